@@ -1,0 +1,277 @@
+//! The IR: the input, parsed into typed attributes, keeping the `syn` nodes so any phase can put
+//! an error on the exact token.
+
+use crate::attr::{self, ContainerAttrs, FieldAttrs, Level, StyleSpec, VariantAttrs};
+use crate::ctxt::Ctxt;
+use crate::message::{self, Template};
+use crate::wire::Builtin;
+use proc_macro2::Span;
+use std::fmt;
+use syn::{Data, DeriveInput, Fields, Ident, Member};
+
+/// A stable code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum CodeValue {
+    Num(u32),
+    Str(String),
+}
+
+impl fmt::Display for CodeValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CodeValue::Num(n) => write!(f, "{n}"),
+            CodeValue::Str(s) => write!(f, "\"{s}\""),
+        }
+    }
+}
+
+pub(crate) struct Container<'a> {
+    pub(crate) original: &'a DeriveInput,
+    pub(crate) attrs: ContainerAttrs,
+    pub(crate) is_enum: bool,
+    pub(crate) variants: Vec<Variant<'a>>,
+}
+
+pub(crate) struct Variant<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) attrs: VariantAttrs,
+    pub(crate) fields: Vec<Field<'a>>,
+    pub(crate) docs: String,
+    /// The code: given, or the name transformed by `rename_all`.
+    pub(crate) code: CodeValue,
+    /// Where to point errors about the code (the literal, else the variant's name).
+    pub(crate) code_span: Span,
+    /// The parsed `message`, if it parsed.
+    pub(crate) template: Option<Template>,
+}
+
+pub(crate) struct Field<'a> {
+    pub(crate) original: &'a syn::Field,
+    pub(crate) member: Member,
+    pub(crate) index: usize,
+    pub(crate) attrs: FieldAttrs,
+}
+
+impl<'a> Container<'a> {
+    pub(crate) fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
+        match &input.data {
+            Data::Enum(data) => {
+                let (attrs, stray) = attr::container(cx, &input.attrs, Level::Enum);
+                drop(stray);
+                let variants = data
+                    .variants
+                    .iter()
+                    .map(|v| {
+                        let vattrs = attr::variant(cx, &v.attrs);
+                        Variant::new(cx, &attrs, &v.ident, vattrs, &v.fields, &v.attrs)
+                    })
+                    .collect();
+                Some(Container {
+                    original: input,
+                    attrs,
+                    is_enum: true,
+                    variants,
+                })
+            }
+            Data::Struct(data) => {
+                let (attrs, vattrs) = attr::container(cx, &input.attrs, Level::Struct);
+                let variant =
+                    Variant::new(cx, &attrs, &input.ident, vattrs, &data.fields, &input.attrs);
+                Some(Container {
+                    original: input,
+                    attrs,
+                    is_enum: false,
+                    variants: vec![variant],
+                })
+            }
+            Data::Union(data) => {
+                cx.error_spanned_by(
+                    data.union_token,
+                    "`ApiError` cannot be derived for a union; use an enum or a struct",
+                );
+                None
+            }
+        }
+    }
+
+    /// The path of the runtime crate.
+    pub(crate) fn krate(&self) -> syn::Path {
+        match &self.attrs.krate {
+            Some(path) => path.value.clone(),
+            None => syn::parse_quote!(::error_contract),
+        }
+    }
+
+    pub(crate) fn ident(&self) -> &'a Ident {
+        &self.original.ident
+    }
+}
+
+impl<'a> Variant<'a> {
+    fn new(
+        cx: &Ctxt,
+        container: &ContainerAttrs,
+        ident: &'a Ident,
+        attrs: VariantAttrs,
+        fields: &'a Fields,
+        all_attrs: &'a [syn::Attribute],
+    ) -> Variant<'a> {
+        let fields = fields
+            .iter()
+            .enumerate()
+            .map(|(index, field)| Field {
+                original: field,
+                member: match &field.ident {
+                    Some(ident) => Member::Named(ident.clone()),
+                    None => Member::Unnamed(syn::Index {
+                        index: u32::try_from(index).unwrap_or(u32::MAX),
+                        span: Span::call_site(),
+                    }),
+                },
+                index,
+                attrs: attr::field(cx, &field.attrs),
+            })
+            .collect();
+        let (code, code_span) = match &attrs.code {
+            Some(code) => (code.value.clone(), code.span),
+            None => {
+                let name = unraw(ident);
+                let code = match &container.rename_all {
+                    Some(case) => case.value.apply(&name),
+                    None => name,
+                };
+                (CodeValue::Str(code), ident.span())
+            }
+        };
+        let template = match &attrs.message {
+            Some(lit) => match message::parse(&lit.value.value()) {
+                Ok(template) => Some(template),
+                Err(err) => {
+                    cx.error_at(lit.span, err);
+                    None
+                }
+            },
+            None => None,
+        };
+        Variant {
+            ident,
+            attrs,
+            fields,
+            docs: attr::docs(all_attrs),
+            code,
+            code_span,
+            template,
+        }
+    }
+
+    /// The style of this variant's body.
+    pub(crate) fn style<'s>(&'s self, container: &'s ContainerAttrs) -> StyleRef<'s> {
+        match self.attrs.style.as_ref().or(container.style.as_ref()) {
+            Some(spec) => match &spec.value {
+                StyleSpec::Builtin(b) => StyleRef::Builtin(*b),
+                StyleSpec::Custom(path) => StyleRef::Custom(path),
+            },
+            None => StyleRef::Builtin(Builtin::Problem),
+        }
+    }
+
+    /// The declared status (400 when missing, after an error was reported).
+    pub(crate) fn status(&self) -> u16 {
+        self.attrs.status.as_ref().map_or(400, |s| s.value)
+    }
+
+    pub(crate) fn is_transparent(&self) -> bool {
+        self.attrs.transparent.is_some()
+    }
+
+    /// Whether the message interpolates fields.
+    pub(crate) fn is_interpolated(&self) -> bool {
+        self.template.as_ref().is_some_and(|t| t.text.is_none())
+    }
+
+    /// The static message: given, else the status's reason phrase.
+    pub(crate) fn static_message(&self) -> String {
+        match &self.template {
+            Some(t) => t.text.clone().unwrap_or_default(),
+            None => crate::reason::phrase(self.status())
+                .unwrap_or_default()
+                .to_owned(),
+        }
+    }
+
+    /// The message as the catalog shows it: the template as written when it interpolates.
+    pub(crate) fn catalog_message(&self) -> String {
+        match (&self.attrs.message, &self.template) {
+            (Some(lit), Some(t)) if t.text.is_none() => lit.value.value(),
+            _ => self.static_message(),
+        }
+    }
+
+    pub(crate) fn exposed(&self) -> impl Iterator<Item = &Field<'a>> {
+        self.fields.iter().filter(|f| f.attrs.expose.is_some())
+    }
+
+    pub(crate) fn status_field(&self) -> Option<&Field<'a>> {
+        self.fields.iter().find(|f| f.attrs.status.is_some())
+    }
+
+    pub(crate) fn source_field(&self) -> Option<&Field<'a>> {
+        self.fields
+            .iter()
+            .find(|f| f.attrs.source.is_some() || f.attrs.from.is_some())
+    }
+
+    /// The span to point at for errors about the whole variant.
+    pub(crate) fn span(&self) -> Span {
+        self.ident.span()
+    }
+}
+
+/// A variant's resolved style.
+pub(crate) enum StyleRef<'s> {
+    Builtin(Builtin),
+    Custom(&'s syn::Path),
+}
+
+impl Field<'_> {
+    /// The name a message uses for this field: the identifier without `r#`, or the index.
+    pub(crate) fn name(&self) -> String {
+        match &self.original.ident {
+            Some(ident) => unraw(ident),
+            None => self.index.to_string(),
+        }
+    }
+
+    /// The key of an exposed field in the body.
+    pub(crate) fn key(&self) -> String {
+        match &self.attrs.rename {
+            Some(rename) => rename.value.clone(),
+            None => self.name(),
+        }
+    }
+
+    /// The identifier this field is bound to in generated patterns.
+    pub(crate) fn binding(&self) -> Ident {
+        quote::format_ident!("__field{}", self.index)
+    }
+
+    pub(crate) fn ty(&self) -> &syn::Type {
+        &self.original.ty
+    }
+
+    /// The span of the field (its name, or its type for a tuple field).
+    pub(crate) fn span(&self) -> Span {
+        match &self.original.ident {
+            Some(ident) => ident.span(),
+            None => syn::spanned::Spanned::span(&self.original.ty),
+        }
+    }
+}
+
+pub(crate) fn unraw(ident: &Ident) -> String {
+    let s = ident.to_string();
+    match s.strip_prefix("r#") {
+        Some(rest) => rest.to_owned(),
+        None => s,
+    }
+}

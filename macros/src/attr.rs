@@ -1,0 +1,555 @@
+//! Parsing `#[api_error(...)]`, `#[source]`, `#[from]` and doc comments into typed attributes.
+//!
+//! Every key is compared against the named tables below. An unknown key is an error on that key
+//! with the nearest known key as a suggestion; a key given twice is an error on the second use and
+//! a "first used here" on the first; a key on the wrong level says where it belongs. Errors go to
+//! the `Ctxt` and parsing goes on, so one build shows them all.
+
+use crate::ast::CodeValue;
+use crate::case::Case;
+use crate::ctxt::Ctxt;
+use crate::wire::Builtin;
+use proc_macro2::Span;
+use syn::meta::ParseNestedMeta;
+use syn::spanned::Spanned as _;
+use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Token};
+
+/// Keys of the enum (or struct) level.
+pub(crate) const CONTAINER_KEYS: &[&str] = &["style", "rename_all", "type_base", "decode", "crate"];
+/// Keys of the variant level (and of a struct, beside the container keys).
+pub(crate) const VARIANT_KEYS: &[&str] = &[
+    "status",
+    "code",
+    "message",
+    "style",
+    "parent",
+    "title",
+    "transparent",
+    "other",
+];
+/// Keys of the field level.
+pub(crate) const FIELD_KEYS: &[&str] = &["expose", "rename", "header", "status", "default"];
+
+/// A value with the span of its key (for duplicates) and of itself (for value errors).
+#[derive(Clone)]
+pub(crate) struct Spanned<T> {
+    pub(crate) value: T,
+    pub(crate) key: Span,
+    pub(crate) span: Span,
+}
+
+#[derive(Clone)]
+pub(crate) enum StyleSpec {
+    Builtin(Builtin),
+    Custom(syn::Path),
+}
+
+#[derive(Default)]
+pub(crate) struct ContainerAttrs {
+    pub(crate) style: Option<Spanned<StyleSpec>>,
+    pub(crate) rename_all: Option<Spanned<Case>>,
+    pub(crate) type_base: Option<Spanned<String>>,
+    pub(crate) krate: Option<Spanned<syn::Path>>,
+    pub(crate) decode: Option<Span>,
+}
+
+#[derive(Default)]
+pub(crate) struct VariantAttrs {
+    pub(crate) status: Option<Spanned<u16>>,
+    pub(crate) code: Option<Spanned<CodeValue>>,
+    pub(crate) message: Option<Spanned<LitStr>>,
+    pub(crate) style: Option<Spanned<StyleSpec>>,
+    pub(crate) parent: Option<Spanned<CodeValue>>,
+    pub(crate) title: Option<Spanned<String>>,
+    pub(crate) transparent: Option<Span>,
+    pub(crate) other: Option<Span>,
+}
+
+#[derive(Default)]
+pub(crate) struct FieldAttrs {
+    pub(crate) source: Option<Span>,
+    pub(crate) from: Option<Span>,
+    pub(crate) expose: Option<Span>,
+    pub(crate) rename: Option<Spanned<String>>,
+    pub(crate) header: Option<Spanned<String>>,
+    pub(crate) status: Option<Span>,
+    pub(crate) default: Option<Span>,
+}
+
+/// Which level an attribute is on, for key tables and wrong-level messages.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Level {
+    Enum,
+    Struct,
+    Variant,
+    Field,
+}
+
+impl Level {
+    fn keys(self) -> Vec<&'static str> {
+        match self {
+            Level::Enum => CONTAINER_KEYS.to_vec(),
+            Level::Struct => CONTAINER_KEYS.iter().chain(VARIANT_KEYS).copied().collect(),
+            Level::Variant => VARIANT_KEYS.to_vec(),
+            Level::Field => FIELD_KEYS.to_vec(),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Level::Enum => "the enum",
+            Level::Struct => "the struct",
+            Level::Variant => "a variant",
+            Level::Field => "a field",
+        }
+    }
+
+    /// Where a key of another level belongs, for "`status` goes on a variant" messages.
+    fn home_of(self, key: &str) -> Option<&'static str> {
+        let on_container = CONTAINER_KEYS.contains(&key);
+        let on_variant = VARIANT_KEYS.contains(&key);
+        let on_field = FIELD_KEYS.contains(&key);
+        match self {
+            Level::Enum if on_variant => Some("each variant"),
+            Level::Enum if on_field => Some("a field"),
+            Level::Struct if on_field => Some("a field"),
+            Level::Variant if on_container => Some("the enum"),
+            Level::Variant if on_field => Some("a field"),
+            Level::Field if on_variant => Some("the variant"),
+            Level::Field if on_container => Some("the enum"),
+            _ => None,
+        }
+    }
+}
+
+/// Parses the `#[api_error(...)]` attributes of the enum or struct.
+pub(crate) fn container(
+    cx: &Ctxt,
+    attrs: &[Attribute],
+    level: Level,
+) -> (ContainerAttrs, VariantAttrs) {
+    let mut c = ContainerAttrs::default();
+    let mut v = VariantAttrs::default();
+    for_each_key(cx, attrs, level, |key, meta| {
+        match key {
+            "style" if level == Level::Struct => set(cx, &mut v.style, meta, style(cx, meta)?),
+            "style" => set(cx, &mut c.style, meta, style(cx, meta)?),
+            "rename_all" => set(cx, &mut c.rename_all, meta, rename_all(cx, meta)?),
+            "type_base" => set(cx, &mut c.type_base, meta, string(cx, meta)?),
+            "crate" => set(cx, &mut c.krate, meta, crate_path(cx, meta)?),
+            "decode" => flag(cx, &mut c.decode, meta)?,
+            _ => return variant_key(cx, &mut v, key, meta),
+        }
+        Ok(())
+    });
+    (c, v)
+}
+
+/// Parses the `#[api_error(...)]` attributes of a variant.
+pub(crate) fn variant(cx: &Ctxt, attrs: &[Attribute]) -> VariantAttrs {
+    let mut v = VariantAttrs::default();
+    for_each_key(cx, attrs, Level::Variant, |key, meta| {
+        variant_key(cx, &mut v, key, meta)
+    });
+    v
+}
+
+fn variant_key(
+    cx: &Ctxt,
+    v: &mut VariantAttrs,
+    key: &str,
+    meta: &ParseNestedMeta<'_>,
+) -> syn::Result<()> {
+    match key {
+        "status" => set(cx, &mut v.status, meta, status(cx, meta)?),
+        "code" => set(cx, &mut v.code, meta, code(cx, meta, "code")?),
+        "message" => set(cx, &mut v.message, meta, message(cx, meta)?),
+        "style" => set(cx, &mut v.style, meta, style(cx, meta)?),
+        "parent" => set(cx, &mut v.parent, meta, code(cx, meta, "parent")?),
+        "title" => set(cx, &mut v.title, meta, string(cx, meta)?),
+        "transparent" => flag(cx, &mut v.transparent, meta)?,
+        "other" => flag(cx, &mut v.other, meta)?,
+        _ => unreachable_key(meta),
+    }
+    Ok(())
+}
+
+/// Parses the attributes of a field: `#[source]`, `#[from]` and `#[api_error(...)]`.
+pub(crate) fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
+    let mut f = FieldAttrs::default();
+    for attr in attrs {
+        let slot = if attr.path().is_ident("source") {
+            &mut f.source
+        } else if attr.path().is_ident("from") {
+            &mut f.from
+        } else {
+            continue;
+        };
+        let name = if attr.path().is_ident("source") {
+            "source"
+        } else {
+            "from"
+        };
+        if let Err(err) = attr.meta.require_path_only() {
+            cx.push(syn::Error::new(
+                err.span(),
+                format!("`#[{name}]` takes no arguments"),
+            ));
+            continue;
+        }
+        let span = attr.path().span();
+        if let Some(first) = *slot {
+            cx.error_at(span, format!("duplicate `#[{name}]`"));
+            cx.error_at(first, "first used here");
+        } else {
+            *slot = Some(span);
+        }
+    }
+    for_each_key(cx, attrs, Level::Field, |key, meta| {
+        match key {
+            "expose" => flag(cx, &mut f.expose, meta)?,
+            "rename" => set(cx, &mut f.rename, meta, string(cx, meta)?),
+            "header" => set(cx, &mut f.header, meta, string(cx, meta)?),
+            "status" => flag(cx, &mut f.status, meta)?,
+            "default" => flag(cx, &mut f.default, meta)?,
+            _ => unreachable_key(meta),
+        }
+        Ok(())
+    });
+    f
+}
+
+/// The doc comment, lines trimmed and joined with spaces.
+pub(crate) fn docs(attrs: &[Attribute]) -> String {
+    let mut out = String::new();
+    for attr in attrs {
+        if !attr.path().is_ident("doc") {
+            continue;
+        }
+        let syn::Meta::NameValue(nv) = &attr.meta else {
+            continue;
+        };
+        let Expr::Lit(ExprLit {
+            lit: Lit::Str(s), ..
+        }) = &nv.value
+        else {
+            continue;
+        };
+        for line in s.value().lines() {
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// Calls `handle` for each known key of this level in every `#[api_error(...)]`; reports unknown
+/// and misplaced keys, and syntax errors, to `cx`.
+fn for_each_key(
+    cx: &Ctxt,
+    attrs: &[Attribute],
+    level: Level,
+    mut handle: impl FnMut(&str, &ParseNestedMeta<'_>) -> syn::Result<()>,
+) {
+    let keys = level.keys();
+    for attr in attrs {
+        if !attr.path().is_ident("api_error") {
+            continue;
+        }
+        if let Err(err) = attr.meta.require_list() {
+            cx.push(syn::Error::new(
+                err.span(),
+                "expected `#[api_error(...)]` with keys in parentheses",
+            ));
+            continue;
+        }
+        let result = attr.parse_nested_meta(|meta| {
+            let key = match meta.path.get_ident() {
+                Some(ident) => ident.to_string(),
+                None => String::new(),
+            };
+            if keys.contains(&key.as_str()) {
+                return handle(&key, &meta);
+            }
+            let message = match level.home_of(&key) {
+                Some(home) => format!("`{key}` goes on {home}, not on {}", level.name()),
+                None => {
+                    let shown = quote::ToTokens::to_token_stream(&meta.path).to_string();
+                    let mut message = format!("unknown key `{}`", shown.replace(' ', ""));
+                    if let Some(near) = nearest(&key, &keys) {
+                        message.push_str(&format!("; did you mean `{near}`?"));
+                    } else {
+                        message.push_str(&format!("; expected one of {}", list(&keys)));
+                    }
+                    message
+                }
+            };
+            cx.error_spanned_by(&meta.path, message);
+            skip_value(&meta)
+        });
+        if let Err(err) = result {
+            cx.push(err);
+        }
+    }
+}
+
+fn list(keys: &[&str]) -> String {
+    keys.iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The known name closest to `input`, if it is close enough to be a likely typo.
+pub(crate) fn nearest<'k>(input: &str, known: &[&'k str]) -> Option<&'k str> {
+    let input_lower = input.to_ascii_lowercase();
+    known
+        .iter()
+        .map(|k| (distance(&input_lower, &k.to_ascii_lowercase()), *k))
+        .filter(|(d, k)| *d <= (k.len().max(input.len()) / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            let next = (prev + cost).min(row[j] + 1).min(row[j + 1] + 1);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+fn unreachable_key(meta: &ParseNestedMeta<'_>) {
+    // `for_each_key` only hands over keys of the level's table, and every table key has an arm.
+    let _ = meta;
+}
+
+/// Skips `= value` or `(...)` after a key that was reported.
+fn skip_value(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
+    if meta.input.peek(Token![=]) {
+        meta.value()?.parse::<Expr>()?;
+    } else if meta.input.peek(syn::token::Paren) {
+        let _content;
+        syn::parenthesized!(_content in meta.input);
+    }
+    Ok(())
+}
+
+fn set<T>(
+    cx: &Ctxt,
+    slot: &mut Option<Spanned<T>>,
+    meta: &ParseNestedMeta<'_>,
+    value: Option<Spanned<T>>,
+) {
+    let Some(value) = value else { return };
+    if let Some(first) = slot {
+        cx.error_spanned_by(&meta.path, format!("duplicate `{}`", key_name(meta)));
+        cx.error_at(first.key, "first used here");
+    } else {
+        *slot = Some(value);
+    }
+}
+
+fn flag(cx: &Ctxt, slot: &mut Option<Span>, meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
+    let key = key_name(meta);
+    if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
+        cx.error_spanned_by(&meta.path, format!("`{key}` takes no value: write `{key}`"));
+        return skip_value(meta);
+    }
+    let span = meta.path.span();
+    if let Some(first) = *slot {
+        cx.error_at(span, format!("duplicate `{key}`"));
+        cx.error_at(first, "first used here");
+    } else {
+        *slot = Some(span);
+    }
+    Ok(())
+}
+
+fn key_name(meta: &ParseNestedMeta<'_>) -> String {
+    meta.path
+        .get_ident()
+        .map_or_else(String::new, ToString::to_string)
+}
+
+/// `key = <expr>`. A syntax error is returned (it stops this attribute); a value of the wrong
+/// type is reported by the typed helpers below, which return `None` and let parsing go on.
+fn value_expr(meta: &ParseNestedMeta<'_>) -> syn::Result<Expr> {
+    let key = key_name(meta);
+    if !meta.input.peek(Token![=]) {
+        return Err(meta.error(format!("expected `{key} = ...`")));
+    }
+    meta.value()?.parse::<Expr>()
+}
+
+fn spanned<T>(meta: &ParseNestedMeta<'_>, value: T, span: Span) -> Option<Spanned<T>> {
+    Some(Spanned {
+        value,
+        key: meta.path.span(),
+        span,
+    })
+}
+
+fn lit_str(cx: &Ctxt, meta: &ParseNestedMeta<'_>, what: &str) -> syn::Result<Option<LitStr>> {
+    match value_expr(meta)? {
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(s), ..
+        }) => Ok(Some(s)),
+        other => {
+            cx.error_spanned_by(
+                other,
+                format!("expected {what}: `{} = \"...\"`", key_name(meta)),
+            );
+            Ok(None)
+        }
+    }
+}
+
+fn string(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<String>>> {
+    Ok(lit_str(cx, meta, "a string literal")?
+        .and_then(|lit| spanned(meta, lit.value(), lit.span())))
+}
+
+fn message(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<LitStr>>> {
+    Ok(lit_str(cx, meta, "a string literal")?.and_then(|lit| {
+        let span = lit.span();
+        spanned(meta, lit, span)
+    }))
+}
+
+fn status(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<u16>>> {
+    match value_expr(meta)? {
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(int), ..
+        }) => match int.base10_parse::<u16>() {
+            Ok(n) => Ok(spanned(meta, n, int.span())),
+            Err(_) => {
+                cx.error_at(int.span(), "status must be an HTTP error status, 400..=599");
+                Ok(None)
+            }
+        },
+        other => {
+            cx.error_spanned_by(other, "expected an integer literal: `status = 404`");
+            Ok(None)
+        }
+    }
+}
+
+fn code(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta<'_>,
+    key: &str,
+) -> syn::Result<Option<Spanned<CodeValue>>> {
+    match value_expr(meta)? {
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(int), ..
+        }) => match int.base10_parse::<u32>() {
+            Ok(n) => Ok(spanned(meta, CodeValue::Num(n), int.span())),
+            Err(_) => {
+                cx.error_at(
+                    int.span(),
+                    format!("a numeric `{key}` must fit in a u32 (0..=4294967295)"),
+                );
+                Ok(None)
+            }
+        },
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(s), ..
+        }) => {
+            if s.value().is_empty() {
+                cx.error_at(s.span(), format!("`{key}` cannot be empty"));
+                return Ok(None);
+            }
+            Ok(spanned(meta, CodeValue::Str(s.value()), s.span()))
+        }
+        other => {
+            cx.error_spanned_by(
+                other,
+                format!("expected an integer or string literal: `{key} = 3001` or `{key} = \"not_found\"`"),
+            );
+            Ok(None)
+        }
+    }
+}
+
+fn style(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<StyleSpec>>> {
+    match value_expr(meta)? {
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(s), ..
+        }) => {
+            let name = s.value();
+            if let Some(builtin) = Builtin::from_name(&name) {
+                return Ok(spanned(meta, StyleSpec::Builtin(builtin), s.span()));
+            }
+            let names: Vec<&str> = Builtin::NAMES.iter().map(|(n, _)| *n).collect();
+            let hint = match nearest(&name, &names) {
+                Some(near) => format!("did you mean `\"{near}\"`?"),
+                None => format!(
+                    "expected one of {}, or a path to a type implementing `error_contract::Style`",
+                    list(&names)
+                ),
+            };
+            cx.error_at(s.span(), format!("unknown style `\"{name}\"`; {hint}"));
+            Ok(None)
+        }
+        Expr::Path(p) if p.qself.is_none() => {
+            let span = p.path.span();
+            Ok(spanned(meta, StyleSpec::Custom(p.path), span))
+        }
+        other => {
+            cx.error_spanned_by(
+                other,
+                "expected a style name (`style = \"problem\"`) or a path to a type implementing `error_contract::Style`",
+            );
+            Ok(None)
+        }
+    }
+}
+
+fn rename_all(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Case>>> {
+    let Some(lit) = lit_str(cx, meta, "a case name")? else {
+        return Ok(None);
+    };
+    let name = lit.value();
+    if let Some(case) = Case::from_name(&name) {
+        return Ok(spanned(meta, case, lit.span()));
+    }
+    let names: Vec<&str> = Case::NAMES.iter().map(|(n, _)| *n).collect();
+    let hint = match nearest(&name, &names) {
+        Some(near) => format!("did you mean `\"{near}\"`?"),
+        None => format!("expected one of {}", list(&names)),
+    };
+    cx.error_at(lit.span(), format!("unknown case `\"{name}\"`; {hint}"));
+    Ok(None)
+}
+
+fn crate_path(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<syn::Path>>> {
+    let Some(lit) = lit_str(cx, meta, "a path in a string")? else {
+        return Ok(None);
+    };
+    match lit.parse::<syn::Path>() {
+        Ok(path) => Ok(spanned(meta, path, lit.span())),
+        Err(_) => {
+            cx.error_at(
+                lit.span(),
+                "expected a path: `crate = \"my_errors::contract\"`",
+            );
+            Ok(None)
+        }
+    }
+}

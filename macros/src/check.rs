@@ -1,0 +1,394 @@
+//! The checks that span the IR: one small function each, all run, all errors collected.
+
+use crate::ast::{CodeValue, Container, Field, StyleRef, Variant};
+use crate::ctxt::Ctxt;
+use crate::message::ArgRef;
+use crate::wire::Builtin;
+use std::collections::BTreeMap;
+
+pub(crate) fn check(cx: &Ctxt, cont: &Container<'_>) {
+    not_yet_decode(cx, cont);
+    type_base_needs_problem(cx, cont);
+    for variant in &cont.variants {
+        status(cx, variant);
+        transparent(cx, variant);
+        default_message(cx, variant);
+        title_needs_problem(cx, cont, variant);
+        message_fields(cx, variant);
+        server_message_hides_source(cx, variant);
+        exposed_fields(cx, variant);
+        headers(cx, variant);
+        from_alone(cx, variant);
+        status_field(cx, variant);
+    }
+    unique_codes(cx, cont);
+    code_kinds(cx, cont);
+    dto_numeric(cx, cont);
+    parents(cx, cont);
+}
+
+/// `decode`, `other` and `default` belong to client-side decoding, which this version does not
+/// generate yet.
+fn not_yet_decode(cx: &Ctxt, cont: &Container<'_>) {
+    const MSG: &str = "client-side decoding (`decode`, `other`, `default`) is not available in this version of error-contract";
+    if let Some(span) = cont.attrs.decode {
+        cx.error_at(span, MSG);
+    }
+    for variant in &cont.variants {
+        if let Some(span) = variant.attrs.other {
+            cx.error_at(span, MSG);
+        }
+        for field in &variant.fields {
+            if let Some(span) = field.attrs.default {
+                cx.error_at(span, MSG);
+            }
+        }
+    }
+}
+
+fn status(cx: &Ctxt, variant: &Variant<'_>) {
+    match &variant.attrs.status {
+        Some(status) if !(400..=599).contains(&status.value) => {
+            cx.error_at(
+                status.span,
+                "status must be an HTTP error status, 400..=599",
+            );
+        }
+        Some(_) => {}
+        None if variant.is_transparent() || variant.attrs.other.is_some() => {}
+        None => cx.error_at(
+            variant.span(),
+            format!(
+                "missing `status` for `{}`: add `#[api_error(status = 404, ...)]`",
+                variant.ident
+            ),
+        ),
+    }
+}
+
+fn transparent(cx: &Ctxt, variant: &Variant<'_>) {
+    let Some(span) = variant.attrs.transparent else {
+        return;
+    };
+    if variant.fields.len() != 1 {
+        cx.error_at(
+            span,
+            format!(
+                "`transparent` needs exactly one field (the error it delegates to); `{}` has {}",
+                variant.ident,
+                variant.fields.len()
+            ),
+        );
+    }
+    let a = &variant.attrs;
+    let conflicts = [
+        ("status", a.status.as_ref().map(|s| s.key)),
+        ("code", a.code.as_ref().map(|s| s.key)),
+        ("message", a.message.as_ref().map(|s| s.key)),
+        ("title", a.title.as_ref().map(|s| s.key)),
+        ("parent", a.parent.as_ref().map(|s| s.key)),
+        ("style", a.style.as_ref().map(|s| s.key)),
+        ("other", a.other),
+    ];
+    for (key, span) in conflicts {
+        if let Some(span) = span {
+            cx.error_at(
+                span,
+                format!(
+                    "`{key}` cannot be combined with `transparent`: the wrapped error gives it"
+                ),
+            );
+        }
+    }
+}
+
+/// Without a `message`, the reason phrase is the message; an unregistered status has none.
+fn default_message(cx: &Ctxt, variant: &Variant<'_>) {
+    if variant.attrs.message.is_some() || variant.is_transparent() {
+        return;
+    }
+    if let Some(status) = &variant.attrs.status {
+        if (400..=599).contains(&status.value) && crate::reason::phrase(status.value).is_none() {
+            cx.error_at(
+                status.span,
+                format!(
+                    "status {} has no registered reason phrase to use as the message; add `message = \"...\"`",
+                    status.value
+                ),
+            );
+        }
+    }
+}
+
+fn type_base_needs_problem(cx: &Ctxt, cont: &Container<'_>) {
+    let Some(type_base) = &cont.attrs.type_base else {
+        return;
+    };
+    let any_problem = cont.variants.is_empty()
+        || cont
+            .variants
+            .iter()
+            .any(|v| matches!(v.style(&cont.attrs), StyleRef::Builtin(Builtin::Problem)));
+    if !any_problem {
+        cx.error_at(
+            type_base.key,
+            "`type_base` only applies to the \"problem\" style, and no variant uses it",
+        );
+    }
+}
+
+fn title_needs_problem(cx: &Ctxt, cont: &Container<'_>, variant: &Variant<'_>) {
+    let Some(title) = &variant.attrs.title else {
+        return;
+    };
+    if !matches!(
+        variant.style(&cont.attrs),
+        StyleRef::Builtin(Builtin::Problem)
+    ) {
+        cx.error_at(
+            title.key,
+            "`title` only applies to the \"problem\" style; this variant uses another style",
+        );
+    }
+}
+
+/// Every placeholder names a field of the variant.
+fn message_fields(cx: &Ctxt, variant: &Variant<'_>) {
+    let (Some(template), Some(lit)) = (&variant.template, &variant.attrs.message) else {
+        return;
+    };
+    for arg in &template.args {
+        if find_field(variant, arg).is_some() {
+            continue;
+        }
+        let message = match arg {
+            ArgRef::Index(i) if variant.fields.iter().all(|f| f.original.ident.is_none()) => {
+                format!(
+                    "`{{{i}}}` is out of range: `{}` has {} field{}",
+                    variant.ident,
+                    variant.fields.len(),
+                    if variant.fields.len() == 1 { "" } else { "s" }
+                )
+            }
+            ArgRef::Index(i) => format!(
+                "`{{{i}}}`: `{}` has named fields; use a field name",
+                variant.ident
+            ),
+            ArgRef::Named(name) => {
+                let names: Vec<String> = variant.fields.iter().map(Field::name).collect();
+                let known: Vec<&str> = names.iter().map(String::as_str).collect();
+                let mut m = format!("`{{{name}}}` is not a field of `{}`", variant.ident);
+                if let Some(near) = crate::attr::nearest(name, &known) {
+                    m.push_str(&format!("; did you mean `{{{near}}}`?"));
+                } else if known.is_empty() {
+                    m.push_str("; it has no fields");
+                }
+                m
+            }
+        };
+        cx.error_at(lit.span, message);
+    }
+}
+
+pub(crate) fn find_field<'v, 'a>(variant: &'v Variant<'a>, arg: &ArgRef) -> Option<&'v Field<'a>> {
+    variant.fields.iter().find(|f| match arg {
+        ArgRef::Named(name) => f.original.ident.is_some() && f.name() == *name,
+        ArgRef::Index(i) => f.original.ident.is_none() && f.index == *i,
+    })
+}
+
+/// A 5xx message that shows a source would send the internal cause to the client.
+fn server_message_hides_source(cx: &Ctxt, variant: &Variant<'_>) {
+    let (Some(template), Some(lit)) = (&variant.template, &variant.attrs.message) else {
+        return;
+    };
+    if variant.status() < 500 {
+        return;
+    }
+    for arg in &template.args {
+        if let Some(field) = find_field(variant, arg) {
+            if field.attrs.source.is_some() || field.attrs.from.is_some() {
+                cx.error_at(
+                    lit.span,
+                    format!(
+                        "a 5xx message must not show the source `{}`: it would send the internal cause to the client (it is logged through `source()` instead)",
+                        field.name()
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn exposed_fields(cx: &Ctxt, variant: &Variant<'_>) {
+    let mut keys: BTreeMap<String, proc_macro2::Span> = BTreeMap::new();
+    for field in &variant.fields {
+        let a = &field.attrs;
+        if let (Some(rename), None) = (&a.rename, a.expose) {
+            cx.error_at(
+                rename.key,
+                "`rename` only applies to an exposed field: add `expose`",
+            );
+        }
+        let Some(expose) = a.expose else { continue };
+        if field.original.ident.is_none() && a.rename.is_none() {
+            cx.error_at(
+                expose,
+                "an exposed tuple field needs a key: `#[api_error(expose, rename = \"key\")]`",
+            );
+            continue;
+        }
+        let key = field.key();
+        let span = a.rename.as_ref().map_or(field.span(), |r| r.span);
+        if let Some(first) = keys.get(&key) {
+            cx.error_at(span, format!("duplicate exposed key `{key}`"));
+            cx.error_at(*first, "first used here");
+        } else {
+            keys.insert(key, span);
+        }
+    }
+}
+
+/// RFC 9110 field names are tokens.
+fn headers(cx: &Ctxt, variant: &Variant<'_>) {
+    for field in &variant.fields {
+        let Some(header) = &field.attrs.header else {
+            continue;
+        };
+        let name = &header.value;
+        let is_tchar = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
+        if name.is_empty() || !name.bytes().all(is_tchar) {
+            cx.error_at(
+                header.span,
+                format!(
+                    "`{name}` is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)"
+                ),
+            );
+        }
+    }
+}
+
+fn from_alone(cx: &Ctxt, variant: &Variant<'_>) {
+    for field in &variant.fields {
+        if let Some(span) = field.attrs.from {
+            if variant.fields.len() > 1 {
+                cx.error_at(
+                    span,
+                    "`#[from]` needs the variant to have no other field (`From` could not fill them); use `#[source]`",
+                );
+            }
+        }
+    }
+}
+
+fn status_field(cx: &Ctxt, variant: &Variant<'_>) {
+    let mut first: Option<proc_macro2::Span> = None;
+    for field in &variant.fields {
+        if let Some(span) = field.attrs.status {
+            if let Some(first) = first {
+                cx.error_at(span, "duplicate run-time `status` field");
+                cx.error_at(first, "first used here");
+            } else {
+                first = Some(span);
+            }
+        }
+    }
+}
+
+fn unique_codes(cx: &Ctxt, cont: &Container<'_>) {
+    let mut seen: Vec<(&CodeValue, &Variant<'_>)> = Vec::new();
+    for variant in cont.variants.iter().filter(|v| !v.is_transparent()) {
+        if let Some((_, first)) = seen.iter().find(|(c, _)| **c == variant.code) {
+            cx.error_at(
+                variant.code_span,
+                format!(
+                    "duplicate code {}: `{}` and `{}` both use it",
+                    variant.code, first.ident, variant.ident
+                ),
+            );
+            cx.error_at(
+                first.code_span,
+                format!("code {} first used here", variant.code),
+            );
+        } else {
+            seen.push((&variant.code, variant));
+        }
+    }
+}
+
+fn code_kinds(cx: &Ctxt, cont: &Container<'_>) {
+    let mut variants = cont.variants.iter().filter(|v| !v.is_transparent());
+    let Some(first) = variants.next() else { return };
+    let numeric = matches!(first.code, CodeValue::Num(_));
+    for variant in variants {
+        if matches!(variant.code, CodeValue::Num(_)) != numeric {
+            let (this, that) = if numeric {
+                ("string", "numeric")
+            } else {
+                ("numeric", "string")
+            };
+            cx.error_at(
+                variant.code_span,
+                format!(
+                    "{this} code {} mixed with {that} codes (`{}` has {}); one enum uses one kind",
+                    variant.code, first.ident, first.code
+                ),
+            );
+        }
+    }
+}
+
+fn dto_numeric(cx: &Ctxt, cont: &Container<'_>) {
+    for variant in cont.variants.iter().filter(|v| !v.is_transparent()) {
+        if matches!(variant.style(&cont.attrs), StyleRef::Builtin(Builtin::Dto))
+            && matches!(variant.code, CodeValue::Str(_))
+        {
+            let hint = if variant.attrs.code.is_none() {
+                " (it defaults to the variant name); add `code = <number>`"
+            } else {
+                ""
+            };
+            cx.error_at(
+                variant.code_span,
+                format!(
+                    "the \"dto\" style needs numeric codes, and `{}` has code {}{hint}",
+                    variant.ident, variant.code
+                ),
+            );
+        }
+    }
+}
+
+fn parents(cx: &Ctxt, cont: &Container<'_>) {
+    for variant in &cont.variants {
+        let Some(parent) = &variant.attrs.parent else {
+            continue;
+        };
+        if !cont
+            .variants
+            .iter()
+            .any(|v| !v.is_transparent() && v.code == parent.value)
+        {
+            cx.error_at(
+                parent.span,
+                format!("parent code {} is not a code of this enum", parent.value),
+            );
+            continue;
+        }
+        if parent.value == variant.code {
+            cx.error_at(parent.span, "a code cannot be its own parent");
+            continue;
+        }
+        if let (CodeValue::Num(child), CodeValue::Num(p)) = (&variant.code, &parent.value) {
+            let (child, p) = (child.to_string(), p.to_string());
+            if !(child.len() > p.len() && child.starts_with(&p)) {
+                cx.error_at(
+                    variant.code_span,
+                    format!(
+                        "sub-code {child} must start with the digits of its parent {p} (e.g. {p}01)"
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,266 @@
+//! `impl ApiError`: status, code, message, body, headers, catalog; and the call that lets the
+//! runtime's features add their impls.
+
+use super::entries::{dispatch_bounds, is_dynamic};
+use super::{Ctx, match_or};
+use crate::ast::{Field, StyleRef, Variant};
+use crate::bound::Bounds;
+use crate::wire::Builtin;
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+
+/// Every bound the `ApiError` impl (and `Error`, `Serialize`) needs.
+pub(super) fn bounds(ctx: &Ctx<'_, '_>) -> Bounds {
+    let mut bounds = super::display::bounds(ctx);
+    bounds.extend(&dispatch_bounds(ctx));
+    for v in &ctx.cont.variants {
+        for f in &v.fields {
+            if f.attrs.expose.is_some() {
+                let ty = option_inner(f.ty()).unwrap_or(f.ty());
+                ctx.infer(&mut bounds, ty, quote!(__ec::serde::Serialize));
+            }
+            if f.attrs.header.is_some() {
+                ctx.infer(&mut bounds, f.ty(), quote!(::core::fmt::Display));
+            }
+            if f.attrs.status.is_some() {
+                ctx.infer(&mut bounds, f.ty(), quote!(__ec::StatusValue));
+            }
+            if f.attrs.source.is_some() || f.attrs.from.is_some() {
+                let ty = option_inner(f.ty()).unwrap_or(f.ty());
+                ctx.infer(&mut bounds, ty, quote!(::std::error::Error + 'static));
+            }
+            if v.is_transparent() {
+                ctx.infer(&mut bounds, f.ty(), quote!(::std::error::Error));
+            }
+        }
+    }
+    ctx.debug_bound(&mut bounds);
+    bounds
+}
+
+pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
+    let ident = ctx.cont.ident();
+    let generics = &ctx.cont.original.generics;
+    let (impl_generics, ty_generics, _) = generics.split_for_impl();
+    let where_clause = bounds(ctx).where_clause(generics);
+    let status = status(ctx);
+    let body = body(ctx);
+    let headers = headers(ctx);
+    let catalog = catalog(ctx);
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics __ec::ApiError for #ident #ty_generics #where_clause {
+            #[inline]
+            fn status(&self) -> __ec::Status {
+                #status
+            }
+
+            #[inline]
+            fn code(&self) -> __ec::Code<'_> {
+                __ec::Dispatch::__target(self).code()
+            }
+
+            #[inline]
+            fn message(&self) -> ::std::borrow::Cow<'_, str> {
+                __ec::Dispatch::__target(self).message(self)
+            }
+
+            fn body(&self) -> __ec::Body {
+                #body
+            }
+
+            fn headers(&self) -> __ec::Headers {
+                #headers
+            }
+
+            fn catalog() -> __ec::Catalog {
+                #catalog
+            }
+        }
+    }
+}
+
+fn status(ctx: &Ctx<'_, '_>) -> TokenStream {
+    let arms: Vec<TokenStream> = ctx
+        .cont
+        .variants
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            let field = v.status_field()?;
+            let pattern = ctx.pattern(v, [field]);
+            let binding = field.binding();
+            let entry = ctx.entry(i);
+            Some(quote_spanned! {field.span()=>
+                #pattern => __ec::runtime_status(#binding, (#entry).status()),
+            })
+        })
+        .collect();
+    match_or(ctx, &arms, &quote!(__ec::Dispatch::__target(self).status()))
+}
+
+fn body(ctx: &Ctx<'_, '_>) -> TokenStream {
+    let type_base = match &ctx.cont.attrs.type_base {
+        Some(t) => {
+            let t = &t.value;
+            quote!(::core::option::Option::Some(#t))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let arms: Vec<TokenStream> = ctx
+        .cont
+        .variants
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| !v.is_transparent() && is_dynamic(ctx, v))
+        .map(|(i, v)| dynamic_body(ctx, i, v, &type_base))
+        .collect();
+    match_or(ctx, &arms, &quote!(__ec::Dispatch::__target(self).body()))
+}
+
+fn dynamic_body(
+    ctx: &Ctx<'_, '_>,
+    i: usize,
+    v: &Variant<'_>,
+    type_base: &TokenStream,
+) -> TokenStream {
+    let exposed: Vec<&Field<'_>> = v.exposed().collect();
+    let pattern = ctx.pattern(v, exposed.iter().copied());
+    let entry = ctx.entry(i);
+    let style = match v.style(&ctx.cont.attrs) {
+        StyleRef::Builtin(b) => {
+            let name = syn::Ident::new(b.type_name(), proc_macro2::Span::call_site());
+            quote!(__ec::style::#name)
+        }
+        StyleRef::Custom(path) => quote!(#path),
+    };
+    let shows_status = !matches!(
+        v.style(&ctx.cont.attrs),
+        StyleRef::Builtin(Builtin::Dto | Builtin::Nested | Builtin::Flat | Builtin::Message)
+    );
+    let status = if shows_status && v.status_field().is_some() {
+        quote!(__ec::ApiError::status(self))
+    } else {
+        quote!((#entry).status())
+    };
+    let message = if v.is_interpolated() {
+        quote!(::core::option::Option::Some(
+            self as &dyn ::core::fmt::Display
+        ))
+    } else {
+        quote!(::core::option::Option::None)
+    };
+    let fields = exposed.iter().map(|f| {
+        let key = f.key();
+        let binding = f.binding();
+        if option_inner(f.ty()).is_some() {
+            quote_spanned!(f.span()=> __ec::field_opt(#key, #binding))
+        } else {
+            quote_spanned!(f.span()=> __ec::field(#key, #binding))
+        }
+    });
+    quote! {
+        #pattern => __ec::body::<#style>(#entry, #status, #message, #type_base, &[#(#fields),*]),
+    }
+}
+
+fn headers(ctx: &Ctx<'_, '_>) -> TokenStream {
+    let arms: Vec<TokenStream> = ctx
+        .cont
+        .variants
+        .iter()
+        .filter_map(|v| {
+            let fields: Vec<&Field<'_>> = v
+                .fields
+                .iter()
+                .filter(|f| f.attrs.header.is_some())
+                .collect();
+            if fields.is_empty() {
+                return None;
+            }
+            let pattern = ctx.pattern(v, fields.iter().copied());
+            let pairs = fields.iter().map(|f| {
+                let name = f
+                    .attrs
+                    .header
+                    .as_ref()
+                    .map(|h| h.value.clone())
+                    .unwrap_or_default();
+                let binding = f.binding();
+                quote_spanned!(f.span()=> (#name, #binding as &dyn ::core::fmt::Display))
+            });
+            Some(quote!(#pattern => __ec::headers(&[#(#pairs),*]),))
+        })
+        .collect();
+    match_or(
+        ctx,
+        &arms,
+        &quote!(__ec::Dispatch::__target(self).headers()),
+    )
+}
+
+fn catalog(ctx: &Ctx<'_, '_>) -> TokenStream {
+    if ctx.cont.variants.iter().all(|v| !v.is_transparent()) {
+        return quote!(__ec::Catalog::__from_static(&__ENTRIES));
+    }
+    let mut parts = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    for (i, v) in ctx.cont.variants.iter().enumerate() {
+        match ctx.entry_index[i] {
+            Some(index) => {
+                start.get_or_insert(index);
+                end = index + 1;
+            }
+            None => {
+                if let Some(s) = start.take() {
+                    parts.push(quote!(.__push_static(&__ENTRIES[#s..#end])));
+                }
+                let ty = v.fields.first().map(Field::ty);
+                parts.push(quote!(.__push_nested(<#ty as __ec::ApiError>::catalog())));
+            }
+        }
+    }
+    if let Some(s) = start {
+        parts.push(quote!(.__push_static(&__ENTRIES[#s..#end])));
+    }
+    quote!(__ec::Catalog::new() #(#parts)*)
+}
+
+/// `T` of a field written `Option<T>`.
+pub(super) fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    if path.qself.is_some() {
+        return None;
+    }
+    let last = path.path.segments.last()?;
+    if last.ident != "Option" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first() {
+        Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
+        _ => None,
+    }
+}
+
+/// `__ec::integrations! { impl [...] for [...] where [...] }`: the runtime's features (axum,
+/// actix-web, ...) add their impls from there, without the derive knowing which are on.
+pub(super) fn integrations(ctx: &Ctx<'_, '_>) -> TokenStream {
+    let ident = ctx.cont.ident();
+    let generics = &ctx.cont.original.generics;
+    let (impl_generics, ty_generics, _) = generics.split_for_impl();
+    let predicates = bounds(ctx)
+        .where_clause(generics)
+        .map(|w| w.predicates)
+        .unwrap_or_default();
+    quote! {
+        __ec::integrations! {
+            impl [#impl_generics] for [#ident #ty_generics] where [#predicates]
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! `impl From<Source>` for each `#[from]` field.
+
+use super::Ctx;
+use crate::ast::Container;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
+    impls(ctx.cont)
+}
+
+/// Also used by the fallback, so a failed derive does not add "`From` not implemented" errors.
+pub(crate) fn impls(cont: &Container<'_>) -> TokenStream {
+    let ident = cont.ident();
+    let generics = &cont.original.generics;
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let impls = cont.variants.iter().filter_map(|v| {
+        let field = v.fields.iter().find(|f| f.attrs.from.is_some())?;
+        if v.fields.len() != 1 {
+            return None;
+        }
+        let ty = field.ty();
+        let member = &field.member;
+        let path = if cont.is_enum {
+            let variant = v.ident;
+            quote!(Self::#variant)
+        } else {
+            quote!(Self)
+        };
+        Some(quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
+                #[inline]
+                fn from(source: #ty) -> Self {
+                    #path { #member: source }
+                }
+            }
+        })
+    });
+    quote!(#(#impls)*)
+}

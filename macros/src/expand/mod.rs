@@ -1,0 +1,178 @@
+//! Writes the impls from the checked IR, one module per generated impl.
+//!
+//! The shape of the output, for an enum `E`:
+//!
+//! ```text
+//! const _: () = {
+//!     use ::error_contract::__private as __ec;
+//!     static __ENTRIES: [__ec::CatalogEntry; N] = [...];  // one per non-transparent variant
+//!     impl __ec::Dispatch for E { fn __target(&self) -> __ec::Target<'_> { match self {...} } }
+//!     impl __ec::ApiError for E { ... }                  // arms only for run-time parts
+//!     impl Display for E { ... }                         // arms only for interpolated messages
+//!     impl std::error::Error for E { ... }              // arms only for sources
+//!     impl Serialize for E { ... }                       // the body's JSON
+//!     impl From<Source> for E { ... }                    // per #[from]
+//!     __ec::integrations! { ... }                        // impls of the runtime's features
+//! };
+//! ```
+//!
+//! The one `match` in `Dispatch` maps a value to its static entry, which serves status, code,
+//! message, static body and catalog; the other impls only add arms for variants that need work
+//! at run time, so a large enum of unit variants costs one match and one static array.
+
+mod api_error;
+mod display;
+mod entries;
+mod error;
+mod from;
+mod serialize;
+
+use crate::ast::{Container, Field, Variant};
+use crate::bound::{Bounds, ParamsInScope};
+use crate::ctxt::Ctxt;
+use crate::{check, fallback};
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{DeriveInput, Type};
+
+pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
+    let cx = Ctxt::new();
+    let cont = Container::from_ast(&cx, input);
+    if let Some(cont) = &cont {
+        check::check(&cx, cont);
+    }
+    match (cx.check(), &cont) {
+        (Ok(()), Some(cont)) => expand(cont),
+        (Err(err), cont) => fallback::expand(input, cont.as_ref(), &err),
+        (Ok(()), None) => TokenStream::new(),
+    }
+}
+
+/// What every impl module needs.
+pub(crate) struct Ctx<'c, 'a> {
+    pub(crate) cont: &'c Container<'a>,
+    pub(crate) krate: syn::Path,
+    pub(crate) params: ParamsInScope<'a>,
+    /// Index of each variant's static entry (`None` for transparent variants).
+    pub(crate) entry_index: Vec<Option<usize>>,
+}
+
+impl Ctx<'_, '_> {
+    /// `Self::Variant` or `Self`.
+    pub(crate) fn path(&self, variant: &Variant<'_>) -> TokenStream {
+        let ident = variant.ident;
+        if self.cont.is_enum {
+            quote!(Self::#ident)
+        } else {
+            quote!(Self)
+        }
+    }
+
+    /// A pattern binding `fields` (each to its `binding()`) and ignoring the rest.
+    pub(crate) fn pattern<'f, 'b: 'f>(
+        &self,
+        variant: &Variant<'_>,
+        fields: impl IntoIterator<Item = &'f Field<'b>>,
+    ) -> TokenStream {
+        let path = self.path(variant);
+        let bound = fields.into_iter().map(|f| {
+            let member = &f.member;
+            let binding = f.binding();
+            quote!(#member: #binding)
+        });
+        quote!(#path { #(#bound,)* .. })
+    }
+
+    /// `&__ENTRIES[i]` of a non-transparent variant.
+    pub(crate) fn entry(&self, position: usize) -> TokenStream {
+        let index = self.entry_index[position].unwrap_or_default();
+        quote!(&__ENTRIES[#index])
+    }
+
+    /// Adds `bound` for `ty` if the type mentions a type parameter.
+    pub(crate) fn infer(&self, bounds: &mut Bounds, ty: &Type, bound: TokenStream) {
+        if self.params.intersects(ty) {
+            bounds.insert(ty, bound);
+        }
+    }
+
+    /// `Self: Debug` for generic types, which `ApiError` and `Error` need as supertraits.
+    pub(crate) fn debug_bound(&self, bounds: &mut Bounds) {
+        if self.cont.original.generics.type_params().next().is_some() {
+            let ident = self.cont.ident();
+            let (_, ty_generics, _) = self.cont.original.generics.split_for_impl();
+            let ty: Type = syn::parse_quote!(#ident #ty_generics);
+            bounds.insert(&ty, quote!(::core::fmt::Debug));
+        }
+    }
+
+    /// Whether `arms` cover every variant, so a `_` arm would be unreachable.
+    pub(crate) fn covers_all(&self, arms: usize) -> bool {
+        arms == self.cont.variants.len()
+    }
+}
+
+/// `match self { arms, _ => fallback }`, or just `fallback` without arms, or no `_` arm when the
+/// arms cover every variant.
+pub(crate) fn match_or(
+    ctx: &Ctx<'_, '_>,
+    arms: &[TokenStream],
+    fallback: &TokenStream,
+) -> TokenStream {
+    if arms.is_empty() {
+        fallback.clone()
+    } else if ctx.covers_all(arms.len()) {
+        quote!(match self { #(#arms)* })
+    } else {
+        quote!(match self { #(#arms)* _ => #fallback, })
+    }
+}
+
+fn expand(cont: &Container<'_>) -> TokenStream {
+    let mut next = 0;
+    let entry_index = cont
+        .variants
+        .iter()
+        .map(|v| {
+            if v.is_transparent() {
+                None
+            } else {
+                next += 1;
+                Some(next - 1)
+            }
+        })
+        .collect();
+    let ctx = Ctx {
+        cont,
+        krate: cont.krate(),
+        params: ParamsInScope::new(&cont.original.generics),
+        entry_index,
+    };
+
+    let entries = entries::statics(&ctx);
+    let dispatch = entries::dispatch(&ctx);
+    let api_error = api_error::expand(&ctx);
+    let display = display::expand(&ctx);
+    let error = error::expand(&ctx);
+    let serialize = serialize::expand(&ctx);
+    let from = from::expand(&ctx);
+    let integrations = api_error::integrations(&ctx);
+    let krate = &ctx.krate;
+
+    quote! {
+        #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+        const _: () = {
+            use #krate::__private as __ec;
+            #entries
+            #dispatch
+            #api_error
+            #display
+            #error
+            #serialize
+            #from
+            #integrations
+        };
+    }
+}
+
+pub(crate) use from::impls as from_impls;

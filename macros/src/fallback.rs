@@ -1,0 +1,65 @@
+//! After a failed derive: the errors, plus stub impls so the rest of the user's crate does not
+//! drown in follow-on "trait not implemented" errors.
+
+use crate::ast::Container;
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+pub(crate) fn expand(
+    input: &DeriveInput,
+    cont: Option<&Container<'_>>,
+    error: &syn::Error,
+) -> TokenStream {
+    let error = error.to_compile_error();
+    let krate: syn::Path =
+        cont.map_or_else(|| syn::parse_quote!(::error_contract), Container::krate);
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let mut generics = input.generics.clone();
+    generics
+        .make_where_clause()
+        .predicates
+        .push(syn::parse_quote!(for<'__workaround> #ident #ty_generics: ::core::fmt::Debug));
+    let debug_where = &generics.where_clause;
+    let from = cont.map(crate::expand::from_impls).unwrap_or_default();
+    quote! {
+        #error
+
+        #[allow(unused_qualifications, clippy::all, clippy::pedantic)]
+        const _: () = {
+            use #krate::__private as __ec;
+
+            #[automatically_derived]
+            impl #impl_generics __ec::ApiError for #ident #ty_generics #debug_where {
+                fn status(&self) -> __ec::Status { ::core::unreachable!() }
+                fn code(&self) -> __ec::Code<'_> { ::core::unreachable!() }
+                fn message(&self) -> ::std::borrow::Cow<'_, str> { ::core::unreachable!() }
+                fn body(&self) -> __ec::Body { ::core::unreachable!() }
+                fn catalog() -> __ec::Catalog { ::core::unreachable!() }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
+                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::unreachable!()
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics ::std::error::Error for #ident #ty_generics #debug_where {}
+
+            #[automatically_derived]
+            impl #impl_generics __ec::serde::Serialize for #ident #ty_generics #where_clause {
+                fn serialize<__S>(&self, _: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+                where
+                    __S: __ec::serde::Serializer,
+                {
+                    ::core::unreachable!()
+                }
+            }
+
+            #from
+        };
+    }
+}

@@ -1,0 +1,29 @@
+//! The derive behind [`error-contract`](https://docs.rs/error-contract). Depend on
+//! `error-contract` and write `use error_contract::ApiError;`; this crate's items are re-exported
+//! there with their documentation.
+//!
+//! The macro is a pipeline: `ast` parses the input into an IR that keeps the `syn` nodes,
+//! `check` runs every check that spans variants, `expand` writes the impls. Errors are collected
+//! in a `Ctxt` and reported together; a failed derive still emits stub impls (`fallback`) so the
+//! rest of the user's crate compiles without follow-on errors.
+
+mod ast;
+mod attr;
+mod bound;
+mod case;
+mod check;
+mod ctxt;
+mod expand;
+mod fallback;
+mod message;
+mod reason;
+mod wire;
+
+use proc_macro::TokenStream;
+
+/// Derives `error_contract::ApiError` and its companions. See the `error-contract` crate.
+#[proc_macro_derive(ApiError, attributes(api_error, source, from))]
+pub fn derive_api_error(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    expand::derive(&input).into()
+}

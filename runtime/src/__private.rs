@@ -1,0 +1,202 @@
+//! What generated code calls. Not public API: no stability promises.
+
+use crate::Parts;
+use crate::json::{Field, ToJson};
+use core::fmt;
+use std::borrow::Cow;
+use std::error::Error;
+
+pub use crate::{ApiError, Body, Catalog, CatalogEntry, Code, Headers, Status, Style, style};
+pub use serde;
+
+/// Where a value of a derived type gets its contract: a static entry, or (for a transparent
+/// variant) the error it wraps.
+#[derive(Clone, Copy)]
+pub enum Target<'a> {
+    Entry(&'static CatalogEntry),
+    Inner(&'a dyn ApiError),
+}
+
+/// Implemented by the derive: the one `match` from a value to its [`Target`].
+pub trait Dispatch {
+    fn __target(&self) -> Target<'_>;
+}
+
+impl<'a> Target<'a> {
+    #[inline]
+    pub fn status(self) -> Status {
+        match self {
+            Target::Entry(entry) => entry.status(),
+            Target::Inner(inner) => inner.status(),
+        }
+    }
+
+    #[inline]
+    pub fn code(self) -> Code<'a> {
+        match self {
+            Target::Entry(entry) => entry.code(),
+            Target::Inner(inner) => inner.code(),
+        }
+    }
+
+    /// `this` displays the message of an interpolated variant.
+    #[inline]
+    pub fn message(self, this: &dyn fmt::Display) -> Cow<'a, str> {
+        match self {
+            Target::Entry(entry) if entry.is_interpolated() => Cow::Owned(this.to_string()),
+            Target::Entry(entry) => Cow::Borrowed(entry.message()),
+            Target::Inner(inner) => inner.message(),
+        }
+    }
+
+    /// Display of a variant that does not interpolate.
+    #[inline]
+    pub fn fmt(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Target::Entry(entry) => f.write_str(entry.message()),
+            Target::Inner(inner) => fmt::Display::fmt(inner, f),
+        }
+    }
+
+    /// The body of a variant whose body the macro wrote.
+    #[inline]
+    pub fn body(self) -> Body {
+        match self {
+            Target::Entry(entry) => {
+                Body::from_static(entry.static_body().unwrap_or("{}"), entry.content_type())
+            }
+            Target::Inner(inner) => inner.body(),
+        }
+    }
+
+    #[inline]
+    pub fn headers(self) -> Headers {
+        match self {
+            Target::Entry(_) => Headers::new(),
+            Target::Inner(inner) => inner.headers(),
+        }
+    }
+}
+
+/// Builds the body of a variant with run-time parts. `message` is `Some` when the message
+/// interpolates fields (it is then the value itself, whose `Display` is the message).
+pub fn body<S: Style + ?Sized>(
+    entry: &'static CatalogEntry,
+    status: Status,
+    message: Option<&dyn fmt::Display>,
+    type_base: Option<&'static str>,
+    fields: &[Field<'_>],
+) -> Body {
+    let static_message: &str = entry.message();
+    let parts = Parts::new(status, entry.code(), message.unwrap_or(&static_message))
+        .with_title(entry.title())
+        .with_type_base(type_base)
+        .with_fields(fields);
+    Body::build::<S>(&parts)
+}
+
+/// An exposed field; the bound error lands on the field.
+#[inline]
+pub fn field<'a, T: serde::Serialize>(key: &'a str, value: &'a T) -> Field<'a> {
+    Field::new(key, value)
+}
+
+/// An exposed `Option` field, left out when `None`.
+#[inline]
+pub fn field_opt<'a, T: serde::Serialize>(key: &'a str, value: &'a Option<T>) -> Field<'a> {
+    Field::optional(key, value)
+}
+
+/// `Serialize` of a derived type: the body's JSON.
+pub fn serialize<E: ApiError + ?Sized, S: serde::Serializer>(
+    error: &E,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    crate::replay::serialize_json(&error.body(), serializer)
+}
+
+/// The type of a `#[api_error(status)]` field.
+#[diagnostic::on_unimplemented(
+    message = "a `#[api_error(status)]` field must be `u16` or `error_contract::Status`, not `{Self}`",
+    label = "this field gives the run-time status"
+)]
+pub trait StatusValue {
+    fn __status(&self) -> u16;
+}
+
+impl StatusValue for u16 {
+    fn __status(&self) -> u16 {
+        *self
+    }
+}
+
+impl StatusValue for Status {
+    fn __status(&self) -> u16 {
+        self.as_u16()
+    }
+}
+
+/// The run-time status, or the declared one when the run-time value is not 400..=599.
+#[inline]
+pub fn runtime_status<T: StatusValue + ?Sized>(value: &T, declared: Status) -> Status {
+    match value.__status() {
+        code @ 400..=599 => Status::__checked(code),
+        _ => declared,
+    }
+}
+
+/// Headers of a variant with `#[api_error(header = ...)]` fields.
+#[inline]
+pub fn headers(pairs: &[(&'static str, &dyn fmt::Display)]) -> Headers {
+    let mut headers = Headers::new();
+    for (name, value) in pairs {
+        headers.push(name, *value);
+    }
+    headers
+}
+
+/// `source()` of a `#[source]` field: any `Error`, a `Box<dyn Error>`, or an `Option` of one.
+pub trait AsDynError<'a> {
+    fn as_dyn_error(&self) -> &(dyn Error + 'a);
+}
+
+impl<'a, T: Error + 'a> AsDynError<'a> for T {
+    #[inline]
+    fn as_dyn_error(&self) -> &(dyn Error + 'a) {
+        self
+    }
+}
+
+impl<'a> AsDynError<'a> for dyn Error + 'a {
+    #[inline]
+    fn as_dyn_error(&self) -> &(dyn Error + 'a) {
+        self
+    }
+}
+
+impl<'a> AsDynError<'a> for dyn Error + Send + 'a {
+    #[inline]
+    fn as_dyn_error(&self) -> &(dyn Error + 'a) {
+        self
+    }
+}
+
+impl<'a> AsDynError<'a> for dyn Error + Send + Sync + 'a {
+    #[inline]
+    fn as_dyn_error(&self) -> &(dyn Error + 'a) {
+        self
+    }
+}
+
+/// A `ToJson` check that puts the `Serialize` bound error on the field.
+pub fn assert_to_json<T: ToJson + ?Sized>(_: &T) {}
+
+/// Impls that depend on the runtime's features (axum, actix-web, ...). The derive calls this
+/// for every type; features add impls here.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __error_contract_integrations {
+    (impl [$($generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*]) => {};
+}
+
+pub use crate::__error_contract_integrations as integrations;

@@ -1,0 +1,184 @@
+//! Error bodies.
+
+use crate::Style;
+use crate::json::JsonWriter;
+use crate::style::Parts;
+use core::fmt;
+use core::ops::Deref;
+use std::borrow::Cow;
+
+/// A JSON error body and its content type.
+///
+/// It derefs to the JSON text. For a variant whose body has no run-time part it is a
+/// `&'static str` the derive wrote at compile time, so building it costs nothing; a body with
+/// run-time parts (an interpolated message, exposed fields) is one `String`, allocated once at
+/// its exact size.
+///
+/// ```
+/// use error_contract::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(style = "flat")]
+/// enum ShopError {
+///     #[api_error(status = 404, code = 3001, message = "entity not found")]
+///     NotFound,
+/// }
+///
+/// let body = ShopError::NotFound.body();
+/// assert_eq!(&*body, r#"{"code":3001,"message":"entity not found"}"#);
+/// assert_eq!(body.content_type(), "application/json");
+/// assert!(body.is_static());
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Body {
+    json: Cow<'static, str>,
+    content_type: &'static str,
+}
+
+impl Body {
+    /// A body from JSON text known at compile time.
+    ///
+    /// ```
+    /// use error_contract::Body;
+    ///
+    /// let body = Body::from_static(r#"{"error":"gone"}"#, "application/json");
+    /// assert_eq!(body.as_str(), r#"{"error":"gone"}"#);
+    /// ```
+    #[must_use]
+    pub const fn from_static(json: &'static str, content_type: &'static str) -> Body {
+        Body {
+            json: Cow::Borrowed(json),
+            content_type,
+        }
+    }
+
+    /// Writes the body of `parts` in style `S`, in one allocation of the exact size.
+    ///
+    /// ```
+    /// use error_contract::{Body, Code, Parts, Status, style::Flat};
+    ///
+    /// let body = Body::build::<Flat>(&Parts::new(Status::GONE, Code::Num(7), &"gone"));
+    /// assert_eq!(&*body, r#"{"code":7,"message":"gone"}"#);
+    /// assert!(!body.is_static());
+    /// ```
+    #[must_use]
+    pub fn build<S: Style + ?Sized>(parts: &Parts<'_>) -> Body {
+        let mut counter = JsonWriter::counter();
+        S::write_body(parts, &mut counter);
+        let mut buf = Vec::with_capacity(counter.len());
+        S::write_body(parts, &mut JsonWriter::buffer(&mut buf));
+        // Everything a `JsonWriter` writes comes from a `&str` or from `serde_json`, so this is
+        // UTF-8; the lossy branch only keeps the impossible case from panicking.
+        let json = String::from_utf8(buf)
+            .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
+        Body {
+            json: Cow::Owned(json),
+            content_type: S::CONTENT_TYPE,
+        }
+    }
+
+    /// The JSON text.
+    ///
+    /// See [`Body::from_static`] for an example.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.json
+    }
+
+    /// The `Content-Type` of the body: `application/json`, or `application/problem+json` for
+    /// the problem style.
+    ///
+    /// See [`Body`] for an example.
+    #[must_use]
+    pub fn content_type(&self) -> &'static str {
+        self.content_type
+    }
+
+    /// Whether the body is the `&'static str` written by the derive (no allocation).
+    ///
+    /// See [`Body`] for an example.
+    #[must_use]
+    pub fn is_static(&self) -> bool {
+        matches!(self.json, Cow::Borrowed(_))
+    }
+
+    /// The JSON text, borrowed when static and owned otherwise; framework integrations use this
+    /// to send a static body without copying it.
+    ///
+    /// ```
+    /// use error_contract::Body;
+    /// use std::borrow::Cow;
+    ///
+    /// let body = Body::from_static("{}", "application/json");
+    /// assert!(matches!(body.into_cow(), Cow::Borrowed("{}")));
+    /// ```
+    #[must_use]
+    pub fn into_cow(self) -> Cow<'static, str> {
+        self.json
+    }
+
+    /// The JSON text as a `String` (a copy for a static body).
+    ///
+    /// ```
+    /// use error_contract::Body;
+    ///
+    /// assert_eq!(Body::from_static("{}", "application/json").into_string(), "{}");
+    /// ```
+    #[must_use]
+    pub fn into_string(self) -> String {
+        self.json.into_owned()
+    }
+}
+
+impl Deref for Body {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.json
+    }
+}
+
+impl AsRef<str> for Body {
+    fn as_ref(&self) -> &str {
+        &self.json
+    }
+}
+
+impl AsRef<[u8]> for Body {
+    fn as_ref(&self) -> &[u8] {
+        self.json.as_bytes()
+    }
+}
+
+impl fmt::Display for Body {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.json)
+    }
+}
+
+impl fmt::Debug for Body {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Body")
+            .field("json", &&*self.json)
+            .field("content_type", &self.content_type)
+            .finish()
+    }
+}
+
+impl PartialEq<str> for Body {
+    fn eq(&self, other: &str) -> bool {
+        *self.json == *other
+    }
+}
+
+impl PartialEq<&str> for Body {
+    fn eq(&self, other: &&str) -> bool {
+        *self.json == **other
+    }
+}
+
+impl From<Body> for String {
+    fn from(body: Body) -> String {
+        body.into_string()
+    }
+}

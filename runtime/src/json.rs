@@ -1,0 +1,400 @@
+//! The JSON writer that styles use to write bodies.
+
+use crate::{Code, Status};
+use core::fmt::{self, Display, Write as _};
+use std::io;
+
+/// Writes a JSON body, for a [`Style`](crate::Style).
+///
+/// A body with run-time parts is written twice through the same style: once into a writer that
+/// only counts bytes, then into a buffer of exactly that size. So a style must write the same
+/// thing each time it is called, and a body costs one allocation.
+///
+/// Strings are escaped as `serde_json` escapes them (`"`, `\`, and control characters), so a
+/// body parses as JSON whatever a field or message contains.
+///
+/// ```
+/// use error_contract::{Body, Code, Parts, Status, Style};
+/// use error_contract::json::JsonWriter;
+///
+/// /// `{"status":404,"reason":"entity not found"}`
+/// struct Short;
+///
+/// impl Style for Short {
+///     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+///         out.raw(r#"{"status":"#);
+///         out.number(parts.status().as_u16().into());
+///         out.raw(r#","reason":"#);
+///         out.display(parts.message());
+///         out.fields(parts.fields());
+///         out.raw("}");
+///     }
+/// }
+///
+/// let parts = Parts::new(Status::NOT_FOUND, Code::Num(3001), &"entity not found");
+/// let body = Body::build::<Short>(&parts);
+/// assert_eq!(&*body, r#"{"status":404,"reason":"entity not found"}"#);
+/// ```
+pub struct JsonWriter<'a> {
+    sink: Sink<'a>,
+}
+
+enum Sink<'a> {
+    Count(usize),
+    Buf(&'a mut Vec<u8>),
+}
+
+impl<'a> JsonWriter<'a> {
+    pub(crate) fn counter() -> JsonWriter<'a> {
+        JsonWriter {
+            sink: Sink::Count(0),
+        }
+    }
+
+    pub(crate) fn buffer(buf: &'a mut Vec<u8>) -> JsonWriter<'a> {
+        JsonWriter {
+            sink: Sink::Buf(buf),
+        }
+    }
+
+    /// The number of bytes written so far.
+    ///
+    /// ```
+    /// # use error_contract::{Body, Code, Parts, Status, Style};
+    /// # use error_contract::json::JsonWriter;
+    /// struct Empty;
+    /// impl Style for Empty {
+    ///     fn write_body(_: &Parts<'_>, out: &mut JsonWriter<'_>) {
+    ///         assert_eq!(out.len(), 0);
+    ///         out.raw("{}");
+    ///         assert_eq!(out.len(), 2);
+    ///     }
+    /// }
+    /// # let body = Body::build::<Empty>(&Parts::new(Status::GONE, Code::Num(1), &""));
+    /// # assert_eq!(&*body, "{}");
+    /// ```
+    #[must_use]
+    pub fn len(&self) -> usize {
+        match &self.sink {
+            Sink::Count(n) => *n,
+            Sink::Buf(buf) => buf.len(),
+        }
+    }
+
+    /// Whether nothing has been written yet.
+    ///
+    /// ```
+    /// # use error_contract::{Body, Code, Parts, Status, Style};
+    /// # use error_contract::json::JsonWriter;
+    /// struct Empty;
+    /// impl Style for Empty {
+    ///     fn write_body(_: &Parts<'_>, out: &mut JsonWriter<'_>) {
+    ///         assert!(out.is_empty());
+    ///         out.raw("{}");
+    ///     }
+    /// }
+    /// # Body::build::<Empty>(&Parts::new(Status::GONE, Code::Num(1), &""));
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Writes `json` as it is. The caller vouches that it is a valid fragment of JSON.
+    ///
+    /// See [`JsonWriter`] for an example.
+    pub fn raw(&mut self, json: &str) {
+        self.bytes(json.as_bytes());
+    }
+
+    fn bytes(&mut self, bytes: &[u8]) {
+        match &mut self.sink {
+            Sink::Count(n) => *n += bytes.len(),
+            Sink::Buf(buf) => buf.extend_from_slice(bytes),
+        }
+    }
+
+    fn truncate(&mut self, len: usize) {
+        match &mut self.sink {
+            Sink::Count(n) => *n = len,
+            Sink::Buf(buf) => buf.truncate(len),
+        }
+    }
+
+    /// Writes `text` as a JSON string, quoted and escaped.
+    ///
+    /// ```
+    /// # use error_contract::{Body, Code, Parts, Status, Style};
+    /// # use error_contract::json::JsonWriter;
+    /// struct Quote;
+    /// impl Style for Quote {
+    ///     fn write_body(_: &Parts<'_>, out: &mut JsonWriter<'_>) {
+    ///         out.string("say \"hi\"\n");
+    ///     }
+    /// }
+    /// # let body = Body::build::<Quote>(&Parts::new(Status::GONE, Code::Num(1), &""));
+    /// # assert_eq!(&*body, r#""say \"hi\"\n""#);
+    /// ```
+    pub fn string(&mut self, text: &str) {
+        self.bytes(b"\"");
+        self.escaped(text);
+        self.bytes(b"\"");
+    }
+
+    /// Writes what `value` displays as a JSON string, quoted and escaped, without an
+    /// intermediate `String`.
+    ///
+    /// See [`JsonWriter`] for an example.
+    pub fn display(&mut self, value: &dyn Display) {
+        self.bytes(b"\"");
+        // `Escaper::write_str` never fails; a `Display` impl that returns an error anyway leaves
+        // a shorter (still valid) string.
+        let _ = write!(Escaper(self), "{value}");
+        self.bytes(b"\"");
+    }
+
+    /// Writes a code: a JSON number for a numeric code, a JSON string for a string code.
+    ///
+    /// ```
+    /// # use error_contract::{Body, Code, Parts, Status, Style};
+    /// # use error_contract::json::JsonWriter;
+    /// struct JustTheCode;
+    /// impl Style for JustTheCode {
+    ///     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+    ///         out.code(parts.code());
+    ///     }
+    /// }
+    /// let body = Body::build::<JustTheCode>(&Parts::new(Status::GONE, Code::Str("gone"), &""));
+    /// assert_eq!(&*body, r#""gone""#);
+    /// ```
+    pub fn code(&mut self, code: Code<'_>) {
+        match code {
+            Code::Num(n) => self.number(n.into()),
+            Code::Str(s) => self.string(s),
+        }
+    }
+
+    /// Writes a JSON number.
+    ///
+    /// See [`JsonWriter`] for an example.
+    pub fn number(&mut self, n: u64) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut n = n;
+        loop {
+            at -= 1;
+            // `n % 10` is below 10, so the cast keeps every bit.
+            #[allow(clippy::cast_possible_truncation)]
+            let digit = (n % 10) as u8;
+            digits[at] = b'0' + digit;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.bytes(&digits[at..]);
+    }
+
+    /// Writes a status as a JSON number.
+    ///
+    /// ```
+    /// # use error_contract::{Body, Code, Parts, Status, Style};
+    /// # use error_contract::json::JsonWriter;
+    /// struct JustTheStatus;
+    /// impl Style for JustTheStatus {
+    ///     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+    ///         out.status(parts.status());
+    ///     }
+    /// }
+    /// let body = Body::build::<JustTheStatus>(&Parts::new(Status::GONE, Code::Num(1), &""));
+    /// assert_eq!(&*body, "410");
+    /// ```
+    pub fn status(&mut self, status: Status) {
+        self.number(status.as_u16().into());
+    }
+
+    /// Writes each present field as `,"key":value`, in order. A field that is `None` is left
+    /// out. A value whose `Serialize` impl fails is written as `null`, so the body stays valid.
+    ///
+    /// See [`JsonWriter`] for an example.
+    pub fn fields(&mut self, fields: &[Field<'_>]) {
+        for field in fields {
+            if let Some(value) = field.value {
+                self.bytes(b",");
+                self.string(field.key);
+                self.bytes(b":");
+                self.value(value);
+            }
+        }
+    }
+
+    /// Writes a value through its `Serialize` impl, as `serde_json` would, or `null` when the impl
+    /// fails (for example a map with non-string keys).
+    ///
+    /// ```
+    /// # use error_contract::{Body, Code, Parts, Status, Style};
+    /// # use error_contract::json::JsonWriter;
+    /// struct List;
+    /// impl Style for List {
+    ///     fn write_body(_: &Parts<'_>, out: &mut JsonWriter<'_>) {
+    ///         out.value(&vec![1, 2, 3]);
+    ///     }
+    /// }
+    /// let body = Body::build::<List>(&Parts::new(Status::GONE, Code::Num(1), &""));
+    /// assert_eq!(&*body, "[1,2,3]");
+    /// ```
+    pub fn value(&mut self, value: &dyn ToJson) {
+        value.write_json(self);
+    }
+
+    fn escaped(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        for (i, &byte) in bytes.iter().enumerate() {
+            let escape: &[u8] = match byte {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                b'\n' => b"\\n",
+                b'\r' => b"\\r",
+                b'\t' => b"\\t",
+                0x08 => b"\\b",
+                0x0c => b"\\f",
+                0x00..=0x1f => {
+                    self.bytes(&bytes[start..i]);
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    self.bytes(&[
+                        b'\\',
+                        b'u',
+                        b'0',
+                        b'0',
+                        HEX[usize::from(byte >> 4)],
+                        HEX[usize::from(byte & 0xf)],
+                    ]);
+                    start = i + 1;
+                    continue;
+                }
+                _ => continue,
+            };
+            self.bytes(&bytes[start..i]);
+            self.bytes(escape);
+            start = i + 1;
+        }
+        self.bytes(&bytes[start..]);
+    }
+}
+
+struct Escaper<'w, 'a>(&'w mut JsonWriter<'a>);
+
+impl fmt::Write for Escaper<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.escaped(s);
+        Ok(())
+    }
+}
+
+impl io::Write for JsonWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.bytes(buf);
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.bytes(buf);
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A value that can be written into a body: every `T: Serialize` is one.
+///
+/// This is the object-safe face of `Serialize` that lets [`Field`] hold any field type.
+///
+/// ```
+/// use error_contract::json::{Field, ToJson};
+///
+/// let id = 7u32;
+/// let field = Field::new("id", &id);
+/// assert_eq!(field.key(), "id");
+/// let _as_object: &dyn ToJson = &"text";
+/// ```
+pub trait ToJson {
+    /// Writes the JSON of `self`.
+    fn write_json(&self, out: &mut JsonWriter<'_>);
+}
+
+impl<T: serde::Serialize + ?Sized> ToJson for T {
+    fn write_json(&self, out: &mut JsonWriter<'_>) {
+        let start = out.len();
+        if serde_json::to_writer(&mut *out, self).is_err() {
+            out.truncate(start);
+            out.bytes(b"null");
+        }
+    }
+}
+
+/// An exposed field: its key in the body and its value, or `None` to leave it out.
+///
+/// ```
+/// use error_contract::json::Field;
+///
+/// let subject = String::from("firstName");
+/// let nickname: Option<String> = None;
+/// let fields = [Field::new("subject", &subject), Field::optional("nickname", &nickname)];
+/// assert!(fields[0].is_present());
+/// assert!(!fields[1].is_present());
+/// ```
+#[derive(Clone, Copy)]
+pub struct Field<'a> {
+    key: &'a str,
+    value: Option<&'a dyn ToJson>,
+}
+
+impl<'a> Field<'a> {
+    /// A field that is always written.
+    ///
+    /// See [`Field`] for an example.
+    pub fn new<T: serde::Serialize>(key: &'a str, value: &'a T) -> Field<'a> {
+        Field {
+            key,
+            value: Some(value),
+        }
+    }
+
+    /// A field that is written when it is `Some` and left out when it is `None`.
+    ///
+    /// See [`Field`] for an example.
+    pub fn optional<T: serde::Serialize>(key: &'a str, value: &'a Option<T>) -> Field<'a> {
+        Field {
+            key,
+            value: value.as_ref().map(|v| v as &dyn ToJson),
+        }
+    }
+
+    /// The key.
+    ///
+    /// See [`ToJson`] for an example.
+    #[must_use]
+    pub fn key(&self) -> &'a str {
+        self.key
+    }
+
+    /// Whether the field is written.
+    ///
+    /// See [`Field`] for an example.
+    #[must_use]
+    pub fn is_present(&self) -> bool {
+        self.value.is_some()
+    }
+}
+
+impl fmt::Debug for Field<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Field")
+            .field("key", &self.key)
+            .field("present", &self.value.is_some())
+            .finish()
+    }
+}

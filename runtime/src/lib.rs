@@ -1,0 +1,75 @@
+//! # error-contract
+//!
+//! One enum is the contract of an HTTP API's errors. Derive [`ApiError`] on it, give each variant
+//! its status, stable code and public message, pick the wire style, and the crate generates the
+//! status mapping, the JSON body, the code accessors, `Display`, `std::error::Error`,
+//! `serde::Serialize`, `From` for sources, and the error catalog.
+//!
+//! ```
+//! use error_contract::ApiError;
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api_error(style = "dto")]
+//! enum ShopError {
+//!     /// Entity was not found.
+//!     #[api_error(status = 404, code = 3001, message = "entity not found")]
+//!     NotFound,
+//!     /// Validation error.
+//!     #[api_error(status = 400, code = 5000, message = "validation error")]
+//!     Validation {
+//!         #[api_error(expose)]
+//!         subject: String,
+//!         #[api_error(expose, rename = "subjectType")]
+//!         subject_type: &'static str,
+//!     },
+//!     /// Unexpected system error.
+//!     #[api_error(status = 500, code = 9001, message = "unexpected system error")]
+//!     Io(#[from] std::io::Error),
+//! }
+//!
+//! let err = ShopError::NotFound;
+//! assert_eq!(err.status().as_u16(), 404);
+//! assert_eq!(err.code(), 3001);
+//! assert_eq!(&*err.body(), r#"{"errors":[{"errorCode":3001,"message":"entity not found"}]}"#);
+//!
+//! let err = ShopError::Validation { subject: "firstName".into(), subject_type: "parameter" };
+//! assert_eq!(
+//!     &*err.body(),
+//!     r#"{"errors":[{"errorCode":5000,"message":"validation error","subject":"firstName","subjectType":"parameter"}]}"#
+//! );
+//!
+//! // The source stays on the server: the body has only the public message.
+//! let err = ShopError::from(std::io::Error::other("disk full at /var/db"));
+//! assert_eq!(&*err.body(), r#"{"errors":[{"errorCode":9001,"message":"unexpected system error"}]}"#);
+//! assert_eq!(std::error::Error::source(&err).unwrap().to_string(), "disk full at /var/db");
+//! ```
+//!
+//! See the README for the attribute grammar and the five wire styles.
+
+#![deny(missing_docs)]
+
+mod api_error;
+mod body;
+mod catalog;
+mod code;
+mod headers;
+pub mod json;
+mod replay;
+mod status;
+pub mod style;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use api_error::ApiError;
+pub use body::Body;
+pub use catalog::{Catalog, CatalogEntry};
+pub use code::Code;
+pub use headers::Headers;
+pub use status::{InvalidStatus, Status};
+pub use style::{Parts, Style};
+
+/// Derives [`ApiError`], `Display`, `std::error::Error`, `serde::Serialize` and `From` for
+/// `#[from]` fields. See the [crate documentation](crate).
+#[cfg(feature = "derive")]
+pub use error_contract_macros::ApiError;

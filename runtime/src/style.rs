@@ -1,0 +1,379 @@
+//! Wire styles: how an error becomes a JSON body.
+//!
+//! The five built-in styles are the ones the seed APIs use. For a variant whose body has no
+//! run-time part, the derive writes the body itself at compile time, byte for byte what these
+//! impls would write; the impls below write the bodies that have run-time parts, and the bodies
+//! of errors built by hand.
+
+use crate::json::{Field, JsonWriter};
+use crate::{Code, Status};
+use core::fmt::{self, Display};
+
+/// A wire format for error bodies.
+///
+/// Name a type implementing it in `#[api_error(style = path::To::Style)]` to use your own format.
+/// `write_body` is called twice per body (to measure, then to write) and must write the same
+/// thing both times. Bodies of a custom style are always built at run time (one allocation).
+///
+/// ```
+/// use error_contract::json::JsonWriter;
+/// use error_contract::{ApiError, Parts, Style};
+///
+/// /// `{"error_code":"...","error_description":"..."}`, as in OAuth 2.0.
+/// struct OAuth;
+///
+/// impl Style for OAuth {
+///     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+///         out.raw(r#"{"error_code":"#);
+///         out.code(parts.code());
+///         out.raw(r#","error_description":"#);
+///         out.display(parts.message());
+///         out.fields(parts.fields());
+///         out.raw("}");
+///     }
+/// }
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(style = OAuth, rename_all = "snake_case")]
+/// enum TokenError {
+///     #[api_error(status = 400, message = "the grant is invalid")]
+///     InvalidGrant,
+/// }
+///
+/// assert_eq!(
+///     &*TokenError::InvalidGrant.body(),
+///     r#"{"error_code":"invalid_grant","error_description":"the grant is invalid"}"#
+/// );
+/// ```
+pub trait Style {
+    /// The `Content-Type` of bodies in this style.
+    const CONTENT_TYPE: &'static str = "application/json";
+
+    /// Writes the body of one error.
+    fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>);
+}
+
+/// What a style may put in a body: status, code, public message, problem title and type base,
+/// and the exposed fields.
+///
+/// ```
+/// use error_contract::json::Field;
+/// use error_contract::style::Nested;
+/// use error_contract::{Body, Code, Parts, Status};
+///
+/// let subject = "firstName";
+/// let fields = [Field::new("subject", &subject)];
+/// let parts = Parts::new(Status::BAD_REQUEST, Code::Num(5000), &"validation error")
+///     .with_fields(&fields);
+/// let body = Body::build::<Nested>(&parts);
+/// assert_eq!(
+///     &*body,
+///     r#"{"error":{"code":5000,"message":"validation error","subject":"firstName"}}"#
+/// );
+/// ```
+#[derive(Clone, Copy)]
+pub struct Parts<'a> {
+    status: Status,
+    code: Code<'a>,
+    message: &'a dyn Display,
+    title: Option<&'a str>,
+    type_base: Option<&'a str>,
+    fields: &'a [Field<'a>],
+}
+
+impl<'a> Parts<'a> {
+    /// The parts of an error with no title, no type base and no fields.
+    ///
+    /// See [`Parts`] for an example.
+    pub fn new(status: Status, code: Code<'a>, message: &'a dyn Display) -> Parts<'a> {
+        Parts {
+            status,
+            code,
+            message,
+            title: None,
+            type_base: None,
+            fields: &[],
+        }
+    }
+
+    /// Sets the problem title (the default is the status's reason phrase).
+    ///
+    /// ```
+    /// use error_contract::style::Problem;
+    /// use error_contract::{Body, Code, Parts, Status};
+    ///
+    /// let parts = Parts::new(Status::NOT_FOUND, Code::Num(1), &"no such order")
+    ///     .with_title(Some("Order missing"));
+    /// assert_eq!(
+    ///     &*Body::build::<Problem>(&parts),
+    ///     r#"{"type":"about:blank","title":"Order missing","status":404,"detail":"no such order","code":1}"#
+    /// );
+    /// ```
+    #[must_use]
+    pub fn with_title(mut self, title: Option<&'a str>) -> Parts<'a> {
+        self.title = title;
+        self
+    }
+
+    /// Sets the problem type base: the problem `type` becomes the base followed by the code.
+    ///
+    /// ```
+    /// use error_contract::style::Problem;
+    /// use error_contract::{Body, Code, Parts, Status};
+    ///
+    /// let parts = Parts::new(Status::NOT_FOUND, Code::Str("order_missing"), &"no such order")
+    ///     .with_type_base(Some("https://example.com/errors/"));
+    /// assert_eq!(
+    ///     &*Body::build::<Problem>(&parts),
+    ///     r#"{"type":"https://example.com/errors/order_missing","title":"Not Found","status":404,"detail":"no such order","code":"order_missing"}"#
+    /// );
+    /// ```
+    #[must_use]
+    pub fn with_type_base(mut self, type_base: Option<&'a str>) -> Parts<'a> {
+        self.type_base = type_base;
+        self
+    }
+
+    /// Sets the exposed fields.
+    ///
+    /// See [`Parts`] for an example.
+    #[must_use]
+    pub fn with_fields(mut self, fields: &'a [Field<'a>]) -> Parts<'a> {
+        self.fields = fields;
+        self
+    }
+
+    /// The HTTP status.
+    ///
+    /// ```
+    /// # use error_contract::{Code, Parts, Status};
+    /// let parts = Parts::new(Status::GONE, Code::Num(1), &"gone");
+    /// assert_eq!(parts.status(), Status::GONE);
+    /// ```
+    #[must_use]
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    /// The stable code.
+    ///
+    /// ```
+    /// # use error_contract::{Code, Parts, Status};
+    /// let parts = Parts::new(Status::GONE, Code::Num(1), &"gone");
+    /// assert_eq!(parts.code(), 1);
+    /// ```
+    #[must_use]
+    pub fn code(&self) -> Code<'a> {
+        self.code
+    }
+
+    /// The public message.
+    ///
+    /// ```
+    /// # use error_contract::{Code, Parts, Status};
+    /// let parts = Parts::new(Status::GONE, Code::Num(1), &"gone");
+    /// assert_eq!(parts.message().to_string(), "gone");
+    /// ```
+    #[must_use]
+    pub fn message(&self) -> &'a dyn Display {
+        self.message
+    }
+
+    /// The problem title: the one set, else the status's reason phrase, else `"Client Error"` or
+    /// `"Server Error"` for an unregistered status.
+    ///
+    /// ```
+    /// # use error_contract::{Code, Parts, Status};
+    /// let parts = Parts::new(Status::GONE, Code::Num(1), &"gone");
+    /// assert_eq!(parts.title(), "Gone");
+    /// let parts = Parts::new(Status::new(599).unwrap(), Code::Num(1), &"?");
+    /// assert_eq!(parts.title(), "Server Error");
+    /// ```
+    #[must_use]
+    pub fn title(&self) -> &'a str {
+        match (self.title, self.status.reason()) {
+            (Some(title), _) | (None, Some(title)) => title,
+            (None, None) if self.status.is_server_error() => "Server Error",
+            (None, None) => "Client Error",
+        }
+    }
+
+    /// The problem type base, if one was set.
+    ///
+    /// ```
+    /// # use error_contract::{Code, Parts, Status};
+    /// let parts = Parts::new(Status::GONE, Code::Num(1), &"gone");
+    /// assert_eq!(parts.type_base(), None);
+    /// ```
+    #[must_use]
+    pub fn type_base(&self) -> Option<&'a str> {
+        self.type_base
+    }
+
+    /// The exposed fields, in declaration order.
+    ///
+    /// ```
+    /// # use error_contract::{Code, Parts, Status};
+    /// let parts = Parts::new(Status::GONE, Code::Num(1), &"gone");
+    /// assert!(parts.fields().is_empty());
+    /// ```
+    #[must_use]
+    pub fn fields(&self) -> &'a [Field<'a>] {
+        self.fields
+    }
+}
+
+impl fmt::Debug for Parts<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Parts")
+            .field("status", &self.status)
+            .field("code", &self.code)
+            .field("message", &format_args!("{}", self.message))
+            .field("title", &self.title)
+            .field("type_base", &self.type_base)
+            .field("fields", &self.fields)
+            .finish()
+    }
+}
+
+/// `{"errors":[{"errorCode":3001,"message":"entity not found"}]}`: exposed fields go inside the
+/// array item. The code should be numeric (the derive insists); a string code is written as a
+/// string.
+///
+/// ```
+/// use error_contract::{Body, Code, Parts, Status, style::Dto};
+///
+/// let parts = Parts::new(Status::NOT_FOUND, Code::Num(3001), &"entity not found");
+/// assert_eq!(
+///     &*Body::build::<Dto>(&parts),
+///     r#"{"errors":[{"errorCode":3001,"message":"entity not found"}]}"#
+/// );
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Dto;
+
+impl Style for Dto {
+    fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+        out.raw(r#"{"errors":[{"errorCode":"#);
+        out.code(parts.code);
+        out.raw(r#","message":"#);
+        out.display(parts.message);
+        out.fields(parts.fields);
+        out.raw("}]}");
+    }
+}
+
+/// `{"error":{"code":3001,"message":"entity not found"}}`: exposed fields go inside `error`.
+///
+/// ```
+/// use error_contract::{Body, Code, Parts, Status, style::Nested};
+///
+/// let parts = Parts::new(Status::NOT_FOUND, Code::Str("not_found"), &"entity not found");
+/// assert_eq!(
+///     &*Body::build::<Nested>(&parts),
+///     r#"{"error":{"code":"not_found","message":"entity not found"}}"#
+/// );
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Nested;
+
+impl Style for Nested {
+    fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+        out.raw(r#"{"error":{"code":"#);
+        out.code(parts.code);
+        out.raw(r#","message":"#);
+        out.display(parts.message);
+        out.fields(parts.fields);
+        out.raw("}}");
+    }
+}
+
+/// `{"code":3001,"message":"entity not found"}`: exposed fields follow the message.
+///
+/// ```
+/// use error_contract::{Body, Code, Parts, Status, style::Flat};
+///
+/// let parts = Parts::new(Status::NOT_FOUND, Code::Str("NotFound"), &"entity not found");
+/// assert_eq!(
+///     &*Body::build::<Flat>(&parts),
+///     r#"{"code":"NotFound","message":"entity not found"}"#
+/// );
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Flat;
+
+impl Style for Flat {
+    fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+        out.raw(r#"{"code":"#);
+        out.code(parts.code);
+        out.raw(r#","message":"#);
+        out.display(parts.message);
+        out.fields(parts.fields);
+        out.raw("}");
+    }
+}
+
+/// `{"errorMessage":"entity not found"}`: no code in the body; exposed fields follow.
+///
+/// ```
+/// use error_contract::{Body, Code, Parts, Status, style::Message};
+///
+/// let parts = Parts::new(Status::BAD_REQUEST, Code::Num(1), &"Invalid Parameter");
+/// assert_eq!(
+///     &*Body::build::<Message>(&parts),
+///     r#"{"errorMessage":"Invalid Parameter"}"#
+/// );
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Message;
+
+impl Style for Message {
+    fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+        out.raw(r#"{"errorMessage":"#);
+        out.display(parts.message);
+        out.fields(parts.fields);
+        out.raw("}");
+    }
+}
+
+/// RFC 9457 problem details, `application/problem+json`:
+/// `{"type":"about:blank","title":"Not Found","status":404,"detail":"entity not found","code":3001}`.
+///
+/// With a type base the `type` is the base followed by the code. Exposed fields are extension
+/// members after `code`.
+///
+/// ```
+/// use error_contract::{Body, Code, Parts, Status, Style, style::Problem};
+///
+/// let parts = Parts::new(Status::NOT_FOUND, Code::Num(3001), &"entity not found");
+/// let body = Body::build::<Problem>(&parts);
+/// assert_eq!(
+///     &*body,
+///     r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"entity not found","code":3001}"#
+/// );
+/// assert_eq!(body.content_type(), "application/problem+json");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Problem;
+
+impl Style for Problem {
+    const CONTENT_TYPE: &'static str = "application/problem+json";
+
+    fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+        out.raw(r#"{"type":"#);
+        match parts.type_base {
+            Some(base) => out.display(&format_args!("{base}{}", parts.code)),
+            None => out.raw(r#""about:blank""#),
+        }
+        out.raw(r#","title":"#);
+        out.string(parts.title());
+        out.raw(r#","status":"#);
+        out.status(parts.status);
+        out.raw(r#","detail":"#);
+        out.display(parts.message);
+        out.raw(r#","code":"#);
+        out.code(parts.code);
+        out.fields(parts.fields);
+        out.raw("}");
+    }
+}

@@ -1,0 +1,1 @@
+//! Integration tests of error-contract; see tests/.
