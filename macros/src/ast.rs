@@ -16,6 +16,17 @@ pub(crate) enum CodeValue {
     Str(String),
 }
 
+impl CodeValue {
+    /// The code as it reads on the wire (`3001`, `not_found`), unquoted.
+    pub(crate) fn text(&self) -> String {
+        match self {
+            CodeValue::Num(n) => n.to_string(),
+            CodeValue::Str(s) => s.clone(),
+        }
+    }
+}
+
+/// For messages: string codes in quotes.
 impl fmt::Display for CodeValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -10,6 +10,7 @@ use crate::case::Case;
 use crate::ctxt::Ctxt;
 use crate::wire::Builtin;
 use proc_macro2::Span;
+use std::fmt::Write as _;
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned as _;
 use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Token};
@@ -111,12 +112,9 @@ impl Level {
         let on_field = FIELD_KEYS.contains(&key);
         match self {
             Level::Enum if on_variant => Some("each variant"),
-            Level::Enum if on_field => Some("a field"),
-            Level::Struct if on_field => Some("a field"),
-            Level::Variant if on_container => Some("the enum"),
-            Level::Variant if on_field => Some("a field"),
+            Level::Enum | Level::Struct | Level::Variant if on_field => Some("a field"),
             Level::Field if on_variant => Some("the variant"),
-            Level::Field if on_container => Some("the enum"),
+            Level::Variant | Level::Field if on_container => Some("the enum"),
             _ => None,
         }
     }
@@ -283,9 +281,9 @@ fn for_each_key(
                     let shown = quote::ToTokens::to_token_stream(&meta.path).to_string();
                     let mut message = format!("unknown key `{}`", shown.replace(' ', ""));
                     if let Some(near) = nearest(&key, &keys) {
-                        message.push_str(&format!("; did you mean `{near}`?"));
+                        let _ = write!(message, "; did you mean `{near}`?");
                     } else {
-                        message.push_str(&format!("; expected one of {}", list(&keys)));
+                        let _ = write!(message, "; expected one of {}", list(&keys));
                     }
                     message
                 }
@@ -394,15 +392,20 @@ fn value_expr(meta: &ParseNestedMeta<'_>) -> syn::Result<Expr> {
     if !meta.input.peek(Token![=]) {
         return Err(meta.error(format!("expected `{key} = ...`")));
     }
-    meta.value()?.parse::<Expr>()
+    let mut expr = meta.value()?.parse::<Expr>()?;
+    // A literal passed through a `macro_rules!` fragment arrives in an invisible group.
+    while let Expr::Group(group) = expr {
+        expr = *group.expr;
+    }
+    Ok(expr)
 }
 
-fn spanned<T>(meta: &ParseNestedMeta<'_>, value: T, span: Span) -> Option<Spanned<T>> {
-    Some(Spanned {
+fn spanned<T>(meta: &ParseNestedMeta<'_>, value: T, span: Span) -> Spanned<T> {
+    Spanned {
         value,
         key: meta.path.span(),
         span,
-    })
+    }
 }
 
 fn lit_str(cx: &Ctxt, meta: &ParseNestedMeta<'_>, what: &str) -> syn::Result<Option<LitStr>> {
@@ -421,12 +424,11 @@ fn lit_str(cx: &Ctxt, meta: &ParseNestedMeta<'_>, what: &str) -> syn::Result<Opt
 }
 
 fn string(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<String>>> {
-    Ok(lit_str(cx, meta, "a string literal")?
-        .and_then(|lit| spanned(meta, lit.value(), lit.span())))
+    Ok(lit_str(cx, meta, "a string literal")?.map(|lit| spanned(meta, lit.value(), lit.span())))
 }
 
 fn message(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<LitStr>>> {
-    Ok(lit_str(cx, meta, "a string literal")?.and_then(|lit| {
+    Ok(lit_str(cx, meta, "a string literal")?.map(|lit| {
         let span = lit.span();
         spanned(meta, lit, span)
     }))
@@ -437,7 +439,7 @@ fn status(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<u
         Expr::Lit(ExprLit {
             lit: Lit::Int(int), ..
         }) => match int.base10_parse::<u16>() {
-            Ok(n) => Ok(spanned(meta, n, int.span())),
+            Ok(n) => Ok(Some(spanned(meta, n, int.span()))),
             Err(_) => {
                 cx.error_at(int.span(), "status must be an HTTP error status, 400..=599");
                 Ok(None)
@@ -459,7 +461,7 @@ fn code(
         Expr::Lit(ExprLit {
             lit: Lit::Int(int), ..
         }) => match int.base10_parse::<u32>() {
-            Ok(n) => Ok(spanned(meta, CodeValue::Num(n), int.span())),
+            Ok(n) => Ok(Some(spanned(meta, CodeValue::Num(n), int.span()))),
             Err(_) => {
                 cx.error_at(
                     int.span(),
@@ -475,7 +477,7 @@ fn code(
                 cx.error_at(s.span(), format!("`{key}` cannot be empty"));
                 return Ok(None);
             }
-            Ok(spanned(meta, CodeValue::Str(s.value()), s.span()))
+            Ok(Some(spanned(meta, CodeValue::Str(s.value()), s.span())))
         }
         other => {
             cx.error_spanned_by(
@@ -494,7 +496,7 @@ fn style(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<St
         }) => {
             let name = s.value();
             if let Some(builtin) = Builtin::from_name(&name) {
-                return Ok(spanned(meta, StyleSpec::Builtin(builtin), s.span()));
+                return Ok(Some(spanned(meta, StyleSpec::Builtin(builtin), s.span())));
             }
             let names: Vec<&str> = Builtin::NAMES.iter().map(|(n, _)| *n).collect();
             let hint = match nearest(&name, &names) {
@@ -509,7 +511,7 @@ fn style(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<St
         }
         Expr::Path(p) if p.qself.is_none() => {
             let span = p.path.span();
-            Ok(spanned(meta, StyleSpec::Custom(p.path), span))
+            Ok(Some(spanned(meta, StyleSpec::Custom(p.path), span)))
         }
         other => {
             cx.error_spanned_by(
@@ -527,7 +529,7 @@ fn rename_all(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spann
     };
     let name = lit.value();
     if let Some(case) = Case::from_name(&name) {
-        return Ok(spanned(meta, case, lit.span()));
+        return Ok(Some(spanned(meta, case, lit.span())));
     }
     let names: Vec<&str> = Case::NAMES.iter().map(|(n, _)| *n).collect();
     let hint = match nearest(&name, &names) {
@@ -543,7 +545,7 @@ fn crate_path(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spann
         return Ok(None);
     };
     match lit.parse::<syn::Path>() {
-        Ok(path) => Ok(spanned(meta, path, lit.span())),
+        Ok(path) => Ok(Some(spanned(meta, path, lit.span()))),
         Err(_) => {
             cx.error_at(
                 lit.span(),

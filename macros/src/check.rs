@@ -5,6 +5,7 @@ use crate::ctxt::Ctxt;
 use crate::message::ArgRef;
 use crate::wire::Builtin;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 pub(crate) fn check(cx: &Ctxt, cont: &Container<'_>) {
     not_yet_decode(cx, cont);
@@ -179,7 +180,7 @@ fn message_fields(cx: &Ctxt, variant: &Variant<'_>) {
                 let known: Vec<&str> = names.iter().map(String::as_str).collect();
                 let mut m = format!("`{{{name}}}` is not a field of `{}`", variant.ident);
                 if let Some(near) = crate::attr::nearest(name, &known) {
-                    m.push_str(&format!("; did you mean `{{{near}}}`?"));
+                    let _ = write!(m, "; did you mean `{{{near}}}`?");
                 } else if known.is_empty() {
                     m.push_str("; it has no fields");
                 }

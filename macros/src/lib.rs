@@ -7,6 +7,11 @@
 //! in a `Ctxt` and reported together; a failed derive still emits stub impls (`fallback`) so the
 //! rest of the user's crate compiles without follow-on errors.
 
+#![forbid(unsafe_code)]
+// Matching on `Option`s of attributes reads better than `if let ... else` chains, and the
+// `TokenStream`s passed around are cheap to move: the same two as thiserror-impl allows.
+#![allow(clippy::single_match_else, clippy::needless_pass_by_value)]
+
 mod ast;
 mod attr;
 mod bound;

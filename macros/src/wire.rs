@@ -4,6 +4,7 @@
 //! test compares the two for every style.
 
 use crate::ast::CodeValue;
+use std::fmt::Write as _;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Builtin {
@@ -90,7 +91,7 @@ pub(crate) fn static_body(style: Builtin, parts: &StaticParts<'_>) -> String {
         Builtin::Problem => {
             out.push_str(r#"{"type":"#);
             match parts.type_base {
-                Some(base) => string(&mut out, &format!("{base}{}", parts.code)),
+                Some(base) => string(&mut out, &format!("{base}{}", parts.code.text())),
                 None => out.push_str(r#""about:blank""#),
             }
             out.push_str(r#","title":"#);
@@ -126,7 +127,9 @@ fn string(out: &mut String, text: &str) {
             '\t' => out.push_str("\\t"),
             '\u{08}' => out.push_str("\\b"),
             '\u{0c}' => out.push_str("\\f"),
-            '\u{00}'..='\u{1f}' => out.push_str(&format!("\\u{:04x}", u32::from(ch))),
+            '\u{00}'..='\u{1f}' => {
+                let _ = write!(out, "\\u{:04x}", u32::from(ch));
+            }
             _ => out.push(ch),
         }
     }

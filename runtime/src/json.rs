@@ -248,6 +248,7 @@ impl<'a> JsonWriter<'a> {
     }
 
     fn escaped(&mut self, text: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
         let bytes = text.as_bytes();
         let mut start = 0;
         for (i, &byte) in bytes.iter().enumerate() {
@@ -261,7 +262,6 @@ impl<'a> JsonWriter<'a> {
                 0x0c => b"\\f",
                 0x00..=0x1f => {
                     self.bytes(&bytes[start..i]);
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
                     self.bytes(&[
                         b'\\',
                         b'u',

@@ -47,6 +47,7 @@
 //! See the README for the attribute grammar and the five wire styles.
 
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
 
 mod api_error;
 mod body;
@@ -73,3 +74,8 @@ pub use style::{Parts, Style};
 /// `#[from]` fields. See the [crate documentation](crate).
 #[cfg(feature = "derive")]
 pub use error_contract_macros::ApiError;
+
+/// The README's examples, compiled and run as doc tests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

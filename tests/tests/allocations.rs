@@ -1,0 +1,159 @@
+//! Allocation counts, with a counting global allocator: unit variants allocate nothing for
+//! `body()`, `status()`, `code()`, `message()`, `Display` and `headers()`; a body with run-time
+//! parts is one allocation.
+
+use error_contract::ApiError;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::fmt::Write as _;
+use std::hint::black_box;
+
+struct Counting;
+
+thread_local! {
+    // `const` and destructor-free, so reading it never allocates.
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: every method forwards to `System` unchanged; the counter is a thread-local `Cell`.
+#[allow(unsafe_code)]
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|n| n.set(n.get() + 1));
+        // SAFETY: forwarded with the caller's layout.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|n| n.set(n.get() + 1));
+        // SAFETY: forwarded with the caller's layout.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.with(|n| n.set(n.get() + 1));
+        // SAFETY: forwarded with the caller's pointer, layout and size.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded with the caller's pointer and layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// The allocations (including reallocations) `f` makes on this thread.
+fn allocations<T>(f: impl FnOnce() -> T) -> usize {
+    let before = ALLOCATIONS.with(Cell::get);
+    let value = black_box(f());
+    let after = ALLOCATIONS.with(Cell::get);
+    drop(value);
+    after - before
+}
+
+/// A `fmt::Write` into a fixed buffer, so `Display` can be measured without a `String`.
+struct Fixed {
+    buf: [u8; 256],
+    len: usize,
+}
+
+impl std::fmt::Write for Fixed {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        self.buf
+            .get_mut(self.len..end)
+            .ok_or(std::fmt::Error)?
+            .copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(style = "dto")]
+enum Shop {
+    #[api_error(status = 404, code = 3001, message = "entity not found")]
+    NotFound,
+    #[api_error(status = 400, code = 5000, message = "validation error: {subject}")]
+    Validation {
+        #[api_error(expose)]
+        subject: String,
+        #[api_error(expose, rename = "attempt")]
+        attempt: u64,
+    },
+    #[api_error(status = 400, code = 5001, message = "static message, exposed fields")]
+    Exposed {
+        #[api_error(expose)]
+        id: u64,
+    },
+    #[api_error(transparent)]
+    Auth(Auth),
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(style = "problem")]
+enum Auth {
+    #[api_error(status = 401, code = 4003, message = "authentication token is invalid")]
+    InvalidToken,
+    #[api_error(status = 500, code = 9001, message = "unexpected system error")]
+    Upstream {
+        #[api_error(status)]
+        status: u16,
+    },
+}
+
+fn assert_free(err: &impl ApiError, what: &str) {
+    assert_eq!(allocations(|| err.body()), 0, "body() of {what}");
+    assert_eq!(allocations(|| err.status()), 0, "status() of {what}");
+    assert_eq!(allocations(|| err.code()), 0, "code() of {what}");
+    assert_eq!(allocations(|| err.message()), 0, "message() of {what}");
+    assert_eq!(allocations(|| err.headers()), 0, "headers() of {what}");
+    let mut out = Fixed {
+        buf: [0; 256],
+        len: 0,
+    };
+    assert_eq!(allocations(|| write!(out, "{err}")), 0, "Display of {what}");
+    assert!(out.len > 0);
+}
+
+#[test]
+fn unit_variants_allocate_nothing() {
+    assert_free(&Shop::NotFound, "a unit variant");
+    assert_free(
+        &Shop::Auth(Auth::InvalidToken),
+        "a transparent unit variant",
+    );
+    assert_free(&Auth::InvalidToken, "a problem-style unit variant");
+}
+
+#[test]
+fn a_body_with_runtime_parts_is_one_allocation() {
+    let err = Shop::Validation {
+        subject: "firstName \"quoted\" \n and long enough to need growth in a naive writer"
+            .to_owned(),
+        attempt: 18_446_744_073_709_551_615,
+    };
+    assert_eq!(allocations(|| err.body()), 1);
+    assert_eq!(
+        &*err.body(),
+        r#"{"errors":[{"errorCode":5000,"message":"validation error: firstName \"quoted\" \n and long enough to need growth in a naive writer","subject":"firstName \"quoted\" \n and long enough to need growth in a naive writer","attempt":18446744073709551615}]}"#
+    );
+
+    let err = Shop::Exposed { id: 7 };
+    assert_eq!(allocations(|| err.body()), 1);
+
+    // Problem style with a run-time status: the status is part of the body.
+    let err = Auth::Upstream { status: 503 };
+    assert_eq!(allocations(|| err.body()), 1);
+    assert_eq!(
+        &*err.body(),
+        r#"{"type":"about:blank","title":"Service Unavailable","status":503,"detail":"unexpected system error","code":9001}"#
+    );
+    // Its status, code and message do not allocate.
+    assert_eq!(allocations(|| err.status()), 0);
+    assert_eq!(allocations(|| err.code()), 0);
+    assert_eq!(allocations(|| err.message()), 0);
+}
