@@ -10,7 +10,7 @@ use std::fmt;
 use syn::{Data, DeriveInput, Fields, Ident, Member};
 
 /// A stable code.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum CodeValue {
     Num(u32),
     Str(String),
@@ -263,7 +263,7 @@ impl Field<'_> {
 
     /// The identifier this field is bound to in generated patterns.
     pub(crate) fn binding(&self) -> Ident {
-        quote::format_ident!("__field{}", self.index)
+        Ident::new(&format!("__field{}", self.index), self.span())
     }
 
     pub(crate) fn ty(&self) -> &syn::Type {

@@ -64,6 +64,12 @@ pub(crate) struct VariantAttrs {
     pub(crate) title: Option<Spanned<String>>,
     pub(crate) transparent: Option<Span>,
     pub(crate) other: Option<Span>,
+    /// A `status` key was written, even if its value was reported as wrong.
+    pub(crate) status_written: bool,
+    /// An `#[api_error]` attribute is present (on a variant: any at all).
+    pub(crate) present: bool,
+    /// An attribute failed to parse; later checks stay quiet about what it may have said.
+    pub(crate) broken: bool,
 }
 
 #[derive(Default)]
@@ -128,7 +134,7 @@ pub(crate) fn container(
 ) -> (ContainerAttrs, VariantAttrs) {
     let mut c = ContainerAttrs::default();
     let mut v = VariantAttrs::default();
-    for_each_key(cx, attrs, level, |key, meta| {
+    let (present, broken) = for_each_key(cx, attrs, level, |key, meta| {
         match key {
             "style" if level == Level::Struct => set(cx, &mut v.style, meta, style(cx, meta)?),
             "style" => set(cx, &mut c.style, meta, style(cx, meta)?),
@@ -140,15 +146,19 @@ pub(crate) fn container(
         }
         Ok(())
     });
+    v.present = present;
+    v.broken = broken;
     (c, v)
 }
 
 /// Parses the `#[api_error(...)]` attributes of a variant.
 pub(crate) fn variant(cx: &Ctxt, attrs: &[Attribute]) -> VariantAttrs {
     let mut v = VariantAttrs::default();
-    for_each_key(cx, attrs, Level::Variant, |key, meta| {
+    let (present, broken) = for_each_key(cx, attrs, Level::Variant, |key, meta| {
         variant_key(cx, &mut v, key, meta)
     });
+    v.present = present;
+    v.broken = broken;
     v
 }
 
@@ -159,7 +169,10 @@ fn variant_key(
     meta: &ParseNestedMeta<'_>,
 ) -> syn::Result<()> {
     match key {
-        "status" => set(cx, &mut v.status, meta, status(cx, meta)?),
+        "status" => {
+            v.status_written = true;
+            set(cx, &mut v.status, meta, status(cx, meta)?);
+        }
         "code" => set(cx, &mut v.code, meta, code(cx, meta, "code")?),
         "message" => set(cx, &mut v.message, meta, message(cx, meta)?),
         "style" => set(cx, &mut v.style, meta, style(cx, meta)?),
@@ -188,12 +201,18 @@ pub(crate) fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
         } else {
             "from"
         };
-        if let Err(err) = attr.meta.require_path_only() {
-            cx.push(syn::Error::new(
-                err.span(),
-                format!("`#[{name}]` takes no arguments"),
-            ));
-            continue;
+        let message = format!("`#[{name}]` takes no arguments: write `#[{name}]`");
+        match &attr.meta {
+            syn::Meta::Path(_) => {}
+            syn::Meta::List(list) => {
+                cx.error_at(list.delimiter.span().join(), message);
+                continue;
+            }
+            syn::Meta::NameValue(nv) => {
+                let (eq, value) = (&nv.eq_token, &nv.value);
+                cx.error_spanned_by(quote::quote!(#eq #value), message);
+                continue;
+            }
         }
         let span = attr.path().span();
         if let Some(first) = *slot {
@@ -206,7 +225,13 @@ pub(crate) fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
     for_each_key(cx, attrs, Level::Field, |key, meta| {
         match key {
             "expose" => flag(cx, &mut f.expose, meta)?,
-            "rename" => set(cx, &mut f.rename, meta, string(cx, meta)?),
+            "rename" => {
+                let rename = string(cx, meta)?;
+                if let Some(r) = rename.as_ref().filter(|r| r.value.is_empty()) {
+                    cx.error_at(r.span, "`rename` cannot be empty: a body key needs a name");
+                }
+                set(cx, &mut f.rename, meta, rename);
+            }
             "header" => set(cx, &mut f.header, meta, string(cx, meta)?),
             "status" => flag(cx, &mut f.status, meta)?,
             "default" => flag(cx, &mut f.default, meta)?,
@@ -249,22 +274,27 @@ pub(crate) fn docs(attrs: &[Attribute]) -> String {
 
 /// Calls `handle` for each known key of this level in every `#[api_error(...)]`; reports unknown
 /// and misplaced keys, and syntax errors, to `cx`.
+/// Returns `(present, broken)`: whether any `#[api_error]` was there, and whether one failed to
+/// parse.
 fn for_each_key(
     cx: &Ctxt,
     attrs: &[Attribute],
     level: Level,
     mut handle: impl FnMut(&str, &ParseNestedMeta<'_>) -> syn::Result<()>,
-) {
+) -> (bool, bool) {
     let keys = level.keys();
+    let (mut present, mut broken) = (false, false);
     for attr in attrs {
         if !attr.path().is_ident("api_error") {
             continue;
         }
-        if let Err(err) = attr.meta.require_list() {
-            cx.push(syn::Error::new(
-                err.span(),
+        present = true;
+        if attr.meta.require_list().is_err() {
+            broken = true;
+            cx.error_spanned_by(
+                &attr.meta,
                 "expected `#[api_error(...)]` with keys in parentheses",
-            ));
+            );
             continue;
         }
         let result = attr.parse_nested_meta(|meta| {
@@ -292,14 +322,25 @@ fn for_each_key(
             skip_value(&meta)
         });
         if let Err(err) = result {
+            broken = true;
             cx.push(err);
         }
     }
+    (present, broken)
 }
 
 fn list(keys: &[&str]) -> String {
     keys.iter()
         .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Names to copy as string literals: `"dto"`, `"nested"`, ...
+fn quoted_list(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|k| format!("`\"{k}\"`"))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -392,7 +433,18 @@ fn value_expr(meta: &ParseNestedMeta<'_>) -> syn::Result<Expr> {
     if !meta.input.peek(Token![=]) {
         return Err(meta.error(format!("expected `{key} = ...`")));
     }
-    let mut expr = meta.value()?.parse::<Expr>()?;
+    let input = meta.value()?;
+    // Most values are literals: parsing one directly is several times cheaper than `Expr`, which
+    // matters for enums of thousands of variants. Anything else (paths, mistakes) goes through
+    // `Expr`, so a value of the wrong type is reported on its own tokens.
+    if input.peek(Lit) {
+        let lit: Lit = input.parse()?;
+        return Ok(Expr::Lit(ExprLit {
+            attrs: Vec::new(),
+            lit,
+        }));
+    }
+    let mut expr = input.parse::<Expr>()?;
     // A literal passed through a `macro_rules!` fragment arrives in an invisible group.
     while let Expr::Group(group) = expr {
         expr = *group.expr;
@@ -438,6 +490,18 @@ fn status(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<u
     match value_expr(meta)? {
         Expr::Lit(ExprLit {
             lit: Lit::Int(int), ..
+        }) if !matches!(int.suffix(), "" | "u16") => {
+            cx.error_at(
+                int.span(),
+                format!(
+                    "remove the `{}` suffix: a status is written `status = 404`",
+                    int.suffix()
+                ),
+            );
+            Ok(None)
+        }
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(int), ..
         }) => match int.base10_parse::<u16>() {
             Ok(n) => Ok(Some(spanned(meta, n, int.span()))),
             Err(_) => {
@@ -458,6 +522,18 @@ fn code(
     key: &str,
 ) -> syn::Result<Option<Spanned<CodeValue>>> {
     match value_expr(meta)? {
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(int), ..
+        }) if !matches!(int.suffix(), "" | "u32") => {
+            cx.error_at(
+                int.span(),
+                format!(
+                    "remove the `{}` suffix: a numeric `{key}` is a u32, written `{key} = 3001`",
+                    int.suffix()
+                ),
+            );
+            Ok(None)
+        }
         Expr::Lit(ExprLit {
             lit: Lit::Int(int), ..
         }) => match int.base10_parse::<u32>() {
@@ -503,7 +579,7 @@ fn style(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<St
                 Some(near) => format!("did you mean `\"{near}\"`?"),
                 None => format!(
                     "expected one of {}, or a path to a type implementing `error_contract::Style`",
-                    list(&names)
+                    quoted_list(&names)
                 ),
             };
             cx.error_at(s.span(), format!("unknown style `\"{name}\"`; {hint}"));
@@ -534,7 +610,7 @@ fn rename_all(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spann
     let names: Vec<&str> = Case::NAMES.iter().map(|(n, _)| *n).collect();
     let hint = match nearest(&name, &names) {
         Some(near) => format!("did you mean `\"{near}\"`?"),
-        None => format!("expected one of {}", list(&names)),
+        None => format!("expected one of {}", quoted_list(&names)),
     };
     cx.error_at(lit.span(), format!("unknown case `\"{name}\"`; {hint}"));
     Ok(None)

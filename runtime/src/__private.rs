@@ -6,6 +6,7 @@ use core::fmt;
 use std::borrow::Cow;
 use std::error::Error;
 
+pub use crate::catalog::{Table, TableCodes};
 pub use crate::{ApiError, Body, Catalog, CatalogEntry, Code, Headers, Status, Style, style};
 pub use serde;
 
@@ -13,13 +14,19 @@ pub use serde;
 /// variant) the error it wraps.
 #[derive(Clone, Copy)]
 pub enum Target<'a> {
-    Entry(&'static CatalogEntry),
+    Entry(CatalogEntry),
     Inner(&'a dyn ApiError),
 }
 
 /// Implemented by the derive: the one `match` from a value to its [`Target`].
 pub trait Dispatch {
     fn __target(&self) -> Target<'_>;
+}
+
+/// The entry at `index` of `table`.
+#[inline]
+pub fn entry(table: &'static Table, index: u32) -> CatalogEntry {
+    CatalogEntry::__new(table, index)
 }
 
 impl<'a> Target<'a> {
@@ -78,19 +85,25 @@ impl<'a> Target<'a> {
     }
 }
 
-/// Builds the body of a variant with run-time parts. `message` is `Some` when the message
-/// interpolates fields (it is then the value itself, whose `Display` is the message).
+/// Builds the body of the variant at `row` of `table`, which has run-time parts. `this` is the
+/// value: its `status()` is the (maybe run-time) status, and its `Display` the message when the
+/// message interpolates fields.
 pub fn body<S: Style + ?Sized>(
-    entry: &'static CatalogEntry,
-    status: Status,
-    message: Option<&dyn fmt::Display>,
-    type_base: Option<&'static str>,
+    table: &'static Table,
+    row: u32,
+    this: &dyn ApiError,
     fields: &[Field<'_>],
 ) -> Body {
+    let entry = CatalogEntry::__new(table, row);
     let static_message: &str = entry.message();
-    let parts = Parts::new(status, entry.code(), message.unwrap_or(&static_message))
+    let message: &dyn fmt::Display = if entry.is_interpolated() {
+        this
+    } else {
+        &static_message
+    };
+    let parts = Parts::new(this.status(), entry.code(), message)
         .with_title(entry.title())
-        .with_type_base(type_base)
+        .with_type_base(table.type_base)
         .with_fields(fields);
     Body::build::<S>(&parts)
 }

@@ -2,10 +2,48 @@
 
 use crate::{Code, Status};
 
+/// For generated code: a type's error table as parallel arrays of literals, indexed by variant.
+///
+/// Arrays of literals cost the compiler far less than one struct expression per variant, which
+/// matters for enums with hundreds of variants. Dense arrays have one element per entry; sparse
+/// ones list `(index, value)` pairs for the entries that have a value.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct Table {
+    pub names: &'static [&'static str],
+    pub statuses: &'static [u16],
+    pub codes: TableCodes,
+    pub messages: &'static [&'static str],
+    pub interpolated: &'static [bool],
+    pub docs: &'static [&'static str],
+    /// `""` for a body with run-time parts.
+    pub bodies: &'static [&'static str],
+    pub content_types: &'static [&'static str],
+    /// Index into `content_types` per entry; empty when every entry uses the first.
+    pub content_type_of: &'static [u8],
+    pub titles: &'static [(u32, &'static str)],
+    pub parents: &'static [(u32, Code<'static>)],
+    pub fields: &'static [(u32, &'static [&'static str])],
+    /// The problem style's `type_base`.
+    pub type_base: Option<&'static str>,
+}
+
+/// For generated code: the codes of a [`Table`], all numeric or all strings.
+#[doc(hidden)]
+#[derive(Debug)]
+pub enum TableCodes {
+    Num(&'static [u32]),
+    Str(&'static [&'static str]),
+}
+
+fn sparse<T: Copy>(list: &[(u32, T)], index: u32) -> Option<T> {
+    list.iter().find(|(i, _)| *i == index).map(|(_, v)| *v)
+}
+
 /// One row of the error table: a variant's status, code, message and description.
 ///
-/// The derive writes one `static` entry per variant; the same entry serves `status()`,
-/// `code()`, `message()` and the catalog.
+/// The derive writes one static table per type; the same row serves `status()`, `code()`,
+/// `message()`, the static body and the catalog.
 ///
 /// ```
 /// use error_contract::ApiError;
@@ -19,92 +57,70 @@ use crate::{Code, Status};
 /// }
 ///
 /// let catalog = ShopError::catalog();
-/// let entry = &catalog.entries()[0];
+/// let entry = catalog.entries()[0];
 /// assert_eq!(entry.name(), "NotFound");
 /// assert_eq!(entry.status().as_u16(), 404);
 /// assert_eq!(entry.code(), 3001);
 /// assert_eq!(entry.message(), "entity not found");
 /// assert_eq!(entry.description(), "Entity was not found.");
 /// ```
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub struct CatalogEntry {
-    name: &'static str,
-    status: Status,
-    code: Code<'static>,
-    message: &'static str,
-    interpolated: bool,
-    title: Option<&'static str>,
-    description: &'static str,
-    parent: Option<Code<'static>>,
-    fields: &'static [&'static str],
-    body: &'static str,
-    content_type: &'static str,
+    table: &'static Table,
+    index: u32,
 }
 
 impl CatalogEntry {
     /// For generated code.
     #[doc(hidden)]
-    #[allow(clippy::too_many_arguments)]
+    #[inline]
     #[must_use]
-    pub const fn __new(
-        name: &'static str,
-        status: Status,
-        code: Code<'static>,
-        message: &'static str,
-        interpolated: bool,
-        title: Option<&'static str>,
-        description: &'static str,
-        parent: Option<Code<'static>>,
-        fields: &'static [&'static str],
-        body: &'static str,
-        content_type: &'static str,
-    ) -> CatalogEntry {
-        CatalogEntry {
-            name,
-            status,
-            code,
-            message,
-            interpolated,
-            title,
-            description,
-            parent,
-            fields,
-            body,
-            content_type,
-        }
+    pub const fn __new(table: &'static Table, index: u32) -> CatalogEntry {
+        CatalogEntry { table, index }
+    }
+
+    #[inline]
+    fn at(self) -> usize {
+        self.index as usize
     }
 
     /// The variant's name (the type's name for a struct).
     ///
     /// See [`CatalogEntry`] for an example.
     #[must_use]
-    pub const fn name(&self) -> &'static str {
-        self.name
+    pub fn name(self) -> &'static str {
+        self.table.names[self.at()]
     }
 
     /// The declared status (a run-time `status` field may pick another one per value).
     ///
     /// See [`CatalogEntry`] for an example.
+    #[inline]
     #[must_use]
-    pub const fn status(&self) -> Status {
-        self.status
+    pub fn status(self) -> Status {
+        Status::__checked(self.table.statuses[self.at()])
     }
 
     /// The stable code.
     ///
     /// See [`CatalogEntry`] for an example.
+    #[inline]
     #[must_use]
-    pub const fn code(&self) -> Code<'static> {
-        self.code
+    pub fn code(self) -> Code<'static> {
+        match self.table.codes {
+            TableCodes::Num(codes) => Code::Num(codes[self.at()]),
+            TableCodes::Str(codes) => Code::Str(codes[self.at()]),
+        }
     }
 
     /// The public message, or its template as written (`"validation error: {subject}"`) when it
     /// interpolates fields.
     ///
     /// See [`CatalogEntry`] for an example.
+    #[inline]
     #[must_use]
-    pub const fn message(&self) -> &'static str {
-        self.message
+    pub fn message(self) -> &'static str {
+        self.table.messages[self.at()]
     }
 
     /// Whether the message interpolates fields.
@@ -120,9 +136,10 @@ impl CatalogEntry {
     /// assert!(E::catalog().entries()[0].is_interpolated());
     /// assert_eq!(E::catalog().entries()[0].message(), "bad field {name}");
     /// ```
+    #[inline]
     #[must_use]
-    pub const fn is_interpolated(&self) -> bool {
-        self.interpolated
+    pub fn is_interpolated(self) -> bool {
+        self.table.interpolated[self.at()]
     }
 
     /// The declared problem title, if any.
@@ -138,16 +155,16 @@ impl CatalogEntry {
     /// assert_eq!(E::catalog().entries()[0].title(), Some("Order Missing"));
     /// ```
     #[must_use]
-    pub const fn title(&self) -> Option<&'static str> {
-        self.title
+    pub fn title(self) -> Option<&'static str> {
+        sparse(self.table.titles, self.index)
     }
 
     /// The variant's doc comment, lines joined with spaces (empty when undocumented).
     ///
     /// See [`CatalogEntry`] for an example.
     #[must_use]
-    pub const fn description(&self) -> &'static str {
-        self.description
+    pub fn description(self) -> &'static str {
+        self.table.docs[self.at()]
     }
 
     /// The code this one refines, from `#[api_error(parent = ...)]`.
@@ -166,8 +183,8 @@ impl CatalogEntry {
     /// assert_eq!(E::catalog().entries()[1].parent(), Some(error_contract::Code::Num(2006)));
     /// ```
     #[must_use]
-    pub const fn parent(&self) -> Option<Code<'static>> {
-        self.parent
+    pub fn parent(self) -> Option<Code<'static>> {
+        sparse(self.table.parents, self.index)
     }
 
     /// The keys of the exposed fields, in body order.
@@ -186,8 +203,8 @@ impl CatalogEntry {
     /// assert_eq!(E::catalog().entries()[0].fields(), ["subjectType"]);
     /// ```
     #[must_use]
-    pub const fn fields(&self) -> &'static [&'static str] {
-        self.fields
+    pub fn fields(self) -> &'static [&'static str] {
+        sparse(self.table.fields, self.index).unwrap_or(&[])
     }
 
     /// The body, when the variant's body has no run-time part.
@@ -206,13 +223,11 @@ impl CatalogEntry {
     ///     Some(r#"{"errorMessage":"Invalid Parameter"}"#)
     /// );
     /// ```
+    #[inline]
     #[must_use]
-    pub const fn static_body(&self) -> Option<&'static str> {
-        if self.body.is_empty() {
-            None
-        } else {
-            Some(self.body)
-        }
+    pub fn static_body(self) -> Option<&'static str> {
+        let body = self.table.bodies[self.at()];
+        if body.is_empty() { None } else { Some(body) }
     }
 
     /// The `Content-Type` of the variant's body.
@@ -227,9 +242,38 @@ impl CatalogEntry {
     /// }
     /// assert_eq!(E::catalog().entries()[0].content_type(), "application/problem+json");
     /// ```
+    #[inline]
     #[must_use]
-    pub const fn content_type(&self) -> &'static str {
-        self.content_type
+    pub fn content_type(self) -> &'static str {
+        let which = self
+            .table
+            .content_type_of
+            .get(self.at())
+            .copied()
+            .unwrap_or(0);
+        self.table.content_types[usize::from(which)]
+    }
+}
+
+impl PartialEq for CatalogEntry {
+    fn eq(&self, other: &CatalogEntry) -> bool {
+        core::ptr::eq(self.table, other.table) && self.index == other.index
+    }
+}
+
+impl Eq for CatalogEntry {}
+
+impl core::fmt::Debug for CatalogEntry {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("CatalogEntry")
+            .field("name", &self.name())
+            .field("status", &self.status())
+            .field("code", &self.code())
+            .field("message", &self.message())
+            .field("description", &self.description())
+            .field("parent", &self.parent())
+            .field("fields", &self.fields())
+            .finish()
     }
 }
 
@@ -260,7 +304,7 @@ impl CatalogEntry {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Catalog {
-    entries: Vec<&'static CatalogEntry>,
+    entries: Vec<CatalogEntry>,
 }
 
 impl Catalog {
@@ -276,20 +320,21 @@ impl Catalog {
         }
     }
 
-    /// For generated code.
+    /// For generated code: every entry of a table.
     #[doc(hidden)]
     #[must_use]
-    pub fn __from_static(entries: &'static [CatalogEntry]) -> Catalog {
-        Catalog {
-            entries: entries.iter().collect(),
-        }
+    pub fn __from_table(table: &'static Table) -> Catalog {
+        Catalog::new().__push_table(table, 0, table.names.len())
     }
 
-    /// For generated code.
+    /// For generated code: entries `start..end` of a table.
     #[doc(hidden)]
     #[must_use]
-    pub fn __push_static(mut self, entries: &'static [CatalogEntry]) -> Catalog {
-        self.entries.extend(entries);
+    pub fn __push_table(mut self, table: &'static Table, start: usize, end: usize) -> Catalog {
+        let range =
+            u32::try_from(start).unwrap_or(u32::MAX)..u32::try_from(end).unwrap_or(u32::MAX);
+        self.entries
+            .extend(range.map(|index| CatalogEntry::__new(table, index)));
         self
     }
 
@@ -305,14 +350,14 @@ impl Catalog {
     ///
     /// See [`CatalogEntry`] for an example.
     #[must_use]
-    pub fn entries(&self) -> &[&'static CatalogEntry] {
+    pub fn entries(&self) -> &[CatalogEntry] {
         &self.entries
     }
 
     /// An iterator over the entries.
     ///
     /// See [`Catalog`] for an example.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = &'static CatalogEntry> + '_ {
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = CatalogEntry> + '_ {
         self.entries.iter().copied()
     }
 
@@ -330,8 +375,8 @@ impl Catalog {
     /// assert!(E::catalog().get(Code::Num(1)).is_none());
     /// ```
     #[must_use]
-    pub fn get(&self, code: Code<'_>) -> Option<&'static CatalogEntry> {
-        self.iter().find(|e| e.code == code)
+    pub fn get(&self, code: Code<'_>) -> Option<CatalogEntry> {
+        self.iter().find(|e| e.code() == code)
     }
 
     /// The number of entries.
@@ -352,8 +397,8 @@ impl Catalog {
 }
 
 impl<'a> IntoIterator for &'a Catalog {
-    type Item = &'static CatalogEntry;
-    type IntoIter = core::iter::Copied<core::slice::Iter<'a, &'static CatalogEntry>>;
+    type Item = CatalogEntry;
+    type IntoIter = core::iter::Copied<core::slice::Iter<'a, CatalogEntry>>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.entries.iter().copied()

@@ -51,7 +51,7 @@
 
 mod api_error;
 mod body;
-mod catalog;
+pub(crate) mod catalog;
 mod code;
 mod headers;
 pub mod json;

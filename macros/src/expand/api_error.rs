@@ -1,18 +1,17 @@
 //! `impl ApiError`: status, code, message, body, headers, catalog; and the call that lets the
 //! runtime's features add their impls.
 
-use super::entries::{dispatch_bounds, is_dynamic};
 use super::{Ctx, match_or};
 use crate::ast::{Field, StyleRef, Variant};
 use crate::bound::Bounds;
-use crate::wire::Builtin;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
 /// Every bound the `ApiError` impl (and `Error`, `Serialize`) needs.
 pub(super) fn bounds(ctx: &Ctx<'_, '_>) -> Bounds {
-    let mut bounds = super::display::bounds(ctx);
-    bounds.extend(&dispatch_bounds(ctx));
+    let mut bounds = Bounds::default();
+    bounds.extend(&ctx.display_bounds);
+    bounds.extend(&ctx.dispatch_bounds);
     for v in &ctx.cont.variants {
         for f in &v.fields {
             if f.attrs.expose.is_some() {
@@ -42,7 +41,7 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     let ident = ctx.cont.ident();
     let generics = &ctx.cont.original.generics;
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
-    let where_clause = bounds(ctx).where_clause(generics);
+    let where_clause = ctx.all_bounds.where_clause(generics);
     let status = status(ctx);
     let body = body(ctx);
     let headers = headers(ctx);
@@ -92,7 +91,7 @@ fn status(ctx: &Ctx<'_, '_>) -> TokenStream {
             let binding = field.binding();
             let entry = ctx.entry(i);
             Some(quote_spanned! {field.span()=>
-                #pattern => __ec::runtime_status(#binding, (#entry).status()),
+                #pattern => __ec::runtime_status(#binding, #entry.status()),
             })
         })
         .collect();
@@ -100,55 +99,29 @@ fn status(ctx: &Ctx<'_, '_>) -> TokenStream {
 }
 
 fn body(ctx: &Ctx<'_, '_>) -> TokenStream {
-    let type_base = match &ctx.cont.attrs.type_base {
-        Some(t) => {
-            let t = &t.value;
-            quote!(::core::option::Option::Some(#t))
-        }
-        None => quote!(::core::option::Option::None),
-    };
     let arms: Vec<TokenStream> = ctx
         .cont
         .variants
         .iter()
         .enumerate()
-        .filter(|(_, v)| !v.is_transparent() && is_dynamic(ctx, v))
-        .map(|(i, v)| dynamic_body(ctx, i, v, &type_base))
+        .filter(|(i, v)| !v.is_transparent() && ctx.static_bodies[*i].is_none())
+        .map(|(i, v)| dynamic_body(ctx, i, v))
         .collect();
     match_or(ctx, &arms, &quote!(__ec::Dispatch::__target(self).body()))
 }
 
-fn dynamic_body(
-    ctx: &Ctx<'_, '_>,
-    i: usize,
-    v: &Variant<'_>,
-    type_base: &TokenStream,
-) -> TokenStream {
+/// `Self::V { f: __field0, .. } => __ec::body::<Style>(&__TABLE, row, self, &[fields])`: the
+/// runtime reads status, code, message, title and type base from the row and from `self`.
+fn dynamic_body(ctx: &Ctx<'_, '_>, i: usize, v: &Variant<'_>) -> TokenStream {
     let exposed: Vec<&Field<'_>> = v.exposed().collect();
     let pattern = ctx.pattern(v, exposed.iter().copied());
-    let entry = ctx.entry(i);
+    let row = ctx.row(i);
     let style = match v.style(&ctx.cont.attrs) {
         StyleRef::Builtin(b) => {
             let name = syn::Ident::new(b.type_name(), proc_macro2::Span::call_site());
             quote!(__ec::style::#name)
         }
         StyleRef::Custom(path) => quote!(#path),
-    };
-    let shows_status = !matches!(
-        v.style(&ctx.cont.attrs),
-        StyleRef::Builtin(Builtin::Dto | Builtin::Nested | Builtin::Flat | Builtin::Message)
-    );
-    let status = if shows_status && v.status_field().is_some() {
-        quote!(__ec::ApiError::status(self))
-    } else {
-        quote!((#entry).status())
-    };
-    let message = if v.is_interpolated() {
-        quote!(::core::option::Option::Some(
-            self as &dyn ::core::fmt::Display
-        ))
-    } else {
-        quote!(::core::option::Option::None)
     };
     let fields = exposed.iter().map(|f| {
         let key = f.key();
@@ -160,7 +133,7 @@ fn dynamic_body(
         }
     });
     quote! {
-        #pattern => __ec::body::<#style>(#entry, #status, #message, #type_base, &[#(#fields),*]),
+        #pattern => __ec::body::<#style>(&__TABLE, #row, self, &[#(#fields),*]),
     }
 }
 
@@ -201,7 +174,7 @@ fn headers(ctx: &Ctx<'_, '_>) -> TokenStream {
 
 fn catalog(ctx: &Ctx<'_, '_>) -> TokenStream {
     if ctx.cont.variants.iter().all(|v| !v.is_transparent()) {
-        return quote!(__ec::Catalog::__from_static(&__ENTRIES));
+        return quote!(__ec::Catalog::__from_table(&__TABLE));
     }
     let mut parts = Vec::new();
     let mut start: Option<usize> = None;
@@ -214,15 +187,17 @@ fn catalog(ctx: &Ctx<'_, '_>) -> TokenStream {
             }
             None => {
                 if let Some(s) = start.take() {
-                    parts.push(quote!(.__push_static(&__ENTRIES[#s..#end])));
+                    parts.push(quote!(.__push_table(&__TABLE, #s, #end)));
                 }
-                let ty = v.fields.first().map(Field::ty);
-                parts.push(quote!(.__push_nested(<#ty as __ec::ApiError>::catalog())));
+                if let Some(field) = v.fields.first() {
+                    let ty = field.ty();
+                    parts.push(quote_spanned!(field.span()=> .__push_nested(<#ty as __ec::ApiError>::catalog())));
+                }
             }
         }
     }
     if let Some(s) = start {
-        parts.push(quote!(.__push_static(&__ENTRIES[#s..#end])));
+        parts.push(quote!(.__push_table(&__TABLE, #s, #end)));
     }
     quote!(__ec::Catalog::new() #(#parts)*)
 }
@@ -254,7 +229,8 @@ pub(super) fn integrations(ctx: &Ctx<'_, '_>) -> TokenStream {
     let ident = ctx.cont.ident();
     let generics = &ctx.cont.original.generics;
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
-    let predicates = bounds(ctx)
+    let predicates = ctx
+        .all_bounds
         .where_clause(generics)
         .map(|w| w.predicates)
         .unwrap_or_default();

@@ -1,11 +1,11 @@
 //! `impl Display`: the public message. Interpolated messages get a `write!` arm; every other
 //! variant writes its static message (or delegates, for transparent ones) through `Dispatch`.
 
-use super::entries::dispatch_bounds;
 use super::{Ctx, match_or};
+use crate::ast::{Field, Variant};
 use crate::bound::Bounds;
 use crate::check::find_field;
-use crate::message::FmtTrait;
+use crate::message::{ArgRef, FmtTrait};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -40,29 +40,16 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     let ident = ctx.cont.ident();
     let generics = &ctx.cont.original.generics;
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
-    let mut all = bounds(ctx);
-    all.extend(&dispatch_bounds(ctx));
+    let mut all = Bounds::default();
+    all.extend(&ctx.display_bounds);
+    all.extend(&ctx.dispatch_bounds);
     let where_clause = all.where_clause(generics);
 
     let arms: Vec<TokenStream> = ctx
         .cont
         .variants
         .iter()
-        .filter_map(|v| {
-            let template = v.template.as_ref().filter(|t| t.text.is_none())?;
-            let lit = &v.attrs.message.as_ref()?.value;
-            let fields: Vec<_> = template
-                .args
-                .iter()
-                .filter_map(|arg| find_field(v, arg))
-                .collect();
-            let pattern = ctx.pattern(v, fields.iter().copied());
-            let format = syn::LitStr::new(&template.format, lit.span());
-            let args = fields.iter().map(|f| f.binding());
-            Some(quote! {
-                #pattern => ::core::write!(__formatter, #format #(, #args)*),
-            })
-        })
+        .filter_map(|v| arm(ctx, v))
         .collect();
     let body = match_or(
         ctx,
@@ -77,4 +64,65 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
             }
         }
     }
+}
+
+/// The `write!` arm of an interpolated message.
+///
+/// When it can, the arm passes the user's string literal untouched and lets `write!` capture the
+/// named fields (bound under their own names) and take tuple fields as positional arguments, so
+/// a bad format spec or a field that is not `Display` is reported inside the literal, at the
+/// placeholder. A template that skips a tuple index or names a raw identifier (`{type}` for
+/// `r#type`) is rewritten with positions instead.
+fn arm(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> Option<TokenStream> {
+    let template = v.template.as_ref().filter(|t| t.text.is_none())?;
+    let lit = &v.attrs.message.as_ref()?.value;
+    let fields: Vec<&Field<'_>> = template
+        .args
+        .iter()
+        .filter_map(|arg| find_field(v, arg))
+        .collect();
+    let path = ctx.path(v);
+
+    let indices: Vec<usize> = template
+        .args
+        .iter()
+        .filter_map(|arg| match arg {
+            ArgRef::Index(i) => Some(*i),
+            ArgRef::Named(_) => None,
+        })
+        .collect();
+    let dense = (0..indices.len()).all(|i| indices.contains(&i));
+    let raw = fields.iter().any(|f| {
+        f.original
+            .ident
+            .as_ref()
+            .is_some_and(|ident| ident.to_string().starts_with("r#"))
+    });
+    if dense && !raw {
+        let bindings = fields.iter().map(|f| match &f.original.ident {
+            Some(ident) => quote!(#ident),
+            None => {
+                let member = &f.member;
+                let binding = f.binding();
+                quote!(#member: #binding)
+            }
+        });
+        let mut positional: Vec<&Field<'_>> = fields
+            .iter()
+            .copied()
+            .filter(|f| f.original.ident.is_none())
+            .collect();
+        positional.sort_by_key(|f| f.index);
+        let args = positional.iter().map(|f| f.binding());
+        return Some(quote! {
+            #path { #(#bindings,)* .. } => ::core::write!(__formatter, #lit #(, #args)*),
+        });
+    }
+
+    let pattern = ctx.pattern(v, fields.iter().copied());
+    let format = syn::LitStr::new(&template.format, lit.span());
+    let args = fields.iter().map(|f| f.binding());
+    Some(quote! {
+        #pattern => ::core::write!(__formatter, #format #(, #args)*),
+    })
 }

@@ -1,4 +1,9 @@
-//! The static entry of each variant, and the one `match` from a value to its entry.
+//! The static table of every variant's contract, and the one `match` from a value to its row.
+//!
+//! The table is parallel arrays of literals (names, statuses, codes, messages, bodies, ...), not
+//! one struct expression per variant: for an enum of 2000 variants, arrays of literals
+//! type-check several times faster, and the derive's cost is mostly the compiler checking what
+//! it emits.
 
 use super::Ctx;
 use crate::ast::{CodeValue, StyleRef, Variant};
@@ -7,19 +12,121 @@ use crate::wire::{self, StaticParts};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// `static __ENTRIES: [CatalogEntry; N] = [...]`.
-pub(super) fn statics(ctx: &Ctx<'_, '_>) -> TokenStream {
-    let entries: Vec<TokenStream> = ctx
+/// `static __TABLE: __ec::Table = ...`.
+pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
+    let rows: Vec<(usize, &Variant<'_>)> = ctx
         .cont
         .variants
         .iter()
-        .filter(|v| !v.is_transparent())
-        .map(|v| entry(ctx, v))
+        .enumerate()
+        .filter(|(_, v)| !v.is_transparent())
         .collect();
-    let len = entries.len();
+
+    let names = rows.iter().map(|(_, v)| crate::ast::unraw(v.ident));
+    let statuses = rows.iter().map(|(_, v)| v.status());
+    let codes = if rows
+        .iter()
+        .all(|(_, v)| matches!(v.code, CodeValue::Num(_)))
+        && !rows.is_empty()
+    {
+        let codes = rows.iter().map(|(_, v)| match v.code {
+            CodeValue::Num(n) => n,
+            CodeValue::Str(_) => 0,
+        });
+        quote!(__ec::TableCodes::Num(&[#(#codes),*]))
+    } else {
+        let codes = rows.iter().map(|(_, v)| v.code.text());
+        quote!(__ec::TableCodes::Str(&[#(#codes),*]))
+    };
+    let messages = rows.iter().map(|(_, v)| v.catalog_message());
+    let interpolated = rows.iter().map(|(_, v)| v.is_interpolated());
+    let docs = rows.iter().map(|(_, v)| &v.docs);
+    let bodies = rows
+        .iter()
+        .map(|(i, _)| ctx.static_bodies[*i].as_deref().unwrap_or(""));
+
+    let (content_types, content_type_of) = content_types(ctx, &rows);
+
+    let row_index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+    let titles = rows.iter().enumerate().filter_map(|(row, (_, v))| {
+        let title = &v.attrs.title.as_ref()?.value;
+        let row = row_index(row);
+        Some(quote!((#row, #title)))
+    });
+    let parents = rows.iter().enumerate().filter_map(|(row, (_, v))| {
+        let parent = code_tokens(&v.attrs.parent.as_ref()?.value);
+        let row = row_index(row);
+        Some(quote!((#row, #parent)))
+    });
+    let fields = rows.iter().enumerate().filter_map(|(row, (_, v))| {
+        let keys: Vec<String> = v.exposed().map(crate::ast::Field::key).collect();
+        if keys.is_empty() {
+            return None;
+        }
+        let row = row_index(row);
+        Some(quote!((#row, &[#(#keys),*])))
+    });
+
+    let type_base = match &ctx.cont.attrs.type_base {
+        Some(t) => {
+            let t = &t.value;
+            quote!(::core::option::Option::Some(#t))
+        }
+        None => quote!(::core::option::Option::None),
+    };
     quote! {
-        static __ENTRIES: [__ec::CatalogEntry; #len] = [#(#entries),*];
+        static __TABLE: __ec::Table = __ec::Table {
+            names: &[#(#names),*],
+            statuses: &[#(#statuses),*],
+            codes: #codes,
+            messages: &[#(#messages),*],
+            interpolated: &[#(#interpolated),*],
+            docs: &[#(#docs),*],
+            bodies: &[#(#bodies),*],
+            content_types: &[#(#content_types),*],
+            content_type_of: &[#(#content_type_of),*],
+            titles: &[#(#titles),*],
+            parents: &[#(#parents),*],
+            fields: &[#(#fields),*],
+            type_base: #type_base,
+        };
     }
+}
+
+/// The distinct content types, and per row an index into them (empty when all use the first).
+fn content_types(ctx: &Ctx<'_, '_>, rows: &[(usize, &Variant<'_>)]) -> (Vec<TokenStream>, Vec<u8>) {
+    let mut content_types: Vec<TokenStream> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut content_type_of: Vec<u8> = Vec::new();
+    for (_, v) in rows {
+        let (key, tokens) = match v.style(&ctx.cont.attrs) {
+            StyleRef::Builtin(b) => {
+                let ct = b.content_type();
+                (ct.to_owned(), quote!(#ct))
+            }
+            StyleRef::Custom(path) => (
+                quote!(#path).to_string(),
+                quote!(<#path as __ec::Style>::CONTENT_TYPE),
+            ),
+        };
+        let position = match keys.iter().position(|k| *k == key) {
+            Some(p) => p,
+            None => {
+                keys.push(key);
+                content_types.push(tokens);
+                keys.len() - 1
+            }
+        };
+        content_type_of.push(u8::try_from(position).unwrap_or(u8::MAX));
+    }
+    if content_types.is_empty() {
+        content_types.push(quote!("application/json"));
+    }
+    if content_type_of.iter().all(|&i| i == 0) {
+        content_type_of.clear();
+    }
+
+    (content_types, content_type_of)
 }
 
 pub(super) fn code_tokens(code: &CodeValue) -> TokenStream {
@@ -29,65 +136,17 @@ pub(super) fn code_tokens(code: &CodeValue) -> TokenStream {
     }
 }
 
-fn entry(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> TokenStream {
-    let name = crate::ast::unraw(v.ident);
-    let status = v.status();
-    let code = code_tokens(&v.code);
-    let message = v.catalog_message();
-    let interpolated = v.is_interpolated();
-    let title = match &v.attrs.title {
-        Some(t) => {
-            let t = &t.value;
-            quote!(::core::option::Option::Some(#t))
-        }
-        None => quote!(::core::option::Option::None),
-    };
-    let docs = &v.docs;
-    let parent = match &v.attrs.parent {
-        Some(p) => {
-            let p = code_tokens(&p.value);
-            quote!(::core::option::Option::Some(#p))
-        }
-        None => quote!(::core::option::Option::None),
-    };
-    let fields = v.exposed().map(crate::ast::Field::key);
-    let body = static_body(ctx, v).unwrap_or_default();
-    let content_type = match v.style(&ctx.cont.attrs) {
-        StyleRef::Builtin(b) => {
-            let ct = b.content_type();
-            quote!(#ct)
-        }
-        StyleRef::Custom(path) => quote!(<#path as __ec::Style>::CONTENT_TYPE),
-    };
-    quote! {
-        __ec::CatalogEntry::__new(
-            #name,
-            __ec::Status::__checked(#status),
-            #code,
-            #message,
-            #interpolated,
-            #title,
-            #docs,
-            #parent,
-            &[#(#fields),*],
-            #body,
-            #content_type,
-        )
-    }
-}
-
-/// Whether the body needs work at run time.
-pub(super) fn is_dynamic(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> bool {
-    static_body(ctx, v).is_none()
-}
-
 /// The body the macro can write now: built-in style, no interpolation, no exposed field, and
 /// no run-time status that the body would show.
-fn static_body(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> Option<String> {
+pub(super) fn static_body(
+    ctx_type_base: Option<&str>,
+    container: &crate::attr::ContainerAttrs,
+    v: &Variant<'_>,
+) -> Option<String> {
     if v.is_transparent() || v.is_interpolated() || v.exposed().next().is_some() {
         return None;
     }
-    let StyleRef::Builtin(style) = v.style(&ctx.cont.attrs) else {
+    let StyleRef::Builtin(style) = v.style(container) else {
         return None;
     };
     if style == wire::Builtin::Problem && v.status_field().is_some() {
@@ -103,7 +162,7 @@ fn static_body(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> Option<String> {
         code: &v.code,
         message: &message,
         title: &title,
-        type_base: ctx.cont.attrs.type_base.as_ref().map(|t| t.value.as_str()),
+        type_base: ctx_type_base,
     };
     Some(wire::static_body(style, &parts))
 }
@@ -119,27 +178,33 @@ pub(super) fn dispatch_bounds(ctx: &Ctx<'_, '_>) -> Bounds {
     bounds
 }
 
-/// `impl Dispatch`: the one match from a value to its entry or wrapped error.
+/// `impl Dispatch`: the one match from a value to its row (an integer literal per arm) or, for a
+/// transparent variant, to the error it wraps.
 pub(super) fn dispatch(ctx: &Ctx<'_, '_>) -> TokenStream {
     let ident = ctx.cont.ident();
     let generics = &ctx.cont.original.generics;
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
-    let where_clause = dispatch_bounds(ctx).where_clause(generics);
+    let where_clause = ctx.dispatch_bounds.where_clause(generics);
     let arms = ctx.cont.variants.iter().enumerate().map(|(i, v)| {
         if v.is_transparent() {
             let pattern = ctx.pattern(v, &v.fields);
             let binding = v.fields[0].binding();
-            quote!(#pattern => __ec::Target::Inner(#binding),)
+            quote!(#pattern => return __ec::Target::Inner(#binding),)
         } else {
             let path = ctx.path(v);
-            let entry = ctx.entry(i);
-            quote!(#path { .. } => __ec::Target::Entry(#entry),)
+            let row = ctx.row(i);
+            quote!(#path { .. } => #row,)
         }
     });
     let body = if ctx.cont.variants.is_empty() {
         quote!(match *self {})
-    } else {
+    } else if ctx.cont.variants.iter().all(Variant::is_transparent) {
         quote!(match self { #(#arms)* })
+    } else {
+        quote! {
+            let __row: u32 = match self { #(#arms)* };
+            __ec::Target::Entry(__ec::entry(&__TABLE, __row))
+        }
     };
     quote! {
         #[automatically_derived]

@@ -10,7 +10,7 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     let ident = ctx.cont.ident();
     let generics = &ctx.cont.original.generics;
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
-    let where_clause = super::api_error::bounds(ctx).where_clause(generics);
+    let where_clause = ctx.all_bounds.where_clause(generics);
 
     let arms: Vec<TokenStream> = ctx
         .cont

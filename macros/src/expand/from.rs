@@ -14,12 +14,19 @@ pub(crate) fn impls(cont: &Container<'_>) -> TokenStream {
     let ident = cont.ident();
     let generics = &cont.original.generics;
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let mut seen: Vec<String> = Vec::new();
     let impls = cont.variants.iter().filter_map(|v| {
         let field = v.fields.iter().find(|f| f.attrs.from.is_some())?;
         if v.fields.len() != 1 {
             return None;
         }
         let ty = field.ty();
+        // A second `#[from]` of one type is an error already; one impl keeps it the only one.
+        let key = quote!(#ty).to_string();
+        if seen.contains(&key) {
+            return None;
+        }
+        seen.push(key);
         let member = &field.member;
         let path = if cont.is_enum {
             let variant = v.ident;
@@ -37,5 +44,6 @@ pub(crate) fn impls(cont: &Container<'_>) -> TokenStream {
             }
         })
     });
+    let impls: Vec<TokenStream> = impls.collect();
     quote!(#(#impls)*)
 }

@@ -5,7 +5,7 @@
 //! ```text
 //! const _: () = {
 //!     use ::error_contract::__private as __ec;
-//!     static __ENTRIES: [__ec::CatalogEntry; N] = [...];  // one per non-transparent variant
+//!     static __TABLE: __ec::Table = ...;                // parallel arrays of literals, a row per variant
 //!     impl __ec::Dispatch for E { fn __target(&self) -> __ec::Target<'_> { match self {...} } }
 //!     impl __ec::ApiError for E { ... }                  // arms only for run-time parts
 //!     impl Display for E { ... }                         // arms only for interpolated messages
@@ -16,8 +16,8 @@
 //! };
 //! ```
 //!
-//! The one `match` in `Dispatch` maps a value to its static entry, which serves status, code,
-//! message, static body and catalog; the other impls only add arms for variants that need work
+//! The one `match` in `Dispatch` maps a value to its row of the static table, which serves status,
+//! code, message, static body and catalog; the other impls only add arms for variants that need work
 //! at run time, so a large enum of unit variants costs one match and one static array.
 
 mod api_error;
@@ -53,8 +53,14 @@ pub(crate) struct Ctx<'c, 'a> {
     pub(crate) cont: &'c Container<'a>,
     pub(crate) krate: syn::Path,
     pub(crate) params: ParamsInScope<'a>,
-    /// Index of each variant's static entry (`None` for transparent variants).
+    /// Index of each variant's row in the static table (`None` for transparent variants).
     pub(crate) entry_index: Vec<Option<usize>>,
+    /// Each variant's body, when the macro can write it now.
+    pub(crate) static_bodies: Vec<Option<String>>,
+    /// Bounds of `Dispatch`, `Display`, and everything else (`ApiError`, `Error`, `Serialize`).
+    pub(crate) dispatch_bounds: Bounds,
+    pub(crate) display_bounds: Bounds,
+    pub(crate) all_bounds: Bounds,
 }
 
 impl Ctx<'_, '_> {
@@ -83,10 +89,16 @@ impl Ctx<'_, '_> {
         quote!(#path { #(#bound,)* .. })
     }
 
-    /// `&__ENTRIES[i]` of a non-transparent variant.
+    /// The row of a non-transparent variant, as a `u32` literal.
+    pub(crate) fn row(&self, position: usize) -> TokenStream {
+        let row = u32::try_from(self.entry_index[position].unwrap_or_default()).unwrap_or(u32::MAX);
+        quote!(#row)
+    }
+
+    /// The `CatalogEntry` of a non-transparent variant.
     pub(crate) fn entry(&self, position: usize) -> TokenStream {
-        let index = self.entry_index[position].unwrap_or_default();
-        quote!(&__ENTRIES[#index])
+        let row = self.row(position);
+        quote!(__ec::entry(&__TABLE, #row))
     }
 
     /// Adds `bound` for `ty` if the type mentions a type parameter.
@@ -142,14 +154,27 @@ fn expand(cont: &Container<'_>) -> TokenStream {
             }
         })
         .collect();
-    let ctx = Ctx {
+    let type_base = cont.attrs.type_base.as_ref().map(|t| t.value.as_str());
+    let static_bodies = cont
+        .variants
+        .iter()
+        .map(|v| entries::static_body(type_base, &cont.attrs, v))
+        .collect();
+    let mut ctx = Ctx {
         cont,
         krate: cont.krate(),
         params: ParamsInScope::new(&cont.original.generics),
         entry_index,
+        static_bodies,
+        dispatch_bounds: Bounds::default(),
+        display_bounds: Bounds::default(),
+        all_bounds: Bounds::default(),
     };
+    ctx.dispatch_bounds = entries::dispatch_bounds(&ctx);
+    ctx.display_bounds = display::bounds(&ctx);
+    ctx.all_bounds = api_error::bounds(&ctx);
 
-    let entries = entries::statics(&ctx);
+    let entries = entries::table(&ctx);
     let dispatch = entries::dispatch(&ctx);
     let api_error = api_error::expand(&ctx);
     let display = display::expand(&ctx);
