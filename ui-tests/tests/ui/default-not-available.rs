@@ -1,0 +1,12 @@
+use error_contract::ApiError;
+
+#[derive(Debug, ApiError)]
+enum AppError {
+    #[api_error(status = 404, code = 3001, message = "entity not found")]
+    NotFound {
+        #[api_error(default)]
+        trace_id: String,
+    },
+}
+
+fn main() {}

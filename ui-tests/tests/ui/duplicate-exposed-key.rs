@@ -1,0 +1,14 @@
+use error_contract::ApiError;
+
+#[derive(Debug, ApiError)]
+enum AppError {
+    #[api_error(status = 422, code = 3002)]
+    Invalid {
+        #[api_error(expose)]
+        subject: String,
+        #[api_error(expose, rename = "subject")]
+        subject_type: String,
+    },
+}
+
+fn main() {}

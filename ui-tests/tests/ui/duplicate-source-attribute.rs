@@ -1,0 +1,13 @@
+use error_contract::ApiError;
+
+#[derive(Debug, ApiError)]
+enum AppError {
+    #[api_error(status = 500, code = 5000, message = "storage failed")]
+    Storage {
+        #[source]
+        #[source]
+        cause: std::io::Error,
+    },
+}
+
+fn main() {}

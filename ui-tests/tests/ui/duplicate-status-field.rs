@@ -1,0 +1,14 @@
+use error_contract::ApiError;
+
+#[derive(Debug, ApiError)]
+enum AppError {
+    #[api_error(status = 502, code = 5002)]
+    Upstream {
+        #[api_error(status)]
+        status: u16,
+        #[api_error(status)]
+        upstream_status: u16,
+    },
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use error_contract::ApiError;
+
+#[derive(Debug, ApiError)]
+enum AppError {
+    #[api_error(status = 500, code = 5000, message = "storage failed")]
+    Storage(#[from = "io"] std::io::Error),
+}
+
+fn main() {}

@@ -1,0 +1,14 @@
+use error_contract::ApiError;
+
+#[derive(Debug)]
+struct Subject {
+    kind: String,
+}
+
+#[derive(Debug, ApiError)]
+enum AppError {
+    #[api_error(status = 422, code = 3002, message = "invalid {subject}")]
+    Invalid { subject: Subject },
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use error_contract::ApiError;
+
+#[derive(Debug, ApiError)]
+enum AppError {
+    #[api_error(status = 422, code = 3002, message = "invalid {subject:>width$}")]
+    Invalid { subject: String, width: String },
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use error_contract::ApiError;
+
+#[derive(Debug, ApiError)]
+enum AppError {
+    #[api_error(status = 500, code = 5000, message = "storage failed: {cause}")]
+    Storage {
+        #[source]
+        cause: std::io::Error,
+    },
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use error_contract::ApiError;
+
+#[derive(Debug, ApiError)]
+enum AppError {
+    #[api_error(status = 500, code = 5000, message = "storage failed")]
+    Storage {
+        #[source]
+        cause: String,
+    },
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use error_contract::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(rename_all = "dotted.case")]
+enum AppError {
+    #[api_error(status = 404)]
+    NotFound,
+}
+
+fn main() {}

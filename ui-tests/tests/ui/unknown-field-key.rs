@@ -1,0 +1,12 @@
+use error_contract::ApiError;
+
+#[derive(Debug, ApiError)]
+enum AppError {
+    #[api_error(status = 422, code = 3002, message = "invalid {field}")]
+    Invalid {
+        #[api_error(expsoe)]
+        field: String,
+    },
+}
+
+fn main() {}
