@@ -1,7 +1,7 @@
 //! What generated code calls. Not public API: no stability promises.
 
 use crate::Parts;
-use crate::json::{Field, ToJson};
+use crate::json::Field;
 use core::fmt;
 use std::borrow::Cow;
 use std::error::Error;
@@ -201,15 +201,4 @@ impl<'a> AsDynError<'a> for dyn Error + Send + Sync + 'a {
     }
 }
 
-/// A `ToJson` check that puts the `Serialize` bound error on the field.
-pub fn assert_to_json<T: ToJson + ?Sized>(_: &T) {}
-
-/// Impls that depend on the runtime's features (axum, actix-web, ...). The derive calls this
-/// for every type; features add impls here.
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __error_contract_integrations {
-    (impl [$($generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*]) => {};
-}
-
-pub use crate::__error_contract_integrations as integrations;
+pub use crate::integrations::__error_contract_integrations as integrations;

@@ -54,6 +54,7 @@ mod body;
 pub(crate) mod catalog;
 mod code;
 mod headers;
+mod integrations;
 pub mod json;
 mod replay;
 mod status;
