@@ -195,6 +195,12 @@ impl<'a> Variant<'a> {
         self.attrs.transparent.is_some()
     }
 
+    /// Whether the variant has no row of its own and delegates to its one field: `transparent`
+    /// (to the wrapped error) or `other` (to the `Unknown` it holds).
+    pub(crate) fn delegates(&self) -> bool {
+        self.attrs.transparent.is_some() || self.attrs.other.is_some()
+    }
+
     /// Whether the message interpolates fields.
     pub(crate) fn is_interpolated(&self) -> bool {
         self.template.as_ref().is_some_and(|t| t.text.is_none())

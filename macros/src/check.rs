@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 pub(crate) fn check(cx: &Ctxt, cont: &Container<'_>) {
-    not_yet_decode(cx, cont);
+    decode(cx, cont);
     type_base_needs_problem(cx, cont);
     for variant in &cont.variants {
         status(cx, variant);
@@ -30,20 +30,94 @@ pub(crate) fn check(cx: &Ctxt, cont: &Container<'_>) {
     parents(cx, cont);
 }
 
-/// `decode`, `other` and `default` belong to client-side decoding, which this version does not
-/// generate yet.
-fn not_yet_decode(cx: &Ctxt, cont: &Container<'_>) {
-    const MSG: &str = "client-side decoding (`decode`, `other`, `default`) is not available in this version of error-contract";
-    if let Some(span) = cont.attrs.decode {
-        cx.error_at(span, MSG);
-    }
+/// `other` and `default` only mean something with `decode`; with it, every field must be
+/// readable from a response.
+fn decode(cx: &Ctxt, cont: &Container<'_>) {
+    let decode = cont.attrs.decode.is_some();
+    let mut first_other: Option<proc_macro2::Span> = None;
     for variant in &cont.variants {
         if let Some(span) = variant.attrs.other {
-            cx.error_at(span, MSG);
+            if !decode {
+                cx.error_at(
+                    span,
+                    "`other` is the decoding fallback: add `#[api_error(decode)]` to the enum",
+                );
+            }
+            if let Some(first) = first_other {
+                cx.error_at(
+                    span,
+                    "duplicate `other` variant: one variant takes every unknown code",
+                );
+                cx.error_at(first, "first `other` here");
+            } else {
+                first_other = Some(span);
+            }
+            if let [field] = variant.fields.as_slice() {
+                let is_unknown = match field.ty() {
+                    syn::Type::Path(p) => {
+                        p.path.segments.last().is_some_and(|s| s.ident == "Unknown")
+                    }
+                    _ => false,
+                };
+                if !is_unknown {
+                    cx.error_spanned_by(
+                        field.ty(),
+                        "the `other` variant holds the response it could not decode: its field must be `error_contract::Unknown`",
+                    );
+                }
+            }
+            if variant.fields.len() != 1 {
+                cx.error_at(
+                    span,
+                    format!(
+                        "`other` needs exactly one field, of type `error_contract::Unknown`; `{}` has {}",
+                        variant.ident,
+                        variant.fields.len()
+                    ),
+                );
+            }
+            let a = &variant.attrs;
+            let conflicts = [
+                ("status", a.status.as_ref().map(|s| s.key)),
+                ("code", a.code.as_ref().map(|s| s.key)),
+                ("message", a.message.as_ref().map(|s| s.key)),
+                ("title", a.title.as_ref().map(|s| s.key)),
+                ("parent", a.parent.as_ref().map(|s| s.key)),
+                ("transparent", a.transparent),
+            ];
+            for (key, span) in conflicts {
+                if let Some(span) = span {
+                    cx.error_at(
+                        span,
+                        format!(
+                            "`{key}` cannot be combined with `other`: the unknown response gives it"
+                        ),
+                    );
+                }
+            }
         }
         for field in &variant.fields {
             if let Some(span) = field.attrs.default {
-                cx.error_at(span, MSG);
+                if !decode {
+                    cx.error_at(
+                        span,
+                        "`default` only applies with `#[api_error(decode)]` on the enum",
+                    );
+                }
+            }
+        }
+        if decode && !variant.delegates() {
+            for field in &variant.fields {
+                let a = &field.attrs;
+                if a.expose.is_none() && a.default.is_none() && a.status.is_none() {
+                    cx.error_at(
+                        field.span(),
+                        format!(
+                            "with `decode`, `{}` cannot be read back from a response: expose it, or mark it `#[api_error(default)]`",
+                            field.name()
+                        ),
+                    );
+                }
             }
         }
     }
@@ -110,7 +184,7 @@ fn transparent(cx: &Ctxt, variant: &Variant<'_>) {
 
 /// Without a `message`, the reason phrase is the message; an unregistered status has none.
 fn default_message(cx: &Ctxt, variant: &Variant<'_>) {
-    if variant.attrs.message.is_some() || variant.is_transparent() {
+    if variant.attrs.message.is_some() || variant.delegates() {
         return;
     }
     if let Some(status) = &variant.attrs.status {
@@ -428,7 +502,7 @@ fn parents(cx: &Ctxt, cont: &Container<'_>) {
         if !cont
             .variants
             .iter()
-            .any(|v| !v.is_transparent() && v.code == parent.value)
+            .any(|v| !v.delegates() && v.code == parent.value)
         {
             cx.error_at(
                 parent.span,

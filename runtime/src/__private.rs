@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::error::Error;
 
 pub use crate::catalog::{Table, TableCodes};
+pub use crate::decode::{Decode, DecodeError, Decoded, Decoder, Mismatch, Unknown};
 pub use crate::{ApiError, Body, Catalog, CatalogEntry, Code, Headers, Status, Style, style};
 pub use serde;
 
@@ -135,17 +136,24 @@ pub fn serialize<E: ApiError + ?Sized, S: serde::Serializer>(
 )]
 pub trait StatusValue {
     fn __status(&self) -> u16;
+    fn __from_status(status: Status) -> Self;
 }
 
 impl StatusValue for u16 {
     fn __status(&self) -> u16 {
         *self
     }
+    fn __from_status(status: Status) -> u16 {
+        status.as_u16()
+    }
 }
 
 impl StatusValue for Status {
     fn __status(&self) -> u16 {
         self.as_u16()
+    }
+    fn __from_status(status: Status) -> Status {
+        status
     }
 }
 

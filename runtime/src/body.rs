@@ -52,6 +52,23 @@ impl Body {
         }
     }
 
+    /// A body from JSON text built at run time. The caller vouches that it is JSON.
+    ///
+    /// ```
+    /// use error_contract::Body;
+    ///
+    /// let body = Body::new(format!(r#"{{"id":{}}}"#, 7), "application/json");
+    /// assert_eq!(&*body, r#"{"id":7}"#);
+    /// assert!(!body.is_static());
+    /// ```
+    #[must_use]
+    pub fn new(json: String, content_type: &'static str) -> Body {
+        Body {
+            json: Cow::Owned(json),
+            content_type,
+        }
+    }
+
     /// Writes the body of `parts` in style `S`, in one allocation of the exact size.
     ///
     /// ```

@@ -5,6 +5,7 @@
 //! impls would write; the impls below write the bodies that have run-time parts, and the bodies
 //! of errors built by hand.
 
+use crate::decode::{Wire, readers};
 use crate::json::{Field, JsonWriter};
 use crate::{Code, Status};
 use core::fmt::{self, Display};
@@ -51,6 +52,39 @@ pub trait Style {
 
     /// Writes the body of one error.
     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>);
+
+    /// Reads a body back, for [`Decode`](crate::Decode): the code, the message and the other
+    /// members, or `None` when the JSON is not of this style. The default reads nothing, so a
+    /// custom style decodes every response by its status alone until it implements this.
+    ///
+    /// ```
+    /// use error_contract::decode::Wire;
+    /// use error_contract::json::JsonWriter;
+    /// use error_contract::{Parts, Style};
+    ///
+    /// struct OAuth;
+    ///
+    /// impl Style for OAuth {
+    ///     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+    ///         out.raw(r#"{"error":"#);
+    ///         out.code(parts.code());
+    ///         out.raw(r#","error_description":"#);
+    ///         out.display(parts.message());
+    ///         out.raw("}");
+    ///     }
+    ///
+    ///     fn read_body(json: &serde_json::Value) -> Option<Wire> {
+    ///         Some(Wire::from_object(json.as_object()?, Some("error"), "error_description"))
+    ///     }
+    /// }
+    ///
+    /// let json = serde_json::json!({"error": "invalid_grant", "error_description": "expired"});
+    /// assert_eq!(OAuth::read_body(&json).unwrap().message(), Some("expired"));
+    /// ```
+    fn read_body(json: &serde_json::Value) -> Option<Wire> {
+        let _ = json;
+        None
+    }
 }
 
 /// What a style may put in a body: status, code, public message, problem title and type base,
@@ -261,6 +295,10 @@ impl Style for Dto {
         out.fields(parts.fields);
         out.raw("}]}");
     }
+
+    fn read_body(json: &serde_json::Value) -> Option<Wire> {
+        readers::dto(json)
+    }
 }
 
 /// `{"error":{"code":3001,"message":"entity not found"}}`: exposed fields go inside `error`.
@@ -285,6 +323,10 @@ impl Style for Nested {
         out.display(parts.message);
         out.fields(parts.fields);
         out.raw("}}");
+    }
+
+    fn read_body(json: &serde_json::Value) -> Option<Wire> {
+        readers::nested(json)
     }
 }
 
@@ -311,6 +353,10 @@ impl Style for Flat {
         out.fields(parts.fields);
         out.raw("}");
     }
+
+    fn read_body(json: &serde_json::Value) -> Option<Wire> {
+        readers::flat(json)
+    }
 }
 
 /// `{"errorMessage":"entity not found"}`: no code in the body; exposed fields follow.
@@ -333,6 +379,10 @@ impl Style for Message {
         out.display(parts.message);
         out.fields(parts.fields);
         out.raw("}");
+    }
+
+    fn read_body(json: &serde_json::Value) -> Option<Wire> {
+        readers::message(json)
     }
 }
 
@@ -375,5 +425,9 @@ impl Style for Problem {
         out.code(parts.code);
         out.fields(parts.fields);
         out.raw("}");
+    }
+
+    fn read_body(json: &serde_json::Value) -> Option<Wire> {
+        readers::problem(json)
     }
 }

@@ -9,8 +9,8 @@ mod common;
 use common::{Row, assert_api_error, assert_catalog};
 use error_contract::{ApiError, Code};
 
-#[derive(Debug, ApiError)]
-#[api_error(style = "message")]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(style = "message", decode)]
 enum EssCertError {
     /// A parameter of the request is missing or invalid:
     /// the request failed given the information provided.
@@ -249,4 +249,15 @@ mod other_styles {
             content_type: "application/problem+json",
         );
     }
+}
+
+/// Every variant decodes back: the message style has no code, so the message picks the variant.
+#[test]
+fn every_variant_round_trips() {
+    common::assert_round_trip(&[
+        EssCertError::InvalidParameter,
+        EssCertError::Unauthorized,
+        EssCertError::Forbidden,
+        EssCertError::InternalServerError,
+    ]);
 }

@@ -11,8 +11,8 @@ mod common;
 use common::{Row, assert_api_error, assert_catalog};
 use error_contract::{ApiError, Code};
 
-#[derive(Debug, ApiError)]
-#[api_error(style = "dto")]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(style = "dto", decode)]
 enum DtoError {
     // 500: saving failed on the server ("Unspecified server error").
     /// Error occurred while saving the entity.
@@ -926,4 +926,38 @@ mod other_styles {
             content_type: "application/problem+json",
         );
     }
+}
+
+/// Every variant decodes back from its status and body, exposed fields included.
+#[test]
+fn every_variant_round_trips() {
+    common::assert_round_trip(&[
+        DtoError::EntitySaving,
+        DtoError::UsptaNumberNotUnique,
+        DtoError::PtrNumberNotUnique,
+        DtoError::EntityNotFound,
+        DtoError::EntityAlreadyExists,
+        DtoError::InvalidAuthenticationToken,
+        DtoError::Authentication,
+        DtoError::InvalidBackendToken,
+        DtoError::AccessDenied,
+        DtoError::Validation {
+            subject: "firstName".into(),
+            subject_type: "parameter".into(),
+        },
+        DtoError::IllegalMethodArguments,
+        DtoError::EmptyEntityId,
+        DtoError::UnknownIdentifier,
+        DtoError::NoRemainingAmount,
+        DtoError::EmptyClientOrg,
+        DtoError::EmptyPassword,
+        DtoError::InvalidClientGrantType,
+        DtoError::InvalidClientProfile,
+        DtoError::InvalidClientScopeSet,
+        DtoError::NewPasswordNotMatch,
+        DtoError::WrongPassword,
+        DtoError::UnexpectedSystem,
+        DtoError::MessageNotReadable,
+        DtoError::MailTrigger,
+    ]);
 }

@@ -8,8 +8,8 @@ mod common;
 use common::{Row, assert_api_error, assert_catalog};
 use error_contract::{ApiError, Code};
 
-#[derive(Debug, ApiError)]
-#[api_error(rename_all = "snake_case")]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(rename_all = "snake_case", decode)]
 enum PlatformError {
     /// The request was not processed, as the server could not understand what the client is
     /// asking for, e.g. because of missing parameter.
@@ -373,4 +373,17 @@ mod other_styles {
             content_type: "application/json",
         );
     }
+}
+
+/// Every variant decodes back from its status and problem body.
+#[test]
+fn every_variant_round_trips() {
+    common::assert_round_trip(&[
+        PlatformError::BadRequest,
+        PlatformError::Unauthorized,
+        PlatformError::Forbidden,
+        PlatformError::NotFound,
+        PlatformError::InternalServerError,
+        PlatformError::ServiceUnavailable,
+    ]);
 }

@@ -11,8 +11,8 @@ mod common;
 use common::{Row, assert_api_error, assert_catalog};
 use error_contract::{ApiError, Code};
 
-#[derive(Debug, ApiError)]
-#[api_error(style = "nested", rename_all = "snake_case")]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(style = "nested", rename_all = "snake_case", decode)]
 enum CertifierError {
     /// The request is missing the required Certifier-Version header. See versioning.
     #[api_error(
@@ -75,7 +75,8 @@ enum CertifierError {
     /// rate limiting for more information.
     #[api_error(status = 429, message = "You have exceeded a rate limit.")]
     RateLimited {
-        #[api_error(header = "Retry-After")]
+        // A header is not in the body: a decoded `RateLimited` has `retry_after: 0`.
+        #[api_error(header = "Retry-After", default)]
         retry_after: u32,
     },
     /// There was a problem on Certifier's end.
@@ -584,4 +585,33 @@ mod other_styles {
             content_type: "application/problem+json",
         );
     }
+}
+
+/// Every variant decodes back from its status and body (header-only fields are defaults).
+#[test]
+fn every_variant_round_trips() {
+    let all = [
+        CertifierError::MissingVersion,
+        CertifierError::InvalidVersion,
+        CertifierError::InvalidJson,
+        CertifierError::ValidationError {
+            parameter: "name".into(),
+            hint: Some("must not be empty".into()),
+        },
+        CertifierError::ValidationError {
+            parameter: "name".into(),
+            hint: None,
+        },
+        CertifierError::Unauthorized,
+        CertifierError::PaymentRequired,
+        CertifierError::Forbidden,
+        CertifierError::NotFound,
+        CertifierError::Conflict,
+        CertifierError::RateLimited { retry_after: 0 },
+        CertifierError::InternalServerError { status: 500 },
+        CertifierError::InternalServerError { status: 502 },
+        CertifierError::InternalServerError { status: 503 },
+        CertifierError::InternalServerError { status: 504 },
+    ];
+    common::assert_round_trip(&all);
 }

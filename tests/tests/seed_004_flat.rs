@@ -9,8 +9,8 @@ mod common;
 use common::{Row, assert_api_error, assert_catalog};
 use error_contract::{ApiError, Code};
 
-#[derive(Debug, ApiError)]
-#[api_error(style = "flat")]
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(style = "flat", decode)]
 enum FlatError {
     /// The request resource is not associated with this account. This may occur if your login
     /// details are incorrect, or you are attempting an operation using an ID of a Certification
@@ -51,7 +51,11 @@ enum FlatError {
         status = 400,
         message = "An invalid value was specified for the input parameter {parameter}."
     )]
-    InputFailure { parameter: String },
+    InputFailure {
+        // Only in the message, not a body member: decoded as an empty string.
+        #[api_error(default)]
+        parameter: String,
+    },
     /// The token parameter does not correspond to a valid session, or has expired. Try
     /// reconnecting.
     #[api_error(
@@ -73,7 +77,11 @@ enum FlatError {
         status = 400,
         message = "A required parameter is missing: {parameter}."
     )]
-    MissingParameter { parameter: String },
+    MissingParameter {
+        // Only in the message, not a body member: decoded as an empty string.
+        #[api_error(default)]
+        parameter: String,
+    },
     /// The Certification Authority ID or certificate ID passed to the API call is not valid.
     /// The CA or certificate is thus not found.
     #[api_error(
@@ -688,4 +696,33 @@ mod other_styles {
             content_type: "application/problem+json",
         );
     }
+}
+
+/// Every variant decodes back from its status and body (message-only fields are defaults).
+#[test]
+fn every_variant_round_trips() {
+    let all = [
+        FlatError::AccessDenied,
+        FlatError::AccountError,
+        FlatError::AccountNotFound,
+        FlatError::AccountNotLoaded,
+        FlatError::ApiKeyMismatch,
+        FlatError::InputFailure {
+            parameter: String::new(),
+        },
+        FlatError::InvalidToken,
+        FlatError::MethodDisallowed,
+        FlatError::MissingParameter {
+            parameter: String::new(),
+        },
+        FlatError::NotFound,
+        FlatError::NotLatest,
+        FlatError::PassphraseFailure,
+        FlatError::RateLimitExceeded,
+        FlatError::SessionError,
+        FlatError::SignatureFailure,
+        FlatError::StatusDisallowed,
+        FlatError::UnknownError,
+    ];
+    common::assert_round_trip(&all);
 }

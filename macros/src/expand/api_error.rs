@@ -28,7 +28,7 @@ pub(super) fn bounds(ctx: &Ctx<'_, '_>) -> Bounds {
                 let ty = option_inner(f.ty()).unwrap_or(f.ty());
                 ctx.infer(&mut bounds, ty, quote!(::std::error::Error + 'static));
             }
-            if v.is_transparent() {
+            if v.delegates() {
                 ctx.infer(&mut bounds, f.ty(), quote!(::std::error::Error));
             }
         }
@@ -104,7 +104,7 @@ fn body(ctx: &Ctx<'_, '_>) -> TokenStream {
         .variants
         .iter()
         .enumerate()
-        .filter(|(i, v)| !v.is_transparent() && ctx.static_bodies[*i].is_none())
+        .filter(|(i, v)| !v.delegates() && ctx.static_bodies[*i].is_none())
         .map(|(i, v)| dynamic_body(ctx, i, v))
         .collect();
     match_or(ctx, &arms, &quote!(__ec::Dispatch::__target(self).body()))
@@ -173,7 +173,7 @@ fn headers(ctx: &Ctx<'_, '_>) -> TokenStream {
 }
 
 fn catalog(ctx: &Ctx<'_, '_>) -> TokenStream {
-    if ctx.cont.variants.iter().all(|v| !v.is_transparent()) {
+    if ctx.cont.variants.iter().all(|v| !v.delegates()) {
         return quote!(__ec::Catalog::__from_table(&__TABLE));
     }
     let mut parts = Vec::new();

@@ -19,7 +19,7 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
         .variants
         .iter()
         .enumerate()
-        .filter(|(_, v)| !v.is_transparent())
+        .filter(|(_, v)| !v.delegates())
         .collect();
 
     let names = rows.iter().map(|(_, v)| crate::ast::unraw(v.ident));
@@ -143,7 +143,7 @@ pub(super) fn static_body(
     container: &crate::attr::ContainerAttrs,
     v: &Variant<'_>,
 ) -> Option<String> {
-    if v.is_transparent() || v.is_interpolated() || v.exposed().next().is_some() {
+    if v.delegates() || v.is_interpolated() || v.exposed().next().is_some() {
         return None;
     }
     let StyleRef::Builtin(style) = v.style(container) else {
@@ -170,7 +170,7 @@ pub(super) fn static_body(
 /// Bounds that `__target` needs: the wrapped type of each transparent variant is an `ApiError`.
 pub(super) fn dispatch_bounds(ctx: &Ctx<'_, '_>) -> Bounds {
     let mut bounds = Bounds::default();
-    for v in ctx.cont.variants.iter().filter(|v| v.is_transparent()) {
+    for v in ctx.cont.variants.iter().filter(|v| v.delegates()) {
         for f in &v.fields {
             ctx.infer(&mut bounds, f.ty(), quote!(__ec::ApiError));
         }
@@ -186,7 +186,7 @@ pub(super) fn dispatch(ctx: &Ctx<'_, '_>) -> TokenStream {
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
     let where_clause = ctx.dispatch_bounds.where_clause(generics);
     let arms = ctx.cont.variants.iter().enumerate().map(|(i, v)| {
-        if v.is_transparent() {
+        if v.delegates() {
             let pattern = ctx.pattern(v, &v.fields);
             let binding = v.fields[0].binding();
             quote!(#pattern => return __ec::Target::Inner(#binding),)
@@ -198,7 +198,7 @@ pub(super) fn dispatch(ctx: &Ctx<'_, '_>) -> TokenStream {
     });
     let body = if ctx.cont.variants.is_empty() {
         quote!(match *self {})
-    } else if ctx.cont.variants.iter().all(Variant::is_transparent) {
+    } else if ctx.cont.variants.iter().all(Variant::delegates) {
         quote!(match self { #(#arms)* })
     } else {
         quote! {

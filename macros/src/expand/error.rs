@@ -17,7 +17,7 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
         .variants
         .iter()
         .filter_map(|v| {
-            if v.is_transparent() {
+            if v.delegates() {
                 let pattern = ctx.pattern(v, &v.fields);
                 let binding = v.fields[0].binding();
                 return Some(quote!(#pattern => ::std::error::Error::source(#binding),));

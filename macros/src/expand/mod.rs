@@ -21,6 +21,7 @@
 //! at run time, so a large enum of unit variants costs one match and one static array.
 
 mod api_error;
+mod decode;
 mod display;
 mod entries;
 mod error;
@@ -146,7 +147,7 @@ fn expand(cont: &Container<'_>) -> TokenStream {
         .variants
         .iter()
         .map(|v| {
-            if v.is_transparent() {
+            if v.delegates() {
                 None
             } else {
                 next += 1;
@@ -181,6 +182,7 @@ fn expand(cont: &Container<'_>) -> TokenStream {
     let error = error::expand(&ctx);
     let serialize = serialize::expand(&ctx);
     let from = from::expand(&ctx);
+    let decode = decode::expand(&ctx);
     let integrations = api_error::integrations(&ctx);
     let krate = &ctx.krate;
 
@@ -195,6 +197,7 @@ fn expand(cont: &Container<'_>) -> TokenStream {
             #error
             #serialize
             #from
+            #decode
             #integrations
         };
     }

@@ -1,10 +1,11 @@
-use error_contract::ApiError;
+use error_contract::{ApiError, Unknown};
 
 #[derive(Debug, ApiError)]
-#[api_error(decode)]
-enum AppError {
+enum ShopError {
     #[api_error(status = 404, code = 3001)]
     NotFound,
+    #[api_error(other)]
+    Other(Unknown),
 }
 
 fn main() {}

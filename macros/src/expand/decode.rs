@@ -1,0 +1,165 @@
+//! `impl Decode` (with `#[api_error(decode)]`): the runtime's `Decoder` does the lookup over the
+//! static table; the generated code only builds the variant of a row.
+
+use super::Ctx;
+use crate::ast::{StyleRef, Variant};
+use crate::bound::Bounds;
+use crate::wire::Builtin;
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+
+fn style_type(style: &StyleRef<'_>) -> TokenStream {
+    match style {
+        StyleRef::Builtin(b) => {
+            let name = syn::Ident::new(b.type_name(), proc_macro2::Span::call_site());
+            quote!(__ec::style::#name)
+        }
+        StyleRef::Custom(path) => quote!(#path),
+    }
+}
+
+pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
+    if ctx.cont.attrs.decode.is_none() {
+        return TokenStream::new();
+    }
+    let ident = ctx.cont.ident();
+    let generics = &ctx.cont.original.generics;
+    let (impl_generics, ty_generics, _) = generics.split_for_impl();
+
+    let where_clause = bounds(ctx).where_clause(generics);
+
+    let styles = styles(ctx);
+    let own_style = &styles[0];
+    let readers = styles
+        .iter()
+        .map(|s| quote!(<#s as __ec::Style>::read_body as fn(&_) -> _));
+
+    let build_arms = ctx
+        .cont
+        .variants
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| !v.delegates())
+        .map(|(i, v)| {
+            let row = ctx.row(i);
+            let construct = construct(ctx, v);
+            quote!(#row => #construct,)
+        });
+
+    let nested = ctx.cont.variants.iter().filter(|v| v.is_transparent()).map(|v| {
+        let field = &v.fields[0];
+        let ty = field.ty();
+        let path = ctx.path(v);
+        let member = &field.member;
+        quote_spanned! {field.span()=>
+            (
+                <#ty as __ec::ApiError>::catalog as fn() -> __ec::Catalog,
+                &|__status: u16, __body: &[u8]| {
+                    <#ty as __ec::Decode>::decode(__status, __body).map(|__inner| #path { #member: __inner })
+                },
+            )
+        }
+    });
+
+    let other = match ctx.cont.variants.iter().find(|v| v.attrs.other.is_some()) {
+        Some(v) => {
+            let path = ctx.path(v);
+            let member = &v.fields[0].member;
+            quote!(::core::option::Option::Some(&|__unknown: __ec::Unknown| #path { #member: __unknown }))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+
+    let table = if ctx.cont.variants.iter().all(Variant::delegates) {
+        quote!(&__ec::Table::EMPTY)
+    } else {
+        quote!(&__TABLE)
+    };
+
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics __ec::Decode for #ident #ty_generics #where_clause {
+            fn decode(
+                __status: u16,
+                __body: &[u8],
+            ) -> ::core::result::Result<Self, __ec::DecodeError> {
+                __ec::Decoder {
+                    table: #table,
+                    readers: &[#(#readers),*],
+                    build: &|__row: u32, __decoded: &__ec::Decoded<'_>| {
+                        ::core::result::Result::Ok(match __row {
+                            #(#build_arms)*
+                            _ => return ::core::result::Result::Err(__ec::Mismatch),
+                        })
+                    },
+                    nested: &[#(#nested),*],
+                    other: #other,
+                    fallback_body: __ec::Body::build::<#own_style>,
+                    content_type: <#own_style as __ec::Style>::CONTENT_TYPE,
+                }
+                .decode(__status, __body)
+            }
+        }
+    }
+}
+
+/// `Self::V { exposed: __decoded.field("key")?, defaulted: Default::default(), status: ... }`.
+fn construct(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> TokenStream {
+    let path = ctx.path(v);
+    let fields = v.fields.iter().map(|f| {
+        let member = &f.member;
+        let value = if f.attrs.default.is_some() {
+            quote_spanned!(f.span()=> ::core::default::Default::default())
+        } else if f.attrs.status.is_some() {
+            quote_spanned!(f.span()=> __decoded.status())
+        } else {
+            let key = f.key();
+            quote_spanned!(f.span()=> __decoded.field(#key)?)
+        };
+        quote!(#member: #value)
+    });
+    quote!(#path { #(#fields),* })
+}
+
+/// `decode`'s bounds: the `ApiError` ones, plus what reading each field back needs.
+fn bounds(ctx: &Ctx<'_, '_>) -> Bounds {
+    let mut bounds = Bounds::default();
+    bounds.extend(&ctx.all_bounds);
+    for v in &ctx.cont.variants {
+        for f in &v.fields {
+            if v.is_transparent() {
+                ctx.infer(&mut bounds, f.ty(), quote!(__ec::Decode));
+            } else if f.attrs.default.is_some() {
+                ctx.infer(&mut bounds, f.ty(), quote!(::core::default::Default));
+            } else if f.attrs.expose.is_some() {
+                ctx.infer(
+                    &mut bounds,
+                    f.ty(),
+                    quote!(__ec::serde::de::DeserializeOwned),
+                );
+            }
+        }
+    }
+
+    bounds
+}
+
+/// The styles in use, the type's own first (its reader is tried first).
+fn styles(ctx: &Ctx<'_, '_>) -> Vec<TokenStream> {
+    let own = ctx
+        .cont
+        .variants
+        .iter()
+        .find(|v| !v.delegates())
+        .map_or(StyleRef::Builtin(Builtin::Problem), |v| {
+            v.style(&ctx.cont.attrs)
+        });
+    let mut styles: Vec<TokenStream> = vec![style_type(&own)];
+    for v in ctx.cont.variants.iter().filter(|v| !v.delegates()) {
+        let ty = style_type(&v.style(&ctx.cont.attrs));
+        if !styles.iter().any(|s| s.to_string() == ty.to_string()) {
+            styles.push(ty);
+        }
+    }
+    styles
+}

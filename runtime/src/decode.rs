@@ -1,0 +1,609 @@
+//! Client side: decode an error response (status + body) back into the enum.
+
+use crate::catalog::{Table, TableCodes};
+use crate::{ApiError, Body, Catalog, Code, Parts, Status, Style};
+use core::fmt;
+use serde_json::{Map, Value};
+use std::borrow::Cow;
+
+/// Decoding of error responses, derived with `#[api_error(decode)]`.
+///
+/// The order, as API error pages ask of clients: a status below 400 is not an error; then the
+/// body's code is looked up (an exact match wins; a numeric code not listed falls back to the
+/// longest decimal prefix that some variant names as its `parent`); then the
+/// `#[api_error(other)]` variant, holding an [`Unknown`]; else [`DecodeError::Unrecognized`].
+/// Any bytes at all give a value or an error, never a panic.
+///
+/// ```
+/// use error_contract::{ApiError, Decode, DecodeError, Unknown};
+///
+/// #[derive(Debug, PartialEq, ApiError)]
+/// #[api_error(style = "dto", decode)]
+/// enum ShopError {
+///     #[api_error(status = 404, code = 3001, message = "entity not found")]
+///     NotFound,
+///     #[api_error(status = 500, code = 2006, message = "entity saving error")]
+///     Saving,
+///     #[api_error(status = 400, code = 200601, parent = 2006, message = "not unique")]
+///     NotUnique,
+///     #[api_error(other)]
+///     Other(Unknown),
+/// }
+///
+/// let body = br#"{"errors":[{"errorCode":3001,"message":"entity not found"}]}"#;
+/// assert_eq!(ShopError::decode(404, body), Ok(ShopError::NotFound));
+///
+/// // A sub-code this client does not know yet falls back to its parent.
+/// let body = br#"{"errors":[{"errorCode":200699,"message":"new!"}]}"#;
+/// assert_eq!(ShopError::decode(400, body), Ok(ShopError::Saving));
+///
+/// // A code nobody knows, or an HTML error page: the `other` variant.
+/// let decoded = ShopError::decode(502, b"<html>Bad Gateway</html>").unwrap();
+/// let ShopError::Other(unknown) = decoded else { panic!() };
+/// assert_eq!(unknown.status().as_u16(), 502);
+///
+/// assert_eq!(ShopError::decode(200, b"{}"), Err(DecodeError::NotAnError(200)));
+/// ```
+pub trait Decode: Sized {
+    /// Decodes a response's status and body.
+    ///
+    /// # Errors
+    ///
+    /// [`DecodeError::NotAnError`] for a status below 400; [`DecodeError::Unrecognized`] when the
+    /// code matches no variant and the type has no `other` variant.
+    fn decode(status: u16, body: &[u8]) -> Result<Self, DecodeError>;
+}
+
+/// Why a response did not decode into a variant.
+///
+/// ```
+/// use error_contract::{DecodeError, Unknown};
+///
+/// let err = DecodeError::NotAnError(204);
+/// assert_eq!(err.to_string(), "status 204 is not an error status");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum DecodeError {
+    /// The status is below 400: the response is not an error.
+    NotAnError(u16),
+    /// No variant has the code, and the type has no `other` variant. The `Unknown` holds what
+    /// the response said.
+    Unrecognized(Unknown),
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::NotAnError(status) => write!(f, "status {status} is not an error status"),
+            DecodeError::Unrecognized(unknown) => match unknown.code.as_ref() {
+                Some(code) => write!(
+                    f,
+                    "unrecognized error code {} (status {})",
+                    code.as_code(),
+                    unknown.status.as_u16()
+                ),
+                None => write!(
+                    f,
+                    "unrecognized error response (status {})",
+                    unknown.status.as_u16()
+                ),
+            },
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// An error response that no variant describes: its status, code, message and remaining fields.
+///
+/// It is itself an [`ApiError`], so a gateway can pass an upstream error through unchanged: its
+/// body is the upstream body as received (when that was JSON).
+///
+/// ```
+/// use error_contract::{ApiError, Decode, DecodeError};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(style = "nested", decode)]
+/// enum Certifier {
+///     #[api_error(status = 404, code = "not_found")]
+///     NotFound,
+/// }
+///
+/// let body = br#"{"error":{"code":"quota_exceeded","message":"Quota exceeded","limit":10}}"#;
+/// let Err(DecodeError::Unrecognized(unknown)) = Certifier::decode(429, body) else { panic!() };
+/// assert_eq!(unknown.status().as_u16(), 429);
+/// assert_eq!(unknown.code(), "quota_exceeded");
+/// assert_eq!(unknown.message(), "Quota exceeded");
+/// assert_eq!(unknown.field("limit"), Some(&serde_json::json!(10)));
+/// assert_eq!(unknown.body().as_bytes(), body);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unknown {
+    status: Status,
+    code: Option<WireCode>,
+    message: Option<String>,
+    fields: Map<String, Value>,
+    body: String,
+    content_type: &'static str,
+}
+
+/// A code as it came over the wire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum WireCode {
+    Num(u32),
+    Str(String),
+}
+
+impl WireCode {
+    fn as_code(&self) -> Code<'_> {
+        match self {
+            WireCode::Num(n) => Code::Num(*n),
+            WireCode::Str(s) => Code::Str(s),
+        }
+    }
+}
+
+impl Unknown {
+    /// An unknown error with only a status, as from a body that is not JSON.
+    ///
+    /// ```
+    /// use error_contract::{ApiError, Status, Unknown};
+    ///
+    /// let unknown = Unknown::from_status(Status::BAD_GATEWAY);
+    /// assert_eq!(unknown.code(), 502);
+    /// assert_eq!(unknown.message(), "Bad Gateway");
+    /// assert_eq!(
+    ///     &*unknown.body(),
+    ///     r#"{"type":"about:blank","title":"Bad Gateway","status":502,"detail":"Bad Gateway","code":502}"#
+    /// );
+    /// ```
+    #[must_use]
+    pub fn from_status(status: Status) -> Unknown {
+        Unknown::status_only::<crate::style::Problem>(status)
+    }
+
+    fn status_only<S: Style + ?Sized>(status: Status) -> Unknown {
+        let mut unknown = Unknown {
+            status,
+            code: None,
+            message: None,
+            fields: Map::new(),
+            body: String::new(),
+            content_type: S::CONTENT_TYPE,
+        };
+        unknown.body = Body::build::<S>(&Parts::new(
+            status,
+            unknown.code(),
+            &unknown.message().as_ref(),
+        ))
+        .into_string();
+        unknown
+    }
+
+    /// The code the response carried, if any (`ApiError::code` falls back to the status).
+    ///
+    /// ```
+    /// use error_contract::{Status, Unknown};
+    ///
+    /// assert_eq!(Unknown::from_status(Status::BAD_GATEWAY).wire_code(), None);
+    /// ```
+    #[must_use]
+    pub fn wire_code(&self) -> Option<Code<'_>> {
+        self.code.as_ref().map(WireCode::as_code)
+    }
+
+    /// The message the response carried, if any (`ApiError::message` falls back to the
+    /// reason phrase).
+    ///
+    /// ```
+    /// use error_contract::{Status, Unknown};
+    ///
+    /// assert_eq!(Unknown::from_status(Status::BAD_GATEWAY).wire_message(), None);
+    /// ```
+    #[must_use]
+    pub fn wire_message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The response's other members (exposed fields, problem extensions), by key.
+    ///
+    /// See [`Unknown`] for an example.
+    #[must_use]
+    pub fn field(&self, key: &str) -> Option<&Value> {
+        self.fields.get(key)
+    }
+
+    /// All of the response's other members.
+    ///
+    /// ```
+    /// use error_contract::{Status, Unknown};
+    ///
+    /// assert!(Unknown::from_status(Status::BAD_GATEWAY).fields().is_empty());
+    /// ```
+    #[must_use]
+    pub fn fields(&self) -> &Map<String, Value> {
+        &self.fields
+    }
+}
+
+impl fmt::Display for Unknown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for Unknown {}
+
+impl ApiError for Unknown {
+    fn status(&self) -> Status {
+        self.status
+    }
+
+    /// The code the response carried, else the status as a numeric code (seed 001: "fall back
+    /// to examining the HTTP status").
+    fn code(&self) -> Code<'_> {
+        match &self.code {
+            Some(code) => code.as_code(),
+            None => Code::Num(u32::from(self.status.as_u16())),
+        }
+    }
+
+    fn message(&self) -> Cow<'_, str> {
+        match &self.message {
+            Some(message) => Cow::Borrowed(message),
+            None => Cow::Borrowed(self.status.reason().unwrap_or("")),
+        }
+    }
+
+    /// The body as it was received (when it was JSON); else one written in the decoding type's
+    /// style from the status.
+    fn body(&self) -> Body {
+        Body::new(self.body.clone(), self.content_type)
+    }
+
+    fn catalog() -> Catalog {
+        Catalog::new()
+    }
+}
+
+impl serde::Serialize for Unknown {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::replay::serialize_json(&self.body, serializer)
+    }
+}
+
+/// What a style reads out of a body: the code, the message, and the other members.
+///
+/// Custom styles implement [`Style::read_body`] to return one.
+///
+/// ```
+/// use error_contract::decode::Wire;
+///
+/// let wire = Wire::new(Some(3001u32.into()), Some("entity not found".into()), Default::default());
+/// assert_eq!(wire.message(), Some("entity not found"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Wire {
+    code: Option<WireCode>,
+    message: Option<String>,
+    fields: Map<String, Value>,
+}
+
+/// A code read from a body, for [`Wire::new`]: a number or a string.
+///
+/// ```
+/// use error_contract::decode::WireCodeValue;
+///
+/// let _: WireCodeValue = 3001u32.into();
+/// let _: WireCodeValue = String::from("not_found").into();
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WireCodeValue(WireCode);
+
+impl From<u32> for WireCodeValue {
+    fn from(n: u32) -> WireCodeValue {
+        WireCodeValue(WireCode::Num(n))
+    }
+}
+
+impl From<String> for WireCodeValue {
+    fn from(s: String) -> WireCodeValue {
+        WireCodeValue(WireCode::Str(s))
+    }
+}
+
+impl Wire {
+    /// The parts a style read from a body.
+    ///
+    /// See [`Wire`] for an example.
+    #[must_use]
+    pub fn new(
+        code: Option<WireCodeValue>,
+        message: Option<String>,
+        fields: Map<String, Value>,
+    ) -> Wire {
+        Wire {
+            code: code.map(|c| c.0),
+            message,
+            fields,
+        }
+    }
+
+    /// The message read from the body.
+    ///
+    /// See [`Wire`] for an example.
+    #[must_use]
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Reads the wire parts out of an object's members: `code_key` (a number, or a string) and
+    /// `message_key` (a string) are taken out, everything else stays as fields. Used by the
+    /// built-in styles.
+    ///
+    /// ```
+    /// use error_contract::decode::Wire;
+    ///
+    /// let object = serde_json::json!({"code": "gone", "message": "Gone", "id": 7});
+    /// let wire = Wire::from_object(object.as_object().unwrap(), Some("code"), "message");
+    /// assert_eq!(wire.message(), Some("Gone"));
+    /// ```
+    #[must_use]
+    pub fn from_object(
+        object: &Map<String, Value>,
+        code_key: Option<&str>,
+        message_key: &str,
+    ) -> Wire {
+        let mut fields = object.clone();
+        let code = code_key
+            .and_then(|key| fields.remove(key))
+            .and_then(|value| match value {
+                Value::Number(n) => n
+                    .as_u64()
+                    .and_then(|n| u32::try_from(n).ok())
+                    .map(WireCode::Num),
+                Value::String(s) => Some(WireCode::Str(s)),
+                _ => None,
+            });
+        let message = match fields.remove(message_key) {
+            Some(Value::String(s)) => Some(s),
+            _ => None,
+        };
+        Wire {
+            code,
+            message,
+            fields,
+        }
+    }
+}
+
+/// For generated code: a field that did not deserialize.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy)]
+pub struct Mismatch;
+
+/// For generated code: a transparent variant's wrapped type (its catalog, and its decoding
+/// mapped into the variant).
+#[doc(hidden)]
+pub type Nested<'a, E> = (
+    fn() -> Catalog,
+    &'a dyn Fn(u16, &[u8]) -> Result<E, DecodeError>,
+);
+
+/// For generated code: how one variant is built from a decoded response.
+#[doc(hidden)]
+pub struct Decoded<'a> {
+    pub status: Status,
+    pub wire: &'a Wire,
+}
+
+impl Decoded<'_> {
+    /// An exposed field, read from the body (a missing key reads as `null`, so an `Option`
+    /// field is `None`). `Err` when it does not deserialize.
+    ///
+    /// # Errors
+    ///
+    /// When the member is missing or of the wrong shape for `T`.
+    pub fn field<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<T, Mismatch> {
+        let value = self.wire.fields.get(key).unwrap_or(&Value::Null);
+        T::deserialize(value).map_err(|_| Mismatch)
+    }
+
+    /// A run-time `status` field: the response's status.
+    pub fn status<T: crate::__private::StatusValue>(&self) -> T {
+        T::__from_status(self.status)
+    }
+}
+
+/// For generated code: the type's decoding, around its table.
+#[doc(hidden)]
+pub struct Decoder<'a, E> {
+    pub table: &'static Table,
+    /// The readers of the styles the type uses, its own style first.
+    pub readers: &'a [fn(&Value) -> Option<Wire>],
+    /// Builds the variant at a row; `Err` when its fields do not deserialize.
+    pub build: &'a dyn Fn(u32, &Decoded<'_>) -> Result<E, Mismatch>,
+    /// Transparent variants: decode with the wrapped type when its catalog has the code.
+    pub nested: &'a [Nested<'a, E>],
+    /// The `other` variant.
+    pub other: Option<&'a dyn Fn(Unknown) -> E>,
+    /// Writes the body of a status-only unknown in the type's style.
+    pub fallback_body: fn(&Parts<'_>) -> Body,
+    pub content_type: &'static str,
+}
+
+impl<E> Decoder<'_, E> {
+    /// Decodes `status` and `body`.
+    ///
+    /// # Errors
+    ///
+    /// See [`Decode::decode`].
+    pub fn decode(&self, status: u16, body: &[u8]) -> Result<E, DecodeError> {
+        if status < 400 {
+            return Err(DecodeError::NotAnError(status));
+        }
+        // Statuses past 999 are not HTTP statuses; keep them as the nearest error status.
+        let status = Status::new(status).unwrap_or(Status::__checked(599));
+        let json: Option<Value> = serde_json::from_slice(body).ok();
+        let wire = json
+            .as_ref()
+            .and_then(|json| self.readers.iter().find_map(|read| read(json)));
+
+        if let Some(wire) = &wire {
+            let decoded = Decoded { status, wire };
+            if let Some(row) = self.exact(wire) {
+                if let Ok(value) = (self.build)(row, &decoded) {
+                    return Ok(value);
+                }
+                // A known code whose fields do not deserialize: `other`, with the code kept.
+                return self.unknown(status, body, json.as_ref(), Some(wire));
+            }
+            if let Some(code) = &wire.code {
+                for (catalog, decode) in self.nested {
+                    if catalog().get(code.as_code()).is_some() {
+                        return decode(status.as_u16(), body);
+                    }
+                }
+            }
+            if let Some(row) = self.parent(wire) {
+                if let Ok(value) = (self.build)(row, &decoded) {
+                    return Ok(value);
+                }
+            }
+        }
+        self.unknown(status, body, json.as_ref(), wire.as_ref())
+    }
+
+    fn unknown(
+        &self,
+        status: Status,
+        body: &[u8],
+        json: Option<&Value>,
+        wire: Option<&Wire>,
+    ) -> Result<E, DecodeError> {
+        let unknown = if let (Some(wire), Some(_)) = (wire, json) {
+            Unknown {
+                status,
+                code: wire.code.clone(),
+                message: wire.message.clone(),
+                fields: wire.fields.clone(),
+                // It parsed as JSON, so it is UTF-8.
+                body: String::from_utf8_lossy(body).into_owned(),
+                content_type: self.content_type,
+            }
+        } else {
+            let mut unknown = Unknown {
+                status,
+                code: None,
+                message: None,
+                fields: Map::new(),
+                body: String::new(),
+                content_type: self.content_type,
+            };
+            unknown.body = (self.fallback_body)(&Parts::new(
+                status,
+                unknown.code(),
+                &unknown.message().as_ref(),
+            ))
+            .into_string();
+            unknown
+        };
+        match self.other {
+            Some(other) => Ok(other(unknown)),
+            None => Err(DecodeError::Unrecognized(unknown)),
+        }
+    }
+
+    /// The row whose code is the wire's code (a numeric code may come as a string of digits,
+    /// and a string code as a number). Without a code (the message style), the row whose
+    /// static message is the wire's message.
+    fn exact(&self, wire: &Wire) -> Option<u32> {
+        let rows = self.table.names.len();
+        let found = match (&wire.code, &self.table.codes) {
+            (Some(WireCode::Num(n)), TableCodes::Num(codes)) => codes.iter().position(|c| c == n),
+            (Some(WireCode::Str(s)), TableCodes::Num(codes)) => s
+                .parse::<u32>()
+                .ok()
+                .and_then(|n| codes.iter().position(|c| *c == n)),
+            (Some(WireCode::Str(s)), TableCodes::Str(codes)) => codes.iter().position(|c| c == s),
+            (Some(WireCode::Num(n)), TableCodes::Str(codes)) => {
+                let text = n.to_string();
+                codes.iter().position(|c| *c == text)
+            }
+            (None, _) => {
+                let message = wire.message.as_deref()?;
+                (0..rows).find(|&row| {
+                    !self.table.interpolated[row] && self.table.messages[row] == message
+                })
+            }
+        };
+        found.and_then(|row| u32::try_from(row).ok())
+    }
+
+    /// For a numeric code not listed: the longest decimal prefix that some row names as its
+    /// `parent`, and the row with that code.
+    fn parent(&self, wire: &Wire) -> Option<u32> {
+        let TableCodes::Num(codes) = &self.table.codes else {
+            return None;
+        };
+        let digits = match &wire.code {
+            Some(WireCode::Num(n)) => n.to_string(),
+            Some(WireCode::Str(s)) if s.bytes().all(|b| b.is_ascii_digit()) => s.clone(),
+            _ => return None,
+        };
+        (1..digits.len()).rev().find_map(|len| {
+            let prefix: u32 = digits[..len].parse().ok()?;
+            let is_parent = self
+                .table
+                .parents
+                .iter()
+                .any(|(_, parent)| *parent == Code::Num(prefix));
+            if !is_parent {
+                return None;
+            }
+            let row = codes.iter().position(|c| *c == prefix)?;
+            u32::try_from(row).ok()
+        })
+    }
+}
+
+/// Readers of the built-in styles.
+pub(crate) mod readers {
+    use super::Wire;
+    use serde_json::Value;
+
+    pub(crate) fn dto(json: &Value) -> Option<Wire> {
+        let item = json.get("errors")?.as_array()?.first()?.as_object()?;
+        Some(Wire::from_object(item, Some("errorCode"), "message"))
+    }
+
+    pub(crate) fn nested(json: &Value) -> Option<Wire> {
+        let error = json.get("error")?.as_object()?;
+        Some(Wire::from_object(error, Some("code"), "message"))
+    }
+
+    pub(crate) fn flat(json: &Value) -> Option<Wire> {
+        let object = json.as_object()?;
+        if !object.contains_key("code") && !object.contains_key("message") {
+            return None;
+        }
+        Some(Wire::from_object(object, Some("code"), "message"))
+    }
+
+    pub(crate) fn message(json: &Value) -> Option<Wire> {
+        let object = json.as_object()?;
+        if !object.contains_key("errorMessage") {
+            return None;
+        }
+        Some(Wire::from_object(object, None, "errorMessage"))
+    }
+
+    pub(crate) fn problem(json: &Value) -> Option<Wire> {
+        let object = json.as_object()?;
+        let mut wire = Wire::from_object(object, Some("code"), "detail");
+        for key in ["type", "title", "status", "instance"] {
+            wire.fields.remove(key);
+        }
+        Some(wire)
+    }
+}

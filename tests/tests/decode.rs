@@ -1,0 +1,501 @@
+//! Client-side decoding: every fallback step in every built-in style, `Unknown` as an
+//! `ApiError`, transparent nesting, and bad input (any bytes give a value or an error, never a
+//! panic), with property tests over arbitrary bytes and mutated valid bodies.
+
+use error_contract::{ApiError, Code, Decode, DecodeError, Status, Unknown};
+use proptest::prelude::*;
+
+/// The same table in each style, so each fallback step is checked in each.
+macro_rules! table {
+    ($name:ident, $style:literal) => {
+        #[derive(Debug, PartialEq, ApiError)]
+        #[api_error(style = $style, decode)]
+        enum $name {
+            #[api_error(status = 404, code = 3001, message = "entity not found")]
+            NotFound,
+            #[api_error(status = 400, code = 5000, message = "validation error")]
+            Validation {
+                #[api_error(expose)]
+                subject: String,
+                #[api_error(expose, rename = "subjectType")]
+                subject_type: Option<String>,
+                #[api_error(default)]
+                attempts: u32,
+            },
+            #[api_error(status = 500, code = 2006, message = "entity saving error")]
+            Saving,
+            #[api_error(status = 400, code = 200601, parent = 2006, message = "not unique")]
+            NotUnique,
+            #[api_error(status = 500, code = 9001, message = "upstream failed")]
+            Upstream {
+                #[api_error(status)]
+                status: u16,
+            },
+            #[api_error(other)]
+            Other(Unknown),
+        }
+    };
+}
+
+table!(Dto, "dto");
+table!(Nested, "nested");
+table!(Flat, "flat");
+table!(Problem, "problem");
+table!(Message, "message");
+
+/// Runs the fallback steps against one style, given how that style writes a body.
+macro_rules! fallback_steps {
+    ($test:ident, $ty:ident, $body:expr) => {
+        #[test]
+        fn $test() {
+            let body = $body;
+
+            // Status below 400: not an error, whatever the body.
+            for status in [0, 100, 200, 204, 302, 399] {
+                assert_eq!(
+                    $ty::decode(status, body(3001, "entity not found", "").as_bytes()),
+                    Err(DecodeError::NotAnError(status))
+                );
+            }
+
+            // Exact match: a unit variant, then one with fields (an absent Option is None, a
+            // `default` field is its default).
+            assert_eq!(
+                $ty::decode(404, body(3001, "entity not found", "").as_bytes()),
+                Ok($ty::NotFound)
+            );
+            assert_eq!(
+                $ty::decode(
+                    400,
+                    body(
+                        5000,
+                        "validation error",
+                        r#","subject":"firstName","subjectType":"parameter""#
+                    )
+                    .as_bytes()
+                ),
+                Ok($ty::Validation {
+                    subject: "firstName".into(),
+                    subject_type: Some("parameter".into()),
+                    attempts: 0,
+                })
+            );
+            assert_eq!(
+                $ty::decode(
+                    400,
+                    body(5000, "validation error", r#","subject":"x""#).as_bytes()
+                ),
+                Ok($ty::Validation {
+                    subject: "x".into(),
+                    subject_type: None,
+                    attempts: 0,
+                })
+            );
+
+            // A run-time status field takes the response's status.
+            assert_eq!(
+                $ty::decode(503, body(9001, "upstream failed", "").as_bytes()),
+                Ok($ty::Upstream { status: 503 })
+            );
+        }
+    };
+}
+
+fn dto(code: u32, message: &str, fields: &str) -> String {
+    format!(r#"{{"errors":[{{"errorCode":{code},"message":"{message}"{fields}}}]}}"#)
+}
+
+fn nested(code: u32, message: &str, fields: &str) -> String {
+    format!(r#"{{"error":{{"code":{code},"message":"{message}"{fields}}}}}"#)
+}
+
+fn flat(code: u32, message: &str, fields: &str) -> String {
+    format!(r#"{{"code":{code},"message":"{message}"{fields}}}"#)
+}
+
+fn problem(code: u32, message: &str, fields: &str) -> String {
+    format!(
+        r#"{{"type":"about:blank","title":"Whatever","status":400,"detail":"{message}","code":{code}{fields}}}"#
+    )
+}
+
+fn message(_code: u32, message: &str, fields: &str) -> String {
+    format!(r#"{{"errorMessage":"{message}"{fields}}}"#)
+}
+
+fallback_steps!(dto_steps, Dto, dto);
+fallback_steps!(nested_steps, Nested, nested);
+fallback_steps!(flat_steps, Flat, flat);
+fallback_steps!(problem_steps, Problem, problem);
+fallback_steps!(message_steps, Message, message);
+
+/// The steps that need a code: all styles but `message`.
+macro_rules! code_steps {
+    ($test:ident, $ty:ident, $body:expr) => {
+        #[test]
+        fn $test() {
+            let body = $body;
+
+            // A numeric code sent as a string of digits still matches.
+            let text = body(3001, "entity not found", "").replace("3001", "\"3001\"");
+            assert_eq!($ty::decode(404, text.as_bytes()), Ok($ty::NotFound));
+
+            // A sub-code this client does not know falls back to the longest decimal prefix
+            // that a variant names as its parent.
+            assert_eq!(
+                $ty::decode(400, body(200699, "new sub-code", "").as_bytes()),
+                Ok($ty::Saving)
+            );
+            assert_eq!(
+                $ty::decode(400, body(20069999, "newer", "").as_bytes()),
+                Ok($ty::Saving)
+            );
+            // The listed sub-code and the parent itself match exactly.
+            assert_eq!(
+                $ty::decode(400, body(200601, "not unique", "").as_bytes()),
+                Ok($ty::NotUnique)
+            );
+            assert_eq!(
+                $ty::decode(500, body(2006, "entity saving error", "").as_bytes()),
+                Ok($ty::Saving)
+            );
+            // A prefix that is a code but not a parent does not count.
+            let Ok($ty::Other(unknown)) = $ty::decode(400, body(300199, "?", "").as_bytes()) else {
+                panic!("300199 is not under a parent");
+            };
+            assert_eq!(unknown.wire_code(), Some(Code::Num(300199)));
+
+            // An unknown code: the `other` variant, with everything the response said.
+            let text = body(7777, "brand new error", r#","limit":10"#);
+            let Ok($ty::Other(unknown)) = $ty::decode(429, text.as_bytes()) else {
+                panic!("unknown code");
+            };
+            assert_eq!(unknown.status(), Status::TOO_MANY_REQUESTS);
+            assert_eq!(unknown.code(), Code::Num(7777));
+            assert_eq!(unknown.message(), "brand new error");
+            assert_eq!(unknown.field("limit"), Some(&serde_json::json!(10)));
+            assert_eq!(unknown.body().as_bytes(), text.as_bytes());
+
+            // A known code whose fields do not deserialize: `other`, with the code kept.
+            let text = body(5000, "validation error", r#","subject":42"#);
+            let Ok($ty::Other(unknown)) = $ty::decode(400, text.as_bytes()) else {
+                panic!("bad fields");
+            };
+            assert_eq!(unknown.code(), Code::Num(5000));
+            assert_eq!(unknown.field("subject"), Some(&serde_json::json!(42)));
+        }
+    };
+}
+
+code_steps!(dto_code_steps, Dto, dto);
+code_steps!(nested_code_steps, Nested, nested);
+code_steps!(flat_code_steps, Flat, flat);
+code_steps!(problem_code_steps, Problem, problem);
+
+#[test]
+fn message_style_matches_by_message() {
+    // No code in the body: the message picks the variant.
+    assert_eq!(
+        Message::decode(500, br#"{"errorMessage":"entity saving error"}"#),
+        Ok(Message::Saving)
+    );
+    let Ok(Message::Other(unknown)) =
+        Message::decode(400, br#"{"errorMessage":"Invalid Parameter"}"#)
+    else {
+        panic!("unknown message");
+    };
+    assert_eq!(unknown.wire_code(), None);
+    assert_eq!(unknown.code(), Code::Num(400));
+    assert_eq!(unknown.message(), "Invalid Parameter");
+}
+
+#[test]
+fn not_json_is_a_status_only_unknown() {
+    for body in [
+        &b""[..],
+        b"<html><body>502 Bad Gateway</body></html>",
+        b"{\"errors\":[{\"errorCode\":30",
+        b"\xff\xfe\xfd",
+        b"null",
+        b"[]",
+        b"{}",
+        b"{\"errors\":\"not a list\"}",
+        b"{\"error\":[1,2,3]}",
+    ] {
+        let Ok(Nested::Other(unknown)) = Nested::decode(502, body) else {
+            panic!("{body:?}");
+        };
+        assert_eq!(unknown.status(), Status::BAD_GATEWAY, "{body:?}");
+        assert_eq!(unknown.wire_code(), None, "{body:?}");
+        assert_eq!(unknown.code(), Code::Num(502));
+        assert_eq!(unknown.message(), "Bad Gateway");
+        // Its body is written in the decoding type's style.
+        assert_eq!(
+            &*unknown.body(),
+            r#"{"error":{"code":502,"message":"Bad Gateway"}}"#
+        );
+    }
+}
+
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(style = "flat", rename_all = "snake_case", decode)]
+enum NoOther {
+    #[api_error(status = 404)]
+    NotFound,
+}
+
+#[test]
+fn without_other_unknown_codes_are_unrecognized() {
+    let Err(DecodeError::Unrecognized(unknown)) =
+        NoOther::decode(410, br#"{"code":"gone","message":"Gone for good"}"#)
+    else {
+        panic!()
+    };
+    assert_eq!(unknown.code(), "gone");
+    assert_eq!(
+        DecodeError::Unrecognized(unknown.clone()).to_string(),
+        "unrecognized error code gone (status 410)"
+    );
+    let Err(DecodeError::Unrecognized(unknown)) = NoOther::decode(500, b"oops") else {
+        panic!()
+    };
+    assert_eq!(unknown.wire_code(), None);
+    assert_eq!(
+        DecodeError::Unrecognized(unknown).to_string(),
+        "unrecognized error response (status 500)"
+    );
+    assert_eq!(
+        NoOther::decode(404, br#"{"code":"not_found","message":"Not Found"}"#),
+        Ok(NoOther::NotFound)
+    );
+}
+
+/// An `Unknown` is itself an `ApiError`: a gateway passes an upstream error through unchanged.
+#[test]
+fn unknown_passes_through_unchanged() {
+    let upstream = br#"{"error":{"code":"quota","message":"Quota \"exceeded\"","limit":10,"nested":{"a":[1,2]}}}"#;
+    let Ok(Nested::Other(unknown)) = Nested::decode(429, upstream) else {
+        panic!()
+    };
+    let body = unknown.body();
+    assert_eq!(body.as_bytes(), upstream);
+    assert_eq!(body.content_type(), "application/json");
+    assert_eq!(unknown.status().as_u16(), 429);
+    assert_eq!(unknown.code(), "quota");
+    assert_eq!(unknown.to_string(), "Quota \"exceeded\"");
+    assert!(unknown.headers().is_empty());
+    assert!(Unknown::catalog().is_empty());
+    assert_eq!(
+        serde_json::to_string(&unknown).unwrap().as_bytes(),
+        upstream
+    );
+    // The variant holding it delegates to it.
+    let wrapped = Nested::Other(unknown.clone());
+    assert_eq!(wrapped.status().as_u16(), 429);
+    assert_eq!(wrapped.code(), "quota");
+    assert_eq!(wrapped.body().as_bytes(), upstream);
+    assert_eq!(wrapped, Nested::Other(unknown));
+}
+
+/// Transparent variants decode with the wrapped type when its catalog has the code.
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(style = "nested", rename_all = "snake_case", decode)]
+enum Auth {
+    #[api_error(status = 401)]
+    TokenExpired,
+    #[api_error(status = 403, message = "no access to {resource}")]
+    Denied {
+        #[api_error(expose)]
+        resource: String,
+    },
+}
+
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(style = "nested", rename_all = "snake_case", decode)]
+enum Shop {
+    #[api_error(status = 404)]
+    OrderNotFound,
+    #[api_error(transparent)]
+    Auth(Auth),
+    #[api_error(other)]
+    Other(Unknown),
+}
+
+#[test]
+fn transparent_variants_decode_through_the_wrapped_type() {
+    for error in [
+        Shop::OrderNotFound,
+        Shop::Auth(Auth::TokenExpired),
+        Shop::Auth(Auth::Denied {
+            resource: "orders".into(),
+        }),
+    ] {
+        assert_eq!(
+            Shop::decode(error.status().as_u16(), error.body().as_bytes()),
+            Ok(error)
+        );
+    }
+    let Ok(Shop::Other(unknown)) = Shop::decode(
+        418,
+        br#"{"error":{"code":"teapot","message":"I'm a teapot"}}"#,
+    ) else {
+        panic!()
+    };
+    assert_eq!(unknown.code(), "teapot");
+}
+
+/// Bad input of every kind the issue names: each gives a value or an error.
+#[test]
+fn bad_inputs_never_panic() {
+    let deep_array = "[".repeat(100_000);
+    let deep_object = "{\"error\":".repeat(50_000);
+    let huge_numbers = r#"{"error":{"code":99999999999999999999999999,"message":1e999}}"#;
+    let huge_code = r#"{"errors":[{"errorCode":4294967296,"message":"x"}]}"#;
+    let negative_code = r#"{"errors":[{"errorCode":-3001,"message":"x"}]}"#;
+    let float_code = r#"{"errors":[{"errorCode":3001.0,"message":"x"}]}"#;
+    let duplicate_keys = r#"{"errors":[{"errorCode":9999,"errorCode":3001,"message":"a","message":"entity not found"}]}"#;
+    let wrong_types = r#"{"errors":[{"errorCode":true,"message":["x"]}]}"#;
+    let long_string = format!(
+        r#"{{"errors":[{{"errorCode":7,"message":"{}"}}]}}"#,
+        "a".repeat(1 << 20)
+    );
+    let inputs: Vec<Vec<u8>> = vec![
+        deep_array.into_bytes(),
+        deep_object.into_bytes(),
+        huge_numbers.into(),
+        huge_code.into(),
+        negative_code.into(),
+        float_code.into(),
+        duplicate_keys.into(),
+        wrong_types.into(),
+        long_string.into_bytes(),
+        vec![0; 4096],
+        b"\"\\ud800\"".to_vec(),
+        b"{\"errors\":[{\"errorCode\":3001,\"message\":\"\\ud83d\"}]}".to_vec(),
+    ];
+    for input in &inputs {
+        for status in [400, 404, 500, 599, 600, 999, 1000, u16::MAX] {
+            if let Ok(Dto::Other(unknown)) = Dto::decode(status, input) {
+                assert!(unknown.status().is_error() || status >= 600);
+            }
+        }
+    }
+    // Duplicate keys: the last one wins, as in serde_json.
+    assert_eq!(
+        Dto::decode(404, duplicate_keys.as_bytes()),
+        Ok(Dto::NotFound)
+    );
+    // A code past u32 is not a code this enum can have: unknown, not truncated into 0.
+    let Ok(Dto::Other(unknown)) = Dto::decode(400, huge_code.as_bytes()) else {
+        panic!()
+    };
+    assert_eq!(unknown.wire_code(), None);
+}
+
+/// A valid body of the `Dto` table, for mutation.
+fn valid_bodies() -> Vec<Vec<u8>> {
+    [
+        Dto::NotFound,
+        Dto::Validation {
+            subject: "firstName".into(),
+            subject_type: Some("parameter".into()),
+            attempts: 0,
+        },
+        Dto::NotUnique,
+        Dto::Upstream { status: 502 },
+    ]
+    .iter()
+    .map(|e| e.body().into_string().into_bytes())
+    .collect()
+}
+
+/// One edit to a byte string: flip, insert, remove, truncate or duplicate a range.
+#[derive(Debug, Clone)]
+enum Edit {
+    Set(usize, u8),
+    Insert(usize, u8),
+    Remove(usize),
+    Truncate(usize),
+    Repeat(usize, usize),
+}
+
+fn apply(body: &mut Vec<u8>, edit: &Edit) {
+    let len = body.len().max(1);
+    match *edit {
+        Edit::Set(at, byte) => {
+            if let Some(b) = body.get_mut(at % len) {
+                *b = byte;
+            }
+        }
+        Edit::Insert(at, byte) => body.insert((at % len).min(body.len()), byte),
+        Edit::Remove(at) => {
+            if !body.is_empty() {
+                body.remove(at % body.len());
+            }
+        }
+        Edit::Truncate(at) => body.truncate(at % len),
+        Edit::Repeat(at, n) => {
+            let at = (at % len).min(body.len());
+            let piece: Vec<u8> = body[at..].iter().copied().take(n % 64).collect();
+            body.splice(at..at, piece);
+        }
+    }
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (any::<usize>(), any::<u8>()).prop_map(|(a, b)| Edit::Set(a, b)),
+        (
+            any::<usize>(),
+            prop::sample::select(b"{}[]\",:0123456789-.eE\\ntrufalse".to_vec())
+        )
+            .prop_map(|(a, b)| Edit::Insert(a, b)),
+        any::<usize>().prop_map(Edit::Remove),
+        any::<usize>().prop_map(Edit::Truncate),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, n)| Edit::Repeat(a, n)),
+    ]
+}
+
+/// Checks the decode contract for one input: statuses below 400 are `NotAnError`, and an
+/// `Unknown`'s status is the response's.
+fn check(status: u16, body: &[u8]) {
+    match Dto::decode(status, body) {
+        Err(DecodeError::NotAnError(s)) => assert!(s < 400 && s == status),
+        Err(DecodeError::Unrecognized(_)) => panic!("Dto has an `other` variant"),
+        Ok(Dto::Other(unknown)) => {
+            assert!(status >= 400);
+            if status <= 999 {
+                assert_eq!(unknown.status().as_u16(), status);
+            }
+            // Whatever came in, what goes out is JSON.
+            let body = unknown.body();
+            assert!(serde_json::from_str::<serde_json::Value>(&body).is_ok() || body.is_empty());
+        }
+        Ok(_) => assert!(status >= 400),
+    }
+    // The same bytes through a type without `other`, and through the message style.
+    let _ = NoOther::decode(status, body);
+    let _ = Message::decode(status, body);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 50_000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes(status in any::<u16>(), body in prop::collection::vec(any::<u8>(), 0..256)) {
+        check(status, &body);
+    }
+
+    #[test]
+    fn mutated_valid_bodies(
+        status in prop_oneof![Just(400u16), Just(404), Just(500), 0u16..1100],
+        which in 0usize..4,
+        edits in prop::collection::vec(edit(), 1..6),
+    ) {
+        let mut body = valid_bodies().swap_remove(which);
+        for e in &edits {
+            apply(&mut body, e);
+        }
+        check(status, &body);
+    }
+}
