@@ -567,6 +567,97 @@ impl<E> Decoder<'_, E> {
     }
 }
 
+/// The most body [`from_response`] reads: 64 KiB. Error bodies are small; a larger one is not an
+/// error body of this API, and is decoded by its status alone.
+#[cfg(feature = "reqwest")]
+pub const DEFAULT_BODY_LIMIT: usize = 64 * 1024;
+
+/// Decodes a `reqwest` response: the status first (a success is [`DecodeError::NotAnError`]
+/// without reading the body), then at most [`DEFAULT_BODY_LIMIT`] bytes of body.
+///
+/// A body over the limit, or one that fails to arrive, is not read further: the response is
+/// decoded by its status alone (a status-only [`Unknown`], or the `other` variant).
+///
+/// # Errors
+///
+/// As [`Decode::decode`].
+///
+/// ```no_run
+/// use error_contract::{ApiError, Decode, DecodeError, Unknown};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(style = "nested", rename_all = "snake_case", decode)]
+/// enum Certifier {
+///     #[api_error(status = 404)]
+///     NotFound,
+///     #[api_error(other)]
+///     Other(Unknown),
+/// }
+///
+/// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+/// let response = reqwest::get("http://127.0.0.1:3000/orders/7").await?;
+/// match error_contract::decode::from_response::<Certifier>(response).await {
+///     Err(DecodeError::NotAnError(_)) => { /* read the success body */ }
+///     Ok(Certifier::NotFound) => { /* ... */ }
+///     Ok(Certifier::Other(unknown)) => eprintln!("{}: {}", unknown.status(), unknown.message()),
+///     Err(other) => return Err(other.into()),
+/// }
+/// # Ok(())
+/// # }
+/// ```
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub async fn from_response<E: Decode>(response: reqwest::Response) -> Result<E, DecodeError> {
+    from_response_limited(response, DEFAULT_BODY_LIMIT).await
+}
+
+/// [`from_response`] with another body limit, in bytes.
+///
+/// # Errors
+///
+/// As [`Decode::decode`].
+///
+/// ```no_run
+/// # use error_contract::{ApiError, Decode, Unknown};
+/// # #[derive(Debug, ApiError)]
+/// # #[api_error(decode)]
+/// # enum E { #[api_error(other)] Other(Unknown) }
+/// # async fn run(response: reqwest::Response) {
+/// let decoded = error_contract::decode::from_response_limited::<E>(response, 4096).await;
+/// # }
+/// ```
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub async fn from_response_limited<E: Decode>(
+    mut response: reqwest::Response,
+    limit: usize,
+) -> Result<E, DecodeError> {
+    let status = response.status().as_u16();
+    if status < 400 {
+        return Err(DecodeError::NotAnError(status));
+    }
+    let announced = response
+        .content_length()
+        .and_then(|n| usize::try_from(n).ok());
+    let mut body = Vec::new();
+    if announced.is_none_or(|n| n <= limit) {
+        loop {
+            match response.chunk().await {
+                Ok(Some(chunk)) if body.len() + chunk.len() <= limit => {
+                    body.extend_from_slice(&chunk);
+                }
+                Ok(None) => break,
+                // Over the limit, or the body failed to arrive: decode by the status alone.
+                Ok(Some(_)) | Err(_) => {
+                    body.clear();
+                    break;
+                }
+            }
+        }
+    }
+    E::decode(status, &body)
+}
+
 /// Readers of the built-in styles.
 pub(crate) mod readers {
     use super::Wire;
