@@ -24,6 +24,9 @@ mod message;
 mod reason;
 mod wire;
 
+#[cfg(test)]
+mod never_panics;
+
 use proc_macro::TokenStream;
 
 /// Derives `error_contract::ApiError` and its companions. See the `error-contract` crate.

@@ -7,8 +7,11 @@ use std::borrow::Cow;
 use std::error::Error;
 
 pub use crate::catalog::{Table, TableCodes};
+pub use crate::codes::check as check_codes;
 pub use crate::decode::{Decode, DecodeError, Decoded, Decoder, Mismatch, Unknown};
-pub use crate::{ApiError, Body, Catalog, CatalogEntry, Code, Headers, Status, Style, style};
+pub use crate::{
+    ApiError, Body, Catalog, CatalogEntry, Code, CodeSet, Codes, Headers, Status, Style, style,
+};
 pub use serde;
 
 /// Where a value of a derived type gets its contract: a static entry, or (for a transparent

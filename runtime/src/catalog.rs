@@ -49,7 +49,7 @@ impl Table {
 
 /// For generated code: the codes of a [`Table`], all numeric or all strings.
 #[doc(hidden)]
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub enum TableCodes {
     Num(&'static [u32]),
     Str(&'static [&'static str]),

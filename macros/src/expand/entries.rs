@@ -10,7 +10,7 @@ use crate::ast::{CodeValue, StyleRef, Variant};
 use crate::bound::Bounds;
 use crate::wire::{self, StaticParts};
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
 
 /// `static __TABLE: __ec::Table = ...`.
 pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
@@ -75,10 +75,12 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
         None => quote!(::core::option::Option::None),
     };
     quote! {
+        const __NAMES: &[&str] = &[#(#names),*];
+        const __CODES: __ec::TableCodes = #codes;
         static __TABLE: __ec::Table = __ec::Table {
-            names: &[#(#names),*],
+            names: __NAMES,
             statuses: &[#(#statuses),*],
-            codes: #codes,
+            codes: __CODES,
             messages: &[#(#messages),*],
             interpolated: &[#(#interpolated),*],
             docs: &[#(#docs),*],
@@ -215,5 +217,44 @@ pub(super) fn dispatch(ctx: &Ctx<'_, '_>) -> TokenStream {
                 #body
             }
         }
+    }
+}
+
+/// `impl Codes`: the type's codes (the table's) and those of the types its transparent variants
+/// wrap; for a non-generic type with transparent variants, the constant evaluation that fails
+/// compilation when two of them share a code.
+pub(super) fn codes(ctx: &Ctx<'_, '_>) -> TokenStream {
+    let ident = ctx.cont.ident();
+    let generics = &ctx.cont.original.generics;
+    let (impl_generics, ty_generics, _) = generics.split_for_impl();
+    let wrapped: Vec<&crate::ast::Field<'_>> = ctx
+        .cont
+        .variants
+        .iter()
+        .filter(|v| v.is_transparent())
+        .filter_map(|v| v.fields.first())
+        .collect();
+    let mut bounds = Bounds::default();
+    for field in &wrapped {
+        ctx.infer(&mut bounds, field.ty(), quote!(__ec::Codes));
+    }
+    let where_clause = bounds.where_clause(generics);
+    let nested = wrapped.iter().map(|f| {
+        let ty = f.ty();
+        quote_spanned!(f.span()=> &<#ty as __ec::Codes>::CODES)
+    });
+    let name = crate::ast::unraw(ident);
+    let check = match wrapped.first() {
+        Some(first) if generics.params.is_empty() => quote_spanned! {first.span()=>
+            const _: () = __ec::check_codes(&<#ident as __ec::Codes>::CODES);
+        },
+        _ => TokenStream::new(),
+    };
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics __ec::Codes for #ident #ty_generics #where_clause {
+            const CODES: __ec::CodeSet = __ec::CodeSet::__new(#name, __NAMES, __CODES, &[#(#nested),*]);
+        }
+        #check
     }
 }

@@ -7,6 +7,7 @@
 //!     use ::error_contract::__private as __ec;
 //!     static __TABLE: __ec::Table = ...;                // parallel arrays of literals, a row per variant
 //!     impl __ec::Dispatch for E { fn __target(&self) -> __ec::Target<'_> { match self {...} } }
+//!     impl __ec::Codes for E { const CODES: __ec::CodeSet = ...; }  // + a const check if composed
 //!     impl __ec::ApiError for E { ... }                  // arms only for run-time parts
 //!     impl Display for E { ... }                         // arms only for interpolated messages
 //!     impl std::error::Error for E { ... }              // arms only for sources
@@ -177,6 +178,7 @@ fn expand(cont: &Container<'_>) -> TokenStream {
 
     let entries = entries::table(&ctx);
     let dispatch = entries::dispatch(&ctx);
+    let codes = entries::codes(&ctx);
     let api_error = api_error::expand(&ctx);
     let display = display::expand(&ctx);
     let error = error::expand(&ctx);
@@ -192,6 +194,7 @@ fn expand(cont: &Container<'_>) -> TokenStream {
             use #krate::__private as __ec;
             #entries
             #dispatch
+            #codes
             #api_error
             #display
             #error

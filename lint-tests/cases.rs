@@ -1,0 +1,225 @@
+// Every form of the derive, in a crate that denies warnings, `unused_qualifications` and
+// `clippy::pedantic`. Included by the edition-2021 and edition-2024 crates beside this file; the
+// workspace's `cargo clippy -- -D warnings` and `cargo test` build both.
+//
+// The names the generated code spells out in full are imported here too, so that an
+// `unused_qualifications` lint on generated code would fire.
+
+use error_contract::json::JsonWriter;
+use error_contract::{ApiError, Parts, Status, Style, Unknown};
+use serde::Serialize;
+use std::error::Error;
+use std::fmt::{self, Display};
+use std::result::Result;
+
+/// A custom style.
+pub struct Envelope;
+
+impl Style for Envelope {
+    const CONTENT_TYPE: &'static str = "application/vnd.error+json";
+
+    fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+        out.raw(r#"{"error":"#);
+        out.code(parts.code());
+        out.raw(r#","text":"#);
+        out.display(parts.message());
+        out.fields(parts.fields());
+        out.raw("}");
+    }
+}
+
+/// A source type.
+#[derive(Debug)]
+pub struct StoreError;
+
+impl Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("store failed")
+    }
+}
+
+impl Error for StoreError {}
+
+/// Exposed as a field.
+#[derive(Debug, Serialize, serde::Deserialize, PartialEq, Default)]
+pub struct Detail {
+    pub field: String,
+}
+
+/// Every variant form, in the `nested` style.
+#[derive(Debug, ApiError)]
+#[api_error(style = "nested", rename_all = "snake_case")]
+pub enum Shop {
+    /// Unit.
+    #[api_error(status = 404, message = "order not found")]
+    NotFound,
+    /// Interpolated, exposed, optional, renamed.
+    #[api_error(status = 400, message = "invalid {field} ({detail:?})")]
+    Invalid {
+        #[api_error(expose)]
+        field: String,
+        #[api_error(expose, rename = "detailInfo")]
+        detail: Option<Detail>,
+    },
+    /// Tuple, positional.
+    #[api_error(status = 422, message = "bad quantity {0}")]
+    Quantity(#[api_error(expose, rename = "quantity")] u32),
+    /// Header.
+    #[api_error(status = 429, message = "slow down")]
+    Limited {
+        #[api_error(header = "Retry-After")]
+        retry_after: u64,
+    },
+    /// Run-time status.
+    #[api_error(status = 500, message = "upstream failed")]
+    Upstream {
+        #[api_error(status)]
+        status: u16,
+    },
+    /// Transparent.
+    #[api_error(transparent)]
+    Auth(Auth),
+}
+
+/// Decoding: exposed, optional, default and run-time status fields, a transparent variant
+/// over a decoding type, and the fallback.
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(style = "dto", decode)]
+pub enum Client {
+    /// Exposed.
+    #[api_error(status = 400, code = 5000, message = "validation error: {subject}")]
+    Validation {
+        #[api_error(expose)]
+        subject: String,
+        #[api_error(expose, rename = "detailInfo")]
+        detail: Option<Detail>,
+    },
+    /// Default.
+    #[api_error(status = 429, code = 5001, message = "slow down")]
+    Limited {
+        #[api_error(header = "Retry-After", default)]
+        retry_after: u64,
+    },
+    /// Run-time status.
+    #[api_error(status = 500, code = 9001, message = "unexpected system error")]
+    System {
+        #[api_error(status)]
+        status: u16,
+    },
+    /// Transparent over a decoding type.
+    #[api_error(transparent)]
+    Nested(Nested),
+    /// The fallback.
+    #[api_error(other)]
+    Other(Unknown),
+}
+
+/// A decoding type wrapped by `Client`.
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(style = "dto", decode)]
+pub enum Nested {
+    /// Unit.
+    #[api_error(status = 404, code = 3001, message = "entity not found")]
+    NotFound,
+}
+
+/// Numeric codes, parents, problem style with a type base and titles.
+#[derive(Debug, ApiError)]
+#[api_error(type_base = "https://errors.example.com/")]
+pub enum Auth {
+    /// Parent.
+    #[api_error(status = 401, code = 4004, title = "Authentication Failed")]
+    Failed,
+    /// Child.
+    #[api_error(status = 401, code = 400401, parent = 4004, message = "token expired")]
+    Expired,
+    /// Source and from.
+    #[api_error(status = 503, code = 4009, message = "auth store unavailable")]
+    Store(#[from] StoreError),
+    /// Optional source.
+    #[api_error(status = 500, code = 4010, message = "auth failed")]
+    Maybe {
+        #[source]
+        cause: Option<StoreError>,
+    },
+    /// Status type.
+    #[api_error(status = 502, code = 4011, message = "bad gateway", style = "flat")]
+    Gateway {
+        #[api_error(status)]
+        status: Status,
+    },
+}
+
+/// Other styles and a custom one.
+#[derive(Debug, ApiError)]
+#[api_error(style = "dto")]
+pub enum Legacy {
+    /// Dto.
+    #[api_error(status = 404, code = 3001, message = "entity not found")]
+    NotFound,
+    /// Message style.
+    #[api_error(status = 400, code = 3002, message = "Invalid Parameter", style = "message")]
+    Invalid,
+    /// Custom style.
+    #[api_error(status = 400, code = 3003, message = "custom {0}", style = Envelope)]
+    Custom(#[api_error(expose, rename = "what")] String),
+}
+
+/// Generics, lifetimes and where clauses.
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat")]
+pub enum Generic<'a, T, S>
+where
+    T: Clone,
+{
+    /// Uses both.
+    #[api_error(status = 400, code = 1, message = "bad {value} in {name}")]
+    Bad {
+        #[api_error(expose)]
+        value: T,
+        #[api_error(expose)]
+        name: &'a str,
+    },
+    /// A generic source.
+    #[api_error(status = 500, code = 2, message = "failed")]
+    Failed(#[source] S),
+}
+
+/// Structs.
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat", status = 404, code = "missing", message = "missing {0}")]
+pub struct Missing(pub String);
+
+/// A unit struct.
+#[derive(Debug, ApiError)]
+#[api_error(status = 410, code = "gone")]
+pub struct Gone;
+
+/// A transparent struct.
+#[derive(Debug, ApiError)]
+#[api_error(transparent)]
+pub struct Wrapped(pub Shop);
+
+/// Uses the derived impls so the crate exercises them.
+///
+/// # Errors
+///
+/// Never; the `Result` is here to use the imported name.
+pub fn exercise() -> Result<usize, Box<dyn Error>> {
+    let shop = Shop::Invalid {
+        field: "sku".into(),
+        detail: Some(Detail::default()),
+    };
+    let generic: Generic<'_, u8, StoreError> = Generic::Bad {
+        value: 1,
+        name: "x",
+    };
+    Ok(shop.body().len()
+        + Auth::from(StoreError).body().len()
+        + Legacy::Custom("x".into()).body().len()
+        + generic.body().len()
+        + Missing("id".into()).body().len()
+        + Gone.body().len()
+        + Wrapped(Shop::NotFound).body().len()
+        + usize::from(error_contract::Decode::decode(404, Nested::NotFound.body().as_bytes()).is_ok_and(|c: Client| c == Client::Nested(Nested::NotFound))))
+}

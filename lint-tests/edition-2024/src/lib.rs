@@ -1,0 +1,13 @@
+//! The derive's output, warning-free in edition 2024 under the strictest lints users set.
+
+#![deny(warnings, unused_qualifications, clippy::pedantic)]
+
+include!("../../cases.rs");
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn exercise_runs() {
+        assert!(super::exercise().unwrap() > 0);
+    }
+}
