@@ -23,6 +23,18 @@ pub(crate) fn expand(
         .push(syn::parse_quote!(for<'__workaround> #ident #ty_generics: ::core::fmt::Debug));
     let debug_where = &generics.where_clause;
     let from = cont.map(crate::expand::from_impls).unwrap_or_default();
+    let decode = if cont.is_some_and(|c| c.attrs.decode.is_some()) {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics __ec::Decode for #ident #ty_generics #where_clause {
+                fn decode(_: u16, _: &[u8]) -> ::core::result::Result<Self, __ec::DecodeError> {
+                    ::core::unreachable!()
+                }
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
     quote! {
         #error
 
@@ -59,7 +71,13 @@ pub(crate) fn expand(
                 }
             }
 
+            #[automatically_derived]
+            impl #impl_generics __ec::Codes for #ident #ty_generics #where_clause {
+                const CODES: __ec::CodeSet = __ec::CodeSet::EMPTY;
+            }
+
             #from
+            #decode
         };
     }
 }
