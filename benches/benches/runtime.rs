@@ -1,0 +1,169 @@
+//! Wall-clock times (criterion) and allocation counts (a counting global allocator), ours beside
+//! the hand-written way, one criterion group per comparison so the rows of a group run side by
+//! side in one process.
+//!
+//! Each row first runs its routine `ALLOC_RUNS` times under the counting allocator and prints
+//! `allocations: GROUP/ROW: N` (allocations and reallocations per call); `benches/report.py`
+//! reads those lines and criterion's `estimates.json` files.
+//!
+//! ```sh
+//! cargo bench -p error-contract-benches --bench runtime
+//! ```
+
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
+use error_contract_benches as rows;
+use error_contract_benches::values;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::hint::black_box;
+use std::time::Duration;
+
+struct Counting;
+
+thread_local! {
+    // `const` and destructor-free, so reading it never allocates.
+    static ALLOCATIONS: Cell<u64> = const { Cell::new(0) };
+}
+
+// SAFETY: every method forwards to `System` unchanged; the counter is a thread-local `Cell`.
+#[allow(unsafe_code)]
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|n| n.set(n.get() + 1));
+        // SAFETY: forwarded with the caller's layout.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|n| n.set(n.get() + 1));
+        // SAFETY: forwarded with the caller's layout.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.with(|n| n.set(n.get() + 1));
+        // SAFETY: forwarded with the caller's pointer, layout and size.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded with the caller's pointer and layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Calls per allocation count; the count printed is the total divided by this.
+const ALLOC_RUNS: u64 = 1000;
+
+/// Prints the allocations per call of `routine`, then benches it as `group/name`.
+fn row<O>(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    group_name: &str,
+    name: &str,
+    mut routine: impl FnMut() -> O,
+) {
+    let before = ALLOCATIONS.with(Cell::get);
+    for _ in 0..ALLOC_RUNS {
+        black_box(routine());
+    }
+    let after = ALLOCATIONS.with(Cell::get);
+    let total = after - before;
+    if total.is_multiple_of(ALLOC_RUNS) {
+        println!("allocations: {group_name}/{name}: {}", total / ALLOC_RUNS);
+    } else {
+        println!(
+            "allocations: {group_name}/{name}: {}.{:03}",
+            total / ALLOC_RUNS,
+            total % ALLOC_RUNS
+        );
+    }
+    group.bench_function(name, |b| b.iter(&mut routine));
+}
+
+fn unit_body(c: &mut Criterion) {
+    let name = "unit_body";
+    let mut group = c.benchmark_group(name);
+    let ours = values::unit_ours();
+    let hand = values::unit_hand();
+    row(&mut group, name, "ours", || {
+        rows::body_ours(black_box(&ours))
+    });
+    row(&mut group, name, "serde_struct", || {
+        rows::body_serde(black_box(&hand))
+    });
+    row(&mut group, name, "json_macro", || {
+        rows::body_json_macro(black_box(&hand))
+    });
+    row(&mut group, name, "static_str", rows::body_floor);
+    group.finish();
+}
+
+fn fields_body(c: &mut Criterion) {
+    let name = "fields_body";
+    let mut group = c.benchmark_group(name);
+    let ours = values::fields_ours();
+    let hand = values::fields_hand();
+    row(&mut group, name, "ours", || {
+        rows::body_ours(black_box(&ours))
+    });
+    row(&mut group, name, "serde_struct", || {
+        rows::body_serde(black_box(&hand))
+    });
+    group.finish();
+}
+
+/// A group name, our routine and the hand-written one.
+type Pair<'a> = (&'a str, fn(&[rows::Big]), fn(&[rows::BigHand]));
+
+/// `status()`, `code()` and `message()` of each of the 500 variants, one per call.
+fn big_enum(c: &mut Criterion) {
+    let ours = rows::big_values();
+    let hand = rows::big_hand_values();
+    let pairs: [Pair<'_>; 3] = [
+        ("big_status", rows::statuses_ours, rows::statuses_hand),
+        ("big_code", rows::codes_ours, rows::codes_hand),
+        ("big_message", rows::messages_ours, rows::messages_hand),
+    ];
+    for (name, ours_fn, hand_fn) in pairs {
+        let mut group = c.benchmark_group(name);
+        row(&mut group, name, "ours", || ours_fn(black_box(&ours)));
+        row(&mut group, name, "hand_match", || hand_fn(black_box(&hand)));
+        group.finish();
+    }
+}
+
+/// `E::decode(status, body)` of a known unit body, a known body with fields, and a body whose
+/// code no variant has.
+fn decode(c: &mut Criterion) {
+    for (name, body) in [
+        ("decode_known_unit", rows::KNOWN_UNIT),
+        ("decode_known_fields", rows::KNOWN_FIELDS),
+        ("decode_unknown", rows::UNKNOWN),
+    ] {
+        let mut group = c.benchmark_group(name);
+        row(&mut group, name, "ours", || {
+            rows::decode_ours(black_box(404), black_box(body))
+        });
+        row(&mut group, name, "serde_match", || {
+            rows::decode_hand(black_box(404), black_box(body))
+        });
+        group.finish();
+    }
+}
+
+fn config() -> Criterion {
+    Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = unit_body, fields_body, big_enum, decode
+}
+criterion_main!(benches);

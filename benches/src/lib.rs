@@ -1,0 +1,402 @@
+//! What the benches measure, shared by the wall-clock bench (`benches/runtime.rs`, criterion and
+//! a counting allocator) and the instruction-count bench (`benches/instructions.rs`, gungraun),
+//! so both time exactly the same functions. Each function is one row of `BENCHMARKS.md`: ours
+//! (the derive) beside the hand-written way people write it today.
+//!
+//! All bodies here are in the `flat` style, `{"code":…,"message":…}`, because that is the one a
+//! hand-written `#[derive(Serialize)]` struct writes without any serde attribute; every
+//! hand-written row is checked to produce the same bytes as ours (see the tests below).
+
+use error_contract::{ApiError, Body, Decode, DecodeError, Unknown};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::hint::black_box;
+
+/// The 500-variant enums written by `build.rs`: `Big` (derived) and `BigHand` (hand-written).
+#[allow(
+    missing_docs,
+    clippy::match_same_arms,
+    clippy::too_many_lines,
+    clippy::enum_variant_names,
+    clippy::uninlined_format_args
+)]
+pub mod big {
+    include!(concat!(env!("OUT_DIR"), "/big.rs"));
+}
+
+pub use big::{Big, BigHand, big_hand_values, big_values};
+
+/// Ours: a unit variant and a variant with two run-time fields, one exposed string and one
+/// exposed number, both interpolated into the message.
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat")]
+pub enum ShopError {
+    /// The entity does not exist.
+    #[api_error(status = 404, code = 3001, message = "entity not found")]
+    NotFound,
+    /// The user has no such order.
+    #[api_error(
+        status = 404,
+        code = 3002,
+        message = "order {order} of {user} not found"
+    )]
+    OrderNotFound {
+        /// Who asked.
+        #[api_error(expose)]
+        user: String,
+        /// The order asked for.
+        #[api_error(expose)]
+        order: u64,
+    },
+}
+
+/// The same enum as people write it by hand today.
+#[derive(Debug)]
+pub enum HandError {
+    /// The entity does not exist.
+    NotFound,
+    /// The user has no such order.
+    OrderNotFound {
+        /// Who asked.
+        user: String,
+        /// The order asked for.
+        order: u64,
+    },
+}
+
+/// The hand-written body of a unit variant.
+#[derive(Serialize)]
+pub struct UnitBody {
+    /// The stable code.
+    pub code: u32,
+    /// The public message.
+    pub message: &'static str,
+}
+
+/// The hand-written body of the variant with fields.
+#[derive(Serialize)]
+pub struct OrderBody<'a> {
+    /// The stable code.
+    pub code: u32,
+    /// The public message, formatted.
+    pub message: &'a str,
+    /// An exposed field.
+    pub user: &'a str,
+    /// An exposed field.
+    pub order: u64,
+}
+
+/// The body of [`HandError::NotFound`], written out once: the floor of any body.
+pub const NOT_FOUND_JSON: &str = r#"{"code":3001,"message":"entity not found"}"#;
+
+impl HandError {
+    /// The body through `serde_json::to_vec` of a `#[derive(Serialize)]` struct; an
+    /// interpolated message is `format!`ed first.
+    ///
+    /// # Panics
+    ///
+    /// Never: these structs always serialize.
+    pub fn body_serde(&self) -> Vec<u8> {
+        match self {
+            HandError::NotFound => serde_json::to_vec(&UnitBody {
+                code: 3001,
+                message: "entity not found",
+            }),
+            HandError::OrderNotFound { user, order } => {
+                let message = format!("order {order} of {user} not found");
+                serde_json::to_vec(&OrderBody {
+                    code: 3002,
+                    message: &message,
+                    user,
+                    order: *order,
+                })
+            }
+        }
+        .expect("a plain struct serializes")
+    }
+
+    /// The body through `serde_json::json!` (a `Value` tree), then `serde_json::to_vec`.
+    ///
+    /// # Panics
+    ///
+    /// Never: a `Value` always serializes.
+    pub fn body_json_macro(&self) -> Vec<u8> {
+        let value = match self {
+            HandError::NotFound => serde_json::json!({"code": 3001, "message": "entity not found"}),
+            HandError::OrderNotFound { user, order } => serde_json::json!({
+                "code": 3002,
+                "message": format!("order {order} of {user} not found"),
+                "user": user,
+                "order": order,
+            }),
+        };
+        serde_json::to_vec(&value).expect("a Value serializes")
+    }
+}
+
+/// Row: ours, `body()`.
+pub fn body_ours(error: &ShopError) -> Body {
+    error.body()
+}
+
+/// Row: hand-written `#[derive(Serialize)]` struct through `serde_json::to_vec`.
+pub fn body_serde(error: &HandError) -> Vec<u8> {
+    error.body_serde()
+}
+
+/// Row: `serde_json::json!` through `serde_json::to_vec`.
+pub fn body_json_macro(error: &HandError) -> Vec<u8> {
+    error.body_json_macro()
+}
+
+/// Row: copying a precomputed `&'static str`, the floor.
+pub fn body_floor() -> &'static str {
+    black_box(NOT_FOUND_JSON)
+}
+
+/// Row: ours, `status()` of each value.
+pub fn statuses_ours(values: &[Big]) {
+    for value in values {
+        black_box(value.status());
+    }
+}
+
+/// Row: hand-written `match`, status of each value.
+pub fn statuses_hand(values: &[BigHand]) {
+    for value in values {
+        black_box(value.status());
+    }
+}
+
+/// Row: ours, `code()` of each value.
+pub fn codes_ours(values: &[Big]) {
+    for value in values {
+        black_box(value.code());
+    }
+}
+
+/// Row: hand-written `match`, code of each value.
+pub fn codes_hand(values: &[BigHand]) {
+    for value in values {
+        black_box(value.code());
+    }
+}
+
+/// Row: ours, `message()` of each value.
+pub fn messages_ours(values: &[Big]) {
+    for value in values {
+        black_box::<Cow<'_, str>>(value.message());
+    }
+}
+
+/// Row: hand-written `match`, message of each value.
+pub fn messages_hand(values: &[BigHand]) {
+    for value in values {
+        black_box::<Cow<'_, str>>(value.message());
+    }
+}
+
+/// Ours, for the decode rows: [`ShopError`] with `decode` and an `other` variant.
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(style = "flat", decode)]
+pub enum ShopDecoded {
+    /// The entity does not exist.
+    #[api_error(status = 404, code = 3001, message = "entity not found")]
+    NotFound,
+    /// The user has no such order.
+    #[api_error(
+        status = 404,
+        code = 3002,
+        message = "order {order} of {user} not found"
+    )]
+    OrderNotFound {
+        /// Who asked.
+        #[api_error(expose)]
+        user: String,
+        /// The order asked for.
+        #[api_error(expose)]
+        order: u64,
+    },
+    /// A code this client does not know.
+    #[api_error(other)]
+    Other(Unknown),
+}
+
+/// Hand-written decoding: the variants, and what an unknown code keeps.
+#[derive(Debug, PartialEq)]
+pub enum HandDecoded {
+    /// The entity does not exist.
+    NotFound,
+    /// The user has no such order.
+    OrderNotFound {
+        /// Who asked.
+        user: String,
+        /// The order asked for.
+        order: u64,
+    },
+    /// A code this client does not know, or a body that is not the API's JSON.
+    Other {
+        /// The response's status.
+        status: u16,
+        /// The code, if the body had one.
+        code: Option<u32>,
+        /// The message, if the body had one.
+        message: Option<String>,
+    },
+}
+
+/// The hand-written wire body: every key any variant writes.
+#[derive(Deserialize)]
+pub struct WireBody {
+    /// The stable code.
+    pub code: u32,
+    /// The public message.
+    pub message: String,
+    /// Exposed by `OrderNotFound`.
+    pub user: Option<String>,
+    /// Exposed by `OrderNotFound`.
+    pub order: Option<u64>,
+}
+
+/// A known body: `NotFound`'s.
+pub const KNOWN_UNIT: &[u8] = NOT_FOUND_JSON.as_bytes();
+/// A known body with fields: `OrderNotFound`'s.
+pub const KNOWN_FIELDS: &[u8] =
+    br#"{"code":3002,"message":"order 42 of alice not found","user":"alice","order":42}"#;
+/// A body with a code no variant has.
+pub const UNKNOWN: &[u8] = br#"{"code":9999,"message":"something new","retryable":true}"#;
+
+/// Row: ours, `E::decode(status, body)`.
+///
+/// # Errors
+///
+/// What `Decode::decode` returns.
+pub fn decode_ours(status: u16, body: &[u8]) -> Result<ShopDecoded, DecodeError> {
+    ShopDecoded::decode(status, body)
+}
+
+/// Row: hand-written, `serde_json::from_slice` into a body struct and a `match` on the code.
+pub fn decode_hand(status: u16, body: &[u8]) -> HandDecoded {
+    let Ok(wire) = serde_json::from_slice::<WireBody>(body) else {
+        return HandDecoded::Other {
+            status,
+            code: None,
+            message: None,
+        };
+    };
+    match wire.code {
+        3001 => HandDecoded::NotFound,
+        3002 => HandDecoded::OrderNotFound {
+            user: wire.user.unwrap_or_default(),
+            order: wire.order.unwrap_or_default(),
+        },
+        code => HandDecoded::Other {
+            status,
+            code: Some(code),
+            message: Some(wire.message),
+        },
+    }
+}
+
+/// The values of the body rows.
+pub mod values {
+    use super::{HandError, ShopError};
+
+    /// Ours, unit variant.
+    pub fn unit_ours() -> ShopError {
+        ShopError::NotFound
+    }
+
+    /// Hand-written, unit variant.
+    pub fn unit_hand() -> HandError {
+        HandError::NotFound
+    }
+
+    /// Ours, the variant with two run-time fields.
+    pub fn fields_ours() -> ShopError {
+        ShopError::OrderNotFound {
+            user: "alice".to_owned(),
+            order: 42,
+        }
+    }
+
+    /// Hand-written, the variant with two run-time fields.
+    pub fn fields_hand() -> HandError {
+        HandError::OrderNotFound {
+            user: "alice".to_owned(),
+            order: 42,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_row_writes_the_same_bytes() {
+        let unit = body_ours(&values::unit_ours());
+        assert!(unit.is_static());
+        assert_eq!(&*unit, NOT_FOUND_JSON);
+        assert_eq!(body_floor(), NOT_FOUND_JSON);
+        assert_eq!(body_serde(&values::unit_hand()), NOT_FOUND_JSON.as_bytes());
+        assert_eq!(
+            body_json_macro(&values::unit_hand()),
+            NOT_FOUND_JSON.as_bytes()
+        );
+
+        let fields = body_ours(&values::fields_ours());
+        let expected =
+            r#"{"code":3002,"message":"order 42 of alice not found","user":"alice","order":42}"#;
+        assert_eq!(&*fields, expected);
+        assert_eq!(body_serde(&values::fields_hand()), expected.as_bytes());
+    }
+
+    #[test]
+    fn both_decoders_agree() {
+        assert_eq!(decode_ours(404, KNOWN_UNIT), Ok(ShopDecoded::NotFound));
+        assert_eq!(decode_hand(404, KNOWN_UNIT), HandDecoded::NotFound);
+        let ours = decode_ours(404, KNOWN_FIELDS);
+        assert_eq!(
+            ours,
+            Ok(ShopDecoded::OrderNotFound {
+                user: "alice".to_owned(),
+                order: 42
+            })
+        );
+        assert_eq!(
+            decode_hand(404, KNOWN_FIELDS),
+            HandDecoded::OrderNotFound {
+                user: "alice".to_owned(),
+                order: 42
+            }
+        );
+        let Ok(ShopDecoded::Other(unknown)) = decode_ours(409, UNKNOWN) else {
+            panic!("an unknown code decodes to `other`");
+        };
+        assert_eq!(unknown.code(), 9999);
+        assert_eq!(unknown.message(), "something new");
+        assert_eq!(
+            decode_hand(409, UNKNOWN),
+            HandDecoded::Other {
+                status: 409,
+                code: Some(9999),
+                message: Some("something new".to_owned())
+            }
+        );
+    }
+
+    #[test]
+    fn the_big_enums_agree() {
+        let ours = big_values();
+        let hand = big_hand_values();
+        assert_eq!(ours.len(), 500);
+        assert_eq!(hand.len(), 500);
+        for (ours, hand) in ours.iter().zip(&hand) {
+            assert_eq!(ours.status().as_u16(), hand.status());
+            assert_eq!(ours.code(), hand.code());
+            assert_eq!(ours.message(), hand.message());
+            assert_eq!(ours.to_string(), hand.to_string());
+        }
+    }
+}
