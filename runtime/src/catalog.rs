@@ -21,6 +21,9 @@ pub struct Table {
     pub content_types: &'static [&'static str],
     /// Index into `content_types` per entry; empty when every entry uses the first.
     pub content_type_of: &'static [u8],
+    /// The style of each element of `content_types` (same index): a built-in style's name, or a
+    /// custom style's path as written.
+    pub styles: &'static [&'static str],
     pub titles: &'static [(u32, &'static str)],
     pub parents: &'static [(u32, Code<'static>)],
     pub fields: &'static [(u32, &'static [&'static str])],
@@ -40,6 +43,7 @@ impl Table {
         bodies: &[],
         content_types: &["application/json"],
         content_type_of: &[],
+        styles: &[""],
         titles: &[],
         parents: &[],
         fields: &[],
@@ -264,13 +268,44 @@ impl CatalogEntry {
     #[inline]
     #[must_use]
     pub fn content_type(self) -> &'static str {
-        let which = self
-            .table
-            .content_type_of
-            .get(self.at())
+        self.table.content_types[self.style_index()]
+    }
+
+    /// The wire style of the variant's body: `"dto"`, `"nested"`, `"flat"`, `"message"`,
+    /// `"problem"`, or the path of a custom style as written in the attribute.
+    ///
+    /// ```
+    /// use error_contract::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(style = "flat")]
+    /// enum E {
+    ///     #[api_error(status = 400)]
+    ///     Invalid,
+    ///     #[api_error(status = 404, style = "problem")]
+    ///     Missing,
+    /// }
+    /// let styles: Vec<&str> = E::catalog().iter().map(|e| e.style()).collect();
+    /// assert_eq!(styles, ["flat", "problem"]);
+    /// ```
+    #[must_use]
+    pub fn style(self) -> &'static str {
+        self.table
+            .styles
+            .get(self.style_index())
             .copied()
-            .unwrap_or(0);
-        self.table.content_types[usize::from(which)]
+            .unwrap_or_default()
+    }
+
+    #[inline]
+    fn style_index(self) -> usize {
+        usize::from(
+            self.table
+                .content_type_of
+                .get(self.at())
+                .copied()
+                .unwrap_or(0),
+        )
     }
 }
 

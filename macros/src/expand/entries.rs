@@ -45,7 +45,7 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
         .iter()
         .map(|(i, _)| ctx.static_bodies[*i].as_deref().unwrap_or(""));
 
-    let (content_types, content_type_of) = content_types(ctx, &rows);
+    let (content_types, content_type_of, styles) = content_types(ctx, &rows);
 
     let row_index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
     let titles = rows.iter().enumerate().filter_map(|(row, (_, v))| {
@@ -87,6 +87,7 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
             bodies: &[#(#bodies),*],
             content_types: &[#(#content_types),*],
             content_type_of: &[#(#content_type_of),*],
+            styles: &[#(#styles),*],
             titles: &[#(#titles),*],
             parents: &[#(#parents),*],
             fields: &[#(#fields),*],
@@ -95,8 +96,12 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
     }
 }
 
-/// The distinct content types, and per row an index into them (empty when all use the first).
-fn content_types(ctx: &Ctx<'_, '_>, rows: &[(usize, &Variant<'_>)]) -> (Vec<TokenStream>, Vec<u8>) {
+/// The distinct styles with their content types, and per row an index into them (empty when
+/// all use the first).
+fn content_types(
+    ctx: &Ctx<'_, '_>,
+    rows: &[(usize, &Variant<'_>)],
+) -> (Vec<TokenStream>, Vec<u8>, Vec<String>) {
     let mut content_types: Vec<TokenStream> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
     let mut content_type_of: Vec<u8> = Vec::new();
@@ -104,10 +109,14 @@ fn content_types(ctx: &Ctx<'_, '_>, rows: &[(usize, &Variant<'_>)]) -> (Vec<Toke
         let (key, tokens) = match v.style(&ctx.cont.attrs) {
             StyleRef::Builtin(b) => {
                 let ct = b.content_type();
-                (ct.to_owned(), quote!(#ct))
+                let name = wire::Builtin::NAMES
+                    .iter()
+                    .find(|(_, builtin)| *builtin == b)
+                    .map_or("", |(name, _)| name);
+                (name.to_owned(), quote!(#ct))
             }
             StyleRef::Custom(path) => (
-                quote!(#path).to_string(),
+                quote!(#path).to_string().replace(' ', ""),
                 quote!(<#path as __ec::Style>::CONTENT_TYPE),
             ),
         };
@@ -123,12 +132,13 @@ fn content_types(ctx: &Ctx<'_, '_>, rows: &[(usize, &Variant<'_>)]) -> (Vec<Toke
     }
     if content_types.is_empty() {
         content_types.push(quote!("application/json"));
+        keys.push(String::new());
     }
     if content_type_of.iter().all(|&i| i == 0) {
         content_type_of.clear();
     }
 
-    (content_types, content_type_of)
+    (content_types, content_type_of, keys)
 }
 
 pub(super) fn code_tokens(code: &CodeValue) -> TokenStream {
