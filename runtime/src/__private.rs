@@ -213,3 +213,4 @@ impl<'a> AsDynError<'a> for dyn Error + Send + Sync + 'a {
 }
 
 pub use crate::integrations::__error_contract_integrations as integrations;
+pub use crate::integrations::hooks;

@@ -1,5 +1,7 @@
 //! The error catalog: every error an enum can produce.
 
+pub(crate) mod render;
+
 use crate::{Code, Status};
 
 /// For generated code: a type's error table as parallel arrays of literals, indexed by variant.

@@ -1,0 +1,466 @@
+//! The catalog rendered for people and for tools: a Markdown table and `OpenAPI` 3.1 components.
+
+use super::{Catalog, CatalogEntry};
+use crate::{Code, Status};
+use core::fmt::Write as _;
+use serde_json::{Map, Value, json};
+use std::collections::BTreeMap;
+
+impl Catalog {
+    /// The catalog as the Markdown table API pages show:
+    /// `| Status | Code | Message | Description |`, one row per entry, in catalog order.
+    ///
+    /// The status is the declared one (a variant with a run-time status shows the status it
+    /// declares), the message is the template as written (`order {id} not found`), and the
+    /// description is the doc comment. A `|` in a cell is written `\|` and a line break `<br>`,
+    /// so every row stays one row; nothing else is escaped, so Markdown in doc comments renders.
+    ///
+    /// ```
+    /// use error_contract::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(style = "dto")]
+    /// enum ShopError {
+    ///     /// Entity was not found.
+    ///     #[api_error(status = 404, code = 3001, message = "entity not found")]
+    ///     NotFound,
+    ///     /// Either `a | b` was expected.
+    ///     #[api_error(status = 400, code = 5000, message = "validation error: {field}")]
+    ///     Validation { field: String },
+    /// }
+    ///
+    /// assert_eq!(
+    ///     ShopError::catalog().to_markdown(),
+    ///     "| Status | Code | Message | Description |\n\
+    ///      | --- | --- | --- | --- |\n\
+    ///      | 404 | 3001 | entity not found | Entity was not found. |\n\
+    ///      | 400 | 5000 | validation error: {field} | Either `a \\| b` was expected. |\n"
+    /// );
+    /// ```
+    #[must_use]
+    pub fn to_markdown(&self) -> String {
+        let mut out =
+            String::from("| Status | Code | Message | Description |\n| --- | --- | --- | --- |\n");
+        for entry in self {
+            out.push_str("| ");
+            out.push_str(&entry.status().as_u16().to_string());
+            out.push_str(" | ");
+            push_cell(&mut out, &entry.code().to_string());
+            out.push_str(" | ");
+            push_cell(&mut out, entry.message());
+            out.push_str(" | ");
+            push_cell(&mut out, entry.description());
+            out.push_str(" |\n");
+        }
+        out
+    }
+
+    /// The catalog as `OpenAPI` 3.1 components: the object that goes under `components` in an
+    /// `OpenAPI` document, with `schemas` and `responses`.
+    ///
+    /// - `schemas` has one schema per wire style the catalog uses: `ErrorDto`, `ErrorNested`,
+    ///   `ErrorFlat`, `ErrorMessage` and `ProblemDetails` (RFC 9457) for the built-in styles,
+    ///   the style's path (`::` written `.`) for a custom style, whose schema only says that the
+    ///   body is an object. The code is an `integer` or a `string` as the catalog's codes are;
+    ///   the exposed fields of the catalog's variants are listed as optional properties.
+    /// - `responses` has one response per declared status, named by the status (`"404"`). Its
+    ///   description lists the codes with their messages and descriptions; its content, per
+    ///   content type, refers to the style's schema and has one example per variant whose body
+    ///   has no run-time part (the body itself), named by the code.
+    ///
+    /// Refer to a response from an operation as `{"$ref": "#/components/responses/404"}`.
+    /// With the `utoipa` feature, `#[utoipa::path(responses(MyError))]` documents the same
+    /// responses without the components.
+    ///
+    /// ```
+    /// use error_contract::ApiError;
+    /// use serde_json::json;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(style = "flat")]
+    /// enum ShopError {
+    ///     /// Entity was not found.
+    ///     #[api_error(status = 404, code = 3001, message = "entity not found")]
+    ///     NotFound,
+    /// }
+    ///
+    /// assert_eq!(
+    ///     ShopError::catalog().to_openapi(),
+    ///     json!({
+    ///         "schemas": {
+    ///             "ErrorFlat": {
+    ///                 "description": "An error body in the `flat` style: `{\"code\":3001,\"message\":\"entity not found\"}`.",
+    ///                 "type": "object",
+    ///                 "required": ["code", "message"],
+    ///                 "properties": {
+    ///                     "code": {"description": "The stable error code.", "type": "integer"},
+    ///                     "message": {"description": "The public message.", "type": "string"}
+    ///                 }
+    ///             }
+    ///         },
+    ///         "responses": {
+    ///             "404": {
+    ///                 "description": "Not Found\n\n- `3001`: entity not found — Entity was not found.",
+    ///                 "content": {
+    ///                     "application/json": {
+    ///                         "schema": {"$ref": "#/components/schemas/ErrorFlat"},
+    ///                         "examples": {
+    ///                             "3001": {
+    ///                                 "summary": "entity not found",
+    ///                                 "description": "Entity was not found.",
+    ///                                 "value": {"code": 3001, "message": "entity not found"}
+    ///                             }
+    ///                         }
+    ///                     }
+    ///                 }
+    ///             }
+    ///         }
+    ///     })
+    /// );
+    /// ```
+    #[must_use]
+    pub fn to_openapi(&self) -> Value {
+        let styles = Styles::of(self);
+        let schemas: Map<String, Value> = styles
+            .list
+            .iter()
+            .map(|style| (style.schema_name(), style.schema()))
+            .collect();
+        json!({
+            "schemas": schemas,
+            "responses": responses_with(self, &styles, Schemas::Refer),
+        })
+    }
+}
+
+/// Writes `text` as the inside of a table cell: `|` escaped, line breaks as `<br>`.
+fn push_cell(out: &mut String, text: &str) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("<br>");
+            }
+            '\n' => out.push_str("<br>"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Where a response's schema goes: a reference into `components/schemas`, or written in place
+/// (for `utoipa::IntoResponses`, which has no components of its own).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Schemas {
+    Refer,
+    #[cfg(feature = "utoipa")]
+    Inline,
+}
+
+/// The `OpenAPI` response objects of `catalog`, by status.
+#[cfg(feature = "utoipa")]
+pub(crate) fn responses(catalog: &Catalog, schemas: Schemas) -> Map<String, Value> {
+    responses_with(catalog, &Styles::of(catalog), schemas)
+}
+
+fn responses_with(catalog: &Catalog, styles: &Styles, schemas: Schemas) -> Map<String, Value> {
+    let mut by_status: BTreeMap<u16, Vec<CatalogEntry>> = BTreeMap::new();
+    for entry in catalog {
+        by_status
+            .entry(entry.status().as_u16())
+            .or_default()
+            .push(entry);
+    }
+    by_status
+        .into_iter()
+        .map(|(status, entries)| {
+            let response = response(status, &entries, styles, schemas);
+            (status.to_string(), response)
+        })
+        .collect()
+}
+
+/// The response for one status: a description listing the codes, and per content type the
+/// schema and the examples.
+fn response(status: u16, entries: &[CatalogEntry], styles: &Styles, schemas: Schemas) -> Value {
+    let mut description = String::from(reason(status));
+    description.push_str("\n\n");
+    for (i, entry) in entries.iter().enumerate() {
+        if i > 0 {
+            description.push('\n');
+        }
+        let _ = write!(description, "- `{}`: {}", entry.code(), entry.message());
+        if !entry.description().is_empty() {
+            let _ = write!(description, " — {}", entry.description());
+        }
+    }
+
+    // Content types and, per content type, the styles, in order of first use.
+    let mut content: Vec<(&'static str, Vec<&'static str>, Map<String, Value>)> = Vec::new();
+    for entry in entries {
+        let content_type = entry.content_type();
+        let index = content
+            .iter()
+            .position(|(ct, _, _)| *ct == content_type)
+            .unwrap_or_else(|| {
+                content.push((content_type, Vec::new(), Map::new()));
+                content.len() - 1
+            });
+        let (_, used, examples) = &mut content[index];
+        if !used.contains(&entry.style()) {
+            used.push(entry.style());
+        }
+        if let Some(value) = entry
+            .static_body()
+            .and_then(|body| serde_json::from_str::<Value>(body).ok())
+        {
+            let mut example = Map::new();
+            example.insert("summary".into(), entry.message().into());
+            if !entry.description().is_empty() {
+                example.insert("description".into(), entry.description().into());
+            }
+            example.insert("value".into(), value);
+            let name = example_name(examples, entry);
+            examples.insert(name, Value::Object(example));
+        }
+    }
+
+    let content: Map<String, Value> = content
+        .into_iter()
+        .map(|(content_type, used, examples)| {
+            let mut schema_of = used
+                .iter()
+                .filter_map(|name| styles.get(name))
+                .map(|style| match schemas {
+                    Schemas::Refer => {
+                        json!({ "$ref": format!("#/components/schemas/{}", style.schema_name()) })
+                    }
+                    #[cfg(feature = "utoipa")]
+                    Schemas::Inline => style.schema(),
+                });
+            let schema = if used.len() == 1 {
+                schema_of.next().unwrap_or_else(|| json!({}))
+            } else {
+                json!({ "anyOf": schema_of.collect::<Vec<Value>>() })
+            };
+            let mut media = Map::new();
+            media.insert("schema".into(), schema);
+            if !examples.is_empty() {
+                media.insert("examples".into(), Value::Object(examples));
+            }
+            (content_type.to_owned(), Value::Object(media))
+        })
+        .collect();
+
+    json!({ "description": description, "content": content })
+}
+
+/// An example's name: the code. Codes are unique in a catalog (the derive rejects a duplicate,
+/// nested enums included); should two entries share one anyway, the second is told apart by its
+/// variant's name rather than hidden.
+fn example_name(examples: &Map<String, Value>, entry: &CatalogEntry) -> String {
+    let code = entry.code().to_string();
+    if examples.contains_key(&code) {
+        format!("{code}-{}", entry.name())
+    } else {
+        code
+    }
+}
+
+/// The reason phrase, or "Client Error" / "Server Error" for an unregistered status.
+fn reason(status: u16) -> &'static str {
+    let status = Status::new(status).unwrap_or(Status::INTERNAL_SERVER_ERROR);
+    match status.reason() {
+        Some(reason) => reason,
+        None if status.is_server_error() => "Server Error",
+        None => "Client Error",
+    }
+}
+
+/// The styles a catalog uses, in order of first use.
+struct Styles {
+    list: Vec<StyleUse>,
+}
+
+/// One style and what the catalog's entries of that style put in their bodies.
+struct StyleUse {
+    style: &'static str,
+    numeric_codes: bool,
+    string_codes: bool,
+    /// The exposed fields of every entry of this style, in order of first appearance.
+    fields: Vec<&'static str>,
+    /// A body of this style, for the schema's description.
+    sample: Option<&'static str>,
+}
+
+impl Styles {
+    fn of(catalog: &Catalog) -> Styles {
+        let mut list: Vec<StyleUse> = Vec::new();
+        for entry in catalog {
+            let index = list
+                .iter()
+                .position(|s| s.style == entry.style())
+                .unwrap_or_else(|| {
+                    list.push(StyleUse {
+                        style: entry.style(),
+                        numeric_codes: false,
+                        string_codes: false,
+                        fields: Vec::new(),
+                        sample: None,
+                    });
+                    list.len() - 1
+                });
+            let style = &mut list[index];
+            match entry.code() {
+                Code::Num(_) => style.numeric_codes = true,
+                Code::Str(_) => style.string_codes = true,
+            }
+            for field in entry.fields() {
+                if !style.fields.contains(field) {
+                    style.fields.push(field);
+                }
+            }
+            if style.sample.is_none() {
+                style.sample = entry.static_body();
+            }
+        }
+        Styles { list }
+    }
+
+    fn get(&self, style: &str) -> Option<&StyleUse> {
+        self.list.iter().find(|s| s.style == style)
+    }
+}
+
+impl StyleUse {
+    /// The name of the style's schema under `components/schemas`.
+    fn schema_name(&self) -> String {
+        match self.style {
+            "dto" => "ErrorDto".into(),
+            "nested" => "ErrorNested".into(),
+            "flat" => "ErrorFlat".into(),
+            "message" => "ErrorMessage".into(),
+            "problem" => "ProblemDetails".into(),
+            custom => {
+                let name: String = custom
+                    .replace("::", ".")
+                    .chars()
+                    .map(|c| {
+                        if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                            c
+                        } else {
+                            '_'
+                        }
+                    })
+                    .collect();
+                let name = name.trim_start_matches('.');
+                if name.is_empty() {
+                    "Error".into()
+                } else {
+                    name.into()
+                }
+            }
+        }
+    }
+
+    /// The JSON Schema of the style's bodies.
+    fn schema(&self) -> Value {
+        let description = match self.sample {
+            Some(sample) => format!("An error body in the `{}` style: `{sample}`.", self.style),
+            None => format!("An error body in the `{}` style.", self.style),
+        };
+        let code = json!({ "description": "The stable error code.", "type": self.code_type() });
+        let message = json!({ "description": "The public message.", "type": "string" });
+        match self.style {
+            "dto" => {
+                let item = self.object(&["errorCode", "message"], vec![code, message]);
+                json!({
+                    "description": description,
+                    "type": "object",
+                    "required": ["errors"],
+                    "properties": {
+                        "errors": { "type": "array", "items": item },
+                    },
+                })
+            }
+            "nested" => {
+                let inner = self.object(&["code", "message"], vec![code, message]);
+                json!({
+                    "description": description,
+                    "type": "object",
+                    "required": ["error"],
+                    "properties": { "error": inner },
+                })
+            }
+            "flat" => with_description(
+                self.object(&["code", "message"], vec![code, message]),
+                description,
+            ),
+            "message" => {
+                with_description(self.object(&["errorMessage"], vec![message]), description)
+            }
+            "problem" => {
+                let schemas = vec![
+                    json!({
+                        "description": "A URI reference that identifies the problem type.",
+                        "type": "string",
+                        "format": "uri-reference",
+                    }),
+                    json!({ "description": "A short summary of the problem type.", "type": "string" }),
+                    json!({
+                        "description": "The HTTP status code.",
+                        "type": "integer",
+                        "minimum": 400,
+                        "maximum": 599,
+                    }),
+                    json!({ "description": "The public message.", "type": "string" }),
+                    code,
+                ];
+                with_description(
+                    self.object(&["type", "title", "status", "detail", "code"], schemas),
+                    format!("{description} RFC 9457 problem details."),
+                )
+            }
+            custom => json!({
+                "description": format!("An error body in the custom style `{custom}`."),
+                "type": "object",
+            }),
+        }
+    }
+
+    /// An object schema with these required members, then the exposed fields as optional ones.
+    fn object(&self, required: &[&str], schemas: Vec<Value>) -> Value {
+        let mut properties: Map<String, Value> = required
+            .iter()
+            .map(|key| (*key).to_owned())
+            .zip(schemas)
+            .collect();
+        for field in &self.fields {
+            if !properties.contains_key(*field) {
+                properties.insert(
+                    (*field).to_owned(),
+                    json!({ "description": "A field that some errors of this style expose." }),
+                );
+            }
+        }
+        json!({ "type": "object", "required": required, "properties": properties })
+    }
+
+    fn code_type(&self) -> Value {
+        match (self.numeric_codes, self.string_codes) {
+            (true, false) => json!("integer"),
+            (false, true) => json!("string"),
+            _ => json!(["integer", "string"]),
+        }
+    }
+}
+
+fn with_description(mut schema: Value, description: String) -> Value {
+    if let Value::Object(map) = &mut schema {
+        map.insert("description".into(), description.into());
+    }
+    schema
+}

@@ -1,0 +1,41 @@
+//! Feature `tracing`: a 5xx turned into a framework response is logged with its causes.
+
+use crate::ApiError;
+use core::fmt;
+use std::error::Error;
+
+/// Logs `error` as one `ERROR` event (target `error_contract`) when its status is 5xx, with the
+/// fields `status`, `code`, `error` (its `Display`, the public message) and `sources` (every
+/// error of its `source()` chain, outermost first). The response body is unchanged: the causes
+/// stay in the log.
+pub(crate) fn server_error<E: ApiError + Error + ?Sized>(error: &E) {
+    let status = error.status();
+    if !status.is_server_error() {
+        return;
+    }
+    ::tracing::error!(
+        target: "error_contract",
+        status = status.as_u16(),
+        code = %error.code(),
+        error = %error,
+        sources = ?Sources(error.source()),
+        "server error response",
+    );
+}
+
+/// The most sources logged, so that a chain that loops back on itself still ends.
+const MAX_SOURCES: usize = 64;
+
+/// The `source()` chain, from the first source down, as a list of `Display` strings.
+struct Sources<'a>(Option<&'a (dyn Error + 'static)>);
+
+impl fmt::Debug for Sources<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut list = f.debug_list();
+        let chain = core::iter::successors(self.0, |&source| source.source());
+        for source in chain.take(MAX_SOURCES) {
+            list.entry(&source.to_string());
+        }
+        list.finish()
+    }
+}

@@ -1,0 +1,146 @@
+//! A real validator for the `OpenAPI` the catalog renders: the official `OpenAPI` 3.1 JSON Schema
+//! (`tests/openapi/`, see its README), applied with the `jsonschema` crate, plus two checks that
+//! schema does not make (it describes Schema Objects loosely): every Schema Object is a valid
+//! JSON Schema 2020-12, and every example is valid against its response's schema.
+
+#![allow(dead_code, reason = "each test binary uses a part of this module")]
+
+use serde_json::{Map, Value, json};
+use std::sync::OnceLock;
+
+/// The official schema of `OpenAPI` 3.1 documents (2022-10-07).
+const OAS_3_1_SCHEMA: &str = include_str!("../../openapi/oas-3.1-schema-2022-10-07.json");
+
+fn oas_validator() -> &'static jsonschema::Validator {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        let schema: Value = serde_json::from_str(OAS_3_1_SCHEMA).expect("the schema is JSON");
+        jsonschema::validator_for(&schema).expect("the OpenAPI 3.1 schema compiles")
+    })
+}
+
+/// An `OpenAPI` 3.1 document around `components`, with one operation that refers to each of its
+/// responses, so that every response is reachable from a path.
+pub(crate) fn document(components: &Value) -> Value {
+    let responses: Map<String, Value> = components["responses"]
+        .as_object()
+        .expect("components have responses")
+        .keys()
+        .map(|status| {
+            let reference = json!({ "$ref": format!("#/components/responses/{status}") });
+            (status.clone(), reference)
+        })
+        .collect();
+    json!({
+        "openapi": "3.1.0",
+        "info": { "title": "errors", "version": "1.0.0" },
+        "paths": {
+            "/things/{id}": {
+                "get": {
+                    "operationId": "getThing",
+                    "parameters": [
+                        { "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }
+                    ],
+                    "responses": responses,
+                }
+            }
+        },
+        "components": components,
+    })
+}
+
+/// The validator's complaints about `document`, one line each.
+pub(crate) fn oas_errors(document: &Value) -> Vec<String> {
+    oas_validator()
+        .iter_errors(document)
+        .map(|error| format!("{} at {}", error, error.instance_path()))
+        .collect()
+}
+
+/// Asserts that `document` is a valid `OpenAPI` 3.1 document, that each of its Schema Objects is
+/// a valid JSON Schema, and that each example of each response matches the response's schema.
+#[track_caller]
+pub(crate) fn assert_valid(document: &Value) {
+    let errors = oas_errors(document);
+    assert!(
+        errors.is_empty(),
+        "not a valid OpenAPI 3.1 document: {errors:#?}\n{document:#}"
+    );
+    let components = &document["components"];
+    if let Some(schemas) = components.get("schemas").and_then(Value::as_object) {
+        for (name, schema) in schemas {
+            assert_json_schema(name, schema);
+        }
+    }
+    let mut responses: Vec<(String, &Value)> = Vec::new();
+    if let Some(map) = components.get("responses").and_then(Value::as_object) {
+        responses.extend(
+            map.iter()
+                .map(|(k, v)| (format!("components/responses/{k}"), v)),
+        );
+    }
+    for (path, item) in document["paths"].as_object().into_iter().flatten() {
+        for (method, operation) in item.as_object().into_iter().flatten() {
+            for (status, response) in operation["responses"].as_object().into_iter().flatten() {
+                if response.get("$ref").is_none() {
+                    responses.push((format!("{path} {method} {status}"), response));
+                }
+            }
+        }
+    }
+    assert!(!responses.is_empty(), "no response to check");
+    for (name, response) in responses {
+        assert_examples_match(&name, response, document);
+    }
+}
+
+#[track_caller]
+fn assert_json_schema(name: &str, schema: &Value) {
+    if let Err(error) = jsonschema::meta::validate(schema) {
+        panic!("schema {name} is not a valid JSON Schema: {error}\n{schema:#}");
+    }
+}
+
+/// Resolves `#/components/schemas/...` references (the only ones the catalog writes), at any
+/// depth.
+fn resolve(schema: &Value, document: &Value) -> Value {
+    match schema {
+        Value::Object(map) => {
+            if let Some(Value::String(reference)) = map.get("$ref") {
+                let name = reference
+                    .strip_prefix("#/components/schemas/")
+                    .unwrap_or_else(|| panic!("unexpected reference {reference}"));
+                let target = &document["components"]["schemas"][name];
+                assert!(!target.is_null(), "dangling reference {reference}");
+                return resolve(target, document);
+            }
+            Value::Object(
+                map.iter()
+                    .map(|(k, v)| (k.clone(), resolve(v, document)))
+                    .collect(),
+            )
+        }
+        Value::Array(items) => Value::Array(items.iter().map(|v| resolve(v, document)).collect()),
+        other => other.clone(),
+    }
+}
+
+#[track_caller]
+fn assert_examples_match(name: &str, response: &Value, document: &Value) {
+    for (content_type, media) in response["content"].as_object().into_iter().flatten() {
+        let schema = resolve(&media["schema"], document);
+        assert_json_schema(&format!("{name} {content_type}"), &schema);
+        let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+        for (example_name, example) in media["examples"].as_object().into_iter().flatten() {
+            let value = &example["value"];
+            let errors: Vec<String> = validator
+                .iter_errors(value)
+                .map(|e| e.to_string())
+                .collect();
+            assert!(
+                errors.is_empty(),
+                "example {example_name} of {name} {content_type} does not match its schema: {errors:#?}\n{value:#}\n{schema:#}"
+            );
+        }
+    }
+}

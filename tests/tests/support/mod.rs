@@ -1,0 +1,197 @@
+//! Helpers of the server tests (axum.rs, actix.rs, tracing.rs): a real HTTP client with
+//! timeouts, exact header checks, and a tracing subscriber that writes into a buffer.
+//!
+//! Every expected value is written at the call site; these helpers only fetch and compare.
+
+#![allow(dead_code, reason = "each test binary uses a part of this module")]
+
+use std::io::Write;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// The longest any request may take, connection included.
+pub(crate) const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The longest a server may take to stop once asked.
+pub(crate) const STOP_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A response as it came over the wire.
+#[derive(Debug)]
+pub(crate) struct Reply {
+    pub(crate) status: u16,
+    /// Every header, names lowercased, in the order received.
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) body: Vec<u8>,
+}
+
+/// An HTTP/1.1 client (reqwest, plain HTTP, no proxy): every request has a timeout.
+pub(crate) fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(REQUEST_TIMEOUT)
+        .build()
+        .expect("the client builds")
+}
+
+/// Sends `request` and reads the whole response, on a runtime of its own.
+fn send(request: reqwest::RequestBuilder) -> Reply {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime for the client");
+    runtime.block_on(async {
+        let response = request.send().await.expect("the request failed");
+        let status = response.status().as_u16();
+        let headers = response
+            .headers()
+            .iter()
+            .map(|(name, value)| {
+                let value = value.to_str().expect("a header value that is not text");
+                (name.as_str().to_owned(), value.to_owned())
+            })
+            .collect();
+        let body = response.bytes().await.expect("reading the body failed");
+        Reply {
+            status,
+            headers,
+            body: body.to_vec(),
+        }
+    })
+}
+
+pub(crate) fn get(client: &reqwest::Client, url: &str) -> Reply {
+    send(client.get(url))
+}
+
+pub(crate) fn post(client: &reqwest::Client, url: &str) -> Reply {
+    send(client.post(url))
+}
+
+/// Asserts the status, every header and the exact body. `Date` changes with every response:
+/// its presence and its IMF-fixdate shape are checked, and it is left out of `headers`.
+#[track_caller]
+pub(crate) fn assert_reply(reply: &Reply, status: u16, headers: &[(&str, &str)], body: &str) {
+    assert_eq!(reply.status, status, "status of {reply:?}");
+    let dates: Vec<&str> = reply
+        .headers
+        .iter()
+        .filter(|(name, _)| name == "date")
+        .map(|(_, value)| value.as_str())
+        .collect();
+    assert_eq!(dates.len(), 1, "one Date header in {reply:?}");
+    assert_imf_fixdate(dates[0]);
+    let mut actual: Vec<(&str, &str)> = reply
+        .headers
+        .iter()
+        .filter(|(name, _)| name != "date")
+        .map(|(name, value)| (name.as_str(), value.as_str()))
+        .collect();
+    actual.sort_unstable();
+    let mut expected = headers.to_vec();
+    expected.sort_unstable();
+    assert_eq!(actual, expected, "headers of {reply:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&reply.body),
+        body,
+        "body of {reply:?}"
+    );
+    assert_eq!(reply.body, body.as_bytes(), "body bytes of {reply:?}");
+}
+
+/// `Sun, 06 Nov 1994 08:49:37 GMT` (RFC 9110, section 5.6.7).
+#[track_caller]
+fn assert_imf_fixdate(date: &str) {
+    let bytes = date.as_bytes();
+    let shape_ok = bytes.len() == 29
+        && ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].contains(&&date[..3])
+        && &date[3..5] == ", "
+        && bytes[5..7].iter().all(u8::is_ascii_digit)
+        && [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ]
+        .contains(&&date[8..11])
+        && bytes[12..16].iter().all(u8::is_ascii_digit)
+        && bytes[17..19].iter().all(u8::is_ascii_digit)
+        && bytes[20..22].iter().all(u8::is_ascii_digit)
+        && bytes[23..25].iter().all(u8::is_ascii_digit)
+        && &date[25..] == " GMT";
+    assert!(shape_ok, "`{date}` is not an IMF-fixdate");
+}
+
+/// Waits for a server thread to end, at most [`STOP_TIMEOUT`].
+#[track_caller]
+pub(crate) fn join_bounded<T>(thread: JoinHandle<T>) -> T {
+    let deadline = Instant::now() + STOP_TIMEOUT;
+    while !thread.is_finished() {
+        assert!(
+            Instant::now() < deadline,
+            "the server did not stop within {STOP_TIMEOUT:?}"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    thread.join().expect("the server thread panicked")
+}
+
+/// Where the process's tracing events go: a buffer, one line per event, no time and no color,
+/// so that a line can be compared whole.
+#[derive(Clone, Default)]
+pub(crate) struct LogBuffer(Arc<Mutex<Vec<u8>>>);
+
+impl LogBuffer {
+    /// The buffer of this test binary's global subscriber, installed on first use.
+    pub(crate) fn global() -> LogBuffer {
+        static BUFFER: OnceLock<LogBuffer> = OnceLock::new();
+        BUFFER
+            .get_or_init(|| {
+                let buffer = LogBuffer::default();
+                let subscriber = tracing_subscriber::fmt()
+                    .with_writer(buffer.clone())
+                    .with_ansi(false)
+                    .without_time()
+                    .finish();
+                tracing::subscriber::set_global_default(subscriber)
+                    .expect("a global subscriber was already set");
+                buffer
+            })
+            .clone()
+    }
+
+    /// The lines written so far.
+    pub(crate) fn lines(&self) -> Vec<String> {
+        let bytes = self.0.lock().expect("poisoned log buffer");
+        String::from_utf8_lossy(&bytes)
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// The lines logged by error-contract (target `error_contract`) so far.
+    pub(crate) fn error_contract_lines(&self) -> Vec<String> {
+        self.lines()
+            .into_iter()
+            .filter(|line| line.contains(" error_contract: "))
+            .collect()
+    }
+}
+
+impl Write for LogBuffer {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .expect("poisoned log buffer")
+            .extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for LogBuffer {
+    type Writer = LogBuffer;
+
+    fn make_writer(&'a self) -> LogBuffer {
+        self.clone()
+    }
+}
