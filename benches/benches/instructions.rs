@@ -16,6 +16,9 @@
 // gungraun's macros emit undocumented `pub` items.
 #![allow(missing_docs)]
 
+#[path = "common/axum_rows.rs"]
+mod axum_rows;
+
 use error_contract_benches::{self as rows, Big, BigHand, HandError, ShopError, values};
 use gungraun::{library_benchmark, library_benchmark_group, main};
 use std::hint::black_box;
@@ -99,4 +102,20 @@ library_benchmark_group!(
     benchmarks = [decode_ours, decode_serde_match]
 );
 
-main!(library_benchmark_groups = body, big, decode);
+#[library_benchmark]
+#[bench::unit(values::unit_ours())]
+#[bench::fields(values::fields_ours())]
+fn axum_ours(error: ShopError) {
+    black_box(axum_rows::ours(black_box(error)));
+}
+
+#[library_benchmark]
+#[bench::unit(values::unit_hand())]
+#[bench::fields(values::fields_hand())]
+fn axum_status_json(error: HandError) {
+    black_box(axum_rows::hand(black_box(error)));
+}
+
+library_benchmark_group!(name = axum, benchmarks = [axum_ours, axum_status_json]);
+
+main!(library_benchmark_groups = body, big, decode, axum);

@@ -10,8 +10,11 @@
 //! cargo bench -p error-contract-benches --bench runtime
 //! ```
 
+#[path = "common/axum_rows.rs"]
+mod axum_rows;
+
 use criterion::measurement::WallTime;
-use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use error_contract_benches as rows;
 use error_contract_benches::values;
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -71,7 +74,33 @@ fn row<O>(
         black_box(routine());
     }
     let after = ALLOCATIONS.with(Cell::get);
-    let total = after - before;
+    print_allocations(group_name, name, after - before);
+    group.bench_function(name, |b| b.iter(&mut routine));
+}
+
+/// Like [`row`], for a routine that takes its input by value: `setup` builds the inputs outside
+/// the count and the timing (criterion's `iter_batched`, which also drops the outputs outside
+/// the timing).
+fn row_by_value<I, O>(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    group_name: &str,
+    name: &str,
+    mut setup: impl FnMut() -> I,
+    mut routine: impl FnMut(I) -> O,
+) {
+    let inputs: Vec<I> = (0..ALLOC_RUNS).map(|_| setup()).collect();
+    let before = ALLOCATIONS.with(Cell::get);
+    for input in inputs {
+        black_box(routine(input));
+    }
+    let after = ALLOCATIONS.with(Cell::get);
+    print_allocations(group_name, name, after - before);
+    group.bench_function(name, |b| {
+        b.iter_batched(&mut setup, &mut routine, BatchSize::SmallInput);
+    });
+}
+
+fn print_allocations(group_name: &str, name: &str, total: u64) {
     if total.is_multiple_of(ALLOC_RUNS) {
         println!("allocations: {group_name}/{name}: {}", total / ALLOC_RUNS);
     } else {
@@ -81,7 +110,6 @@ fn row<O>(
             total % ALLOC_RUNS
         );
     }
-    group.bench_function(name, |b| b.iter(&mut routine));
 }
 
 fn unit_body(c: &mut Criterion) {
@@ -155,6 +183,39 @@ fn decode(c: &mut Criterion) {
     }
 }
 
+/// The axum response for the unit variant and for the variant with fields.
+fn axum_response(c: &mut Criterion) {
+    let name = "axum_unit";
+    let mut group = c.benchmark_group(name);
+    row_by_value(&mut group, name, "ours", values::unit_ours, axum_rows::ours);
+    row_by_value(
+        &mut group,
+        name,
+        "status_json",
+        values::unit_hand,
+        axum_rows::hand,
+    );
+    group.finish();
+
+    let name = "axum_fields";
+    let mut group = c.benchmark_group(name);
+    row_by_value(
+        &mut group,
+        name,
+        "ours",
+        values::fields_ours,
+        axum_rows::ours,
+    );
+    row_by_value(
+        &mut group,
+        name,
+        "status_json",
+        values::fields_hand,
+        axum_rows::hand,
+    );
+    group.finish();
+}
+
 fn config() -> Criterion {
     Criterion::default()
         .warm_up_time(Duration::from_secs(1))
@@ -164,6 +225,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = unit_body, fields_body, big_enum, decode
+    targets = unit_body, fields_body, big_enum, decode, axum_response
 }
 criterion_main!(benches);
