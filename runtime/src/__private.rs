@@ -89,25 +89,40 @@ impl<'a> Target<'a> {
     }
 }
 
-/// Builds the body of the variant at `row` of `table`, which has run-time parts. `this` is the
-/// value: its `status()` is the (maybe run-time) status, and its `Display` the message when the
-/// message interpolates fields.
-pub fn body<S: Style + ?Sized>(
-    table: &'static Table,
-    row: u32,
-    this: &dyn ApiError,
+/// Builds the body of a variant with run-time parts. `this` is the value: its row comes from
+/// `Dispatch`, its `status()` is the (maybe run-time) status, and its `Display` the message when
+/// the message interpolates fields.
+///
+/// Generic, not `&dyn ApiError`: a trait object's vtable would make every user crate compile the
+/// enum's `Debug::fmt` and drop glue for nothing; and the row from `Dispatch` keeps the arms of
+/// variants with the same shape identical, so the derive merges them.
+pub fn body<S: Style + ?Sized, E: ApiError + Dispatch + ?Sized>(
+    this: &E,
     fields: &[Field<'_>],
 ) -> Body {
-    let entry = CatalogEntry::__new(table, row);
+    /// `Display` of the value, without drop glue or other vtable entries.
+    struct Message<'a, T: ?Sized>(&'a T);
+
+    impl<T: fmt::Display + ?Sized> fmt::Display for Message<'_, T> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fmt::Display::fmt(self.0, f)
+        }
+    }
+
+    let entry = match this.__target() {
+        Target::Entry(entry) => entry,
+        Target::Inner(inner) => return inner.body(),
+    };
     let static_message: &str = entry.message();
+    let interpolated = Message(this);
     let message: &dyn fmt::Display = if entry.is_interpolated() {
-        this
+        &interpolated
     } else {
         &static_message
     };
     let parts = Parts::new(this.status(), entry.code(), message)
         .with_title(entry.title())
-        .with_type_base(table.type_base)
+        .with_type_base(entry.__table().type_base)
         .with_fields(fields);
     Body::build::<S>(&parts)
 }

@@ -1,7 +1,7 @@
 //! Error bodies.
 
 use crate::Style;
-use crate::json::JsonWriter;
+use crate::json::{JsonWriter, STACK};
 use crate::style::Parts;
 use core::fmt;
 use core::ops::Deref;
@@ -80,10 +80,18 @@ impl Body {
     /// ```
     #[must_use]
     pub fn build<S: Style + ?Sized>(parts: &Parts<'_>) -> Body {
-        let mut counter = JsonWriter::counter();
-        S::write_body(parts, &mut counter);
-        let mut buf = Vec::with_capacity(counter.len());
-        S::write_body(parts, &mut JsonWriter::buffer(&mut buf));
+        // First pass into a buffer on the stack: a body that fits (most do) is copied into its
+        // one allocation; a larger one was measured on the way and is written a second time.
+        let mut stack = [0u8; STACK];
+        let mut first = JsonWriter::stack(&mut stack);
+        S::write_body(parts, &mut first);
+        let buf = if let Some(written) = first.stack_bytes() {
+            written.to_vec()
+        } else {
+            let mut buf = Vec::with_capacity(first.len());
+            S::write_body(parts, &mut JsonWriter::buffer(&mut buf));
+            buf
+        };
         // Everything a `JsonWriter` writes comes from a `&str` or from `serde_json`, so this is
         // UTF-8; the lossy branch only keeps the impossible case from panicking.
         let json = String::from_utf8(buf)

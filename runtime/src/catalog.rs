@@ -104,6 +104,13 @@ impl CatalogEntry {
         CatalogEntry { table, index }
     }
 
+    /// For generated code: the table of the entry.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn __table(self) -> &'static Table {
+        self.table
+    }
+
     #[inline]
     fn at(self) -> usize {
         self.index as usize

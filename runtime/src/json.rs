@@ -6,9 +6,10 @@ use std::io;
 
 /// Writes a JSON body, for a [`Style`](crate::Style).
 ///
-/// A body with run-time parts is written twice through the same style: once into a writer that
-/// only counts bytes, then into a buffer of exactly that size. So a style must write the same
-/// thing each time it is called, and a body costs one allocation.
+/// A body with run-time parts is written through the style into a buffer on the stack, then
+/// copied into its one allocation of the exact size; a body larger than that buffer is measured
+/// on the way and written a second time into its allocation. So a style must write the same thing
+/// each time it is called.
 ///
 /// Strings are escaped as `serde_json` escapes them (`"`, `\`, and control characters), so a
 /// body parses as JSON whatever a field or message contains.
@@ -40,14 +41,27 @@ pub struct JsonWriter<'a> {
 }
 
 enum Sink<'a> {
-    Count(usize),
     Buf(&'a mut Vec<u8>),
+    /// A buffer on the stack; past its end the writer only counts.
+    Stack(&'a mut [u8; STACK], usize),
 }
 
+/// The first pass of a body goes to a buffer of this size on the stack: a body that fits is
+/// written once and copied into its one allocation; a larger one is measured, then written again.
+pub(crate) const STACK: usize = 256;
+
 impl<'a> JsonWriter<'a> {
-    pub(crate) fn counter() -> JsonWriter<'a> {
+    pub(crate) fn stack(buf: &'a mut [u8; STACK]) -> JsonWriter<'a> {
         JsonWriter {
-            sink: Sink::Count(0),
+            sink: Sink::Stack(buf, 0),
+        }
+    }
+
+    /// What a stack writer wrote, if it all fit.
+    pub(crate) fn stack_bytes(&self) -> Option<&[u8]> {
+        match &self.sink {
+            Sink::Stack(buf, len) => buf.get(..*len),
+            Sink::Buf(_) => None,
         }
     }
 
@@ -76,7 +90,7 @@ impl<'a> JsonWriter<'a> {
     #[must_use]
     pub fn len(&self) -> usize {
         match &self.sink {
-            Sink::Count(n) => *n,
+            Sink::Stack(_, n) => *n,
             Sink::Buf(buf) => buf.len(),
         }
     }
@@ -109,14 +123,20 @@ impl<'a> JsonWriter<'a> {
 
     fn bytes(&mut self, bytes: &[u8]) {
         match &mut self.sink {
-            Sink::Count(n) => *n += bytes.len(),
             Sink::Buf(buf) => buf.extend_from_slice(bytes),
+            Sink::Stack(buf, n) => {
+                let end = *n + bytes.len();
+                if let Some(room) = buf.get_mut(*n..end) {
+                    room.copy_from_slice(bytes);
+                }
+                *n = end;
+            }
         }
     }
 
     fn truncate(&mut self, len: usize) {
         match &mut self.sink {
-            Sink::Count(n) => *n = len,
+            Sink::Stack(_, n) => *n = len,
             Sink::Buf(buf) => buf.truncate(len),
         }
     }
@@ -247,41 +267,57 @@ impl<'a> JsonWriter<'a> {
         value.write_json(self);
     }
 
+    /// Escapes as `serde_json` does, with its table: runs of plain bytes are copied whole.
     fn escaped(&mut self, text: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         let bytes = text.as_bytes();
         let mut start = 0;
         for (i, &byte) in bytes.iter().enumerate() {
-            let escape: &[u8] = match byte {
-                b'"' => b"\\\"",
-                b'\\' => b"\\\\",
-                b'\n' => b"\\n",
-                b'\r' => b"\\r",
-                b'\t' => b"\\t",
-                0x08 => b"\\b",
-                0x0c => b"\\f",
-                0x00..=0x1f => {
-                    self.bytes(&bytes[start..i]);
-                    self.bytes(&[
-                        b'\\',
-                        b'u',
-                        b'0',
-                        b'0',
-                        HEX[usize::from(byte >> 4)],
-                        HEX[usize::from(byte & 0xf)],
-                    ]);
-                    start = i + 1;
-                    continue;
-                }
-                _ => continue,
-            };
-            self.bytes(&bytes[start..i]);
-            self.bytes(escape);
+            let escape = ESCAPE[usize::from(byte)];
+            if escape == 0 {
+                continue;
+            }
+            if start < i {
+                self.bytes(&bytes[start..i]);
+            }
+            if escape == b'u' {
+                self.bytes(&[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[usize::from(byte >> 4)],
+                    HEX[usize::from(byte & 0xf)],
+                ]);
+            } else {
+                self.bytes(&[b'\\', escape]);
+            }
             start = i + 1;
         }
-        self.bytes(&bytes[start..]);
+        if start < bytes.len() {
+            self.bytes(&bytes[start..]);
+        }
     }
 }
+
+/// For each byte: 0 when it is written as it is, else the letter after the backslash (`u` for
+/// `\u00XX`).
+static ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = b'u';
+        byte += 1;
+    }
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table[b'\n' as usize] = b'n';
+    table[b'\r' as usize] = b'r';
+    table[b'\t' as usize] = b't';
+    table[0x08] = b'b';
+    table[0x0c] = b'f';
+    table
+};
 
 struct Escaper<'w, 'a>(&'w mut JsonWriter<'a>);
 

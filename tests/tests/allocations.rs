@@ -157,3 +157,21 @@ fn a_body_with_runtime_parts_is_one_allocation() {
     assert_eq!(allocations(|| err.code()), 0);
     assert_eq!(allocations(|| err.message()), 0);
 }
+
+/// A body larger than the writer's stack buffer is measured, then written into its one
+/// allocation; the bytes are the same as through the short path.
+#[test]
+fn a_long_body_is_still_one_allocation() {
+    let long = "x\"y".repeat(200);
+    let err = Shop::Validation {
+        subject: long.clone(),
+        attempt: 1,
+    };
+    assert_eq!(allocations(|| err.body()), 1);
+    let expected = format!(
+        r#"{{"errors":[{{"errorCode":5000,"message":"validation error: {0}","subject":"{0}","attempt":1}}]}}"#,
+        long.replace('"', "\\\"")
+    );
+    assert!(expected.len() > 1000);
+    assert_eq!(&*err.body(), expected);
+}

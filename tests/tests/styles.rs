@@ -323,3 +323,50 @@ fn fields_helper_skips_none_and_keeps_order() {
         r#"{"code":"x","message":"m","a":1,"c":"z"}"#
     );
 }
+
+/// Variants of the same shape share one arm of the generated `body()`; each still writes its own
+/// code and message.
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat")]
+enum SameShape {
+    #[api_error(status = 400, code = 1, message = "first {name}")]
+    First {
+        #[api_error(expose)]
+        name: String,
+    },
+    #[api_error(status = 409, code = 2, message = "second")]
+    Second {
+        #[api_error(expose)]
+        name: String,
+    },
+    #[api_error(status = 422, code = 3, message = "third {name}")]
+    Third {
+        count: u8,
+        #[api_error(expose)]
+        name: String,
+    },
+}
+
+#[test]
+fn variants_sharing_an_arm_keep_their_own_parts() {
+    let name = || "n".to_owned();
+    assert_eq!(
+        &*SameShape::First { name: name() }.body(),
+        r#"{"code":1,"message":"first n","name":"n"}"#
+    );
+    assert_eq!(
+        &*SameShape::Second { name: name() }.body(),
+        r#"{"code":2,"message":"second","name":"n"}"#
+    );
+    let third = SameShape::Third {
+        count: 7,
+        name: name(),
+    };
+    assert_eq!(
+        &*third.body(),
+        r#"{"code":3,"message":"third n","name":"n"}"#
+    );
+    if let SameShape::Third { count, .. } = third {
+        assert_eq!(count, 7);
+    }
+}

@@ -6,6 +6,7 @@ use crate::ast::{Field, StyleRef, Variant};
 use crate::bound::Bounds;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
+use std::fmt::Write as _;
 
 /// Every bound the `ApiError` impl (and `Error`, `Serialize`) needs.
 pub(super) fn bounds(ctx: &Ctx<'_, '_>) -> Bounds {
@@ -99,23 +100,49 @@ fn status(ctx: &Ctx<'_, '_>) -> TokenStream {
 }
 
 fn body(ctx: &Ctx<'_, '_>) -> TokenStream {
-    let arms: Vec<TokenStream> = ctx
-        .cont
-        .variants
-        .iter()
-        .enumerate()
-        .filter(|(i, v)| !v.delegates() && ctx.static_bodies[*i].is_none())
-        .map(|(i, v)| dynamic_body(ctx, i, v))
+    // Variants whose body has the same shape (style, and key, type and optionality of each
+    // exposed field) share one arm with an or-pattern: the arm's code is identical, since the
+    // runtime takes the row from `Dispatch`. This keeps codegen small for large enums.
+    let mut groups: Vec<(String, Vec<TokenStream>, TokenStream)> = Vec::new();
+    let mut covered = 0;
+    for (i, v) in ctx.cont.variants.iter().enumerate() {
+        if v.delegates() || ctx.static_bodies[i].is_some() {
+            continue;
+        }
+        covered += 1;
+        let (key, pattern, expr) = dynamic_body(ctx, v);
+        match groups.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, patterns, _)) => patterns.push(pattern),
+            None => groups.push((key, vec![pattern], expr)),
+        }
+    }
+    let arms: Vec<TokenStream> = groups
+        .into_iter()
+        .map(|(_, patterns, expr)| quote!(#(#patterns)|* => #expr,))
         .collect();
-    match_or(ctx, &arms, &quote!(__ec::Dispatch::__target(self).body()))
+    let fallback = quote!(__ec::Dispatch::__target(self).body());
+    if arms.is_empty() {
+        fallback
+    } else if ctx.covers_all(covered) {
+        quote!(match self { #(#arms)* })
+    } else {
+        quote!(match self { #(#arms)* _ => #fallback, })
+    }
 }
 
-/// `Self::V { f: __field0, .. } => __ec::body::<Style>(&__TABLE, row, self, &[fields])`: the
-/// runtime reads status, code, message, title and type base from the row and from `self`.
-fn dynamic_body(ctx: &Ctx<'_, '_>, i: usize, v: &Variant<'_>) -> TokenStream {
+/// The shape key, the pattern and the expression of a variant with a run-time body:
+/// `Self::V { f: __exposed0, .. }` and `__ec::body::<Style, _>(self, &[fields])`. Bindings are
+/// named by position among the exposed fields, so variants of one shape bind the same names.
+fn dynamic_body(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> (String, TokenStream, TokenStream) {
     let exposed: Vec<&Field<'_>> = v.exposed().collect();
-    let pattern = ctx.pattern(v, exposed.iter().copied());
-    let row = ctx.row(i);
+    let binding = |n: usize, f: &Field<'_>| syn::Ident::new(&format!("__exposed{n}"), f.span());
+    let path = ctx.path(v);
+    let bindings = exposed.iter().enumerate().map(|(n, f)| {
+        let member = &f.member;
+        let name = binding(n, f);
+        quote!(#member: #name)
+    });
+    let pattern = quote!(#path { #(#bindings,)* .. });
     let style = match v.style(&ctx.cont.attrs) {
         StyleRef::Builtin(b) => {
             let name = syn::Ident::new(b.type_name(), proc_macro2::Span::call_site());
@@ -123,18 +150,25 @@ fn dynamic_body(ctx: &Ctx<'_, '_>, i: usize, v: &Variant<'_>) -> TokenStream {
         }
         StyleRef::Custom(path) => quote!(#path),
     };
-    let fields = exposed.iter().map(|f| {
-        let key = f.key();
-        let binding = f.binding();
-        if option_inner(f.ty()).is_some() {
-            quote_spanned!(f.span()=> __ec::field_opt(#key, #binding))
-        } else {
-            quote_spanned!(f.span()=> __ec::field(#key, #binding))
-        }
-    });
-    quote! {
-        #pattern => __ec::body::<#style>(&__TABLE, #row, self, &[#(#fields),*]),
-    }
+    let mut key = style.to_string();
+    let fields: Vec<TokenStream> = exposed
+        .iter()
+        .enumerate()
+        .map(|(n, f)| {
+            let field_key = f.key();
+            let name = binding(n, f);
+            let ty = f.ty();
+            let optional = option_inner(ty).is_some();
+            let _ = write!(key, "|{field_key}:{}:{optional}", quote!(#ty));
+            if optional {
+                quote_spanned!(f.span()=> __ec::field_opt(#field_key, #name))
+            } else {
+                quote_spanned!(f.span()=> __ec::field(#field_key, #name))
+            }
+        })
+        .collect();
+    let expr = quote!(__ec::body::<#style, _>(self, &[#(#fields),*]));
+    (key, pattern, expr)
 }
 
 fn headers(ctx: &Ctx<'_, '_>) -> TokenStream {
