@@ -115,6 +115,13 @@ fn code(out: &mut String, code: &CodeValue) {
     }
 }
 
+/// `text` as a JSON string.
+pub(crate) fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    string(&mut out, text);
+    out
+}
+
 /// A JSON string, escaped as `serde_json` (and the runtime's `JsonWriter`) escape it.
 fn string(out: &mut String, text: &str) {
     out.push('"');

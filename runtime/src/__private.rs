@@ -127,16 +127,24 @@ pub fn body<S: Style + ?Sized, E: ApiError + Dispatch + ?Sized>(
     Body::build::<S>(&parts)
 }
 
-/// An exposed field; the bound error lands on the field.
+/// An exposed field; the bound error lands on the field. `quoted` is the key as JSON, `"key":`.
 #[inline]
-pub fn field<'a, T: serde::Serialize>(key: &'a str, value: &'a T) -> Field<'a> {
-    Field::new(key, value)
+pub fn field<'a, T: serde::Serialize>(
+    key: &'static str,
+    quoted: &'static str,
+    value: &'a T,
+) -> Field<'a> {
+    Field::__quoted(key, quoted, value)
 }
 
 /// An exposed `Option` field, left out when `None`.
 #[inline]
-pub fn field_opt<'a, T: serde::Serialize>(key: &'a str, value: &'a Option<T>) -> Field<'a> {
-    Field::optional(key, value)
+pub fn field_opt<'a, T: serde::Serialize>(
+    key: &'static str,
+    quoted: &'static str,
+    value: &'a Option<T>,
+) -> Field<'a> {
+    Field::__quoted_optional(key, quoted, value)
 }
 
 /// `Serialize` of a derived type: the body's JSON.

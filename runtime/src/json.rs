@@ -240,9 +240,13 @@ impl<'a> JsonWriter<'a> {
     pub fn fields(&mut self, fields: &[Field<'_>]) {
         for field in fields {
             if let Some(value) = field.value {
-                self.bytes(b",");
-                self.string(field.key);
-                self.bytes(b":");
+                if let Some(quoted) = field.quoted {
+                    self.raw_key(quoted);
+                } else {
+                    self.bytes(b",");
+                    self.string(field.key);
+                    self.bytes(b":");
+                }
                 self.value(value);
             }
         }
@@ -267,37 +271,68 @@ impl<'a> JsonWriter<'a> {
         value.write_json(self);
     }
 
-    /// Escapes as `serde_json` does, with its table: runs of plain bytes are copied whole.
+    /// Escapes as `serde_json` does, with its table; runs of plain bytes are found eight bytes at
+    /// a time and copied whole.
     fn escaped(&mut self, text: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         let bytes = text.as_bytes();
         let mut start = 0;
-        for (i, &byte) in bytes.iter().enumerate() {
+        let mut i = 0;
+        while i < bytes.len() {
+            // Skip eight plain bytes at once while no byte of them needs escaping.
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(chunk);
+                if !needs_escape(u64::from_le_bytes(word)) {
+                    i += 8;
+                    continue;
+                }
+            }
+            let byte = bytes[i];
             let escape = ESCAPE[usize::from(byte)];
-            if escape == 0 {
-                continue;
+            if escape != 0 {
+                if start < i {
+                    self.bytes(&bytes[start..i]);
+                }
+                if escape == b'u' {
+                    self.bytes(&[
+                        b'\\',
+                        b'u',
+                        b'0',
+                        b'0',
+                        HEX[usize::from(byte >> 4)],
+                        HEX[usize::from(byte & 0xf)],
+                    ]);
+                } else {
+                    self.bytes(&[b'\\', escape]);
+                }
+                start = i + 1;
             }
-            if start < i {
-                self.bytes(&bytes[start..i]);
-            }
-            if escape == b'u' {
-                self.bytes(&[
-                    b'\\',
-                    b'u',
-                    b'0',
-                    b'0',
-                    HEX[usize::from(byte >> 4)],
-                    HEX[usize::from(byte & 0xf)],
-                ]);
-            } else {
-                self.bytes(&[b'\\', escape]);
-            }
-            start = i + 1;
+            i += 1;
         }
         if start < bytes.len() {
             self.bytes(&bytes[start..]);
         }
     }
+
+    /// Writes `,` and a key the derive already quoted, escaped and followed by `:`.
+    fn raw_key(&mut self, quoted: &str) {
+        self.bytes(b",");
+        self.bytes(quoted.as_bytes());
+    }
+}
+
+/// Whether any of the eight bytes of `word` is below 0x20, `"` or `\`.
+const fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A byte below 0x20, and bytes equal to `"` and `\`: each sets that byte's high bit.
+    let below = word.wrapping_sub(ONES * 0x20) & !word;
+    let quote = word ^ (ONES * 0x22);
+    let quote = quote.wrapping_sub(ONES) & !quote;
+    let backslash = word ^ (ONES * 0x5c);
+    let backslash = backslash.wrapping_sub(ONES) & !backslash;
+    (below | quote | backslash) & HIGHS != 0
 }
 
 /// For each byte: 0 when it is written as it is, else the letter after the backslash (`u` for
@@ -385,6 +420,8 @@ impl<T: serde::Serialize + ?Sized> ToJson for T {
 #[derive(Clone, Copy)]
 pub struct Field<'a> {
     key: &'a str,
+    /// The key as the derive wrote it: quoted, escaped, followed by `:`.
+    quoted: Option<&'static str>,
     value: Option<&'a dyn ToJson>,
 }
 
@@ -395,7 +432,36 @@ impl<'a> Field<'a> {
     pub fn new<T: serde::Serialize>(key: &'a str, value: &'a T) -> Field<'a> {
         Field {
             key,
+            quoted: None,
             value: Some(value),
+        }
+    }
+
+    /// For generated code: a field whose key the derive already wrote as JSON (`"key":`).
+    #[doc(hidden)]
+    pub fn __quoted<T: serde::Serialize>(
+        key: &'static str,
+        quoted: &'static str,
+        value: &'a T,
+    ) -> Field<'a> {
+        Field {
+            key,
+            quoted: Some(quoted),
+            value: Some(value),
+        }
+    }
+
+    /// For generated code: an `Option` field whose key the derive already wrote as JSON.
+    #[doc(hidden)]
+    pub fn __quoted_optional<T: serde::Serialize>(
+        key: &'static str,
+        quoted: &'static str,
+        value: &'a Option<T>,
+    ) -> Field<'a> {
+        Field {
+            key,
+            quoted: Some(quoted),
+            value: value.as_ref().map(|v| v as &dyn ToJson),
         }
     }
 
@@ -405,6 +471,7 @@ impl<'a> Field<'a> {
     pub fn optional<T: serde::Serialize>(key: &'a str, value: &'a Option<T>) -> Field<'a> {
         Field {
             key,
+            quoted: None,
             value: value.as_ref().map(|v| v as &dyn ToJson),
         }
     }

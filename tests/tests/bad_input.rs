@@ -287,3 +287,20 @@ fn failing_serialize_becomes_null() {
         r#"{"code":"fails","message":"odd","before":1,"broken":null,"map":null,"after":2}"#
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config { cases: 20_000, ..proptest::test_runner::Config::default() })]
+
+    /// Any string, in the message and in an exposed field, is escaped exactly as `serde_json`
+    /// escapes it (the oracle), whatever its length or where its special bytes fall.
+    #[test]
+    fn escaping_matches_serde_json(input in "(?s).{0,80}|[\\x00-\\x7f\"\\\\]{0,40}") {
+        let err = Echo::BadInput { input: input.clone() };
+        let expected = format!(
+            r#"{{"error":{{"code":"bad_input","message":{},"input":{}}}}}"#,
+            serde_json::to_string(&format!("bad input: {input}")).unwrap(),
+            serde_json::to_string(&input).unwrap(),
+        );
+        proptest::prop_assert_eq!(&*err.body(), expected);
+    }
+}

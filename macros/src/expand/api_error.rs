@@ -160,10 +160,11 @@ fn dynamic_body(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> (String, TokenStream, Tok
             let ty = f.ty();
             let optional = option_inner(ty).is_some();
             let _ = write!(key, "|{field_key}:{}:{optional}", quote!(#ty));
+            let quoted = format!("{}:", crate::wire::json_string(&field_key));
             if optional {
-                quote_spanned!(f.span()=> __ec::field_opt(#field_key, #name))
+                quote_spanned!(f.span()=> __ec::field_opt(#field_key, #quoted, #name))
             } else {
-                quote_spanned!(f.span()=> __ec::field(#field_key, #name))
+                quote_spanned!(f.span()=> __ec::field(#field_key, #quoted, #name))
             }
         })
         .collect();
