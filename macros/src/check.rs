@@ -66,35 +66,14 @@ fn decode(cx: &Ctxt, cont: &Container<'_>) {
                     );
                 }
             }
-            if variant.fields.len() != 1 {
-                cx.error_at(
-                    span,
-                    format!(
-                        "`other` needs exactly one field, of type `error_contract::Unknown`; `{}` has {}",
-                        variant.ident,
-                        variant.fields.len()
-                    ),
-                );
-            }
-            let a = &variant.attrs;
-            let conflicts = [
-                ("status", a.status.as_ref().map(|s| s.key)),
-                ("code", a.code.as_ref().map(|s| s.key)),
-                ("message", a.message.as_ref().map(|s| s.key)),
-                ("title", a.title.as_ref().map(|s| s.key)),
-                ("parent", a.parent.as_ref().map(|s| s.key)),
-                ("transparent", a.transparent),
-            ];
-            for (key, span) in conflicts {
-                if let Some(span) = span {
-                    cx.error_at(
-                        span,
-                        format!(
-                            "`{key}` cannot be combined with `other`: the unknown response gives it"
-                        ),
-                    );
-                }
-            }
+            delegates_to_one_field(
+                cx,
+                variant,
+                span,
+                "other",
+                "of type `error_contract::Unknown`",
+                "the unknown response gives it",
+            );
         }
         for field in &variant.fields {
             if let Some(span) = field.attrs.default {
@@ -150,33 +129,52 @@ fn transparent(cx: &Ctxt, variant: &Variant<'_>) {
     let Some(span) = variant.attrs.transparent else {
         return;
     };
+    delegates_to_one_field(
+        cx,
+        variant,
+        span,
+        "transparent",
+        "(the error it delegates to)",
+        "the wrapped error gives it",
+    );
+}
+
+/// A variant that delegates (`transparent`, `other`) has exactly one field and none of the keys
+/// that what it delegates to gives.
+fn delegates_to_one_field(
+    cx: &Ctxt,
+    variant: &Variant<'_>,
+    span: proc_macro2::Span,
+    flag: &str,
+    field: &str,
+    gives: &str,
+) {
     if variant.fields.len() != 1 {
         cx.error_at(
             span,
             format!(
-                "`transparent` needs exactly one field (the error it delegates to); `{}` has {}",
+                "`{flag}` needs exactly one field {field}; `{}` has {}",
                 variant.ident,
                 variant.fields.len()
             ),
         );
     }
     let a = &variant.attrs;
-    let conflicts = [
+    let keys = [
         ("status", a.status.as_ref().map(|s| s.key)),
         ("code", a.code.as_ref().map(|s| s.key)),
         ("message", a.message.as_ref().map(|s| s.key)),
         ("title", a.title.as_ref().map(|s| s.key)),
         ("parent", a.parent.as_ref().map(|s| s.key)),
         ("style", a.style.as_ref().map(|s| s.key)),
-        ("other", a.other),
+        // Both flags together are reported once, by the `transparent` check.
+        ("other", a.other.filter(|_| flag == "transparent")),
     ];
-    for (key, span) in conflicts {
-        if let Some(span) = span {
+    for (key, key_span) in keys {
+        if let Some(key_span) = key_span {
             cx.error_at(
-                span,
-                format!(
-                    "`{key}` cannot be combined with `transparent`: the wrapped error gives it"
-                ),
+                key_span,
+                format!("`{key}` cannot be combined with `{flag}`: {gives}"),
             );
         }
     }

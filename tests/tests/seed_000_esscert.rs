@@ -5,6 +5,7 @@
 //! the body; the code accessor still returns the variant name (no `rename_all`).
 
 mod common;
+mod openapi_check;
 
 use common::{Row, assert_api_error, assert_catalog};
 use error_contract::{ApiError, Code};
@@ -260,4 +261,25 @@ fn every_variant_round_trips() {
         EssCertError::Forbidden,
         EssCertError::InternalServerError,
     ]);
+}
+
+/// The catalog as the page's table, byte for byte (`Catalog::to_markdown`).
+#[test]
+fn catalog_markdown_is_the_page_table() {
+    assert_eq!(
+        EssCertError::catalog().to_markdown(),
+        r"| Status | Code | Message | Description |
+| --- | --- | --- | --- |
+| 400 | InvalidParameter | Invalid Parameter | A parameter of the request is missing or invalid: the request failed given the information provided. |
+| 401 | Unauthorized | Unauthorized | The credentials are missing or incorrect. |
+| 403 | Forbidden | Access Denied | The caller may not perform this operation. |
+| 500 | InternalServerError | Internal Server Error | An error within the servers; these are rare. The user is advised to contact support. |
+"
+    );
+}
+
+#[test]
+fn catalog_openapi_is_valid() {
+    let components = EssCertError::catalog().to_openapi();
+    openapi_check::assert_valid(&openapi_check::document(&components));
 }
