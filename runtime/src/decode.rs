@@ -354,21 +354,26 @@ impl Wire {
         code_key: Option<&str>,
         message_key: &str,
     ) -> Wire {
-        let mut fields = object.clone();
-        let code = code_key
-            .and_then(|key| fields.remove(key))
-            .and_then(|value| match value {
-                Value::Number(n) => n
-                    .as_u64()
-                    .and_then(|n| u32::try_from(n).ok())
-                    .map(WireCode::Num),
-                Value::String(s) => Some(WireCode::Str(s)),
-                _ => None,
-            });
-        let message = match fields.remove(message_key) {
-            Some(Value::String(s)) => Some(s),
-            _ => None,
-        };
+        // One pass that copies only the other members (no copy of the whole map to remove from).
+        let mut code = None;
+        let mut message = None;
+        let mut fields = Map::new();
+        for (key, value) in object {
+            if Some(key.as_str()) == code_key {
+                code = match value {
+                    Value::Number(n) => n
+                        .as_u64()
+                        .and_then(|n| u32::try_from(n).ok())
+                        .map(WireCode::Num),
+                    Value::String(s) => Some(WireCode::Str(s.clone())),
+                    _ => None,
+                };
+            } else if key == message_key {
+                message = value.as_str().map(str::to_owned);
+            } else {
+                fields.insert(key.clone(), value.clone());
+            }
+        }
         Wire {
             code,
             message,
