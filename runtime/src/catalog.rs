@@ -33,26 +33,6 @@ pub struct Table {
     pub type_base: Option<&'static str>,
 }
 
-impl Table {
-    /// A table without rows, for types whose every variant delegates.
-    pub const EMPTY: Table = Table {
-        names: &[],
-        statuses: &[],
-        codes: TableCodes::Num(&[]),
-        messages: &[],
-        interpolated: &[],
-        docs: &[],
-        bodies: &[],
-        content_types: &["application/json"],
-        content_type_of: &[],
-        styles: &[""],
-        titles: &[],
-        parents: &[],
-        fields: &[],
-        type_base: None,
-    };
-}
-
 /// For generated code: the codes of a [`Table`], all numeric or all strings.
 #[doc(hidden)]
 #[derive(Debug, Clone, Copy)]

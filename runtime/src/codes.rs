@@ -327,20 +327,7 @@ impl Message {
     }
 
     const fn push_num(&mut self, n: u32) {
-        let mut digits = [0u8; 10];
-        let mut at = digits.len();
-        let mut n = n;
-        loop {
-            at -= 1;
-            // `n % 10` is below 10.
-            #[allow(clippy::cast_possible_truncation)]
-            let digit = (n % 10) as u8;
-            digits[at] = b'0' + digit;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
+        let (digits, mut at) = crate::json::decimal(n as u64);
         while at < digits.len() && self.len < self.buf.len() {
             self.buf[self.len] = digits[at];
             self.len += 1;

@@ -1,6 +1,7 @@
 //! Client side: decode an error response (status + body) back into the enum.
 
 use crate::catalog::{Table, TableCodes};
+use crate::style::Problem;
 use crate::{ApiError, Body, Catalog, Code, Parts, Status, Style};
 use core::fmt;
 use serde_json::{Map, Value};
@@ -159,19 +160,29 @@ impl Unknown {
     /// ```
     #[must_use]
     pub fn from_status(status: Status) -> Unknown {
-        Unknown::status_only::<crate::style::Problem>(status)
+        Unknown::status_only(
+            status,
+            <Problem as Style>::CONTENT_TYPE,
+            Body::build::<Problem>,
+        )
     }
 
-    fn status_only<S: Style + ?Sized>(status: Status) -> Unknown {
+    /// An unknown error with only a status, its body written by `write` (a style's
+    /// `Body::build`).
+    fn status_only(
+        status: Status,
+        content_type: &'static str,
+        write: fn(&Parts<'_>) -> Body,
+    ) -> Unknown {
         let mut unknown = Unknown {
             status,
             code: None,
             message: None,
             fields: Map::new(),
             body: String::new(),
-            content_type: S::CONTENT_TYPE,
+            content_type,
         };
-        unknown.body = Body::build::<S>(&Parts::new(
+        unknown.body = write(&Parts::new(
             status,
             unknown.code(),
             &unknown.message().as_ref(),
@@ -497,21 +508,7 @@ impl<E> Decoder<'_, E> {
                 content_type: self.content_type,
             }
         } else {
-            let mut unknown = Unknown {
-                status,
-                code: None,
-                message: None,
-                fields: Map::new(),
-                body: String::new(),
-                content_type: self.content_type,
-            };
-            unknown.body = (self.fallback_body)(&Parts::new(
-                status,
-                unknown.code(),
-                &unknown.message().as_ref(),
-            ))
-            .into_string();
-            unknown
+            Unknown::status_only(status, self.content_type, self.fallback_body)
         };
         match self.other {
             Some(other) => Ok(other(unknown)),

@@ -198,21 +198,8 @@ impl<'a> JsonWriter<'a> {
     ///
     /// See [`JsonWriter`] for an example.
     pub fn number(&mut self, n: u64) {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        let mut n = n;
-        loop {
-            at -= 1;
-            // `n % 10` is below 10, so the cast keeps every bit.
-            #[allow(clippy::cast_possible_truncation)]
-            let digit = (n % 10) as u8;
-            digits[at] = b'0' + digit;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.bytes(&digits[at..]);
+        let (digits, start) = decimal(n);
+        self.bytes(&digits[start..]);
     }
 
     /// Writes a status as a JSON number.
@@ -333,6 +320,26 @@ const fn needs_escape(word: u64) -> bool {
     let backslash = word ^ (ONES * 0x5c);
     let backslash = backslash.wrapping_sub(ONES) & !backslash;
     (below | quote | backslash) & HIGHS != 0
+}
+
+/// The decimal digits of `n`: they are `digits[start..]` of the returned `(digits, start)`.
+/// `const`, for the compile-time message of the composed-codes check too.
+pub(crate) const fn decimal(n: u64) -> ([u8; 20], usize) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut n = n;
+    loop {
+        start -= 1;
+        // `n % 10` is below 10, so the cast keeps every bit.
+        #[allow(clippy::cast_possible_truncation)]
+        let digit = (n % 10) as u8;
+        digits[start] = b'0' + digit;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    (digits, start)
 }
 
 /// For each byte: 0 when it is written as it is, else the letter after the backslash (`u` for

@@ -1,8 +1,8 @@
 //! `impl ApiError`: status, code, message, body, headers, catalog; and the call that lets the
 //! runtime's features add their impls.
 
-use super::{Ctx, match_or};
-use crate::ast::{Field, StyleRef, Variant};
+use super::{Ctx, match_covering, match_or, style_type};
+use crate::ast::{Field, Variant};
 use crate::bound::Bounds;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -120,14 +120,12 @@ fn body(ctx: &Ctx<'_, '_>) -> TokenStream {
         .into_iter()
         .map(|(_, patterns, expr)| quote!(#(#patterns)|* => #expr,))
         .collect();
-    let fallback = quote!(__ec::Dispatch::__target(self).body());
-    if arms.is_empty() {
-        fallback
-    } else if ctx.covers_all(covered) {
-        quote!(match self { #(#arms)* })
-    } else {
-        quote!(match self { #(#arms)* _ => #fallback, })
-    }
+    match_covering(
+        ctx,
+        &arms,
+        covered,
+        &quote!(__ec::Dispatch::__target(self).body()),
+    )
 }
 
 /// The shape key, the pattern and the expression of a variant with a run-time body:
@@ -143,13 +141,7 @@ fn dynamic_body(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> (String, TokenStream, Tok
         quote!(#member: #name)
     });
     let pattern = quote!(#path { #(#bindings,)* .. });
-    let style = match v.style(&ctx.cont.attrs) {
-        StyleRef::Builtin(b) => {
-            let name = syn::Ident::new(b.type_name(), proc_macro2::Span::call_site());
-            quote!(__ec::style::#name)
-        }
-        StyleRef::Custom(path) => quote!(#path),
-    };
+    let style = style_type(&v.style(&ctx.cont.attrs));
     let mut key = style.to_string();
     let fields: Vec<TokenStream> = exposed
         .iter()

@@ -1,22 +1,12 @@
 //! `impl Decode` (with `#[api_error(decode)]`): the runtime's `Decoder` does the lookup over the
 //! static table; the generated code only builds the variant of a row.
 
-use super::Ctx;
+use super::{Ctx, style_type};
 use crate::ast::{StyleRef, Variant};
 use crate::bound::Bounds;
 use crate::wire::Builtin;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
-
-fn style_type(style: &StyleRef<'_>) -> TokenStream {
-    match style {
-        StyleRef::Builtin(b) => {
-            let name = syn::Ident::new(b.type_name(), proc_macro2::Span::call_site());
-            quote!(__ec::style::#name)
-        }
-        StyleRef::Custom(path) => quote!(#path),
-    }
-}
 
 pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     if ctx.cont.attrs.decode.is_none() {
@@ -70,12 +60,6 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
         None => quote!(::core::option::Option::None),
     };
 
-    let table = if ctx.cont.variants.iter().all(Variant::delegates) {
-        quote!(&__ec::Table::EMPTY)
-    } else {
-        quote!(&__TABLE)
-    };
-
     quote! {
         #[automatically_derived]
         impl #impl_generics __ec::Decode for #ident #ty_generics #where_clause {
@@ -84,7 +68,7 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
                 __body: &[u8],
             ) -> ::core::result::Result<Self, __ec::DecodeError> {
                 __ec::Decoder {
-                    table: #table,
+                    table: &__TABLE,
                     readers: &[#(#readers),*],
                     build: &|__row: u32, __decoded: &__ec::Decoded<'_>| {
                         ::core::result::Result::Ok(match __row {

@@ -29,7 +29,7 @@ mod error;
 mod from;
 mod serialize;
 
-use crate::ast::{Container, Field, Variant};
+use crate::ast::{Container, Field, StyleRef, Variant};
 use crate::bound::{Bounds, ParamsInScope};
 use crate::ctxt::Ctxt;
 use crate::{check, fallback};
@@ -119,10 +119,16 @@ impl Ctx<'_, '_> {
             bounds.insert(&ty, quote!(::core::fmt::Debug));
         }
     }
+}
 
-    /// Whether `arms` cover every variant, so a `_` arm would be unreachable.
-    pub(crate) fn covers_all(&self, arms: usize) -> bool {
-        arms == self.cont.variants.len()
+/// The type of a style: `__ec::style::Nested`, or the user's path.
+pub(crate) fn style_type(style: &StyleRef<'_>) -> TokenStream {
+    match style {
+        StyleRef::Builtin(b) => {
+            let name = syn::Ident::new(b.type_name(), proc_macro2::Span::call_site());
+            quote!(__ec::style::#name)
+        }
+        StyleRef::Custom(path) => quote!(#path),
     }
 }
 
@@ -133,9 +139,19 @@ pub(crate) fn match_or(
     arms: &[TokenStream],
     fallback: &TokenStream,
 ) -> TokenStream {
+    match_covering(ctx, arms, arms.len(), fallback)
+}
+
+/// [`match_or`] for arms that cover `covered` variants (an or-pattern arm covers several).
+pub(crate) fn match_covering(
+    ctx: &Ctx<'_, '_>,
+    arms: &[TokenStream],
+    covered: usize,
+    fallback: &TokenStream,
+) -> TokenStream {
     if arms.is_empty() {
         fallback.clone()
-    } else if ctx.covers_all(arms.len()) {
+    } else if covered == ctx.cont.variants.len() {
         quote!(match self { #(#arms)* })
     } else {
         quote!(match self { #(#arms)* _ => #fallback, })
