@@ -16,9 +16,11 @@
 //! | `tracing` | a 5xx turned into an axum or actix-web response is logged | `tracing` |
 
 #[cfg(feature = "actix-web")]
-mod actix;
+pub mod actix;
 #[cfg(feature = "axum")]
-mod axum;
+pub mod axum;
+#[cfg(feature = "extract")]
+pub(crate) mod extract;
 #[cfg(feature = "http")]
 mod http;
 #[cfg(all(feature = "tracing", any(feature = "axum", feature = "actix-web")))]

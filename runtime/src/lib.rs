@@ -56,6 +56,7 @@ pub(crate) mod catalog;
 mod code;
 mod codes;
 pub mod decode;
+mod failure;
 mod headers;
 mod integrations;
 pub mod json;
@@ -66,12 +67,20 @@ pub mod style;
 #[doc(hidden)]
 pub mod __private;
 
+#[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
+pub use integrations::actix;
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub use integrations::axum;
+
 pub use api_error::ApiError;
 pub use body::Body;
 pub use catalog::{Catalog, CatalogEntry};
 pub use code::Code;
 pub use codes::{CodeSet, Codes};
 pub use decode::{Decode, DecodeError, Unknown};
+pub use failure::{Catch, Detail, Failure, FailureKind, FromDetail};
 pub use headers::Headers;
 pub use status::{InvalidStatus, Status};
 pub use style::{Parts, Style};

@@ -1,0 +1,264 @@
+//! What the axum and actix-web extractors share: the `Content-Type` rule for JSON bodies, and
+//! reading a JSON body or a query string while keeping where it failed (a JSON Pointer, a
+//! parameter name), so that a failure can name the member at fault without the deserializer's
+//! own text.
+
+use crate::{Detail, Failure, FailureKind};
+use serde::de::DeserializeOwned;
+
+/// Whether a `Content-Type` value announces JSON: `application/json` or `application/<x>+json`
+/// (`application/problem+json`, `application/merge-patch+json`), with any parameters
+/// (`; charset=utf-8`), in any case.
+pub(crate) fn is_json(content_type: &[u8]) -> bool {
+    let Ok(value) = core::str::from_utf8(content_type) else {
+        return false;
+    };
+    let essence = value.split(';').next().unwrap_or_default().trim();
+    let Some((kind, subtype)) = essence.split_once('/') else {
+        return false;
+    };
+    kind.eq_ignore_ascii_case("application")
+        && (subtype.eq_ignore_ascii_case("json")
+            || (subtype.len() > "+json".len()
+                && subtype
+                    .get(subtype.len() - "+json".len()..)
+                    .is_some_and(|suffix| suffix.eq_ignore_ascii_case("+json"))))
+}
+
+/// Why a JSON body did not deserialize.
+#[derive(Debug)]
+pub(crate) struct JsonError {
+    kind: FailureKind,
+    /// The JSON Pointer of the member at fault (`json_data` only).
+    pointer: String,
+    error: serde_json::Error,
+}
+
+impl JsonError {
+    /// The failure, borrowing the pointer and the error (the cause).
+    pub(crate) fn failure(&self) -> Failure<'_> {
+        let failure = Failure::new(self.kind).with_cause(&self.error);
+        match self.kind {
+            FailureKind::JsonData => failure.with(Detail::Pointer, &self.pointer),
+            _ => failure,
+        }
+    }
+}
+
+/// Deserializes a whole JSON body (trailing bytes other than white space are a syntax error).
+pub(crate) fn json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, JsonError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let pointer = pointer(error.path(), error.inner());
+        let error = error.into_inner();
+        let kind = match error.classify() {
+            serde_json::error::Category::Data => FailureKind::JsonData,
+            _ => FailureKind::JsonSyntax,
+        };
+        JsonError {
+            kind,
+            pointer,
+            error,
+        }
+    })?;
+    deserializer.end().map_err(|error| JsonError {
+        kind: FailureKind::JsonSyntax,
+        pointer: String::new(),
+        error,
+    })?;
+    Ok(value)
+}
+
+/// The JSON Pointer (RFC 6901) of the member at fault: the path the deserializer had reached,
+/// plus the field serde names in a "missing field" or "unknown field" error (which it reports
+/// at the enclosing object).
+fn pointer(path: &serde_path_to_error::Path, error: &impl core::fmt::Display) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            Segment::Seq { index } => {
+                out.push('/');
+                out.push_str(&index.to_string());
+            }
+            Segment::Map { key } => push_token(&mut out, key),
+            Segment::Enum { variant } => push_token(&mut out, variant),
+            Segment::Unknown => {}
+        }
+    }
+    if let Some(field) = named_field(&error.to_string()) {
+        push_token(&mut out, field);
+    }
+    out
+}
+
+/// The field of serde's "missing field `x`" and "unknown field `x`, expected ..." messages.
+fn named_field(message: &str) -> Option<&str> {
+    let rest = message
+        .strip_prefix("missing field `")
+        .or_else(|| message.strip_prefix("unknown field `"))?;
+    rest.split_once('`').map(|(field, _)| field)
+}
+
+fn push_token(out: &mut String, token: &str) {
+    out.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Why a query string did not deserialize.
+#[derive(Debug)]
+pub(crate) struct QueryError {
+    parameter: Option<String>,
+    error: serde_urlencoded::de::Error,
+}
+
+impl QueryError {
+    /// The failure, borrowing the parameter and the error (the cause).
+    pub(crate) fn failure(&self) -> Failure<'_> {
+        Failure::new(FailureKind::InvalidQuery)
+            .with_opt(Detail::Parameter, self.parameter.as_deref())
+            .with_cause(&self.error)
+    }
+}
+
+/// Deserializes a query string (without the `?`).
+pub(crate) fn query<T: DeserializeOwned>(query: &str) -> Result<T, QueryError> {
+    let deserializer =
+        serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let mut parameter = error
+            .path()
+            .iter()
+            .find_map(|segment| match segment {
+                serde_path_to_error::Segment::Map { key } => Some(key.clone()),
+                _ => None,
+            });
+        let error = error.into_inner();
+        if parameter.is_none() {
+            parameter = named_field(&error.to_string()).map(str::to_owned);
+        }
+        QueryError { parameter, error }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code, reason = "only deserialized")]
+    struct Order {
+        product: u64,
+        items: Vec<Item>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code, reason = "only deserialized")]
+    struct Item {
+        quantity: i64,
+    }
+
+    fn json_failure(body: &str) -> (FailureKind, Option<String>) {
+        let error = json::<Order>(body.as_bytes()).unwrap_err();
+        let failure = error.failure();
+        (
+            failure.kind(),
+            failure.detail(Detail::Pointer).map(str::to_owned),
+        )
+    }
+
+    #[test]
+    fn json_content_types() {
+        for ok in [
+            "application/json",
+            "application/json; charset=utf-8",
+            "Application/JSON;charset=UTF-8",
+            "application/problem+json",
+            "application/merge-patch+json",
+        ] {
+            assert!(is_json(ok.as_bytes()), "{ok}");
+        }
+        for no in [
+            "",
+            "text/plain",
+            "application/jsonx",
+            "application/+json",
+            "text/json",
+            "application",
+            "application/x-www-form-urlencoded",
+        ] {
+            assert!(!is_json(no.as_bytes()), "{no}");
+        }
+        assert!(!is_json(b"application/json\xff"));
+    }
+
+    #[test]
+    fn json_pointers() {
+        assert_eq!(
+            json_failure(r#"{"product":1,"items":[{"quantity":1},{"quantity":2},{"quantity":"x"}]}"#),
+            (FailureKind::JsonData, Some("/items/2/quantity".to_owned()))
+        );
+        assert_eq!(
+            json_failure(r#"{"items":[]}"#),
+            (FailureKind::JsonData, Some("/product".to_owned()))
+        );
+        assert_eq!(
+            json_failure(r#"{"product":1,"items":[{}]}"#),
+            (FailureKind::JsonData, Some("/items/0/quantity".to_owned()))
+        );
+        assert_eq!(
+            json_failure("[1]"),
+            (FailureKind::JsonData, Some(String::new()))
+        );
+    }
+
+    #[test]
+    fn json_syntax() {
+        for body in ["", "{", "{\"product\":1,}", "\u{0}", "{\"product\":1,\"items\":[]} x"] {
+            assert_eq!(json_failure(body), (FailureKind::JsonSyntax, None), "{body:?}");
+        }
+        let deep = "[".repeat(10_000);
+        let error = json::<serde_json::Value>(deep.as_bytes()).unwrap_err();
+        assert_eq!(error.failure().kind(), FailureKind::JsonSyntax);
+        let error = json::<Order>(b"{\"product\":1,\"items\":[\xff]}").unwrap_err();
+        assert_eq!(error.failure().kind(), FailureKind::JsonSyntax);
+    }
+
+    #[test]
+    fn pointer_escapes() {
+        let mut out = String::new();
+        push_token(&mut out, "a/b~c");
+        assert_eq!(out, "/a~1b~0c");
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code, reason = "only deserialized")]
+    struct Page {
+        limit: u32,
+        offset: Option<u32>,
+    }
+
+    #[test]
+    fn query_parameters() {
+        let page: Page = query("limit=5&offset=2").unwrap();
+        assert_eq!((page.limit, page.offset), (5, Some(2)));
+        for (q, parameter) in [
+            ("limit=abc", Some("limit")),
+            ("limit=5&offset=-1", Some("offset")),
+            ("", Some("limit")),
+            ("offset=1", Some("limit")),
+        ] {
+            let error = query::<Page>(q).unwrap_err();
+            let failure = error.failure();
+            assert_eq!(failure.kind(), FailureKind::InvalidQuery);
+            assert_eq!(failure.detail(Detail::Parameter), parameter, "{q}");
+        }
+    }
+}
