@@ -28,6 +28,33 @@ mod tracing;
 #[cfg(feature = "utoipa")]
 mod utoipa;
 
+/// Marks a response that a contract error wrote (kept in the response's extensions), so that the
+/// axum layer and the actix-web middleware leave it alone and rewrite every other error response.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ContractResponse;
+
+/// The variant of `E` that answers `failure`, with the framework's own description of the
+/// failure logged at debug level (feature `tracing`) and nowhere else.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) fn caught<E: crate::Catch>(failure: &crate::Failure<'_>) -> E {
+    #[cfg(feature = "tracing")]
+    tracing::failure(failure);
+    E::catch(failure)
+}
+
+/// The message of a panic's payload: the `&str` or `String` given to `panic!`, else a fixed text.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) fn panic_message(payload: &(dyn core::any::Any + Send)) -> &str {
+    if let Some(message) = payload.downcast_ref::<&'static str>() {
+        message
+    } else if let Some(message) = payload.downcast_ref::<String>() {
+        message
+    } else {
+        "a panic with a payload that is not a string"
+    }
+}
+
 /// What the impls of the feature macros call. Not public API: no stability promises.
 #[doc(hidden)]
 pub mod hooks {

@@ -1,6 +1,8 @@
-//! Feature `tracing`: a 5xx turned into a framework response is logged with its causes.
+//! Feature `tracing`: a 5xx turned into a framework response is logged with its causes; a failure
+//! of the framework is logged at debug level with the framework's own text; a panic is logged
+//! with its message.
 
-use crate::ApiError;
+use crate::{ApiError, Failure};
 use core::fmt;
 use std::error::Error;
 
@@ -38,4 +40,31 @@ impl fmt::Debug for Sources<'_> {
         }
         list.finish()
     }
+}
+
+/// Logs a failure of the framework as one `DEBUG` event (target `error_contract`) with the
+/// fields `kind`, `status`, its details and `cause` (the framework's own text: a serde message,
+/// a rejection's text), which never reaches a body.
+pub(crate) fn failure(failure: &Failure<'_>) {
+    ::tracing::debug!(
+        target: "error_contract",
+        kind = failure.kind().name(),
+        status = failure.status().as_u16(),
+        details = ?failure,
+        cause = failure.cause().map(::tracing::field::display),
+        "framework failure",
+    );
+}
+
+/// Logs a handler's panic as one `ERROR` event (target `error_contract`) with the fields
+/// `status` and `code` of the response that answers it, and `panic` (the panic's message),
+/// which never reaches a body.
+pub(crate) fn panic<E: ApiError + ?Sized>(error: &E, message: &str) {
+    ::tracing::error!(
+        target: "error_contract",
+        status = error.status().as_u16(),
+        code = %error.code(),
+        panic = message,
+        "handler panicked",
+    );
 }
