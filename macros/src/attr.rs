@@ -8,6 +8,7 @@
 use crate::ast::CodeValue;
 use crate::case::Case;
 use crate::ctxt::Ctxt;
+use crate::failure::{self, Kind};
 use crate::wire::Builtin;
 use proc_macro2::Span;
 use std::fmt::Write as _;
@@ -27,9 +28,11 @@ pub(crate) const VARIANT_KEYS: &[&str] = &[
     "title",
     "transparent",
     "other",
+    "catch",
 ];
 /// Keys of the field level.
-pub(crate) const FIELD_KEYS: &[&str] = &["expose", "rename", "header", "status", "default"];
+pub(crate) const FIELD_KEYS: &[&str] =
+    &["expose", "rename", "header", "status", "default", "detail"];
 
 /// A value with the span of its key (for duplicates) and of itself (for value errors).
 #[derive(Clone)]
@@ -64,6 +67,8 @@ pub(crate) struct VariantAttrs {
     pub(crate) title: Option<Spanned<String>>,
     pub(crate) transparent: Option<Span>,
     pub(crate) other: Option<Span>,
+    /// The framework failures the variant answers, each with the span of its name.
+    pub(crate) catch: Option<Spanned<Vec<(Kind, Span)>>>,
     /// A `status` key was written, even if its value was reported as wrong.
     pub(crate) status_written: bool,
     /// An `#[api_error]` attribute is present (on a variant: any at all).
@@ -81,6 +86,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) header: Option<Spanned<String>>,
     pub(crate) status: Option<Span>,
     pub(crate) default: Option<Span>,
+    /// The detail of a failure the field takes (its name in `error_contract::Detail`).
+    pub(crate) detail: Option<Spanned<&'static str>>,
 }
 
 /// Which level an attribute is on, for key tables and wrong-level messages.
@@ -180,6 +187,7 @@ fn variant_key(
         "title" => set(cx, &mut v.title, meta, string(cx, meta)?),
         "transparent" => flag(cx, &mut v.transparent, meta)?,
         "other" => flag(cx, &mut v.other, meta)?,
+        "catch" => set(cx, &mut v.catch, meta, catch(cx, meta)?),
         // `for_each_key` only hands over keys of the level's table, and each has an arm above.
         _ => {}
     }
@@ -236,6 +244,7 @@ pub(crate) fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
             "header" => set(cx, &mut f.header, meta, string(cx, meta)?),
             "status" => flag(cx, &mut f.status, meta)?,
             "default" => flag(cx, &mut f.default, meta)?,
+            "detail" => set(cx, &mut f.detail, meta, detail(cx, meta)?),
             // As in `variant_key`: only the field table's keys arrive here.
             _ => {}
         }
@@ -627,4 +636,90 @@ fn crate_path(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spann
             Ok(None)
         }
     }
+}
+
+/// `catch = "kind"` or `catch("kind", ...)`: names checked against the kinds, each reported on
+/// its own literal; a name given twice in one list is reported too.
+fn catch(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Vec<(Kind, Span)>>>> {
+    let key_span = meta.path.span();
+    let (lits, span) = if meta.input.peek(syn::token::Paren) {
+        let content;
+        let parens = syn::parenthesized!(content in meta.input);
+        let lits = syn::punctuated::Punctuated::<Expr, Token![,]>::parse_terminated(&content)?;
+        (lits.into_iter().collect::<Vec<_>>(), parens.span.join())
+    } else if meta.input.peek(Token![=]) {
+        let expr = value_expr(meta)?;
+        let span = expr.span();
+        (vec![expr], span)
+    } else {
+        return Err(meta.error(
+            "expected `catch = \"unknown_route\"` or `catch(\"json_syntax\", \"json_data\")`",
+        ));
+    };
+    if lits.is_empty() {
+        cx.error_at(
+            span,
+            format!(
+                "`catch` needs at least one kind of failure: one of {}",
+                quoted_list(&Kind::names())
+            ),
+        );
+        return Ok(None);
+    }
+    let mut kinds: Vec<(Kind, Span)> = Vec::new();
+    let mut ok = true;
+    for expr in lits {
+        let Expr::Lit(ExprLit {
+            lit: Lit::Str(s), ..
+        }) = &expr
+        else {
+            cx.error_spanned_by(
+                &expr,
+                "expected the name of a failure as a string literal: `catch = \"unknown_route\"`",
+            );
+            ok = false;
+            continue;
+        };
+        let name = s.value();
+        let Some(kind) = Kind::from_name(&name) else {
+            let names = Kind::names();
+            let hint = match nearest(&name, &names) {
+                Some(near) => format!("did you mean `\"{near}\"`?"),
+                None => format!("expected one of {}", quoted_list(&names)),
+            };
+            cx.error_at(s.span(), format!("unknown failure `\"{name}\"`; {hint}"));
+            ok = false;
+            continue;
+        };
+        if let Some((_, first)) = kinds.iter().find(|(k, _)| *k == kind) {
+            cx.error_at(s.span(), format!("`\"{name}\"` is listed twice"));
+            cx.error_at(*first, "first listed here");
+            ok = false;
+            continue;
+        }
+        kinds.push((kind, s.span()));
+    }
+    Ok(ok.then(|| Spanned {
+        value: kinds,
+        key: key_span,
+        span,
+    }))
+}
+
+/// `detail = "pointer"`, checked against the details a failure carries.
+fn detail(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<&'static str>>> {
+    let Some(lit) = lit_str(cx, meta, "the name of a detail")? else {
+        return Ok(None);
+    };
+    let name = lit.value();
+    if let Some(&(known, _)) = failure::DETAILS.iter().find(|(n, _)| *n == name) {
+        return Ok(Some(spanned(meta, known, lit.span())));
+    }
+    let names = failure::detail_names();
+    let hint = match nearest(&name, &names) {
+        Some(near) => format!("did you mean `\"{near}\"`?"),
+        None => format!("expected one of {}", quoted_list(&names)),
+    };
+    cx.error_at(lit.span(), format!("unknown detail `\"{name}\"`; {hint}"));
+    Ok(None)
 }

@@ -22,7 +22,9 @@ pub(crate) fn check(cx: &Ctxt, cont: &Container<'_>) {
         from_alone(cx, variant);
         one_source(cx, variant);
         status_field(cx, variant);
+        catch_fields(cx, variant);
     }
+    catches_unique(cx, cont);
     from_types_unique(cx, cont);
     unique_codes(cx, cont);
     code_kinds(cx, cont);
@@ -77,10 +79,10 @@ fn decode(cx: &Ctxt, cont: &Container<'_>) {
         }
         for field in &variant.fields {
             if let Some(span) = field.attrs.default {
-                if !decode {
+                if !decode && variant.attrs.catch.is_none() {
                     cx.error_at(
                         span,
-                        "`default` only applies with `#[api_error(decode)]` on the enum",
+                        "`default` only applies with `#[api_error(decode)]` on the enum, or in a variant with `catch`",
                     );
                 }
             }
@@ -552,6 +554,100 @@ fn parent_cycles(cx: &Ctxt, cont: &Container<'_>) {
             match parent_of.get(at) {
                 Some(next) => at = next,
                 None => break,
+            }
+        }
+    }
+}
+
+/// A variant with `catch` is built from a failure, so each of its fields must say where its
+/// value comes from; `detail` only means something in such a variant; and a variant that
+/// delegates has no contract of its own to answer with.
+fn catch_fields(cx: &Ctxt, variant: &Variant<'_>) {
+    let catch = variant.attrs.catch.as_ref();
+    if let Some(catch) = catch {
+        for (flag, name) in [
+            (variant.attrs.transparent, "transparent"),
+            (variant.attrs.other, "other"),
+        ] {
+            if flag.is_some() {
+                cx.error_at(
+                    catch.key,
+                    format!("`catch` cannot go on an `{name}` variant: it has no contract of its own to answer with; put `catch` on a variant with a `status`"),
+                );
+            }
+        }
+        if variant.delegates() {
+            return;
+        }
+    }
+    for field in &variant.fields {
+        let a = &field.attrs;
+        if let Some(detail) = &a.detail {
+            if catch.is_none() {
+                cx.error_at(
+                    detail.key,
+                    "`detail` takes a detail of a framework failure: add `catch = \"...\"` to the variant",
+                );
+            }
+            for (flag, name) in [
+                (a.source, "#[source]"),
+                (a.from, "#[from]"),
+                (a.status, "status"),
+            ] {
+                if flag.is_some() {
+                    cx.error_at(
+                        detail.key,
+                        format!("`detail` and `{name}` both give this field its value; keep one"),
+                    );
+                }
+            }
+        } else if catch.is_some() && a.status.is_none() && a.default.is_none() {
+            cx.error_at(
+                field.span(),
+                format!(
+                    "a variant with `catch` is built from the failure it answers: give `{}` a `detail = \"...\"` ({}), or mark it `#[api_error(default)]`",
+                    field.name(),
+                    crate::failure::detail_names().join(", "),
+                ),
+            );
+        }
+    }
+}
+
+/// Each kind is answered by one variant, and other layers' responses of one status by one
+/// variant: a second claim is an error on both.
+fn catches_unique(cx: &Ctxt, cont: &Container<'_>) {
+    let mut seen: BTreeMap<(&str, u16), (&syn::Ident, proc_macro2::Span)> = BTreeMap::new();
+    for variant in &cont.variants {
+        let Some(catch) = &variant.attrs.catch else {
+            continue;
+        };
+        for (kind, span) in &catch.value {
+            // Other layers' responses are told apart by status; every other kind by itself.
+            let status = if kind.name == crate::failure::STATUS {
+                variant.status()
+            } else {
+                0
+            };
+            match seen.get(&(kind.name, status)) {
+                Some((first, first_span)) => {
+                    let what = if status == 0 {
+                        format!("`\"{}\"`", kind.name)
+                    } else {
+                        format!("`\"{}\"` of status {status}", kind.name)
+                    };
+                    cx.error_at(
+                        *span,
+                        format!(
+                            "{what} is caught by two variants, `{first}` and `{}`: one variant answers each failure",
+                            variant.ident
+                        ),
+                    );
+                    cx.error_at(*first_span, "first caught here");
+                }
+                None => {
+                    seen.insert((kind.name, status), (variant.ident, *span));
+                }
             }
         }
     }

@@ -35,6 +35,18 @@ pub(crate) fn expand(
     } else {
         TokenStream::new()
     };
+    let catch = if cont.is_some_and(|c| c.variants.iter().any(|v| v.attrs.catch.is_some())) {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics __ec::Catch for #ident #ty_generics #debug_where {
+                fn catch(_: &__ec::Failure<'_>) -> Self {
+                    ::core::unreachable!()
+                }
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
     quote! {
         #error
 
@@ -78,6 +90,7 @@ pub(crate) fn expand(
 
             #from
             #decode
+            #catch
         };
     }
 }

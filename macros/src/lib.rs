@@ -19,6 +19,7 @@ mod case;
 mod check;
 mod ctxt;
 mod expand;
+mod failure;
 mod fallback;
 mod message;
 mod reason;

@@ -10,7 +10,8 @@ pub use crate::catalog::{Table, TableCodes};
 pub use crate::codes::check as check_codes;
 pub use crate::decode::{Decode, DecodeError, Decoded, Decoder, Mismatch, Unknown};
 pub use crate::{
-    ApiError, Body, Catalog, CatalogEntry, Code, CodeSet, Codes, Headers, Status, Style, style,
+    ApiError, Body, Catalog, CatalogEntry, Catch, Code, CodeSet, Codes, Detail, Failure,
+    FailureKind, FromDetail, Headers, Status, Style, style,
 };
 pub use serde;
 

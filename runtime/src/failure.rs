@@ -101,7 +101,9 @@ impl FailureKind {
     /// ```
     #[must_use]
     pub fn from_name(name: &str) -> Option<FailureKind> {
-        FailureKind::ALL.into_iter().find(|kind| kind.name() == name)
+        FailureKind::ALL
+            .into_iter()
+            .find(|kind| kind.name() == name)
     }
 
     /// The status the framework answers this kind with (500 for `status`, whose failures carry

@@ -13,6 +13,7 @@
 //!     impl std::error::Error for E { ... }              // arms only for sources
 //!     impl Serialize for E { ... }                       // the body's JSON
 //!     impl From<Source> for E { ... }                    // per #[from]
+//!     impl __ec::Catch for E { ... }                     // with `catch`: the framework's failures
 //!     __ec::integrations! { ... }                        // impls of the runtime's features
 //! };
 //! ```
@@ -22,6 +23,7 @@
 //! at run time, so a large enum of unit variants costs one match and one static array.
 
 mod api_error;
+mod catch;
 mod decode;
 mod display;
 mod entries;
@@ -201,6 +203,7 @@ fn expand(cont: &Container<'_>) -> TokenStream {
     let serialize = serialize::expand(&ctx);
     let from = from::expand(&ctx);
     let decode = decode::expand(&ctx);
+    let catch = catch::expand(&ctx);
     let integrations = api_error::integrations(&ctx);
     let krate = &ctx.krate;
 
@@ -217,6 +220,7 @@ fn expand(cont: &Container<'_>) -> TokenStream {
             #serialize
             #from
             #decode
+            #catch
             #integrations
         };
     }

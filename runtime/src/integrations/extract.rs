@@ -132,13 +132,10 @@ pub(crate) fn query<T: DeserializeOwned>(query: &str) -> Result<T, QueryError> {
     let deserializer =
         serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
     serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        let mut parameter = error
-            .path()
-            .iter()
-            .find_map(|segment| match segment {
-                serde_path_to_error::Segment::Map { key } => Some(key.clone()),
-                _ => None,
-            });
+        let mut parameter = error.path().iter().find_map(|segment| match segment {
+            serde_path_to_error::Segment::Map { key } => Some(key.clone()),
+            _ => None,
+        });
         let error = error.into_inner();
         if parameter.is_none() {
             parameter = named_field(&error.to_string()).map(str::to_owned);
@@ -202,7 +199,9 @@ mod tests {
     #[test]
     fn json_pointers() {
         assert_eq!(
-            json_failure(r#"{"product":1,"items":[{"quantity":1},{"quantity":2},{"quantity":"x"}]}"#),
+            json_failure(
+                r#"{"product":1,"items":[{"quantity":1},{"quantity":2},{"quantity":"x"}]}"#
+            ),
             (FailureKind::JsonData, Some("/items/2/quantity".to_owned()))
         );
         assert_eq!(
@@ -221,8 +220,18 @@ mod tests {
 
     #[test]
     fn json_syntax() {
-        for body in ["", "{", "{\"product\":1,}", "\u{0}", "{\"product\":1,\"items\":[]} x"] {
-            assert_eq!(json_failure(body), (FailureKind::JsonSyntax, None), "{body:?}");
+        for body in [
+            "",
+            "{",
+            "{\"product\":1,}",
+            "\u{0}",
+            "{\"product\":1,\"items\":[]} x",
+        ] {
+            assert_eq!(
+                json_failure(body),
+                (FailureKind::JsonSyntax, None),
+                "{body:?}"
+            );
         }
         let deep = "[".repeat(10_000);
         let error = json::<serde_json::Value>(deep.as_bytes()).unwrap_err();

@@ -1,0 +1,66 @@
+//! The vocabulary of `catch = "..."` and `detail = "..."`: the framework failures a variant can
+//! answer and the details a field can take, as `error_contract::FailureKind` and
+//! `error_contract::Detail` name them (the generated code names their variants, so a name that
+//! drifted from the runtime would not compile).
+
+/// A kind of framework failure: its name in `catch`, its variant of `FailureKind`, and the
+/// status the framework answers it with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Kind {
+    pub(crate) name: &'static str,
+    pub(crate) variant: &'static str,
+    pub(crate) usual_status: u16,
+}
+
+/// The kind whose failures are other layers' error responses, of the variant's own status.
+pub(crate) const STATUS: &str = "status";
+
+pub(crate) const KINDS: &[Kind] = &[
+    kind("unknown_route", "UnknownRoute", 404),
+    kind("method_not_allowed", "MethodNotAllowed", 405),
+    kind("unsupported_media_type", "UnsupportedMediaType", 415),
+    kind("json_syntax", "JsonSyntax", 400),
+    kind("json_data", "JsonData", 422),
+    kind("payload_too_large", "PayloadTooLarge", 413),
+    kind("invalid_path", "InvalidPath", 400),
+    kind("invalid_query", "InvalidQuery", 400),
+    kind("panic", "Panic", 500),
+    kind(STATUS, "Status", 500),
+];
+
+const fn kind(name: &'static str, variant: &'static str, usual_status: u16) -> Kind {
+    Kind {
+        name,
+        variant,
+        usual_status,
+    }
+}
+
+impl Kind {
+    pub(crate) fn from_name(name: &str) -> Option<Kind> {
+        KINDS.iter().copied().find(|k| k.name == name)
+    }
+
+    pub(crate) fn names() -> Vec<&'static str> {
+        KINDS.iter().map(|k| k.name).collect()
+    }
+}
+
+/// A detail of a failure that a field can take: its name in `detail` and its variant of `Detail`.
+pub(crate) const DETAILS: &[(&str, &str)] = &[
+    ("method", "Method"),
+    ("path", "Path"),
+    ("allow", "Allow"),
+    ("content_type", "ContentType"),
+    ("parameter", "Parameter"),
+    ("pointer", "Pointer"),
+];
+
+/// The variant of `Detail` named `name`.
+pub(crate) fn detail_variant(name: &str) -> Option<&'static str> {
+    DETAILS.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+}
+
+pub(crate) fn detail_names() -> Vec<&'static str> {
+    DETAILS.iter().map(|(n, _)| *n).collect()
+}
