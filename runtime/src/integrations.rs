@@ -61,7 +61,7 @@ pub mod hooks {
     #[cfg(feature = "actix-web")]
     pub use super::actix::{error_response as actix_error_response, status_code as actix_status};
     #[cfg(feature = "axum")]
-    pub use super::axum::into_response as axum_response;
+    pub use super::axum::response::into_response as axum_response;
     #[cfg(feature = "utoipa")]
     pub use super::utoipa::responses as utoipa_responses;
     #[cfg(feature = "actix-web")]

@@ -1,6 +1,8 @@
-//! Feature `axum`: `axum_core::response::IntoResponse` for every derived type.
+//! The response of an error: what the derived `IntoResponse` calls, and what the layer calls
+//! when it must not log (a panic has its own event).
 
 use crate::ApiError;
+use crate::integrations::ContractResponse;
 use ::axum_core::body::Body;
 use ::axum_core::response::Response;
 use ::bytes::Bytes;
@@ -11,9 +13,20 @@ use std::error::Error;
 /// The response of `error`: its status, the `Content-Type` of its body, its headers, and its
 /// body. A static body is sent from where it lies (`Bytes::from_static`), a built one without
 /// another copy. With the `tracing` feature a 5xx is logged first.
+///
+/// This is what the derived `IntoResponse` calls (through `__private::hooks`); the module is
+/// private, so it is not public API.
 pub fn into_response<E: ApiError + Error + ?Sized>(error: &E) -> Response {
     #[cfg(feature = "tracing")]
-    super::tracing::server_error(error);
+    crate::integrations::tracing::server_error(error);
+    response(error)
+}
+
+/// [`into_response`] without the log: for a panic, which is logged as such instead.
+///
+/// The response carries the [`ContractResponse`] marker in its extensions, so that
+/// `CatchLayer` knows it is already in the contract and leaves it alone.
+pub(crate) fn response<E: ApiError + ?Sized>(error: &E) -> Response {
     let body = error.body();
     let content_type = body.content_type();
     let bytes = match body.into_cow() {
@@ -27,6 +40,7 @@ pub fn into_response<E: ApiError + Error + ?Sized>(error: &E) -> Response {
     if let Ok(value) = HeaderValue::from_maybe_shared(Bytes::from_static(content_type.as_bytes())) {
         headers.insert(CONTENT_TYPE, value);
     }
-    super::http::append(headers, error.headers());
+    crate::integrations::http::append(headers, error.headers());
+    response.extensions_mut().insert(ContractResponse);
     response
 }
