@@ -1,6 +1,55 @@
 //! Feature `axum`: every error response of an axum 0.8 app in the contract of one enum.
+//!
+//! Every derived type is an `axum_core::response::IntoResponse` (status, the body's
+//! `Content-Type`, the headers, the body). This module adds what answers the framework's own
+//! failures with that enum, once it has variants with `catch` (it implements
+//! [`Catch`](crate::Catch)):
+//!
+//! - the extractors [`Json`], [`Path`] and [`Query`], whose rejection is the enum;
+//! - [`CatchLayer`], which answers panics and every error response the enum did not write
+//!   (unknown routes, wrong methods, the rejections of other extractors, other layers' 4xx
+//!   and 5xx).
+//!
+//! ```
+//! use axum::Router;
+//! use axum::extract::DefaultBodyLimit;
+//! use axum::routing::post;
+//! use error_contract::ApiError;
+//! use error_contract::axum::{CatchLayer, Json};
+//! use serde::Deserialize;
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api_error(style = "problem", rename_all = "snake_case")]
+//! enum ShopError {
+//!     #[api_error(status = 404, message = "no such route", catch = "unknown_route")]
+//!     NoSuchRoute,
+//!     #[api_error(status = 400, message = "invalid body", catch("json_syntax", "json_data"))]
+//!     InvalidBody {
+//!         #[api_error(expose, detail = "pointer")]
+//!         pointer: Option<String>,
+//!     },
+//!     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
+//!     Internal,
+//! }
+//!
+//! #[derive(Deserialize)]
+//! struct Order {
+//!     product: u64,
+//! }
+//!
+//! async fn place(order: Json<Order, ShopError>) -> String {
+//!     format!("ordered {}", order.product)
+//! }
+//!
+//! let app: Router = Router::new()
+//!     .route("/orders", post(place))
+//!     .layer(DefaultBodyLimit::max(64 * 1024))
+//!     .layer(CatchLayer::<ShopError>::new());
+//! ```
 
 mod extract;
+mod layer;
 pub(crate) mod response;
 
 pub use extract::{Json, Path, Query};
+pub use layer::{CatchFuture, CatchLayer, CatchService};
