@@ -1,4 +1,6 @@
-//! A small shop API on axum whose errors are one enum, sent as RFC 9457 problem details.
+//! A small shop API on axum whose errors are one enum, sent as RFC 9457 problem details: the
+//! handlers' errors, and every failure of the framework too (unknown routes, wrong methods,
+//! bodies that are not JSON or too large, parameters that do not parse, panics).
 //!
 //! ```sh
 //! cargo run -p error-contract --example axum_server --features axum,tracing       # port 3000
@@ -11,24 +13,48 @@
 //! ```sh
 //! curl -i http://127.0.0.1:3000/products/1      # 200, a product
 //! curl -i http://127.0.0.1:3000/products/7      # 404 product_not_found
+//! curl -i 'http://127.0.0.1:3000/products?limit=2'   # 200, a list of two products
 //! curl -i http://127.0.0.1:3000/orders/42       # 404 order_not_found, the id in the body
 //! curl -i -X POST http://127.0.0.1:3000/orders/500  # 422 invalid_quantity, quantity and max
 //! curl -i -X POST http://127.0.0.1:3000/checkout    # 429 rate_limited, Retry-After: 30
 //! curl -i http://127.0.0.1:3000/inventory       # 500 inventory_unavailable, cause in the log
+//! curl -i -X POST http://127.0.0.1:3000/orders -H 'content-type: application/json' \
+//!      -d '{"product":1,"quantity":2}'           # 201, the order
+//! ```
+//!
+//! And the framework's own failures, each a variant of the same enum:
+//!
+//! ```sh
+//! curl -i http://127.0.0.1:3000/no/such/route   # 404 no_such_route
+//! curl -i -X DELETE http://127.0.0.1:3000/checkout  # 405 method_not_allowed, Allow: POST
+//! curl -i -X POST http://127.0.0.1:3000/orders -d '{}'   # 415 unsupported_media_type
+//! curl -i -X POST http://127.0.0.1:3000/orders -H 'content-type: application/json' \
+//!      -d '{"product":1,'                        # 400 invalid_json, serde's text in the log
+//! curl -i -X POST http://127.0.0.1:3000/orders -H 'content-type: application/json' \
+//!      -d '{"product":1,"quantity":"two"}'       # 422 invalid_body, pointer /quantity
+//! curl -i http://127.0.0.1:3000/orders/abc      # 400 invalid_parameter, parameter id
+//! curl -i 'http://127.0.0.1:3000/products?limit=ten' # 400 invalid_parameter, parameter limit
+//! head -c 70000 /dev/zero | curl -i -X POST http://127.0.0.1:3000/orders \
+//!      -H 'content-type: application/json' --data-binary @-   # 413 payload_too_large
 //! ```
 //!
 //! The handlers return `Result<_, ShopError>`: with the `axum` feature every derived type is an
-//! `IntoResponse`, with no attribute to add. With the `tracing` feature the 500's cause chain is
-//! logged to the terminal, and the body has only the public message.
+//! `IntoResponse`, with no attribute to add. The extractors of `error_contract::axum` reject
+//! with `ShopError`, and `CatchLayer::<ShopError>` answers the rest: axum's own 404 and 405,
+//! and panics. With the `tracing` feature the 500's cause chain is logged to the terminal, and
+//! the body has only the public message; the framework's own description of a failure (serde's
+//! message, a panic's) is logged at debug level, never sent.
 
 use axum::Router;
-use axum::extract::Path;
+use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::http::header::CONTENT_TYPE;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use core::fmt;
 use error_contract::ApiError;
+use error_contract::axum::{CatchLayer, Json, Path, Query};
+use serde::{Deserialize, Serialize};
 use std::future::Future;
 use std::net::{Ipv4Addr, SocketAddr};
 
@@ -70,6 +96,83 @@ pub enum ShopError {
     /// The inventory could not be read. The cause is logged, never sent.
     #[api_error(status = 500, message = "inventory unavailable")]
     InventoryUnavailable(#[from] InventoryError),
+
+    // The framework's own failures: `catch` names the kinds each variant answers.
+    /// No route has this path.
+    #[api_error(status = 404, message = "no such route", catch = "unknown_route")]
+    NoSuchRoute {
+        /// The path asked for.
+        #[api_error(expose, rename = "instance", detail = "path")]
+        path: String,
+    },
+    /// The route does not take this method; the `Allow` header lists those it takes.
+    #[api_error(
+        status = 405,
+        message = "method {method} not allowed",
+        catch = "method_not_allowed"
+    )]
+    MethodNotAllowed {
+        /// The method of the request.
+        #[api_error(expose, detail = "method")]
+        method: String,
+    },
+    /// The body must be JSON, sent with `Content-Type: application/json`.
+    #[api_error(
+        status = 415,
+        message = "the body must be JSON",
+        catch = "unsupported_media_type"
+    )]
+    UnsupportedMediaType {
+        /// The `Content-Type` the request sent, if any.
+        #[api_error(expose, rename = "contentType", detail = "content_type")]
+        content_type: Option<String>,
+    },
+    /// The body is not valid JSON.
+    #[api_error(status = 400, message = "invalid JSON", catch = "json_syntax")]
+    InvalidJson,
+    /// The body is JSON, not of the expected shape: `pointer` names the member at fault.
+    #[api_error(status = 422, message = "invalid request body", catch = "json_data")]
+    InvalidBody {
+        /// The JSON Pointer of the member at fault.
+        #[api_error(expose, detail = "pointer")]
+        pointer: String,
+    },
+    /// A path or query parameter does not parse.
+    #[api_error(
+        status = 400,
+        message = "invalid parameter",
+        catch("invalid_path", "invalid_query")
+    )]
+    InvalidParameter {
+        /// The parameter at fault, when one is.
+        #[api_error(expose, detail = "parameter")]
+        parameter: Option<String>,
+    },
+    /// The body is over 64 KiB.
+    #[api_error(
+        status = 413,
+        message = "request body too large",
+        catch = "payload_too_large"
+    )]
+    PayloadTooLarge,
+    /// Another layer refused the request (a 400, a 401, a 408, ...).
+    #[api_error(status = 400, message = "request refused", catch = "status")]
+    RequestRefused {
+        /// The status the other layer answered.
+        #[api_error(status)]
+        status: u16,
+    },
+    /// An unexpected failure: a panic, or a 5xx another layer answered. Logged, never described.
+    #[api_error(
+        status = 500,
+        message = "internal server error",
+        catch("panic", "status")
+    )]
+    Internal {
+        /// The status of the failure (500 for a panic).
+        #[api_error(status)]
+        status: u16,
+    },
 }
 
 /// A storage failure with its own cause, as a database driver would report it.
@@ -93,34 +196,104 @@ impl std::error::Error for InventoryError {
 /// The largest quantity of one order.
 const MAX_QUANTITY: u32 = 99;
 
-async fn product(Path(id): Path<u64>) -> Result<impl IntoResponse, ShopError> {
-    match id {
-        1 => Ok((
-            [(CONTENT_TYPE, "application/json")],
-            r#"{"id":1,"name":"teapot"}"#,
-        )),
-        _ => Err(ShopError::ProductNotFound),
-    }
+/// The largest request body.
+const BODY_LIMIT: usize = 64 * 1024;
+
+/// A product of the catalog.
+#[derive(Clone, Copy, Serialize)]
+pub struct Product {
+    id: u64,
+    name: &'static str,
 }
 
-async fn order(Path(id): Path<u64>) -> Result<&'static str, ShopError> {
-    Err(ShopError::OrderNotFound { id })
+/// The whole catalog.
+const PRODUCTS: [Product; 3] = [
+    Product {
+        id: 1,
+        name: "teapot",
+    },
+    Product {
+        id: 2,
+        name: "kettle",
+    },
+    Product { id: 3, name: "cup" },
+];
+
+async fn product(id: Path<u64, ShopError>) -> Result<Json<Product, ShopError>, ShopError> {
+    PRODUCTS
+        .into_iter()
+        .find(|product| product.id == *id)
+        .map(Json::new)
+        .ok_or(ShopError::ProductNotFound)
 }
 
-async fn place_order(Path(quantity): Path<i64>) -> Result<impl IntoResponse, ShopError> {
+/// The query of `GET /products`.
+#[derive(Deserialize)]
+pub struct Page {
+    /// At most this many products (default: all).
+    limit: Option<u32>,
+}
+
+async fn products(page: Query<Page, ShopError>) -> Json<Vec<Product>, ShopError> {
+    let limit = page.limit.map_or(usize::MAX, |limit| limit as usize);
+    Json::new(PRODUCTS.into_iter().take(limit).collect())
+}
+
+async fn order(id: Path<u64, ShopError>) -> Result<&'static str, ShopError> {
+    Err(ShopError::OrderNotFound { id: *id })
+}
+
+/// The quantity of an order, checked against [`MAX_QUANTITY`].
+fn checked(quantity: i64) -> Result<i64, ShopError> {
     if (1..=i64::from(MAX_QUANTITY)).contains(&quantity) {
-        let body = format!(r#"{{"order":1,"quantity":{quantity}}}"#);
-        Ok((
-            StatusCode::CREATED,
-            [(CONTENT_TYPE, "application/json")],
-            body,
-        ))
+        Ok(quantity)
     } else {
         Err(ShopError::InvalidQuantity {
             quantity,
             max: MAX_QUANTITY,
         })
     }
+}
+
+async fn place_order(quantity: Path<i64, ShopError>) -> Result<impl IntoResponse, ShopError> {
+    let quantity = checked(*quantity)?;
+    let body = format!(r#"{{"order":1,"quantity":{quantity}}}"#);
+    Ok((
+        StatusCode::CREATED,
+        [(CONTENT_TYPE, "application/json")],
+        body,
+    ))
+}
+
+/// The body of `POST /orders`.
+#[derive(Deserialize)]
+pub struct NewOrder {
+    product: u64,
+    quantity: i64,
+}
+
+/// An order as the API returns it.
+#[derive(Serialize)]
+pub struct Order {
+    id: u64,
+    product: u64,
+    quantity: i64,
+}
+
+async fn create_order(
+    order: Json<NewOrder, ShopError>,
+) -> Result<(StatusCode, Json<Order, ShopError>), ShopError> {
+    let NewOrder { product, quantity } = order.into_inner();
+    if !PRODUCTS.iter().any(|known| known.id == product) {
+        return Err(ShopError::ProductNotFound);
+    }
+    let quantity = checked(quantity)?;
+    let order = Order {
+        id: 1,
+        product,
+        quantity,
+    };
+    Ok((StatusCode::CREATED, Json::new(order)))
 }
 
 async fn checkout() -> Result<&'static str, ShopError> {
@@ -135,13 +308,17 @@ async fn inventory() -> Result<&'static str, ShopError> {
     Err(ShopError::from(InventoryError { source: io }))
 }
 
-/// The shop's routes.
+/// The shop's routes, with the body limit and the layer that answers every other failure.
 pub fn app() -> Router {
     Router::new()
+        .route("/products", get(products))
         .route("/products/{id}", get(product))
+        .route("/orders", post(create_order))
         .route("/orders/{id}", get(order).post(place_order))
         .route("/checkout", post(checkout))
         .route("/inventory", get(inventory))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(CatchLayer::<ShopError>::new())
 }
 
 /// Serves the shop on `listener` until `shutdown` completes.
@@ -172,7 +349,10 @@ fn port() -> Result<u16, String> {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    tracing_subscriber::fmt().init();
+    // Debug level, to show the framework's own text of each failure (never in a body).
+    tracing_subscriber::fmt()
+        .with_max_level(tracing_subscriber::filter::LevelFilter::DEBUG)
+        .init();
     let port = port()?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
