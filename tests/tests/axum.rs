@@ -1,6 +1,8 @@
 //! Feature `axum`: the shop server of `runtime/examples/axum_server.rs`, started on a loopback
 //! port, answers real HTTP requests; status, every header and the exact body of each error are
-//! checked, and the 500's cause chain is in the log, not in the body.
+//! checked, and the 500's cause chain is in the log, not in the body. The framework's own
+//! failures (unknown routes, wrong methods, bodies and parameters it cannot read, panics) are
+//! answered by the same enum, with the framework's text in the log only.
 
 #[path = "../../runtime/examples/axum_server.rs"]
 #[allow(
@@ -14,45 +16,106 @@ mod support;
 use axum::response::IntoResponse;
 use axum_server::ShopError;
 use error_contract::{ApiError, Code};
+use std::future::Future;
 use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::JoinHandle;
-use support::{LogBuffer, assert_reply, client, get, join_bounded, post};
+use support::{LogBuffer, Reply, assert_reply, client, get, join_bounded, post, send, send_all};
 
-/// The example's server on `127.0.0.1:<free port>`, in a thread of its own; stopped on drop.
+/// A server on `127.0.0.1:<free port>`, in a thread of its own; stopped on drop.
 struct Server {
     base: String,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<JoinHandle<std::io::Result<()>>>,
+    /// The server thread's own log (every level from debug up), when it has one.
+    log: Option<LogBuffer>,
+    /// Connections accepted so far, when counted.
+    connections: Arc<AtomicUsize>,
 }
 
 impl Server {
+    /// The example's server, through its own `serve`; its events go to the binary's global
+    /// subscriber (`LogBuffer::global`, info and up).
     fn start() -> Server {
+        Server::spawn(None, |listener, _, stopped| {
+            axum_server::serve(listener, async move {
+                let _ = stopped.await;
+            })
+        })
+    }
+
+    /// `app` served by `axum::serve`, logging into a buffer of its own at debug level and
+    /// counting the connections it accepts.
+    fn logged(app: axum::Router) -> Server {
+        Server::spawn(
+            Some(LogBuffer::default()),
+            move |listener, connections, stopped| {
+                use axum::serve::ListenerExt;
+                let listener = listener.tap_io(move |_| {
+                    connections.fetch_add(1, Ordering::SeqCst);
+                });
+                async move {
+                    axum::serve(listener, app)
+                        .with_graceful_shutdown(async move {
+                            let _ = stopped.await;
+                        })
+                        .await
+                }
+            },
+        )
+    }
+
+    fn spawn<F, Fut>(log: Option<LogBuffer>, serve: F) -> Server
+    where
+        F: FnOnce(
+                tokio::net::TcpListener,
+                Arc<AtomicUsize>,
+                tokio::sync::oneshot::Receiver<()>,
+            ) -> Fut
+            + Send
+            + 'static,
+        Fut: Future<Output = std::io::Result<()>>,
+    {
         let listener = std::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
             .expect("no free loopback port");
         listener.set_nonblocking(true).unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let connections = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&connections);
+        let thread_log = log.clone();
         let thread = std::thread::spawn(move || {
+            // Every task of a current-thread runtime runs on this thread, so this default
+            // receives every event of the server.
+            let _log =
+                thread_log.map(|log| tracing::subscriber::set_default(log.debug_subscriber()));
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()?;
             runtime.block_on(async move {
                 let listener = tokio::net::TcpListener::from_std(listener)?;
-                axum_server::serve(listener, async move {
-                    let _ = stopped.await;
-                })
-                .await
+                serve(listener, counter, stopped).await
             })
         });
         Server {
             base,
             stop: Some(stop),
             thread: Some(thread),
+            log,
+            connections,
         }
     }
 
     fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
+    }
+
+    /// The lines of error-contract in the server's own log, once it has stopped.
+    fn stop_and_read_log(mut self) -> Vec<String> {
+        let log = self.log.take().expect("a server with a log of its own");
+        drop(self);
+        log.error_contract_lines()
     }
 }
 
@@ -262,4 +325,858 @@ fn decoded_unknown_passes_through() {
         .block_on(axum::body::to_bytes(response.into_body(), usize::MAX))
         .unwrap();
     assert_eq!(bytes, &upstream[..]);
+}
+
+// The framework's own failures, on the example's server: each answered by a variant of
+// `ShopError` with `catch`.
+
+const PROBLEM: &str = "application/problem+json";
+
+/// Asserts a problem-details reply: the status, `Content-Type`, `Content-Length` and `extra`
+/// headers, and the whole body.
+#[track_caller]
+fn assert_problem(reply: &Reply, status: u16, extra: &[(&str, &str)], body: &str) {
+    let length = body.len().to_string();
+    let mut headers = vec![
+        ("content-length", length.as_str()),
+        ("content-type", PROBLEM),
+    ];
+    headers.extend_from_slice(extra);
+    assert_reply(reply, status, &headers, body);
+}
+
+/// `POST path` with `body`, and a `Content-Type` unless `None`.
+fn post_body(
+    client: &reqwest::Client,
+    url: &str,
+    content_type: Option<&str>,
+    body: impl Into<reqwest::Body>,
+) -> reqwest::RequestBuilder {
+    let request = client.post(url).body(body);
+    match content_type {
+        Some(content_type) => request.header("content-type", content_type),
+        None => request,
+    }
+}
+
+const JSON: Option<&str> = Some("application/json");
+
+const INVALID_JSON: &str = r#"{"type":"https://shop.example/errors/invalid_json","title":"Bad Request","status":400,"detail":"invalid JSON","code":"invalid_json"}"#;
+
+#[test]
+fn unknown_route_404() {
+    let server = Server::start();
+    let reply = get(&client(), &server.url("/no/such/route"));
+    assert_problem(
+        &reply,
+        404,
+        &[],
+        r#"{"type":"https://shop.example/errors/no_such_route","title":"Not Found","status":404,"detail":"no such route","code":"no_such_route","instance":"/no/such/route"}"#,
+    );
+}
+
+/// axum adds `Allow` after the route's layers ran: the layer leaves it to axum, and the body is
+/// the contract's.
+#[test]
+fn wrong_method_405_keeps_allow() {
+    let server = Server::start();
+    let client = client();
+    let reply = send(client.delete(server.url("/checkout")));
+    assert_problem(
+        &reply,
+        405,
+        &[("allow", "POST")],
+        r#"{"type":"https://shop.example/errors/method_not_allowed","title":"Method Not Allowed","status":405,"detail":"method DELETE not allowed","code":"method_not_allowed","method":"DELETE"}"#,
+    );
+    let reply = send(client.put(server.url("/orders/42")));
+    assert_problem(
+        &reply,
+        405,
+        &[("allow", "GET,HEAD,POST")],
+        r#"{"type":"https://shop.example/errors/method_not_allowed","title":"Method Not Allowed","status":405,"detail":"method PUT not allowed","code":"method_not_allowed","method":"PUT"}"#,
+    );
+}
+
+#[test]
+fn missing_content_type_415() {
+    let server = Server::start();
+    let client = client();
+    let reply = send(post_body(
+        &client,
+        &server.url("/orders"),
+        None,
+        r#"{"product":1,"quantity":2}"#,
+    ));
+    assert_problem(
+        &reply,
+        415,
+        &[],
+        r#"{"type":"https://shop.example/errors/unsupported_media_type","title":"Unsupported Media Type","status":415,"detail":"the body must be JSON","code":"unsupported_media_type"}"#,
+    );
+}
+
+#[test]
+fn text_plain_content_type_415() {
+    let server = Server::start();
+    let client = client();
+    let url = server.url("/orders");
+    let reply = send(post_body(
+        &client,
+        &url,
+        Some("text/plain"),
+        r#"{"product":1,"quantity":2}"#,
+    ));
+    assert_problem(
+        &reply,
+        415,
+        &[],
+        r#"{"type":"https://shop.example/errors/unsupported_media_type","title":"Unsupported Media Type","status":415,"detail":"the body must be JSON","code":"unsupported_media_type","contentType":"text/plain"}"#,
+    );
+}
+
+#[test]
+fn json_content_types_with_parameters_and_suffixes_are_accepted() {
+    let server = Server::start();
+    let client = client();
+    let url = server.url("/orders");
+    for content_type in [
+        "application/json",
+        "application/json; charset=utf-8",
+        "Application/JSON",
+        "application/merge-patch+json",
+    ] {
+        let reply = send(post_body(
+            &client,
+            &url,
+            Some(content_type),
+            r#"{"product":2,"quantity":3}"#,
+        ));
+        assert_reply(
+            &reply,
+            201,
+            &[
+                ("content-length", "33"),
+                ("content-type", "application/json"),
+            ],
+            r#"{"id":1,"product":2,"quantity":3}"#,
+        );
+    }
+}
+
+/// The handler's own errors still come through an extracted body.
+#[test]
+fn handler_errors_after_a_json_body() {
+    let server = Server::start();
+    let client = client();
+    let url = server.url("/orders");
+    let reply = send(post_body(
+        &client,
+        &url,
+        JSON,
+        r#"{"product":7,"quantity":3}"#,
+    ));
+    assert_problem(
+        &reply,
+        404,
+        &[],
+        r#"{"type":"https://shop.example/errors/product_not_found","title":"Not Found","status":404,"detail":"product not found","code":"product_not_found"}"#,
+    );
+    let reply = send(post_body(
+        &client,
+        &url,
+        JSON,
+        r#"{"product":1,"quantity":0}"#,
+    ));
+    assert_problem(
+        &reply,
+        422,
+        &[],
+        r#"{"type":"https://shop.example/errors/invalid_quantity","title":"Unprocessable Content","status":422,"detail":"invalid quantity","code":"invalid_quantity","quantity":0,"max":99}"#,
+    );
+}
+
+/// serde's message is in the server's debug log, not in the body.
+#[test]
+fn json_syntax_error_400() {
+    let server = Server::logged(axum_server::app());
+    let client = client();
+    let reply = send(post_body(
+        &client,
+        &server.url("/orders"),
+        JSON,
+        r#"{"product":1,"#,
+    ));
+    assert_problem(&reply, 400, &[], INVALID_JSON);
+    drop(client);
+    assert_eq!(
+        server.stop_and_read_log(),
+        [
+            r#"DEBUG error_contract: framework failure kind="json_syntax" status=400 details=Failure { kind: JsonSyntax, status: 400 Bad Request, cause: EOF while parsing a value at line 1 column 13 } cause=EOF while parsing a value at line 1 column 13"#
+        ]
+    );
+}
+
+#[test]
+fn body_not_utf8_400() {
+    let server = Server::start();
+    let client = client();
+    let body = b"{\"product\":1,\"quantity\":\"\xff\xfe\"}".to_vec();
+    let reply = send(post_body(&client, &server.url("/orders"), JSON, body));
+    assert_problem(&reply, 400, &[], INVALID_JSON);
+}
+
+#[test]
+fn missing_field_422_points_at_it() {
+    let server = Server::start();
+    let client = client();
+    let reply = send(post_body(
+        &client,
+        &server.url("/orders"),
+        JSON,
+        r#"{"quantity":2}"#,
+    ));
+    assert_problem(
+        &reply,
+        422,
+        &[],
+        r#"{"type":"https://shop.example/errors/invalid_body","title":"Unprocessable Content","status":422,"detail":"invalid request body","code":"invalid_body","pointer":"/product"}"#,
+    );
+}
+
+/// serde's "invalid type: string \"two\", expected i64" is in the log, not in the body.
+#[test]
+fn wrong_type_422_points_at_it() {
+    let server = Server::logged(axum_server::app());
+    let client = client();
+    let url = server.url("/orders");
+    let reply = send(post_body(
+        &client,
+        &url,
+        JSON,
+        r#"{"product":1,"quantity":"two"}"#,
+    ));
+    assert_problem(
+        &reply,
+        422,
+        &[],
+        r#"{"type":"https://shop.example/errors/invalid_body","title":"Unprocessable Content","status":422,"detail":"invalid request body","code":"invalid_body","pointer":"/quantity"}"#,
+    );
+    drop(client);
+    assert_eq!(
+        server.stop_and_read_log(),
+        [
+            r#"DEBUG error_contract: framework failure kind="json_data" status=422 details=Failure { kind: JsonData, status: 422 Unprocessable Content, pointer: "/quantity", cause: invalid type: string "two", expected i64 at line 1 column 29 } cause=invalid type: string "two", expected i64 at line 1 column 29"#
+        ]
+    );
+}
+
+/// A 1 MiB JSON string against the example's 64 KiB limit.
+#[test]
+fn body_over_the_limit_413() {
+    let server = Server::start();
+    let client = client();
+    let body = format!("\"{}\"", "a".repeat(1024 * 1024));
+    let reply = send(post_body(&client, &server.url("/orders"), JSON, body));
+    assert_problem(
+        &reply,
+        413,
+        &[],
+        r#"{"type":"https://shop.example/errors/payload_too_large","title":"Content Too Large","status":413,"detail":"request body too large","code":"payload_too_large"}"#,
+    );
+}
+
+/// 10,000 nested arrays: no stack overflow, an answer in the contract. (`NewOrder` is a struct,
+/// so the first `[` is already the wrong type for `product`; the test server's `/echo` below
+/// takes any JSON and meets `serde_json`'s recursion limit.)
+#[test]
+fn deep_nesting_is_answered() {
+    let server = Server::start();
+    let client = client();
+    let body = "[".repeat(10_000);
+    let reply = send(post_body(&client, &server.url("/orders"), JSON, body));
+    assert_problem(
+        &reply,
+        422,
+        &[],
+        r#"{"type":"https://shop.example/errors/invalid_body","title":"Unprocessable Content","status":422,"detail":"invalid request body","code":"invalid_body","pointer":"/0"}"#,
+    );
+}
+
+#[test]
+fn path_parameter_not_a_number_400() {
+    let server = Server::logged(axum_server::app());
+    let client = client();
+    let reply = get(&client, &server.url("/orders/abc"));
+    assert_problem(
+        &reply,
+        400,
+        &[],
+        r#"{"type":"https://shop.example/errors/invalid_parameter","title":"Bad Request","status":400,"detail":"invalid parameter","code":"invalid_parameter","parameter":"id"}"#,
+    );
+    drop(client);
+    assert_eq!(
+        server.stop_and_read_log(),
+        [
+            r#"DEBUG error_contract: framework failure kind="invalid_path" status=400 details=Failure { kind: InvalidPath, status: 400 Bad Request, parameter: "id", cause: Cannot parse `abc` to a `u64` } cause=Cannot parse `abc` to a `u64`"#
+        ]
+    );
+}
+
+#[test]
+fn query_not_a_number_400() {
+    let server = Server::start();
+    let client = client();
+    for query in ["limit=ten", "limit=-1", "limit=99999999999"] {
+        let reply = get(&client, &server.url(&format!("/products?{query}")));
+        assert_problem(
+            &reply,
+            400,
+            &[],
+            r#"{"type":"https://shop.example/errors/invalid_parameter","title":"Bad Request","status":400,"detail":"invalid parameter","code":"invalid_parameter","parameter":"limit"}"#,
+        );
+    }
+    let reply = get(&client, &server.url("/products?limit=2"));
+    assert_reply(
+        &reply,
+        200,
+        &[
+            ("content-length", "51"),
+            ("content-type", "application/json"),
+        ],
+        r#"[{"id":1,"name":"teapot"},{"id":2,"name":"kettle"}]"#,
+    );
+    let reply = get(&client, &server.url("/products"));
+    assert_reply(
+        &reply,
+        200,
+        &[
+            ("content-length", "73"),
+            ("content-type", "application/json"),
+        ],
+        r#"[{"id":1,"name":"teapot"},{"id":2,"name":"kettle"},{"id":3,"name":"cup"}]"#,
+    );
+}
+
+/// The unknown route never reads the body; the connection still serves the next request.
+#[test]
+fn post_with_a_body_to_an_unknown_route_keeps_the_connection() {
+    let server = Server::logged(axum_server::app());
+    let client = client();
+    let replies = send_all(vec![
+        post_body(
+            &client,
+            &server.url("/no/such/route"),
+            JSON,
+            r#"{"product":1,"quantity":2}"#,
+        ),
+        client.get(server.url("/products/1")),
+    ]);
+    assert_problem(
+        &replies[0],
+        404,
+        &[],
+        r#"{"type":"https://shop.example/errors/no_such_route","title":"Not Found","status":404,"detail":"no such route","code":"no_such_route","instance":"/no/such/route"}"#,
+    );
+    assert_reply(
+        &replies[1],
+        200,
+        &[
+            ("content-length", "24"),
+            ("content-type", "application/json"),
+        ],
+        r#"{"id":1,"name":"teapot"}"#,
+    );
+    assert_eq!(
+        server.connections.load(Ordering::SeqCst),
+        1,
+        "one connection for both"
+    );
+}
+
+/// Text of the framework (serde, axum's rejections, Rust's type names) that must never reach a
+/// body.
+const FRAMEWORK_TEXT: [&str; 12] = [
+    "line 1",
+    "column",
+    "expected",
+    "u64",
+    "i64",
+    "u32",
+    "Cannot parse",
+    "Failed to",
+    "invalid type",
+    "EOF",
+    "missing field",
+    "Invalid URL",
+];
+
+/// Every bad request the example can get, by name.
+fn bad_requests(
+    client: &reqwest::Client,
+    url: impl Fn(&str) -> String,
+) -> Vec<(&'static str, reqwest::RequestBuilder)> {
+    vec![
+        ("unknown route", client.get(url("/no/such/route"))),
+        (
+            "unknown route, POST",
+            post_body(client, &url("/nowhere"), JSON, "{}"),
+        ),
+        ("wrong method", client.delete(url("/products/1"))),
+        ("wrong method, HEAD", client.head(url("/checkout"))),
+        (
+            "no Content-Type",
+            post_body(client, &url("/orders"), None, "{}"),
+        ),
+        (
+            "text/plain",
+            post_body(client, &url("/orders"), Some("text/plain"), "{}"),
+        ),
+        (
+            "form",
+            post_body(
+                client,
+                &url("/orders"),
+                Some("application/x-www-form-urlencoded"),
+                "a=1",
+            ),
+        ),
+        ("syntax", post_body(client, &url("/orders"), JSON, "{")),
+        (
+            "trailing bytes",
+            post_body(
+                client,
+                &url("/orders"),
+                JSON,
+                r#"{"product":1,"quantity":2} x"#,
+            ),
+        ),
+        ("empty body", post_body(client, &url("/orders"), JSON, "")),
+        (
+            "not UTF-8",
+            post_body(client, &url("/orders"), JSON, b"\"\xff\"".to_vec()),
+        ),
+        (
+            "missing field",
+            post_body(client, &url("/orders"), JSON, r#"{"product":1}"#),
+        ),
+        (
+            "wrong type",
+            post_body(
+                client,
+                &url("/orders"),
+                JSON,
+                r#"{"product":"one","quantity":1}"#,
+            ),
+        ),
+        (
+            "out of range",
+            post_body(
+                client,
+                &url("/orders"),
+                JSON,
+                r#"{"product":-1,"quantity":1}"#,
+            ),
+        ),
+        (
+            "1 MiB",
+            post_body(
+                client,
+                &url("/orders"),
+                JSON,
+                format!("\"{}\"", "a".repeat(1 << 20)),
+            ),
+        ),
+        (
+            "deep nesting",
+            post_body(client, &url("/orders"), JSON, "[".repeat(10_000)),
+        ),
+        ("path not a number", client.get(url("/orders/abc"))),
+        (
+            "path overflow",
+            client.get(url("/orders/99999999999999999999999")),
+        ),
+        ("path not UTF-8", client.get(url("/orders/%FF"))),
+        ("query not a number", client.get(url("/products?limit=ten"))),
+        ("handler: not found", client.get(url("/products/7"))),
+        ("handler: invalid quantity", client.post(url("/orders/500"))),
+        ("handler: rate limited", client.post(url("/checkout"))),
+    ]
+}
+
+/// Asserts that `reply` is a problem-details body of the contract, with the HTTP status in
+/// `status`, `type` built from `code`, and nothing of the framework's text.
+#[track_caller]
+fn assert_in_the_contract(name: &str, reply: &Reply) {
+    let context = format!("{name}: {reply:?}");
+    assert!(reply.status >= 400, "{context}");
+    let header = |wanted: &str| {
+        let values: Vec<&str> = reply
+            .headers
+            .iter()
+            .filter(|(name, _)| name == wanted)
+            .map(|(_, value)| value.as_str())
+            .collect();
+        values
+    };
+    assert_eq!(header("content-type"), [PROBLEM], "{context}");
+    if name == "wrong method, HEAD" {
+        // A response to HEAD has the headers and no body.
+        assert!(reply.body.is_empty(), "{context}");
+        return;
+    }
+    assert_eq!(
+        header("content-length"),
+        [reply.body.len().to_string()],
+        "{context}"
+    );
+    if reply.status == 405 {
+        assert_eq!(header("allow").len(), 1, "{context}");
+    }
+    let body: serde_json::Value = serde_json::from_slice(&reply.body).expect(&context);
+    let code = body["code"].as_str().expect(&context);
+    assert_eq!(
+        body["type"],
+        format!("https://shop.example/errors/{code}"),
+        "{context}"
+    );
+    assert_eq!(body["status"], reply.status, "{context}");
+    assert!(
+        body["title"].is_string() && body["detail"].is_string(),
+        "{context}"
+    );
+    let text = String::from_utf8(reply.body.clone()).expect(&context);
+    for framework in FRAMEWORK_TEXT {
+        assert!(!text.contains(framework), "`{framework}` in {context}");
+    }
+}
+
+/// Every bad request the example can get: each answer is in the contract.
+#[test]
+fn every_bad_request_is_answered_in_the_contract() {
+    let server = Server::logged(axum_server::app());
+    let client = client();
+    for (name, request) in bad_requests(&client, |path| server.url(path)) {
+        assert_in_the_contract(name, &send(request));
+    }
+    drop(client);
+    let log = server.stop_and_read_log();
+    assert!(
+        log.iter().all(|line| line.starts_with("DEBUG ")),
+        "{log:#?}"
+    );
+}
+
+/// The test server: the enum of the design's example, in the `dto` style, and handlers that
+/// panic or answer without the contract.
+mod test_server {
+    use axum::Router;
+    use axum::http::StatusCode;
+    use axum::routing::get;
+    use error_contract::ApiError;
+    use error_contract::axum::{CatchLayer, Json};
+
+    #[derive(Debug, ApiError)]
+    #[api_error(style = "dto")]
+    pub(crate) enum TestError {
+        #[api_error(
+            status = 404,
+            code = 9004,
+            message = "no such route",
+            catch = "unknown_route"
+        )]
+        NoRoute,
+        #[api_error(
+            status = 405,
+            code = 9005,
+            message = "method not allowed",
+            catch = "method_not_allowed"
+        )]
+        MethodNotAllowed {
+            #[api_error(header = "Allow", detail = "allow")]
+            allow: String,
+        },
+        #[api_error(
+            status = 400,
+            code = 9002,
+            message = "HTTP message not readable",
+            catch("json_syntax", "json_data")
+        )]
+        NotReadable {
+            #[api_error(expose, rename = "subject", detail = "pointer")]
+            pointer: Option<String>,
+        },
+        #[api_error(
+            status = 500,
+            code = 9001,
+            message = "unexpected system error",
+            catch("panic", "status")
+        )]
+        Internal,
+    }
+
+    async fn panics_with_a_string() -> &'static str {
+        let secret = "hunter2";
+        panic!("the database password is {secret}")
+    }
+
+    async fn panics_with_a_str() -> &'static str {
+        panic!("static secret")
+    }
+
+    async fn panics_with_a_number() -> &'static str {
+        std::panic::panic_any(42_u8)
+    }
+
+    async fn unavailable() -> (StatusCode, &'static str) {
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "down for maintenance until 14:00",
+        )
+    }
+
+    async fn echo(value: Json<serde_json::Value, TestError>) -> Json<serde_json::Value, TestError> {
+        value
+    }
+
+    /// A service that panics in `call`, before it has a future.
+    #[derive(Clone)]
+    struct PanicsInCall;
+
+    impl tower_service::Service<axum::extract::Request> for PanicsInCall {
+        type Response = axum::response::Response;
+        type Error = std::convert::Infallible;
+        type Future =
+            std::future::Ready<Result<axum::response::Response, std::convert::Infallible>>;
+
+        fn poll_ready(
+            &mut self,
+            _: &mut std::task::Context<'_>,
+        ) -> std::task::Poll<Result<(), std::convert::Infallible>> {
+            std::task::Poll::Ready(Ok(()))
+        }
+
+        fn call(&mut self, _: axum::extract::Request) -> Self::Future {
+            panic!("panicked in call")
+        }
+    }
+
+    /// The routes, without the layer.
+    pub(crate) fn routes() -> Router {
+        Router::new()
+            .route("/panic", get(panics_with_a_string))
+            .route("/panic/str", get(panics_with_a_str))
+            .route("/panic/number", get(panics_with_a_number))
+            .route_service("/panic/call", PanicsInCall)
+            .route("/maintenance", get(unavailable))
+            .route("/echo", axum::routing::post(echo))
+    }
+
+    /// The routes with `.layer(CatchLayer)`.
+    pub(crate) fn app() -> Router {
+        routes().layer(CatchLayer::<TestError>::new())
+    }
+}
+
+const INTERNAL: &str = r#"{"errors":[{"errorCode":9001,"message":"unexpected system error"}]}"#;
+
+/// A panic is a 500 of the contract; its message is in the log (one ERROR event, and the debug
+/// event of the failure), never in the body; the server goes on serving.
+#[test]
+fn panicking_handler_500_message_only_in_the_log() {
+    let server = Server::logged(test_server::app());
+    let client = client();
+    let replies = send_all(vec![
+        client.get(server.url("/panic")),
+        client.get(server.url("/panic/str")),
+        client.get(server.url("/panic/number")),
+        client.get(server.url("/panic/call")),
+    ]);
+    for reply in &replies {
+        assert_reply(
+            reply,
+            500,
+            &[
+                ("content-length", "67"),
+                ("content-type", "application/json"),
+            ],
+            INTERNAL,
+        );
+    }
+    let reply = post_body(&client, &server.url("/echo"), JSON, "[1]");
+    assert_reply(
+        &send(reply),
+        200,
+        &[
+            ("content-length", "3"),
+            ("content-type", "application/json"),
+        ],
+        "[1]",
+    );
+    drop(client);
+    let debug = |path: &str, message: &str| {
+        format!(
+            r#"DEBUG error_contract: framework failure kind="panic" status=500 details=Failure {{ kind: Panic, status: 500 Internal Server Error, method: "GET", path: "{path}", cause: {message} }} cause={message}"#
+        )
+    };
+    let error = |message: &str| {
+        format!(r#"ERROR error_contract: handler panicked status=500 code=9001 panic="{message}""#)
+    };
+    assert_eq!(
+        server.stop_and_read_log(),
+        [
+            debug("/panic", "the database password is hunter2"),
+            error("the database password is hunter2"),
+            debug("/panic/str", "static secret"),
+            error("static secret"),
+            debug(
+                "/panic/number",
+                "a panic with a payload that is not a string"
+            ),
+            error("a panic with a payload that is not a string"),
+            debug("/panic/call", "panicked in call"),
+            error("panicked in call"),
+        ]
+    );
+}
+
+/// Another layer's (here: a handler's) bare 503 is replaced by the contract's 500; its text is
+/// dropped, and the 5xx is logged as any server error response.
+#[test]
+fn foreign_server_error_is_replaced() {
+    let server = Server::logged(test_server::app());
+    let client = client();
+    let reply = get(&client, &server.url("/maintenance"));
+    assert_reply(
+        &reply,
+        500,
+        &[
+            ("content-length", "67"),
+            ("content-type", "application/json"),
+        ],
+        INTERNAL,
+    );
+    drop(client);
+    assert_eq!(
+        server.stop_and_read_log(),
+        [
+            r#"DEBUG error_contract: framework failure kind="status" status=503 details=Failure { kind: Status, status: 503 Service Unavailable, method: "GET", path: "/maintenance", cause: a 503 Service Unavailable response without a contract body } cause=a 503 Service Unavailable response without a contract body"#,
+            "ERROR error_contract: server error response status=500 code=9001 error=unexpected system error sources=[]",
+        ]
+    );
+}
+
+/// `serde_json`'s recursion limit (128) on any JSON value: a syntax failure, no stack overflow.
+#[test]
+fn deep_nesting_meets_the_recursion_limit() {
+    let server = Server::logged(test_server::app());
+    let client = client();
+    let reply = send(post_body(
+        &client,
+        &server.url("/echo"),
+        JSON,
+        "[".repeat(10_000),
+    ));
+    assert_reply(
+        &reply,
+        400,
+        &[
+            ("content-length", "69"),
+            ("content-type", "application/json"),
+        ],
+        r#"{"errors":[{"errorCode":9002,"message":"HTTP message not readable"}]}"#,
+    );
+    let reply = send(post_body(&client, &server.url("/echo"), JSON, "[1"));
+    assert_reply(
+        &reply,
+        400,
+        &[
+            ("content-length", "69"),
+            ("content-type", "application/json"),
+        ],
+        r#"{"errors":[{"errorCode":9002,"message":"HTTP message not readable"}]}"#,
+    );
+}
+
+/// A variant whose `Allow` header takes the `allow` detail: with `Router::layer` the detail is
+/// not known yet (axum adds `Allow` after the route's layers), so the variant's empty header is
+/// left out and axum's is sent.
+#[test]
+fn allow_detail_with_router_layer() {
+    let server = Server::logged(test_server::app());
+    let client = client();
+    let reply = send(client.delete(server.url("/panic")));
+    assert_reply(
+        &reply,
+        405,
+        &[
+            ("allow", "GET,HEAD"),
+            ("content-length", "62"),
+            ("content-type", "application/json"),
+        ],
+        r#"{"errors":[{"errorCode":9005,"message":"method not allowed"}]}"#,
+    );
+}
+
+/// Around the whole router the layer sees axum's `Allow`, and the variant gets it as its
+/// `allow` detail; everything else is answered the same.
+#[test]
+fn catch_layer_around_the_whole_router() {
+    use tower_layer::Layer as _;
+
+    let service = error_contract::axum::CatchLayer::<test_server::TestError>::new()
+        .layer(test_server::routes());
+    let server = Server::spawn(
+        Some(LogBuffer::default()),
+        move |listener, _, stopped| async move {
+            axum::serve(
+                listener,
+                axum::ServiceExt::<axum::extract::Request>::into_make_service(service),
+            )
+            .with_graceful_shutdown(async move {
+                let _ = stopped.await;
+            })
+            .await
+        },
+    );
+    let client = client();
+    let replies = send_all(vec![
+        client.delete(server.url("/panic")),
+        client.get(server.url("/nowhere")),
+        client.get(server.url("/panic/str")),
+    ]);
+    assert_reply(
+        &replies[0],
+        405,
+        &[
+            ("allow", "GET,HEAD"),
+            ("content-length", "62"),
+            ("content-type", "application/json"),
+        ],
+        r#"{"errors":[{"errorCode":9005,"message":"method not allowed"}]}"#,
+    );
+    assert_reply(
+        &replies[1],
+        404,
+        &[
+            ("content-length", "57"),
+            ("content-type", "application/json"),
+        ],
+        r#"{"errors":[{"errorCode":9004,"message":"no such route"}]}"#,
+    );
+    assert_reply(
+        &replies[2],
+        500,
+        &[
+            ("content-length", "67"),
+            ("content-type", "application/json"),
+        ],
+        INTERNAL,
+    );
+    drop(client);
+    let log = server.stop_and_read_log();
+    assert_eq!(
+        log[0],
+        r#"DEBUG error_contract: framework failure kind="method_not_allowed" status=405 details=Failure { kind: MethodNotAllowed, status: 405 Method Not Allowed, method: "DELETE", path: "/panic", allow: "GET,HEAD", cause: a 405 Method Not Allowed response without a contract body } cause=a 405 Method Not Allowed response without a contract body"#
+    );
+    assert_eq!(log.len(), 4, "{log:#?}");
 }

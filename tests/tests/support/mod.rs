@@ -34,29 +34,43 @@ pub(crate) fn client() -> reqwest::Client {
 }
 
 /// Sends `request` and reads the whole response, on a runtime of its own.
-fn send(request: reqwest::RequestBuilder) -> Reply {
+pub(crate) fn send(request: reqwest::RequestBuilder) -> Reply {
+    send_all(vec![request]).pop().expect("one reply")
+}
+
+/// Sends the requests one after the other on one runtime, so that the client's pooled
+/// connection outlives each request and the next one can reuse it.
+pub(crate) fn send_all(requests: Vec<reqwest::RequestBuilder>) -> Vec<Reply> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .expect("a runtime for the client");
     runtime.block_on(async {
-        let response = request.send().await.expect("the request failed");
-        let status = response.status().as_u16();
-        let headers = response
-            .headers()
-            .iter()
-            .map(|(name, value)| {
-                let value = value.to_str().expect("a header value that is not text");
-                (name.as_str().to_owned(), value.to_owned())
-            })
-            .collect();
-        let body = response.bytes().await.expect("reading the body failed");
-        Reply {
-            status,
-            headers,
-            body: body.to_vec(),
+        let mut replies = Vec::with_capacity(requests.len());
+        for request in requests {
+            replies.push(read(request).await);
         }
+        replies
     })
+}
+
+async fn read(request: reqwest::RequestBuilder) -> Reply {
+    let response = request.send().await.expect("the request failed");
+    let status = response.status().as_u16();
+    let headers = response
+        .headers()
+        .iter()
+        .map(|(name, value)| {
+            let value = value.to_str().expect("a header value that is not text");
+            (name.as_str().to_owned(), value.to_owned())
+        })
+        .collect();
+    let body = response.bytes().await.expect("reading the body failed");
+    Reply {
+        status,
+        headers,
+        body: body.to_vec(),
+    }
 }
 
 pub(crate) fn get(client: &reqwest::Client, url: &str) -> Reply {
@@ -154,6 +168,18 @@ impl LogBuffer {
                 buffer
             })
             .clone()
+    }
+
+    /// A subscriber of every level from `DEBUG` up that writes into this buffer: for a server
+    /// thread's own default (`tracing::subscriber::set_default`), so that its events stay apart
+    /// from those of the other tests of the binary, which run in parallel.
+    pub(crate) fn debug_subscriber(&self) -> impl tracing::Subscriber + Send + Sync + 'static {
+        tracing_subscriber::fmt()
+            .with_writer(self.clone())
+            .with_ansi(false)
+            .without_time()
+            .with_max_level(tracing::Level::DEBUG)
+            .finish()
     }
 
     /// The lines written so far.
