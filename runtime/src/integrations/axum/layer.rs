@@ -367,3 +367,54 @@ fn keep_allow(response: &mut Response, framework: Option<HeaderValue>) {
         headers.insert(ALLOW, framework);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_allow(value: Option<&'static str>) -> Response {
+        let mut response = Response::default();
+        if let Some(value) = value {
+            response
+                .headers_mut()
+                .insert(ALLOW, HeaderValue::from_static(value));
+        }
+        response
+    }
+
+    fn allow(response: &Response) -> Vec<&str> {
+        response
+            .headers()
+            .get_all(ALLOW)
+            .iter()
+            .map(|value| value.to_str().unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn allow_of_a_405() {
+        let framework = || Some(HeaderValue::from_static("GET,HEAD"));
+        // The variant's own list wins.
+        let mut response = with_allow(Some("GET"));
+        keep_allow(&mut response, framework());
+        assert_eq!(allow(&response), ["GET"]);
+        // None, or an empty one (the detail was not known): the framework's.
+        for own in [None, Some("")] {
+            let mut response = with_allow(own);
+            keep_allow(&mut response, framework());
+            assert_eq!(allow(&response), ["GET,HEAD"], "{own:?}");
+        }
+        // Inside `Router::layer`: none known yet, so none, for axum to add its own.
+        let mut response = with_allow(Some(""));
+        keep_allow(&mut response, None);
+        assert!(allow(&response).is_empty());
+    }
+
+    #[test]
+    fn replaced_cause() {
+        assert_eq!(
+            Replaced(StatusCode::METHOD_NOT_ALLOWED).to_string(),
+            "a 405 Method Not Allowed response without a contract body"
+        );
+    }
+}
