@@ -873,7 +873,7 @@ mod test_server {
     use axum::http::StatusCode;
     use axum::routing::get;
     use error_contract::ApiError;
-    use error_contract::axum::{CatchLayer, Json};
+    use error_contract::axum::{CatchLayer, Json, Path};
 
     #[derive(Debug, ApiError)]
     #[api_error(style = "dto")]
@@ -938,6 +938,24 @@ mod test_server {
         value
     }
 
+    #[derive(serde::Deserialize)]
+    pub(crate) struct Named {
+        #[allow(dead_code, reason = "only deserialized")]
+        id: u64,
+    }
+
+    async fn pair(_: Path<(u64, u64), TestError>) -> &'static str {
+        "pair"
+    }
+
+    async fn named(_: Path<Named, TestError>) -> &'static str {
+        "named"
+    }
+
+    async fn one_of_two(_: Path<u64, TestError>) -> &'static str {
+        "unreachable: two parameters do not fit a `u64`"
+    }
+
     /// A service that panics in `call`, before it has a future.
     #[derive(Clone)]
     struct PanicsInCall;
@@ -969,6 +987,9 @@ mod test_server {
             .route_service("/panic/call", PanicsInCall)
             .route("/maintenance", get(unavailable))
             .route("/echo", axum::routing::post(echo))
+            .route("/pair/{first}/{second}", get(pair))
+            .route("/named/{id}", get(named))
+            .route("/two/{a}/{b}", get(one_of_two))
     }
 
     /// The routes with `.layer(CatchLayer)`.
@@ -1179,4 +1200,59 @@ fn catch_layer_around_the_whole_router() {
         r#"DEBUG error_contract: framework failure kind="method_not_allowed" status=405 details=Failure { kind: MethodNotAllowed, status: 405 Method Not Allowed, method: "DELETE", path: "/panic", allow: "GET,HEAD", cause: a 405 Method Not Allowed response without a contract body } cause=a 405 Method Not Allowed response without a contract body"#
     );
     assert_eq!(log.len(), 4, "{log:#?}");
+}
+
+/// `invalid_path` names the parameter by its key in the route, for a tuple (axum reports a
+/// position) and a struct; a route whose parameters do not fit the type at all is axum's 500,
+/// a programming error. (`TestError` does not expose the parameter: the log shows it.)
+#[test]
+fn path_parameters_are_named_by_their_key() {
+    let server = Server::logged(test_server::app());
+    let client = client();
+    let not_readable = r#"{"errors":[{"errorCode":9002,"message":"HTTP message not readable"}]}"#;
+    let replies = send_all(vec![
+        client.get(server.url("/pair/1/x")),
+        client.get(server.url("/named/x")),
+        client.get(server.url("/pair/1/2")),
+        client.get(server.url("/two/1/2")),
+    ]);
+    for reply in &replies[..2] {
+        assert_reply(
+            reply,
+            400,
+            &[
+                ("content-length", "69"),
+                ("content-type", "application/json"),
+            ],
+            not_readable,
+        );
+    }
+    assert_reply(
+        &replies[2],
+        200,
+        &[
+            ("content-length", "4"),
+            ("content-type", "text/plain; charset=utf-8"),
+        ],
+        "pair",
+    );
+    assert_reply(
+        &replies[3],
+        500,
+        &[
+            ("content-length", "67"),
+            ("content-type", "application/json"),
+        ],
+        INTERNAL,
+    );
+    drop(client);
+    assert_eq!(
+        server.stop_and_read_log(),
+        [
+            r#"DEBUG error_contract: framework failure kind="invalid_path" status=400 details=Failure { kind: InvalidPath, status: 400 Bad Request, parameter: "second", cause: Cannot parse value at index 1 with value `x` to a `u64` } cause=Cannot parse value at index 1 with value `x` to a `u64`"#,
+            r#"DEBUG error_contract: framework failure kind="invalid_path" status=400 details=Failure { kind: InvalidPath, status: 400 Bad Request, parameter: "id", cause: Cannot parse `id` with value `x` to a `u64` } cause=Cannot parse `id` with value `x` to a `u64`"#,
+            r#"DEBUG error_contract: framework failure kind="status" status=500 details=Failure { kind: Status, status: 500 Internal Server Error, cause: Wrong number of path arguments for `Path`. Expected 1 but got 2. Note that multiple parameters must be extracted with a tuple `Path<(_, _)>` or a struct `Path<YourParams>` } cause=Wrong number of path arguments for `Path`. Expected 1 but got 2. Note that multiple parameters must be extracted with a tuple `Path<(_, _)>` or a struct `Path<YourParams>`"#,
+            "ERROR error_contract: server error response status=500 code=9001 error=unexpected system error sources=[]",
+        ]
+    );
 }
