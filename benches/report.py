@@ -25,7 +25,8 @@ REPO = Path(__file__).resolve().parent.parent
 LOGS = REPO / "target" / "bench-logs"
 CRITERION = REPO / "target" / "criterion"
 
-# (group, title, per, [(row, gungraun function, gungraun id or None, description)])
+# (group, title, per, [(row, gungraun function, gungraun id or None, description)], and the
+# name of the first row in the ratio columns when it is not "ours")
 GROUPS = [
     ("unit_body", "Body of a unit variant", "per call", [
         ("ours", "body_ours", "unit", "ours: `e.body()`"),
@@ -69,6 +70,12 @@ GROUPS = [
         ("ours", "axum_ours", "fields", "ours: `e.into_response()` (feature `axum`)"),
         ("status_json", "axum_status_json", "fields", "`format!` the message + `(StatusCode, Json(body)).into_response()`"),
     ]),
+    ("axum_router", "axum router, one successful request, without and with `CatchLayer`", "per request (`GET /products/1`, a `Path<u64>` handler answering a static body); times exclude building the request and dropping the `Response`, instructions include dropping it", [
+        ("bare", "axum_router", "bare", "the router, no layer"),
+        ("identity_layer", "axum_router", "identity_layer", "`.layer(tower_layer::Identity::new())`: what axum's `Router::layer` costs with any layer"),
+        ("catch_layer", "axum_router", "catch_layer", "ours: `.layer(CatchLayer::<E>::new())`"),
+        ("catch_around", "axum_router_around", "catch_around", "ours: `CatchLayer::<E>::new().layer(router)` (around the whole router)"),
+    ], "no layer"),
 ]
 
 
@@ -135,14 +142,16 @@ def main():
     allocs = allocations(rt)
     counts = instructions(ins)
 
-    for group, title, per, rows in GROUPS:
+    for group, title, per, rows, *base in GROUPS:
+        # The ratios are to the group's first row: ours, unless the group names it otherwise.
+        base_name = base[0] if base else "ours"
         print(f"### {title}\n")
         print(f"Criterion group `{group}`, {per}. Reproduce: "
               f"`cargo bench -p error-contract-benches --bench runtime -- {group}` (times, allocations), "
               f"`cargo bench -p error-contract-benches --bench instructions` (instructions).\n")
-        print("| row | median | spread: MAD (min-max of samples) | time / ours | allocations | instructions | instructions / ours |")
+        print(f"| row | median | spread: MAD (min-max of samples) | time / {base_name} | allocations | instructions | instructions / {base_name} |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-        base_t = times(group, "ours")[0]
+        base_t = times(group, rows[0][0])[0]
         base_i = counts.get((rows[0][1], rows[0][2]))
         for row, func, gid, desc in rows:
             med, mad, lo, hi = times(group, row)

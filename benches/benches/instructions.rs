@@ -19,6 +19,8 @@
 #[path = "common/axum_rows.rs"]
 mod axum_rows;
 
+use axum_rows::router;
+use error_contract::axum::CatchService;
 use error_contract_benches::{self as rows, Big, BigHand, HandError, ShopError, values};
 use gungraun::{library_benchmark, library_benchmark_group, main};
 use std::hint::black_box;
@@ -118,4 +120,37 @@ fn axum_status_json(error: HandError) {
 
 library_benchmark_group!(name = axum, benchmarks = [axum_ours, axum_status_json]);
 
-main!(library_benchmark_groups = body, big, decode, axum);
+/// A `'static` mutable borrow of `service`, built outside the measurement.
+fn leak_mut<T>(value: T) -> &'static mut T {
+    Box::leak(Box::new(value))
+}
+
+#[library_benchmark]
+#[bench::bare(leak_mut(router::bare()), router::request())]
+#[bench::identity_layer(leak_mut(router::identity()), router::request())]
+#[bench::catch_layer(leak_mut(router::catch_layer()), router::request())]
+fn axum_router(service: &'static mut ::axum::Router, request: ::axum::extract::Request) {
+    black_box(router::call(service, black_box(request)));
+}
+
+#[library_benchmark]
+#[bench::catch_around(leak_mut(router::catch_around()), router::request())]
+fn axum_router_around(
+    service: &'static mut CatchService<::axum::Router, router::RouterError>,
+    request: ::axum::extract::Request,
+) {
+    black_box(router::call(service, black_box(request)));
+}
+
+library_benchmark_group!(
+    name = axum_routers,
+    benchmarks = [axum_router, axum_router_around]
+);
+
+main!(
+    library_benchmark_groups = body,
+    big,
+    decode,
+    axum,
+    axum_routers
+);

@@ -216,6 +216,46 @@ fn axum_response(c: &mut Criterion) {
     group.finish();
 }
 
+/// One successful `GET /products/1` through an axum `Router`: without a layer, with
+/// `tower_layer::Identity` (axum's own cost of any layer), with `CatchLayer` through
+/// `Router::layer`, and with `CatchLayer` around the whole router. Times exclude building the
+/// request and dropping the response.
+fn axum_router(c: &mut Criterion) {
+    use axum_rows::router;
+
+    let name = "axum_router";
+    let mut group = c.benchmark_group(name);
+    let mut bare = router::bare();
+    row_by_value(&mut group, name, "bare", router::request, |request| {
+        router::call(&mut bare, request)
+    });
+    let mut identity = router::identity();
+    row_by_value(
+        &mut group,
+        name,
+        "identity_layer",
+        router::request,
+        |request| router::call(&mut identity, request),
+    );
+    let mut catch_layer = router::catch_layer();
+    row_by_value(
+        &mut group,
+        name,
+        "catch_layer",
+        router::request,
+        |request| router::call(&mut catch_layer, request),
+    );
+    let mut catch_around = router::catch_around();
+    row_by_value(
+        &mut group,
+        name,
+        "catch_around",
+        router::request,
+        |request| router::call(&mut catch_around, request),
+    );
+    group.finish();
+}
+
 fn config() -> Criterion {
     Criterion::default()
         .warm_up_time(Duration::from_secs(1))
@@ -225,6 +265,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = unit_body, fields_body, big_enum, decode, axum_response
+    targets = unit_body, fields_body, big_enum, decode, axum_response, axum_router
 }
 criterion_main!(benches);
