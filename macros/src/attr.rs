@@ -69,6 +69,8 @@ pub(crate) struct VariantAttrs {
     pub(crate) other: Option<Span>,
     /// The framework failures the variant answers, each with the span of its name.
     pub(crate) catch: Option<Spanned<Vec<(Kind, Span)>>>,
+    /// A `catch` key was written, even if its value was reported as wrong.
+    pub(crate) catch_written: bool,
     /// A `status` key was written, even if its value was reported as wrong.
     pub(crate) status_written: bool,
     /// An `#[api_error]` attribute is present (on a variant: any at all).
@@ -88,6 +90,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) default: Option<Span>,
     /// The detail of a failure the field takes (its name in `error_contract::Detail`).
     pub(crate) detail: Option<Spanned<&'static str>>,
+    /// A `detail` key was written, even if its value was reported as wrong.
+    pub(crate) detail_written: bool,
 }
 
 /// Which level an attribute is on, for key tables and wrong-level messages.
@@ -187,7 +191,10 @@ fn variant_key(
         "title" => set(cx, &mut v.title, meta, string(cx, meta)?),
         "transparent" => flag(cx, &mut v.transparent, meta)?,
         "other" => flag(cx, &mut v.other, meta)?,
-        "catch" => set(cx, &mut v.catch, meta, catch(cx, meta)?),
+        "catch" => {
+            v.catch_written = true;
+            set(cx, &mut v.catch, meta, catch(cx, meta)?);
+        }
         // `for_each_key` only hands over keys of the level's table, and each has an arm above.
         _ => {}
     }
@@ -244,7 +251,10 @@ pub(crate) fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
             "header" => set(cx, &mut f.header, meta, string(cx, meta)?),
             "status" => flag(cx, &mut f.status, meta)?,
             "default" => flag(cx, &mut f.default, meta)?,
-            "detail" => set(cx, &mut f.detail, meta, detail(cx, meta)?),
+            "detail" => {
+                f.detail_written = true;
+                set(cx, &mut f.detail, meta, detail(cx, meta)?);
+            }
             // As in `variant_key`: only the field table's keys arrive here.
             _ => {}
         }
