@@ -583,7 +583,7 @@ fn catch_fields(cx: &Ctxt, variant: &Variant<'_>) {
     for field in &variant.fields {
         let a = &field.attrs;
         if let Some(detail) = &a.detail {
-            if !variant.attrs.catch_written {
+            if variant.attrs.catch_written.is_none() {
                 cx.error_at(
                     detail.key,
                     "`detail` takes a detail of a framework failure: add `catch = \"...\"` to the variant",
@@ -601,7 +601,10 @@ fn catch_fields(cx: &Ctxt, variant: &Variant<'_>) {
                     );
                 }
             }
-        } else if catch.is_some() && !a.detail_written && a.status.is_none() && a.default.is_none()
+        } else if catch.is_some()
+            && a.detail_written.is_none()
+            && a.status.is_none()
+            && a.default.is_none()
         {
             cx.error_at(
                 field.span(),
