@@ -200,6 +200,35 @@ pub struct Gone;
 #[api_error(transparent)]
 pub struct Wrapped(pub Shop);
 
+/// Answers the framework's own failures: `catch` on variants, `detail` on fields.
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat", rename_all = "snake_case")]
+pub enum Failures {
+    /// Unknown route.
+    #[api_error(status = 404, message = "no such route", catch = "unknown_route")]
+    NoRoute,
+    /// Wrong method.
+    #[api_error(status = 405, message = "method not allowed", catch = "method_not_allowed")]
+    WrongMethod {
+        #[api_error(header = "Allow", detail = "allow")]
+        allow: String,
+    },
+    /// Unreadable body.
+    #[api_error(status = 400, message = "unreadable", catch("json_syntax", "json_data"))]
+    Unreadable {
+        #[api_error(expose, detail = "pointer")]
+        pointer: Option<String>,
+        #[api_error(default)]
+        hint: u8,
+    },
+    /// Server errors, with the status of the response they answer.
+    #[api_error(status = 500, message = "internal", catch("panic", "status"))]
+    Internal {
+        #[api_error(status)]
+        status: Status,
+    },
+}
+
 /// Uses the derived impls so the crate exercises them.
 ///
 /// # Errors
@@ -221,5 +250,6 @@ pub fn exercise() -> Result<usize, Box<dyn Error>> {
         + Missing("id".into()).body().len()
         + Gone.body().len()
         + Wrapped(Shop::NotFound).body().len()
+        + <Failures as error_contract::Catch>::catch(&error_contract::Failure::new(error_contract::FailureKind::Panic)).body().len()
         + usize::from(error_contract::Decode::decode(404, Nested::NotFound.body().as_bytes()).is_ok_and(|c: Client| c == Client::Nested(Nested::NotFound))))
 }

@@ -57,6 +57,9 @@ pub(crate) struct ContainerAttrs {
     pub(crate) decode: Option<Span>,
 }
 
+/// The kinds a variant's `catch` names, each with the span of its literal.
+pub(crate) type Catches = Vec<(Kind, Span)>;
+
 #[derive(Default)]
 pub(crate) struct VariantAttrs {
     pub(crate) status: Option<Spanned<u16>>,
@@ -68,7 +71,9 @@ pub(crate) struct VariantAttrs {
     pub(crate) transparent: Option<Span>,
     pub(crate) other: Option<Span>,
     /// The framework failures the variant answers, each with the span of its name.
-    pub(crate) catch: Option<Spanned<Vec<(Kind, Span)>>>,
+    pub(crate) catch: Option<Spanned<Catches>>,
+    /// Where a `catch` key was written, even if its value was reported as wrong.
+    pub(crate) catch_written: Option<Span>,
     /// A `status` key was written, even if its value was reported as wrong.
     pub(crate) status_written: bool,
     /// An `#[api_error]` attribute is present (on a variant: any at all).
@@ -88,6 +93,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) default: Option<Span>,
     /// The detail of a failure the field takes (its name in `error_contract::Detail`).
     pub(crate) detail: Option<Spanned<&'static str>>,
+    /// Where a `detail` key was written, even if its value was reported as wrong.
+    pub(crate) detail_written: Option<Span>,
 }
 
 /// Which level an attribute is on, for key tables and wrong-level messages.
@@ -187,7 +194,10 @@ fn variant_key(
         "title" => set(cx, &mut v.title, meta, string(cx, meta)?),
         "transparent" => flag(cx, &mut v.transparent, meta)?,
         "other" => flag(cx, &mut v.other, meta)?,
-        "catch" => set(cx, &mut v.catch, meta, catch(cx, meta)?),
+        "catch" => {
+            v.catch_written = Some(meta.path.span());
+            set(cx, &mut v.catch, meta, catch(cx, meta)?);
+        }
         // `for_each_key` only hands over keys of the level's table, and each has an arm above.
         _ => {}
     }
@@ -244,7 +254,10 @@ pub(crate) fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
             "header" => set(cx, &mut f.header, meta, string(cx, meta)?),
             "status" => flag(cx, &mut f.status, meta)?,
             "default" => flag(cx, &mut f.default, meta)?,
-            "detail" => set(cx, &mut f.detail, meta, detail(cx, meta)?),
+            "detail" => {
+                f.detail_written = Some(meta.path.span());
+                set(cx, &mut f.detail, meta, detail(cx, meta)?);
+            }
             // As in `variant_key`: only the field table's keys arrive here.
             _ => {}
         }
@@ -640,7 +653,7 @@ fn crate_path(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spann
 
 /// `catch = "kind"` or `catch("kind", ...)`: names checked against the kinds, each reported on
 /// its own literal; a name given twice in one list is reported too.
-fn catch(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Vec<(Kind, Span)>>>> {
+fn catch(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Catches>>> {
     let key_span = meta.path.span();
     let (lits, span) = if meta.input.peek(syn::token::Paren) {
         let content;
@@ -699,7 +712,7 @@ fn catch(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Ve
         }
         kinds.push((kind, s.span()));
     }
-    Ok(ok.then(|| Spanned {
+    Ok(ok.then_some(Spanned {
         value: kinds,
         key: key_span,
         span,

@@ -565,14 +565,14 @@ fn parent_cycles(cx: &Ctxt, cont: &Container<'_>) {
 fn catch_fields(cx: &Ctxt, variant: &Variant<'_>) {
     let catch = variant.attrs.catch.as_ref();
     if let Some(catch) = catch {
-        for (flag, name) in [
-            (variant.attrs.transparent, "transparent"),
-            (variant.attrs.other, "other"),
+        for (flag, what) in [
+            (variant.attrs.transparent, "a `transparent`"),
+            (variant.attrs.other, "an `other`"),
         ] {
             if flag.is_some() {
                 cx.error_at(
                     catch.key,
-                    format!("`catch` cannot go on an `{name}` variant: it has no contract of its own to answer with; put `catch` on a variant with a `status`"),
+                    format!("`catch` cannot go on {what} variant: it has no contract of its own to answer with; put `catch` on a variant with a `status`"),
                 );
             }
         }
@@ -583,7 +583,7 @@ fn catch_fields(cx: &Ctxt, variant: &Variant<'_>) {
     for field in &variant.fields {
         let a = &field.attrs;
         if let Some(detail) = &a.detail {
-            if catch.is_none() {
+            if variant.attrs.catch_written.is_none() {
                 cx.error_at(
                     detail.key,
                     "`detail` takes a detail of a framework failure: add `catch = \"...\"` to the variant",
@@ -601,7 +601,11 @@ fn catch_fields(cx: &Ctxt, variant: &Variant<'_>) {
                     );
                 }
             }
-        } else if catch.is_some() && a.status.is_none() && a.default.is_none() {
+        } else if catch.is_some()
+            && a.detail_written.is_none()
+            && a.status.is_none()
+            && a.default.is_none()
+        {
             cx.error_at(
                 field.span(),
                 format!(

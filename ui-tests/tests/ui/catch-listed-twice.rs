@@ -1,0 +1,9 @@
+use error_contract::ApiError;
+
+#[derive(Debug, ApiError)]
+enum ShopError {
+    #[api_error(status = 500, code = 9001, catch("panic", "status", "panic"))]
+    Internal,
+}
+
+fn main() {}

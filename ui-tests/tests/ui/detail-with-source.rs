@@ -1,0 +1,13 @@
+use error_contract::ApiError;
+
+#[derive(Debug, ApiError)]
+enum ShopError {
+    #[api_error(status = 500, code = 9001, catch = "panic")]
+    Internal {
+        #[source]
+        #[api_error(detail = "path")]
+        cause: std::io::Error,
+    },
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use error_contract::ApiError;
+
+#[derive(Debug, ApiError)]
+enum ShopError {
+    #[api_error(status = 400, code = 9002)]
+    NotReadable {
+        #[api_error(expose, detail = "pointer")]
+        subject: String,
+    },
+}
+
+fn main() {}
