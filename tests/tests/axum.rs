@@ -938,6 +938,11 @@ mod test_server {
         value
     }
 
+    /// A map whose keys are not strings: JSON cannot hold it.
+    async fn unserializable() -> Json<std::collections::BTreeMap<(u8, u8), u8>, TestError> {
+        Json::new(std::collections::BTreeMap::from([((1, 2), 3)]))
+    }
+
     #[derive(serde::Deserialize)]
     pub(crate) struct Named {
         #[allow(dead_code, reason = "only deserialized")]
@@ -989,6 +994,7 @@ mod test_server {
             .route("/echo", axum::routing::post(echo))
             .route("/pair/{first}/{second}", get(pair))
             .route("/named/{id}", get(named))
+            .route("/unserializable", get(unserializable))
             .route("/two/{a}/{b}", get(one_of_two))
     }
 
@@ -1252,6 +1258,32 @@ fn path_parameters_are_named_by_their_key() {
             r#"DEBUG error_contract: framework failure kind="invalid_path" status=400 details=Failure { kind: InvalidPath, status: 400 Bad Request, parameter: "second", cause: Cannot parse value at index 1 with value `x` to a `u64` } cause=Cannot parse value at index 1 with value `x` to a `u64`"#,
             r#"DEBUG error_contract: framework failure kind="invalid_path" status=400 details=Failure { kind: InvalidPath, status: 400 Bad Request, parameter: "id", cause: Cannot parse `id` with value `x` to a `u64` } cause=Cannot parse `id` with value `x` to a `u64`"#,
             r#"DEBUG error_contract: framework failure kind="status" status=500 details=Failure { kind: Status, status: 500 Internal Server Error, cause: Wrong number of path arguments for `Path`. Expected 1 but got 2. Note that multiple parameters must be extracted with a tuple `Path<(_, _)>` or a struct `Path<YourParams>` } cause=Wrong number of path arguments for `Path`. Expected 1 but got 2. Note that multiple parameters must be extracted with a tuple `Path<(_, _)>` or a struct `Path<YourParams>`"#,
+            "ERROR error_contract: server error response status=500 code=9001 error=unexpected system error sources=[]",
+        ]
+    );
+}
+
+/// A `Json` response whose value does not serialize is the contract's 500; serde's message is
+/// in the log only.
+#[test]
+fn json_response_that_does_not_serialize_500() {
+    let server = Server::logged(test_server::app());
+    let client = client();
+    let reply = get(&client, &server.url("/unserializable"));
+    assert_reply(
+        &reply,
+        500,
+        &[
+            ("content-length", "67"),
+            ("content-type", "application/json"),
+        ],
+        INTERNAL,
+    );
+    drop(client);
+    assert_eq!(
+        server.stop_and_read_log(),
+        [
+            r#"DEBUG error_contract: framework failure kind="status" status=500 details=Failure { kind: Status, status: 500 Internal Server Error, cause: key must be a string } cause=key must be a string"#,
             "ERROR error_contract: server error response status=500 code=9001 error=unexpected system error sources=[]",
         ]
     );
