@@ -23,6 +23,16 @@ macro_rules! extractor {
     ($name:ident) => {
         impl<T, E> $name<T, E> {
             /// Wraps `value`.
+            ///
+            /// ```
+            /// # #[derive(Debug, error_contract::ApiError)]
+            /// # enum ApiFailure {
+            /// #     #[api_error(status = 500, code = 9001, catch("panic", "status"))]
+            /// #     Internal,
+            /// # }
+            #[doc = concat!("let value = error_contract::axum::", stringify!($name), "::<u32, ApiFailure>::new(7);")]
+            /// assert_eq!(*value, 7);
+            /// ```
             #[must_use]
             pub const fn new(value: T) -> Self {
                 $name {
@@ -32,6 +42,16 @@ macro_rules! extractor {
             }
 
             /// The extracted value.
+            ///
+            /// ```
+            /// # #[derive(Debug, error_contract::ApiError)]
+            /// # enum ApiFailure {
+            /// #     #[api_error(status = 500, code = 9001, catch("panic", "status"))]
+            /// #     Internal,
+            /// # }
+            #[doc = concat!("let value = error_contract::axum::", stringify!($name), "::<_, ApiFailure>::from(vec![1, 2]);")]
+            /// assert_eq!(value.into_inner(), [1, 2]);
+            /// ```
             pub fn into_inner(self) -> T {
                 self.value
             }
