@@ -24,7 +24,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 ///   and answered by the variant of `E` for [`FailureKind::Panic`]; the panic message is logged
 ///   as one `ERROR` event "handler panicked" (feature `tracing`) and never sent (a panic while
 ///   a streamed body is being sent, after the status line went out, is not caught: there is
-///   nothing left to answer);
+///   nothing left to answer; nor is any panic under `panic = "abort"`);
 /// - a response of status 400 or above that `E` did not write (axum's own 404 for an unknown
 ///   route and 405 for a wrong method, the 400, 413, 415 and 422 of axum's own extractors, a
 ///   408 of a timeout layer, a handler's bare `StatusCode::UNAUTHORIZED`, ...) is replaced by
