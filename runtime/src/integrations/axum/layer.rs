@@ -297,8 +297,10 @@ where
             Ok(Poll::Pending) => return Poll::Pending,
             Ok(Poll::Ready(result)) => result,
             Err(payload) => {
-                // A future that panicked is not polled again; dropped here, not later.
-                this.future.set(None);
+                // A future that panicked is not polled again: dropped now, and a destructor
+                // that panics too (its state is broken) must not unwind out of this poll.
+                let dropped = catch_unwind(AssertUnwindSafe(|| this.future.set(None)));
+                drop(dropped);
                 return Poll::Ready(Ok(panicked::<E>(&*payload, this.line)));
             }
         };
