@@ -40,7 +40,7 @@ pub fn status_code<E: ApiError + ?Sized>(error: &E) -> StatusCode {
 ///
 /// What the derived `ResponseError::error_response` returns. The response is marked (in its
 /// extensions) as written by a contract error, so that
-/// the middleware of this module leaves it as it is.
+/// [`CatchMiddleware`](super::CatchMiddleware) leaves it as it is.
 ///
 /// ```
 /// use error_contract::ApiError;
@@ -63,7 +63,6 @@ pub fn error_response<E: ApiError + Error + ?Sized>(error: &E) -> HttpResponse<B
 }
 
 /// [`error_response`] without the log: for a response whose cause is logged otherwise (a panic).
-#[allow(dead_code, reason = "the middleware calls it")]
 pub(super) fn unlogged<E: ApiError + ?Sized>(error: &E) -> HttpResponse<BoxBody> {
     let body = error.body();
     let content_type = body.content_type();
@@ -92,7 +91,6 @@ pub(super) fn unlogged<E: ApiError + ?Sized>(error: &E) -> HttpResponse<BoxBody>
 }
 
 /// Whether `response` was written by a contract error.
-#[allow(dead_code, reason = "the middleware calls it")]
 pub(super) fn is_contract(response: &HttpResponse<impl Sized>) -> bool {
     response.extensions().contains::<ContractResponse>()
 }
