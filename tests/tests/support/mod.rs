@@ -34,7 +34,7 @@ pub(crate) fn client() -> reqwest::Client {
 }
 
 /// Sends `request` and reads the whole response, on a runtime of its own.
-fn send(request: reqwest::RequestBuilder) -> Reply {
+pub(crate) fn send(request: reqwest::RequestBuilder) -> Reply {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
