@@ -280,7 +280,8 @@ struct NewOrder {
 /// An order, as `POST /orders` answers it.
 #[derive(Serialize)]
 struct Order {
-    order: u64,
+    #[serde(rename = "order")]
+    id: u64,
     product: u64,
     quantity: i64,
 }
@@ -299,7 +300,7 @@ async fn create_order(
         });
     }
     let order = Order {
-        order: 1,
+        id: 1,
         product,
         quantity,
     };

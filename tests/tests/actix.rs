@@ -621,13 +621,11 @@ fn query_not_a_number_400() {
     );
 }
 
-/// Every bad request of the list gets a body of the `dto` shape, `{"errors":[{"errorCode":
-/// <integer>,"message":<string>, ...}]}`, as `application/json`, of a status of 400 or more;
-/// and nothing of the framework's own text.
-#[test]
-fn every_bad_request_is_in_the_contract() {
-    let (server, _log) = shop();
-    let client = client();
+/// Bad requests of every kind to the shop, each with what it is.
+fn bad_requests(
+    server: &Server,
+    client: &reqwest::Client,
+) -> Vec<(&'static str, reqwest::RequestBuilder)> {
     let url = |path: &str| server.url(path);
     let json = |path: &str, body: &'static [u8]| {
         client
@@ -635,7 +633,7 @@ fn every_bad_request_is_in_the_contract() {
             .header("content-type", "application/json")
             .body(body)
     };
-    let requests: Vec<(&str, reqwest::RequestBuilder)> = vec![
+    vec![
         ("unknown route", client.get(url("/no/such/route"))),
         (
             "unknown route, POST",
@@ -702,47 +700,60 @@ fn every_bad_request_is_in_the_contract() {
         ("handler 400", client.post(url("/orders/500"))),
         ("handler 429", client.post(url("/checkout"))),
         ("handler 500", client.get(url("/inventory"))),
-    ];
-    for (what, request) in requests {
-        let reply = send(request);
-        assert!(reply.status >= 400, "{what}: {reply:?}");
-        let content_type: Vec<&str> = reply
-            .headers
-            .iter()
-            .filter(|(name, _)| name == "content-type")
-            .map(|(_, value)| value.as_str())
-            .collect();
-        assert_eq!(content_type, ["application/json"], "{what}: {reply:?}");
-        let body: serde_json::Value = serde_json::from_slice(&reply.body)
-            .unwrap_or_else(|e| panic!("{what}: a body that is not JSON ({e}): {reply:?}"));
-        let object = body.as_object().expect("an object");
-        assert_eq!(object.len(), 1, "{what}: {body}");
-        let errors = object["errors"].as_array().expect("`errors`, an array");
-        assert_eq!(errors.len(), 1, "{what}: {body}");
-        let error = errors[0].as_object().expect("an object in `errors`");
-        assert!(error["errorCode"].is_u64(), "{what}: {body}");
-        assert!(error["message"].is_string(), "{what}: {body}");
-        for (key, value) in error {
-            assert!(
-                ["errorCode", "message", "subject", "subjectType"].contains(&key.as_str()),
-                "{what}: {body}"
-            );
-            assert!(value.is_string() || key == "errorCode", "{what}: {body}");
-        }
-        let text = String::from_utf8_lossy(&reply.body);
-        for framework in [
-            "invalid type",
-            "line 1",
-            "column",
-            "u64",
-            "parse",
-            "EOF",
-            "Payload",
-            "Json",
-            "Content-Type",
-        ] {
-            assert!(!text.contains(framework), "{what}: {text}");
-        }
+    ]
+}
+
+/// Asserts that `reply` is an error of the `dto` shape, `{"errors":[{"errorCode":<integer>,
+/// "message":<string>, ...}]}`, as `application/json`, with nothing of the framework's own text.
+#[track_caller]
+fn assert_dto_error(what: &str, reply: &support::Reply) {
+    assert!(reply.status >= 400, "{what}: {reply:?}");
+    let content_type: Vec<&str> = reply
+        .headers
+        .iter()
+        .filter(|(name, _)| name == "content-type")
+        .map(|(_, value)| value.as_str())
+        .collect();
+    assert_eq!(content_type, ["application/json"], "{what}: {reply:?}");
+    let body: serde_json::Value = serde_json::from_slice(&reply.body)
+        .unwrap_or_else(|e| panic!("{what}: a body that is not JSON ({e}): {reply:?}"));
+    let object = body.as_object().expect("an object");
+    assert_eq!(object.len(), 1, "{what}: {body}");
+    let errors = object["errors"].as_array().expect("`errors`, an array");
+    assert_eq!(errors.len(), 1, "{what}: {body}");
+    let error = errors[0].as_object().expect("an object in `errors`");
+    assert!(error["errorCode"].is_u64(), "{what}: {body}");
+    assert!(error["message"].is_string(), "{what}: {body}");
+    for (key, value) in error {
+        assert!(
+            ["errorCode", "message", "subject", "subjectType"].contains(&key.as_str()),
+            "{what}: {body}"
+        );
+        assert!(value.is_string() || key == "errorCode", "{what}: {body}");
+    }
+    let text = String::from_utf8_lossy(&reply.body);
+    for framework in [
+        "invalid type",
+        "line 1",
+        "column",
+        "u64",
+        "parse",
+        "EOF",
+        "Payload",
+        "Json",
+        "Content-Type",
+    ] {
+        assert!(!text.contains(framework), "{what}: {text}");
+    }
+}
+
+/// Every bad request of the list gets an error in the `dto` shape.
+#[test]
+fn every_bad_request_is_in_the_contract() {
+    let (server, _log) = shop();
+    let client = client();
+    for (what, request) in bad_requests(&server, &client) {
+        assert_dto_error(what, &send(request));
     }
 }
 
@@ -1043,4 +1054,26 @@ fn other_layers_error_responses_take_the_variant_of_their_status() {
         ),
         "{lines:#?}"
     );
+}
+
+/// The table walk on the server whose handlers panic or answer without a contract body.
+#[test]
+fn every_failure_of_other_layers_is_in_the_contract() {
+    let (server, _log) = crashing();
+    let client = client();
+    for path in [
+        "/panic",
+        "/panic/str",
+        "/panic/call",
+        "/unauthorized",
+        "/unavailable",
+        "/forbidden",
+        "/contract",
+        "/framework",
+        "/nowhere",
+    ] {
+        assert_dto_error(path, &get(&client, &server.url(path)));
+    }
+    let reply = post_json(&client, &server.url("/framework"), r#"{"a":"#);
+    assert_dto_error("actix-web's own Json", &reply);
 }

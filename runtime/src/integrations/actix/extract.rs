@@ -413,7 +413,7 @@ fn path<T: DeserializeOwned>(params: &::actix_router::Path<Url>) -> Result<T, Pa
                 .nth(index)
                 .map(|(name, _)| Cow::Borrowed(name))
         };
-        let parameter = match error.path().iter().last() {
+        let parameter = match error.path().iter().next_back() {
             Some(Segment::Map { key }) => Some(Cow::Owned(key.clone())),
             // A tuple: the parameter at that position.
             Some(Segment::Seq { index }) => name(*index),
