@@ -227,7 +227,7 @@ async fn product(id: actix_web::web::Path<u64>) -> Result<actix_web::HttpRespons
 
 /// `CatchMiddleware` adds no allocation to a successful response (nor to a handler's contract
 /// error): the same count with and without it, for a standard method and for an extension
-/// method (whose name is copied inline, up to 15 bytes).
+/// method (whose name, shorter than 15 bytes, is copied inline).
 #[test]
 fn the_actix_middleware_adds_no_allocation() {
     use actix_web::http::Method;

@@ -266,8 +266,9 @@ where
                         .map(Json::new)
                         .map_err(|error| caught(&error.failure())),
                     Err(error) => {
-                        // The body is over the limit, or it ended before its length (the client
-                        // went away, or sent less than it announced): not a JSON document either way.
+                        // The body is over the limit, or it ended before its length (the
+                        // client went away, or sent less than it announced): either way, not a
+                        // JSON document, and not read to its end.
                         let kind = match error.as_error::<PayloadError>() {
                             Some(PayloadError::Overflow) => FailureKind::PayloadTooLarge,
                             _ => FailureKind::JsonSyntax,
