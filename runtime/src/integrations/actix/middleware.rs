@@ -5,8 +5,10 @@ use super::response::{error_response, is_contract, unlogged};
 use crate::integrations::{caught, panic_message};
 use crate::{ApiError, Catch, Detail, Failure, FailureKind, Status};
 use ::actix_web::body::{BoxBody, EitherBody, MessageBody};
-use ::actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
-use ::actix_web::http::header::{ALLOW, CONTENT_LENGTH, HeaderMap, HeaderValue, TRANSFER_ENCODING};
+use ::actix_web::dev::{
+    Payload, Service, ServiceRequest, ServiceResponse, Transform, forward_ready,
+};
+use ::actix_web::http::header::{ALLOW, CONTENT_LENGTH, HeaderValue};
 use ::actix_web::http::{ConnectionType, Method, StatusCode, Uri};
 use ::actix_web::{HttpMessage, HttpResponse, ResponseError};
 use core::fmt;
@@ -214,7 +216,7 @@ where
 
     forward_ready!(service);
 
-    fn call(&self, request: ServiceRequest) -> Self::Future {
+    fn call(&self, mut request: ServiceRequest) -> Self::Future {
         // The request moves into the inner service, and actix-web's router needs it unshared
         // (it cannot be cloned and kept here): what a failure without a response needs of it
         // is copied first, without an allocation (tests/allocations.rs counts): a standard
@@ -224,7 +226,7 @@ where
         let request_line = RequestLine {
             method: request.method().clone(),
             uri: request.uri().clone(),
-            body_sent: body_sent(request.headers()),
+            body_sent: body_sent(&mut request),
         };
         let state = match catch_unwind(AssertUnwindSafe(|| self.service.call(request))) {
             Ok(future) => State::Running { future },
@@ -246,13 +248,16 @@ struct RequestLine {
     body_sent: bool,
 }
 
-/// Whether a request with these headers has a body: a `Content-Length` other than 0, or a
-/// `Transfer-Encoding`.
-fn body_sent(headers: &HeaderMap) -> bool {
-    headers.contains_key(TRANSFER_ENCODING)
-        || headers
+/// Whether the request has a body: a payload (which actix-http gives only to a request with a
+/// `Content-Length` or a `Transfer-Encoding`), whose `Content-Length` is not 0. A request
+/// without one (most of them) costs no header lookup.
+fn body_sent(request: &mut ServiceRequest) -> bool {
+    let (request, payload) = request.parts_mut();
+    !matches!(payload, Payload::None)
+        && request
+            .headers()
             .get(CONTENT_LENGTH)
-            .is_some_and(|length| length.as_bytes() != b"0")
+            .is_none_or(|length| length.as_bytes() != b"0")
 }
 
 /// Makes `response` close the connection (`Connection: close`). actix-http closes a connection
