@@ -28,6 +28,13 @@ macro_rules! extractor {
     ($name:ident) => {
         impl<T, E> $name<T, E> {
             /// Wraps `value`.
+            ///
+            #[doc = concat!(
+                "```\n",
+                "let wrapped = error_contract::actix::", stringify!($name), "::<u32, ()>::new(7);\n",
+                "assert_eq!(*wrapped, 7);\n",
+                "```",
+            )]
             #[must_use]
             pub const fn new(value: T) -> Self {
                 $name {
@@ -37,6 +44,13 @@ macro_rules! extractor {
             }
 
             /// The extracted value.
+            ///
+            #[doc = concat!(
+                "```\n",
+                "let wrapped = error_contract::actix::", stringify!($name), "::<_, ()>::new(vec![1, 2]);\n",
+                "assert_eq!(wrapped.into_inner(), [1, 2]);\n",
+                "```",
+            )]
             pub fn into_inner(self) -> T {
                 self.value
             }

@@ -38,6 +38,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 /// - A response that a contract error wrote (any type deriving `ApiError`: its
 ///   `ResponseError::error_response` marks it), and every response below 400, passes unchanged,
 ///   without an allocation.
+/// - An error response that leaves the request's body unread says `Connection: close` (see
+///   [the module](super#bodies-left-unread)).
 ///
 /// ```
 /// use actix_web::http::StatusCode;

@@ -120,6 +120,16 @@
 //! method that only the second takes. Leave `App::default_service` unset (or let it answer with
 //! your enum): the empty 404 actix-web answers with is replaced by the `unknown_route` variant.
 //!
+//! # Bodies left unread
+//!
+//! actix-http closes a connection once it has answered a request whose body was not read to
+//! its end, without saying so in the response: a client that sends its next request on that
+//! connection sees it fail. [`CatchMiddleware`] says it (`Connection: close`) on the error
+//! responses that leave a body unread: those it replaces (the router's 404 and 405 before all),
+//! those of [`Json`] that did not read the body (a `Content-Type` that is not JSON, a body over
+//! the limit), and panics. A handler that answers without reading a body it was sent (with a
+//! success or with an error) leaves the connection to actix-http as before.
+//!
 //! # What stays actix-web's
 //!
 //! actix-web's own `web::Json`, `web::Path`, `web::Query` and `web::Form` still answer with their
