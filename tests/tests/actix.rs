@@ -1077,3 +1077,70 @@ fn every_failure_of_other_layers_is_in_the_contract() {
     let reply = post_json(&client, &server.url("/framework"), r#"{"a":"#);
     assert_dto_error("actix-web's own Json", &reply);
 }
+
+/// A chunked body (no `Content-Length`) that goes over the limit as it arrives: 413, and the
+/// connection is not kept.
+#[test]
+fn chunked_body_over_the_limit_413() {
+    use std::io::Write;
+    let (server, _log) = shop();
+    let address = server.base.trim_start_matches("http://").to_owned();
+    let mut stream = std::net::TcpStream::connect(&address).unwrap();
+    stream
+        .set_read_timeout(Some(support::REQUEST_TIMEOUT))
+        .unwrap();
+    let head = "POST /orders HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n";
+    stream.write_all(head.as_bytes()).unwrap();
+    let chunk = format!("4000\r\n{}\r\n", " ".repeat(0x4000));
+    for _ in 0..5 {
+        // The server may answer (and close) before the last chunk.
+        if stream.write_all(chunk.as_bytes()).is_err() {
+            break;
+        }
+    }
+    let _ = stream.write_all(b"0\r\n\r\n");
+    let (head, body) = read_response(&mut stream).expect("no response");
+    assert!(head.starts_with("http/1.1 413 "), "{head}");
+    assert!(head.contains("\r\nconnection: close\r\n"), "{head}");
+    assert_eq!(
+        String::from_utf8_lossy(&body),
+        r#"{"errors":[{"errorCode":9007,"message":"payload too large"}]}"#
+    );
+}
+
+/// `web::PayloadConfig::mimetype` narrows what `Json` reads: another JSON type is refused as
+/// an unsupported media type, with what was sent.
+#[test]
+fn a_payload_config_mimetype_refuses_as_unsupported_media_type() {
+    use actix_web::{App, test, web};
+    async fn create(order: error_contract::actix::Json<serde_json::Value, ShopError>) -> String {
+        order.to_string()
+    }
+    actix_web::rt::System::new().block_on(async {
+        let app = test::init_service(
+            App::new()
+                .app_data(
+                    web::PayloadConfig::default()
+                        .mimetype("application/json".parse().unwrap()),
+                )
+                .route("/orders", web::post().to(create))
+                .wrap(error_contract::actix::CatchMiddleware::<ShopError>::new()),
+        )
+        .await;
+        let request = |content_type: &str| {
+            test::TestRequest::post()
+                .uri("/orders")
+                .insert_header(("content-type", content_type))
+                .set_payload(r#"{"product":1}"#)
+                .to_request()
+        };
+        let body = test::call_and_read_body(&app, request("application/json")).await;
+        assert_eq!(body, r#"{"product":1}"#);
+        let response = test::call_service(&app, request("application/merge-patch+json")).await;
+        assert_eq!(response.status().as_u16(), 415);
+        assert_eq!(
+            test::read_body(response).await,
+            r#"{"errors":[{"errorCode":9006,"message":"unsupported media type","subject":"application/merge-patch+json"}]}"#
+        );
+    });
+}

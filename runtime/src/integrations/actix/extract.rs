@@ -105,8 +105,10 @@ macro_rules! extractor {
 ///    parameters, in any case: else [`FailureKind::UnsupportedMediaType`], with the detail
 ///    `content_type` when the request sent one;
 /// 2. the body is read within the limit of actix-web's `web::PayloadConfig` (256 KiB unless
-///    set with `.app_data(web::PayloadConfig::new(limit))`): over it,
-///    [`FailureKind::PayloadTooLarge`]; a body that ends early is [`FailureKind::JsonSyntax`];
+///    set with `.app_data(web::PayloadConfig::new(limit))`): over it (by its `Content-Length`,
+///    or as it arrives), [`FailureKind::PayloadTooLarge`]; a body that ends early is
+///    [`FailureKind::JsonSyntax`]; a `Content-Type` that the config's `mimetype` refuses is
+///    [`FailureKind::UnsupportedMediaType`];
 /// 3. the body must be JSON ([`FailureKind::JsonSyntax`], also for bytes that are not UTF-8 and
 ///    nesting too deep) of `T`'s shape ([`FailureKind::JsonData`], with the detail `pointer`,
 ///    the JSON Pointer of the member at fault: `/quantity`, `/items/2/id`, `""` for the whole
@@ -193,8 +195,7 @@ where
             },
             _ => {
                 req.extensions_mut().insert(BodyUnread);
-                // A value that is not visible ASCII still names what was sent.
-                let sent = content_type.map(|value| String::from_utf8_lossy(value.as_bytes()));
+                let sent = content_type.map(sent_type);
                 let failure = Failure::new(FailureKind::UnsupportedMediaType)
                     .with_opt(Detail::ContentType, sent.as_deref());
                 JsonState::Rejected {
@@ -207,6 +208,12 @@ where
             value: PhantomData,
         }
     }
+}
+
+/// The `Content-Type` a request sent, for the detail `content_type`: a value that is not visible
+/// ASCII still names what was sent.
+fn sent_type(value: &HeaderValue) -> Cow<'_, str> {
+    String::from_utf8_lossy(value.as_bytes())
 }
 
 pin_project_lite::pin_project! {
@@ -280,15 +287,20 @@ where
                         .map(Json::new)
                         .map_err(|error| caught(&error.failure())),
                     Err(error) => {
-                        // The body is over the limit, or it ended before its length (the
-                        // client went away, or sent less than it announced): either way, not a
-                        // JSON document, and not read to its end.
-                        let kind = match error.as_error::<PayloadError>() {
-                            Some(PayloadError::Overflow) => FailureKind::PayloadTooLarge,
-                            _ => FailureKind::JsonSyntax,
-                        };
+                        // Not read to its end either way: over the limit; ended before its
+                        // length (the client went away, or sent less than it announced: not a
+                        // JSON document); or refused by a `PayloadConfig::mimetype`.
                         request.extensions_mut().insert(BodyUnread);
-                        Err(caught(&Failure::new(kind).with_cause(&error)))
+                        let sent = request.headers().get(CONTENT_TYPE).map(sent_type);
+                        let failure = match error.as_error::<PayloadError>() {
+                            Some(PayloadError::Overflow) => {
+                                Failure::new(FailureKind::PayloadTooLarge)
+                            }
+                            Some(_) => Failure::new(FailureKind::JsonSyntax),
+                            None => Failure::new(FailureKind::UnsupportedMediaType)
+                                .with_opt(Detail::ContentType, sent.as_deref()),
+                        };
+                        Err(caught(&failure.with_cause(&error)))
                     }
                 })
             }
