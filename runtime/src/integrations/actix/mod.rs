@@ -56,7 +56,7 @@
 //!     quantity: i64,
 //! }
 //!
-//! async fn order(id: Path<u64, ShopError>) -> Result<String, ShopError> {
+//! async fn order(_id: Path<u64, ShopError>) -> Result<String, ShopError> {
 //!     Err(ShopError::NotFound)
 //! }
 //!
