@@ -1,5 +1,7 @@
 //! A small shop API on actix-web whose errors are one enum, in seed 001's `dto` style:
-//! `{"errors":[{"errorCode":3001,"message":"entity not found"}]}`.
+//! `{"errors":[{"errorCode":3001,"message":"entity not found"}]}`: the handlers' errors, and
+//! every failure of the framework too (unknown routes, wrong methods, bodies that are not JSON
+//! or too large, parameters that do not parse, panics).
 //!
 //! ```sh
 //! cargo run -p error-contract --example actix_server --features actix-web,tracing       # port 3000
@@ -12,21 +14,48 @@
 //! ```sh
 //! curl -i http://127.0.0.1:3000/products/1      # 200, a product
 //! curl -i http://127.0.0.1:3000/products/7      # 404, code 3001
+//! curl -i 'http://127.0.0.1:3000/products?limit=1'  # 200, a list of one product
 //! curl -i http://127.0.0.1:3000/orders/42       # 404, code 3002, the id in the message
 //! curl -i -X POST http://127.0.0.1:3000/orders/500  # 400, code 5000, subject and subjectType
 //! curl -i -X POST http://127.0.0.1:3000/checkout    # 429, code 4029, Retry-After: 30
 //! curl -i http://127.0.0.1:3000/inventory       # 500, code 9001, cause in the log
+//! curl -i -X POST http://127.0.0.1:3000/orders -H 'content-type: application/json' \
+//!      -d '{"product":1,"quantity":2}'           # 201, the order
+//! ```
+//!
+//! And the framework's own failures, each a variant of the same enum:
+//!
+//! ```sh
+//! curl -i http://127.0.0.1:3000/no/such/route   # 404, code 9004, the path as subject
+//! curl -i -X DELETE http://127.0.0.1:3000/checkout  # 405, code 9005, Allow: POST
+//! curl -i -X POST http://127.0.0.1:3000/orders -d '{}'   # 415, code 9006
+//! curl -i -X POST http://127.0.0.1:3000/orders -H 'content-type: application/json' \
+//!      -d '{"product":1,'                        # 400, code 9002, serde's text in the log
+//! curl -i -X POST http://127.0.0.1:3000/orders -H 'content-type: application/json' \
+//!      -d '{"product":1,"quantity":"two"}'       # 400, code 9002, subject /quantity
+//! curl -i http://127.0.0.1:3000/orders/abc      # 400, code 5001, subject id
+//! curl -i 'http://127.0.0.1:3000/products?limit=ten' # 400, code 5001, subject limit
+//! head -c 70000 /dev/zero | curl -i -X POST http://127.0.0.1:3000/orders \
+//!      -H 'content-type: application/json' --data-binary @-   # 413, code 9007
 //! ```
 //!
 //! The handlers return `Result<_, ShopError>`: with the `actix-web` feature every derived type
-//! is a `ResponseError`, with no attribute to add. With the `tracing` feature the 500's cause
-//! chain is logged to the terminal, and the body has only the public message.
+//! is a `ResponseError`, with no attribute to add. The extractors of `error_contract::actix`
+//! fail with `ShopError`, and `CatchMiddleware::<ShopError>` answers the rest: actix-web's own
+//! 404 and 405, and panics. With the `tracing` feature the 500's cause chain is logged to the
+//! terminal, and the body has only the public message; the framework's own description of a
+//! failure (serde's message, a panic's) is logged at debug level, which this example's subscriber
+//! shows, and never sent.
 
-use actix_web::dev::Server;
+use actix_web::body::MessageBody;
+use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
 use actix_web::http::header::CONTENT_TYPE;
 use actix_web::{App, HttpResponse, HttpServer, web};
 use core::fmt;
 use error_contract::ApiError;
+use error_contract::actix::{CatchMiddleware, Json, Path, Query};
+use serde::{Deserialize, Serialize};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 
 /// The shop API's errors.
@@ -63,6 +92,101 @@ pub enum ShopError {
     /// Unexpected system error. The cause is logged, never sent.
     #[api_error(status = 500, code = 9001, message = "unexpected system error")]
     Storage(#[from] StorageError),
+    /// A path or query parameter does not parse into its type: `subject` names it.
+    #[api_error(
+        status = 400,
+        code = 5001,
+        message = "illegal combination of method arguments",
+        catch("invalid_path", "invalid_query")
+    )]
+    InvalidArgument {
+        /// The parameter at fault.
+        #[api_error(expose, rename = "subject", detail = "parameter")]
+        parameter: Option<String>,
+    },
+    /// The body is not JSON, or JSON of another shape: `subject` is the JSON Pointer of the
+    /// member at fault.
+    #[api_error(
+        status = 400,
+        code = 9002,
+        message = "HTTP message not readable",
+        catch("json_syntax", "json_data")
+    )]
+    NotReadable {
+        /// The member at fault (`/quantity`); absent for a syntax error.
+        #[api_error(expose, rename = "subject", detail = "pointer")]
+        pointer: Option<String>,
+    },
+    /// No route has this path.
+    #[api_error(
+        status = 404,
+        code = 9004,
+        message = "no such route",
+        catch = "unknown_route"
+    )]
+    NoRoute {
+        /// The request's path.
+        #[api_error(expose, rename = "subject", detail = "path")]
+        path: String,
+    },
+    /// The route does not take this method; `Allow` lists those it takes.
+    #[api_error(
+        status = 405,
+        code = 9005,
+        message = "Method not allowed",
+        catch = "method_not_allowed"
+    )]
+    MethodNotAllowed {
+        /// The methods the route takes.
+        #[api_error(header = "Allow", detail = "allow")]
+        allow: String,
+    },
+    /// The request's `Content-Type` is missing or not JSON (`application/json`).
+    #[api_error(
+        status = 415,
+        code = 9006,
+        message = "unsupported media type",
+        catch = "unsupported_media_type"
+    )]
+    UnsupportedMediaType {
+        /// The `Content-Type` sent, if any.
+        #[api_error(expose, rename = "subject", detail = "content_type")]
+        content_type: Option<String>,
+    },
+    /// The body is over 64 KiB.
+    #[api_error(
+        status = 413,
+        code = 9007,
+        message = "payload too large",
+        catch = "payload_too_large"
+    )]
+    PayloadTooLarge,
+    /// Another layer refused the request, with the status it chose.
+    #[api_error(
+        status = 400,
+        code = 9008,
+        message = "request cannot be served",
+        catch = "status"
+    )]
+    Refused {
+        /// The status of the refusal (4xx).
+        #[api_error(status)]
+        status: u16,
+    },
+    /// Unexpected system error of a handler (a panic) or of another layer: a sub-code of 9001,
+    /// whose cause is logged, never sent.
+    #[api_error(
+        status = 500,
+        code = 900101,
+        parent = 9001,
+        message = "unexpected system error",
+        catch("panic", "status")
+    )]
+    Internal {
+        /// The status of the failure (5xx).
+        #[api_error(status)]
+        status: u16,
+    },
 }
 
 /// A storage failure with its own cause, as a database driver would report it.
@@ -86,7 +210,26 @@ impl std::error::Error for StorageError {
 /// The largest quantity of one order.
 const MAX_QUANTITY: i64 = 99;
 
-async fn product(id: web::Path<u64>) -> Result<HttpResponse, ShopError> {
+/// The largest request body: actix-web answers a longer one with 413 (`PayloadTooLarge`).
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// A product of the catalog.
+#[derive(Clone, Copy, Serialize)]
+pub struct Product {
+    id: u64,
+    name: &'static str,
+}
+
+/// The catalog.
+const PRODUCTS: [Product; 2] = [
+    Product {
+        id: 1,
+        name: "teapot",
+    },
+    Product { id: 2, name: "cup" },
+];
+
+async fn product(id: Path<u64, ShopError>) -> Result<HttpResponse, ShopError> {
     match id.into_inner() {
         1 => Ok(HttpResponse::Ok()
             .insert_header((CONTENT_TYPE, "application/json"))
@@ -95,13 +238,25 @@ async fn product(id: web::Path<u64>) -> Result<HttpResponse, ShopError> {
     }
 }
 
-async fn order(id: web::Path<u64>) -> Result<HttpResponse, ShopError> {
+/// `?limit=`: at most this many products (all of them without it).
+#[derive(Deserialize)]
+struct Page {
+    limit: Option<u32>,
+}
+
+async fn products(page: Query<Page, ShopError>) -> Json<Vec<Product>, ShopError> {
+    let limit = page.limit.map_or(usize::MAX, |limit| limit as usize);
+    Json::new(PRODUCTS.iter().copied().take(limit).collect())
+}
+
+async fn order(id: Path<u64, ShopError>) -> Result<HttpResponse, ShopError> {
     Err(ShopError::OrderNotFound {
         id: id.into_inner(),
     })
 }
 
-async fn place_order(quantity: web::Path<i64>) -> Result<HttpResponse, ShopError> {
+/// `POST /orders/{quantity}`: an order of the teapot.
+async fn place_order(quantity: Path<i64, ShopError>) -> Result<HttpResponse, ShopError> {
     let quantity = quantity.into_inner();
     if (1..=MAX_QUANTITY).contains(&quantity) {
         Ok(HttpResponse::Created()
@@ -113,6 +268,43 @@ async fn place_order(quantity: web::Path<i64>) -> Result<HttpResponse, ShopError
             subject_type: "parameter",
         })
     }
+}
+
+/// The body of `POST /orders`.
+#[derive(Deserialize)]
+struct NewOrder {
+    product: u64,
+    quantity: i64,
+}
+
+/// An order, as `POST /orders` answers it.
+#[derive(Serialize)]
+struct Order {
+    #[serde(rename = "order")]
+    id: u64,
+    product: u64,
+    quantity: i64,
+}
+
+async fn create_order(
+    new: Json<NewOrder, ShopError>,
+) -> Result<(Json<Order, ShopError>, StatusCode), ShopError> {
+    let NewOrder { product, quantity } = new.into_inner();
+    if !PRODUCTS.iter().any(|p| p.id == product) {
+        return Err(ShopError::ProductNotFound);
+    }
+    if !(1..=MAX_QUANTITY).contains(&quantity) {
+        return Err(ShopError::Validation {
+            subject: "quantity",
+            subject_type: "body",
+        });
+    }
+    let order = Order {
+        id: 1,
+        product,
+        quantity,
+    };
+    Ok((Json::new(order), StatusCode::CREATED))
 }
 
 async fn checkout() -> Result<HttpResponse, ShopError> {
@@ -127,14 +319,38 @@ async fn inventory() -> Result<HttpResponse, ShopError> {
     Err(ShopError::from(StorageError { source: io }))
 }
 
-/// The shop's routes.
+/// The shop's routes: each path once, with all its methods, so that actix-web answers another
+/// method with 405 and `Allow` (which `CatchMiddleware` turns into `MethodNotAllowed`).
 pub fn routes(config: &mut web::ServiceConfig) {
     config
-        .route("/products/{id}", web::get().to(product))
-        .route("/orders/{id}", web::get().to(order))
-        .route("/orders/{quantity}", web::post().to(place_order))
-        .route("/checkout", web::post().to(checkout))
-        .route("/inventory", web::get().to(inventory));
+        .service(web::resource("/products").route(web::get().to(products)))
+        .service(web::resource("/products/{id}").route(web::get().to(product)))
+        .service(web::resource("/orders").route(web::post().to(create_order)))
+        .service(
+            // `GET /orders/{id}`, `POST /orders/{quantity}`: one path, so one name.
+            web::resource("/orders/{id}")
+                .route(web::get().to(order))
+                .route(web::post().to(place_order)),
+        )
+        .service(web::resource("/checkout").route(web::post().to(checkout)))
+        .service(web::resource("/inventory").route(web::get().to(inventory)));
+}
+
+/// The shop's app: the routes, the body limit, and the middleware that answers everything the
+/// handlers do not through `ShopError`.
+pub fn app() -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    App::new()
+        .app_data(web::PayloadConfig::new(BODY_LIMIT))
+        .configure(routes)
+        .wrap(CatchMiddleware::<ShopError>::new())
 }
 
 /// The shop's server on `listener`, one worker; it runs when awaited, on an actix system.
@@ -143,10 +359,7 @@ pub fn routes(config: &mut web::ServiceConfig) {
 ///
 /// When actix-web cannot take over the listener.
 pub fn server(listener: TcpListener) -> std::io::Result<Server> {
-    Ok(HttpServer::new(|| App::new().configure(routes))
-        .workers(1)
-        .listen(listener)?
-        .run())
+    Ok(HttpServer::new(app).workers(1).listen(listener)?.run())
 }
 
 /// The port: the first argument, else `$PORT`, else 3000.
@@ -163,7 +376,9 @@ fn port() -> Result<u16, String> {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    tracing_subscriber::fmt().init();
+    tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::DEBUG)
+        .init();
     let port = port()?;
     let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port)))?;
     println!(

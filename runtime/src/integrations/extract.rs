@@ -93,7 +93,7 @@ fn pointer(path: &serde_path_to_error::Path, error: &impl core::fmt::Display) ->
 }
 
 /// The field of serde's "missing field `x`" and "unknown field `x`, expected ..." messages.
-fn named_field(message: &str) -> Option<&str> {
+pub(crate) fn named_field(message: &str) -> Option<&str> {
     let rest = message
         .strip_prefix("missing field `")
         .or_else(|| message.strip_prefix("unknown field `"))?;

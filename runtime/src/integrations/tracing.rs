@@ -2,7 +2,7 @@
 //! of the framework is logged at debug level with the framework's own text; a panic is logged
 //! with its message.
 
-use crate::{ApiError, Failure};
+use crate::{ApiError, Detail, Failure};
 use core::fmt;
 use std::error::Error;
 
@@ -50,7 +50,7 @@ pub(crate) fn failure(failure: &Failure<'_>) {
         target: "error_contract",
         kind = failure.kind().name(),
         status = failure.status().as_u16(),
-        details = ?failure,
+        details = ?Details(failure),
         cause = failure.cause().map(::tracing::field::display),
         "framework failure",
     );
@@ -67,4 +67,20 @@ pub(crate) fn panic<E: ApiError + ?Sized>(error: &E, message: &str) {
         panic = message,
         "handler panicked",
     );
+}
+
+/// The details a failure carries, `{method: "DELETE", path: "/checkout"}`, without its cause
+/// (logged as a field of its own).
+struct Details<'a>(&'a Failure<'a>);
+
+impl fmt::Debug for Details<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut map = f.debug_map();
+        for detail in Detail::ALL {
+            if let Some(value) = self.0.detail(detail) {
+                map.entry(&format_args!("{}", detail.name()), &value);
+            }
+        }
+        map.finish()
+    }
 }

@@ -1,9 +1,10 @@
-//! Feature `actix-web`: `actix_web::ResponseError` for every derived type.
+//! `actix_web::ResponseError` for every derived type: the status and the response.
 //!
 //! actix-web 4 uses `http` 0.2, so statuses and headers go through their numbers and bytes;
 //! [`Status`](crate::Status) stays independent of either version.
 
 use crate::ApiError;
+use crate::integrations::ContractResponse;
 use ::actix_web::HttpResponse;
 use ::actix_web::body::BoxBody;
 use ::actix_web::http::StatusCode;
@@ -12,6 +13,22 @@ use std::borrow::Cow;
 use std::error::Error;
 
 /// The status of `error` as actix-web's `StatusCode`.
+///
+/// What the derived `ResponseError::status_code` returns.
+///
+/// ```
+/// use error_contract::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(style = "dto")]
+/// enum ShopError {
+///     #[api_error(status = 404, code = 3001, message = "entity not found")]
+///     NotFound,
+/// }
+///
+/// let status = error_contract::actix::status_code(&ShopError::NotFound);
+/// assert_eq!(status, actix_web::http::StatusCode::NOT_FOUND);
+/// ```
 pub fn status_code<E: ApiError + ?Sized>(error: &E) -> StatusCode {
     // `Status` holds 100..=999, as `StatusCode` does, so the fallback is never taken.
     StatusCode::from_u16(error.status().as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
@@ -20,9 +37,33 @@ pub fn status_code<E: ApiError + ?Sized>(error: &E) -> StatusCode {
 /// The response of `error`: its status, the `Content-Type` of its body, its headers, and its
 /// body. A static body is sent from where it lies, a built one without another copy. With the
 /// `tracing` feature a 5xx is logged first.
+///
+/// What the derived `ResponseError::error_response` returns. The response is marked (in its
+/// extensions) as written by a contract error, so that
+/// [`CatchMiddleware`](super::CatchMiddleware) leaves it as it is.
+///
+/// ```
+/// use error_contract::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(style = "dto")]
+/// enum ShopError {
+///     #[api_error(status = 404, code = 3001, message = "entity not found")]
+///     NotFound,
+/// }
+///
+/// let response = error_contract::actix::error_response(&ShopError::NotFound);
+/// assert_eq!(response.status().as_u16(), 404);
+/// assert_eq!(response.headers().get("content-type").unwrap(), "application/json");
+/// ```
 pub fn error_response<E: ApiError + Error + ?Sized>(error: &E) -> HttpResponse<BoxBody> {
     #[cfg(feature = "tracing")]
-    super::tracing::server_error(error);
+    crate::integrations::tracing::server_error(error);
+    unlogged(error)
+}
+
+/// [`error_response`] without the log: for a response whose cause is logged otherwise (a panic).
+pub(super) fn unlogged<E: ApiError + ?Sized>(error: &E) -> HttpResponse<BoxBody> {
     let body = error.body();
     let content_type = body.content_type();
     // `BoxBody::new` turns a `&'static str` into `Bytes::from_static` and a `String` into
@@ -45,5 +86,11 @@ pub fn error_response<E: ApiError + Error + ?Sized>(error: &E) -> HttpResponse<B
             headers.append(name, value);
         }
     }
+    response.extensions_mut().insert(ContractResponse);
     response
+}
+
+/// Whether `response` was written by a contract error.
+pub(super) fn is_contract(response: &HttpResponse<impl Sized>) -> bool {
+    response.extensions().contains::<ContractResponse>()
 }
