@@ -30,9 +30,32 @@ mod utoipa;
 
 /// Marks a response that a contract error wrote (kept in the response's extensions), so that the
 /// axum layer and the actix-web middleware leave it alone and rewrite every other error response.
+///
+/// The marker costs the response's extensions map (two allocations with axum, one with
+/// actix-web), so the hooks add it only once a layer or middleware that reads it exists in the
+/// process ([`catching`]): a service without one pays nothing for it.
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct ContractResponse;
+
+/// Whether a `CatchLayer` or `CatchMiddleware` has been made in this process. Set once, never
+/// cleared: a response passes through such a layer only after the layer was made.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+static CATCHING: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
+
+/// Whether error responses must carry the [`ContractResponse`] marker.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) fn catching() -> bool {
+    // Relaxed is enough: the layer is made before the server's threads that serve through it
+    // are started or handed it, which orders the store before their loads.
+    CATCHING.load(core::sync::atomic::Ordering::Relaxed)
+}
+
+/// Called by every constructor of a layer or middleware that reads the marker.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) fn start_catching() {
+    CATCHING.store(true, core::sync::atomic::Ordering::Relaxed);
+}
 
 /// The variant of `E` that answers `failure`, with the framework's own description of the
 /// failure logged at debug level (feature `tracing`) and nowhere else.

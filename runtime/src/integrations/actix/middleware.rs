@@ -100,7 +100,7 @@ pub struct CatchMiddleware<E> {
     error: PhantomData<fn() -> E>,
 }
 
-impl<E> CatchMiddleware<E> {
+impl<E: Catch> CatchMiddleware<E> {
     /// The middleware answering through `E`.
     ///
     /// ```
@@ -118,7 +118,8 @@ impl<E> CatchMiddleware<E> {
     /// # drop(app);
     /// ```
     #[must_use]
-    pub const fn new() -> CatchMiddleware<E> {
+    pub fn new() -> CatchMiddleware<E> {
+        crate::integrations::start_catching();
         CatchMiddleware { error: PhantomData }
     }
 }
@@ -131,7 +132,7 @@ impl<E> Clone for CatchMiddleware<E> {
 
 impl<E> Copy for CatchMiddleware<E> {}
 
-impl<E> Default for CatchMiddleware<E> {
+impl<E: Catch> Default for CatchMiddleware<E> {
     fn default() -> Self {
         CatchMiddleware::new()
     }

@@ -86,7 +86,9 @@ pub(super) fn unlogged<E: ApiError + ?Sized>(error: &E) -> HttpResponse<BoxBody>
             headers.append(name, value);
         }
     }
-    response.extensions_mut().insert(ContractResponse);
+    if crate::integrations::catching() {
+        response.extensions_mut().insert(ContractResponse);
+    }
     response
 }
 

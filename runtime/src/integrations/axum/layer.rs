@@ -102,8 +102,9 @@ pub struct CatchLayer<E> {
     error: PhantomData<fn() -> E>,
 }
 
-impl<E> CatchLayer<E> {
-    /// The layer for `E`.
+impl<E: Catch> CatchLayer<E> {
+    /// The layer for `E`, which must say with `catch` which variants answer the framework's
+    /// failures (else this is a compile error that says so).
     ///
     /// ```
     /// use error_contract::ApiError;
@@ -118,7 +119,8 @@ impl<E> CatchLayer<E> {
     /// let app: axum::Router = axum::Router::new().layer(CatchLayer::<ApiFailure>::new());
     /// ```
     #[must_use]
-    pub const fn new() -> CatchLayer<E> {
+    pub fn new() -> CatchLayer<E> {
+        crate::integrations::start_catching();
         CatchLayer { error: PhantomData }
     }
 }
@@ -131,7 +133,7 @@ impl<E> Clone for CatchLayer<E> {
 
 impl<E> Copy for CatchLayer<E> {}
 
-impl<E> Default for CatchLayer<E> {
+impl<E: Catch> Default for CatchLayer<E> {
     fn default() -> Self {
         CatchLayer::new()
     }

@@ -24,8 +24,8 @@ pub fn into_response<E: ApiError + Error + ?Sized>(error: &E) -> Response {
 
 /// [`into_response`] without the log: for a panic, which is logged as such instead.
 ///
-/// The response carries the [`ContractResponse`] marker in its extensions, so that
-/// `CatchLayer` knows it is already in the contract and leaves it alone.
+/// Once a `CatchLayer` exists, the response carries the [`ContractResponse`] marker in its
+/// extensions, so that the layer knows it is already in the contract and leaves it alone.
 pub(crate) fn response<E: ApiError + ?Sized>(error: &E) -> Response {
     let body = error.body();
     let content_type = body.content_type();
@@ -41,6 +41,8 @@ pub(crate) fn response<E: ApiError + ?Sized>(error: &E) -> Response {
         headers.insert(CONTENT_TYPE, value);
     }
     crate::integrations::http::append(headers, error.headers());
-    response.extensions_mut().insert(ContractResponse);
+    if crate::integrations::catching() {
+        response.extensions_mut().insert(ContractResponse);
+    }
     response
 }
