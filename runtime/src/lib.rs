@@ -76,7 +76,7 @@ pub use integrations::axum;
 
 pub use api_error::ApiError;
 pub use body::Body;
-pub use catalog::{Catalog, CatalogEntry};
+pub use catalog::{Catalog, CatalogEntry, lock};
 pub use code::Code;
 pub use codes::{CodeSet, Codes};
 pub use decode::{Decode, DecodeError, Unknown};

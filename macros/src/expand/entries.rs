@@ -66,6 +66,26 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
         let row = row_index(row);
         Some(quote!((#row, &[#(#keys),*])))
     });
+    let field_types = rows.iter().enumerate().filter_map(|(row, (_, v))| {
+        let types: Vec<String> = v.exposed().map(|f| type_text(f.ty())).collect();
+        if types.is_empty() {
+            return None;
+        }
+        let row = row_index(row);
+        Some(quote!((#row, &[#(#types),*])))
+    });
+    let headers = rows.iter().enumerate().filter_map(|(row, (_, v))| {
+        let names: Vec<&String> = v
+            .fields
+            .iter()
+            .filter_map(|f| f.attrs.header.as_ref().map(|h| &h.value))
+            .collect();
+        if names.is_empty() {
+            return None;
+        }
+        let row = row_index(row);
+        Some(quote!((#row, &[#(#names),*])))
+    });
 
     let type_base = match &ctx.cont.attrs.type_base {
         Some(t) => {
@@ -91,6 +111,8 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
             titles: &[#(#titles),*],
             parents: &[#(#parents),*],
             fields: &[#(#fields),*],
+            field_types: &[#(#field_types),*],
+            headers: &[#(#headers),*],
             type_base: #type_base,
         };
     }
@@ -139,6 +161,90 @@ fn content_types(
     }
 
     (content_types, content_type_of, keys)
+}
+
+/// A type as written, compactly: `Option<Vec<u32>>`, `&'static str`, `[u8; 4]`, `Box<dyn Error + Send>`.
+///
+/// The catalog records it for the lock file and the `OpenAPI` field types. The tokens are joined
+/// with a space only between two words (`&'static str`, `dyn Error`), around `+`, `=` and `->`,
+/// and after `,` and `;`, so the text reads as a person writes it whatever the input's spacing.
+pub(crate) fn type_text(ty: &syn::Type) -> String {
+    fn walk(tokens: TokenStream, out: &mut String, last_word: &mut bool) {
+        for tree in tokens {
+            match tree {
+                proc_macro2::TokenTree::Group(group) => {
+                    let (open, close) = match group.delimiter() {
+                        proc_macro2::Delimiter::Parenthesis => ("(", ")"),
+                        proc_macro2::Delimiter::Bracket => ("[", "]"),
+                        proc_macro2::Delimiter::Brace => ("{", "}"),
+                        proc_macro2::Delimiter::None => ("", ""),
+                    };
+                    if !open.is_empty() {
+                        // `&mut [T]`, `dyn (Trait)`, but `fn(u32)` and `Fn(u32)`.
+                        if *last_word && ends_with_keyword(out) {
+                            out.push(' ');
+                        }
+                        out.push_str(open);
+                        *last_word = false;
+                    }
+                    walk(group.stream(), out, last_word);
+                    if !close.is_empty() {
+                        out.push_str(close);
+                        *last_word = true;
+                    }
+                }
+                proc_macro2::TokenTree::Punct(punct) => {
+                    let c = punct.as_char();
+                    let joint = punct.spacing() == proc_macro2::Spacing::Joint;
+                    match c {
+                        '+' | '=' => {
+                            out.push(' ');
+                            out.push(c);
+                            out.push(' ');
+                        }
+                        '-' if joint => {
+                            out.push(' ');
+                            out.push(c);
+                        }
+                        '>' if out.ends_with(" -") => {
+                            out.push_str("> ");
+                        }
+                        ',' | ';' => {
+                            out.push(c);
+                            out.push(' ');
+                        }
+                        _ => out.push(c),
+                    }
+                    // A lifetime's quote joins the word after it: `&'static str`.
+                    *last_word = false;
+                }
+                proc_macro2::TokenTree::Ident(ident) => {
+                    if *last_word {
+                        out.push(' ');
+                    }
+                    out.push_str(&ident.to_string());
+                    *last_word = true;
+                }
+                proc_macro2::TokenTree::Literal(lit) => {
+                    if *last_word {
+                        out.push(' ');
+                    }
+                    out.push_str(&lit.to_string());
+                    *last_word = true;
+                }
+            }
+        }
+    }
+    fn ends_with_keyword(out: &str) -> bool {
+        ["mut", "dyn", "impl", "const", "as"].iter().any(|k| {
+            out.strip_suffix(k)
+                .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric() || c == '_'))
+        })
+    }
+    let mut out = String::new();
+    let mut last_word = false;
+    walk(quote!(#ty), &mut out, &mut last_word);
+    out.trim().to_owned()
 }
 
 pub(super) fn code_tokens(code: &CodeValue) -> TokenStream {
@@ -266,5 +372,36 @@ pub(super) fn codes(ctx: &Ctx<'_, '_>) -> TokenStream {
             const CODES: __ec::CodeSet = __ec::CodeSet::__new(#name, __NAMES, __CODES, &[#(#nested),*]);
         }
         #check
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::type_text;
+
+    #[track_caller]
+    fn text(ty: &str) -> String {
+        type_text(&syn::parse_str(ty).unwrap())
+    }
+
+    #[test]
+    fn types_read_as_written() {
+        for ty in [
+            "String",
+            "Option<Vec<u32>>",
+            "&'static str",
+            "Box<dyn std::error::Error + Send + Sync + 'static>",
+            "[u8; 4]",
+            "(u32, String)",
+            "HashMap<String, Vec<(u8, u16)>>",
+            "fn(u32) -> u32",
+            "<T as Iterator>::Item",
+            "&'a mut [T]",
+            "Cow<'static, str>",
+        ] {
+            assert_eq!(text(ty), ty);
+        }
+        assert_eq!(text("Option < Vec<u32 > >"), "Option<Vec<u32>>");
+        assert_eq!(text("& 'static   str"), "&'static str");
     }
 }
