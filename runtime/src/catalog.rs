@@ -2,6 +2,7 @@
 
 pub mod lock;
 pub(crate) mod render;
+pub(crate) mod types;
 
 use crate::{Code, Status};
 

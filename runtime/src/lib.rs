@@ -73,6 +73,9 @@ pub use integrations::actix;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub use integrations::axum;
+#[cfg(feature = "utoipa")]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+pub use integrations::utoipa;
 
 pub use api_error::ApiError;
 pub use body::Body;
