@@ -35,6 +35,9 @@ pub struct Table {
     pub field_types: &'static [(u32, &'static [&'static str])],
     /// The names of the `#[api_error(header = "...")]` fields' headers.
     pub headers: &'static [(u32, &'static [&'static str])],
+    /// An interpolated message with example values in place of the fields, where the derive
+    /// could write one (plain types only).
+    pub example_messages: &'static [(u32, &'static str)],
     /// The problem style's `type_base`.
     pub type_base: Option<&'static str>,
 }
@@ -271,6 +274,12 @@ impl CatalogEntry {
     #[must_use]
     pub fn headers(self) -> &'static [&'static str] {
         sparse(self.table.headers, self.index).unwrap_or(&[])
+    }
+
+    /// The message with example values in place of its fields (`"order 0 not found"`), for an
+    /// interpolated message whose fields are of plain types.
+    pub(crate) fn example_message(self) -> Option<&'static str> {
+        sparse(self.table.example_messages, self.index)
     }
 
     /// The body, when the variant's body has no run-time part.

@@ -126,6 +126,20 @@ fn mixed_components() -> Value {
                                 { "$ref": "#/components/schemas/ProblemDetails" },
                                 { "properties": { "code": { "enum": ["removed"] } } }
                             ]
+                        },
+                        "examples": {
+                            "removed": {
+                                "summary": "item {id} was removed",
+                                "description": "The item was removed; `id` says which.",
+                                "value": {
+                                    "type": "about:blank",
+                                    "title": "Not Found",
+                                    "status": 404,
+                                    "detail": "item 0 was removed",
+                                    "code": "removed",
+                                    "id": 0
+                                }
+                            }
                         }
                     }
                 }
@@ -149,6 +163,16 @@ fn mixed_components() -> Value {
                             ]
                         },
                         "examples": {
+                            "conflict": {
+                                "summary": "version conflict",
+                                "description": "Someone else changed the item first.",
+                                "value": {
+                                    "code": "conflict",
+                                    "message": "version conflict",
+                                    "current": 0,
+                                    "hint": "string"
+                                }
+                            },
                             "locked": {
                                 "summary": "locked",
                                 "description": "The item | is locked.",
@@ -346,7 +370,8 @@ fn codes_types_follow_the_catalog() {
     assert_eq!(item["properties"]["errorCode"]["type"], json!("integer"));
     let keys: Vec<&String> = item["properties"].as_object().unwrap().keys().collect();
     assert_eq!(keys, ["errorCode", "message", "subject", "subjectType"]);
-    // One response per status; a variant with run-time parts has no example.
+    // One response per status; a variant with run-time parts has an example with example
+    // values.
     let statuses: Vec<&String> = components["responses"]
         .as_object()
         .unwrap()
@@ -359,7 +384,18 @@ fn codes_types_follow_the_catalog() {
             .unwrap()
             .keys()
             .collect();
-    assert_eq!(examples, ["200601"]);
+    assert_eq!(examples, ["200601", "5000"]);
+    assert_eq!(
+        components["responses"]["400"]["content"]["application/json"]["examples"]["5000"]["value"],
+        json!({
+            "errors": [{
+                "errorCode": 5000,
+                "message": "validation error",
+                "subject": "string",
+                "subjectType": "string"
+            }]
+        })
+    );
     assert_eq!(
         components["responses"]["503"]["description"],
         json!("Service Unavailable\n\n- `9004`: maintenance")
@@ -381,6 +417,20 @@ fn unregistered_status_and_custom_style() {
                     { "$ref": "#/components/schemas/ProblemDetails" },
                     { "properties": { "code": { "enum": ["upstream"] } } }
                 ]
+            },
+            // A run-time status: the example shows the declared one.
+            "examples": {
+                "upstream": {
+                    "summary": "upstream failed",
+                    "description": "An upstream failed.",
+                    "value": {
+                        "type": "https://example.com/errors/upstream",
+                        "title": "Upstream Failed",
+                        "status": 500,
+                        "detail": "upstream failed",
+                        "code": "upstream"
+                    }
+                }
             }
         })
     );
@@ -657,7 +707,11 @@ fn no_response_is_described_with_another_status_body() {
         .unwrap()
         .keys()
         .collect();
-    assert_eq!(examples, ["4221"]);
+    assert_eq!(examples, ["4221", "4222"]);
+    assert_eq!(
+        response["content"]["application/json"]["examples"]["4222"]["value"],
+        json!({ "code": 4222, "message": "invalid field string", "field": "string" })
+    );
 
     // The check sees the old bug: the shared schema described with the 401 body.
     let mut buggy = doc;
@@ -812,5 +866,92 @@ fn exposed_fields_are_typed_when_plain() {
     for (key, schema) in expected {
         assert_eq!(properties[key], schema, "{key}");
     }
+    assert_valid(&document(&components));
+}
+
+/// Variants with run-time parts get an example built from example values, when every part is of
+/// a plain type: `0`, `0.0`, `false`, `"string"`, one-item lists; `Debug` in a message quotes a
+/// string; a run-time status field shows the declared status.
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat", rename_all = "snake_case")]
+#[allow(dead_code, reason = "only the catalog is read")]
+enum Examples {
+    #[api_error(status = 404, message = "order {id} of {owner:?} not found")]
+    OrderNotFound { id: u64, owner: String },
+    #[api_error(status = 400, message = "{0} is not one of {1:?}")]
+    NotOneOf(
+        #[api_error(expose, rename = "value")] char,
+        #[api_error(expose, rename = "allowed")] Vec<&'static str>,
+    ),
+    #[api_error(status = 400, message = "too large by {excess}")]
+    TooLarge {
+        #[api_error(expose)]
+        excess: f64,
+        #[api_error(expose)]
+        limit: Option<std::num::NonZeroU32>,
+        #[api_error(expose)]
+        strict: bool,
+    },
+    #[api_error(status = 502, message = "upstream answered {status}")]
+    Upstream {
+        #[api_error(status)]
+        status: u16,
+    },
+    /// No example: a field of a type that could be any JSON.
+    #[api_error(status = 422, message = "invalid")]
+    Invalid {
+        #[api_error(expose)]
+        detail: Detail,
+    },
+    /// No example: a message field in hex.
+    #[api_error(status = 422, message = "bad checksum {sum:x}")]
+    BadChecksum { sum: u32 },
+    /// No example: a message field of a type that is not plain.
+    #[api_error(status = 422, message = "bad path {path}")]
+    BadPath {
+        path: Box<dyn std::error::Error + Send + Sync>,
+    },
+}
+
+#[test]
+fn run_time_parts_get_examples() {
+    let components = Examples::catalog().to_openapi();
+    let example = |status: &str, code: &str| {
+        components["responses"][status]["content"]["application/json"]["examples"][code]["value"]
+            .clone()
+    };
+    assert_eq!(
+        example("404", "order_not_found"),
+        json!({ "code": "order_not_found", "message": "order 0 of \"string\" not found" })
+    );
+    assert_eq!(
+        example("400", "not_one_of"),
+        json!({
+            "code": "not_one_of",
+            "message": "a is not one of [\"string\"]",
+            "value": "a",
+            "allowed": ["string"]
+        })
+    );
+    assert_eq!(
+        example("400", "too_large"),
+        json!({
+            "code": "too_large",
+            "message": "too large by 0",
+            "excess": 0.0,
+            "limit": 1,
+            "strict": false
+        })
+    );
+    assert_eq!(
+        example("502", "upstream"),
+        json!({ "code": "upstream", "message": "upstream answered 502" })
+    );
+    assert!(
+        components["responses"]["422"]["content"]["application/json"]
+            .get("examples")
+            .is_none()
+    );
+    // Each example matches its response's schema.
     assert_valid(&document(&components));
 }

@@ -66,25 +66,20 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
         let row = row_index(row);
         Some(quote!((#row, &[#(#keys),*])))
     });
-    let field_types = rows.iter().enumerate().filter_map(|(row, (_, v))| {
-        let types: Vec<String> = v.exposed().map(|f| type_text(f.ty())).collect();
-        if types.is_empty() {
-            return None;
-        }
-        let row = row_index(row);
-        Some(quote!((#row, &[#(#types),*])))
+    let field_types = sparse_column(&rows, |v| {
+        slice(v.exposed().map(|f| type_text(f.ty())).collect())
     });
-    let headers = rows.iter().enumerate().filter_map(|(row, (_, v))| {
-        let names: Vec<&String> = v
-            .fields
-            .iter()
-            .filter_map(|f| f.attrs.header.as_ref().map(|h| &h.value))
-            .collect();
-        if names.is_empty() {
-            return None;
-        }
-        let row = row_index(row);
-        Some(quote!((#row, &[#(#names),*])))
+    let example_messages = sparse_column(&rows, |v| {
+        let message = example_message(v)?;
+        Some(quote!(#message))
+    });
+    let headers = sparse_column(&rows, |v| {
+        slice(
+            v.fields
+                .iter()
+                .filter_map(|f| f.attrs.header.as_ref().map(|h| h.value.clone()))
+                .collect(),
+        )
     });
 
     let type_base = match &ctx.cont.attrs.type_base {
@@ -113,8 +108,33 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
             fields: &[#(#fields),*],
             field_types: &[#(#field_types),*],
             headers: &[#(#headers),*],
+            example_messages: &[#(#example_messages),*],
             type_base: #type_base,
         };
+    }
+}
+
+/// A sparse column of the table: `(row, value)` for each row that `value` gives one for.
+fn sparse_column(
+    rows: &[(usize, &Variant<'_>)],
+    value: impl Fn(&Variant<'_>) -> Option<TokenStream>,
+) -> Vec<TokenStream> {
+    rows.iter()
+        .enumerate()
+        .filter_map(|(row, (_, v))| {
+            let value = value(v)?;
+            let row = u32::try_from(row).unwrap_or(u32::MAX);
+            Some(quote!((#row, #value)))
+        })
+        .collect()
+}
+
+/// `&["a", "b"]`, or `None` for no strings.
+fn slice(items: Vec<String>) -> Option<TokenStream> {
+    if items.is_empty() {
+        None
+    } else {
+        Some(quote!(&[#(#items),*]))
     }
 }
 
@@ -245,6 +265,91 @@ pub(crate) fn type_text(ty: &syn::Type) -> String {
     let mut last_word = false;
     walk(quote!(#ty), &mut out, &mut last_word);
     out.trim().to_owned()
+}
+
+/// An interpolated message with an example value in place of each field: `0` for an integer,
+/// `string` for a string (`"string"` with `{:?}`), ...; the declared status for a run-time
+/// status field. `None` when a field is not of a plain type, or is formatted other than with
+/// `Display` or `Debug` (hex, exponent, ...). The catalog's `OpenAPI` examples use it; the values
+/// are those of `error_contract`'s `catalog/types.rs` for exposed fields, so that a message
+/// agrees with the fields beside it.
+fn example_message(v: &Variant<'_>) -> Option<String> {
+    use crate::message::{ArgRef, FmtTrait, Piece};
+    let template = v.template.as_ref()?;
+    if template.text.is_some() {
+        return None;
+    }
+    let mut out = String::new();
+    for piece in &template.pieces {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Arg(arg, fmt_trait) => {
+                let field = match arg {
+                    ArgRef::Named(name) => v.fields.iter().find(|f| f.name() == *name)?,
+                    ArgRef::Index(index) => v.fields.get(*index)?,
+                };
+                let debug = match fmt_trait {
+                    FmtTrait::Display => false,
+                    FmtTrait::Debug => true,
+                    _ => return None,
+                };
+                if field.attrs.status.is_some() {
+                    out.push_str(&v.status().to_string());
+                } else {
+                    out.push_str(&example_text(field.ty(), debug)?);
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The example value of a plain type as `Display` (or `Debug`) writes it.
+fn example_text(ty: &syn::Type, debug: bool) -> Option<String> {
+    let ty = match ty {
+        syn::Type::Reference(reference) => return example_text(&reference.elem, debug),
+        syn::Type::Paren(paren) => return example_text(&paren.elem, debug),
+        syn::Type::Group(group) => return example_text(&group.elem, debug),
+        syn::Type::Path(path) if path.qself.is_none() => path,
+        _ => return None,
+    };
+    let last = ty.path.segments.last()?;
+    let args: Vec<&syn::Type> = match &last.arguments {
+        syn::PathArguments::AngleBracketed(args) => args
+            .args
+            .iter()
+            .filter_map(|arg| match arg {
+                syn::GenericArgument::Type(ty) => Some(ty),
+                _ => None,
+            })
+            .collect(),
+        syn::PathArguments::None => Vec::new(),
+        syn::PathArguments::Parenthesized(_) => return None,
+    };
+    let name = last.ident.to_string();
+    let text = match (name.as_str(), &args[..]) {
+        (
+            "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128"
+            | "isize",
+            [],
+        ) => "0".to_owned(),
+        (
+            "NonZeroU8" | "NonZeroU16" | "NonZeroU32" | "NonZeroU64" | "NonZeroU128"
+            | "NonZeroUsize" | "NonZeroI8" | "NonZeroI16" | "NonZeroI32" | "NonZeroI64"
+            | "NonZeroI128" | "NonZeroIsize",
+            [],
+        )
+        | ("NonZero", [_]) => "1".to_owned(),
+        ("f32" | "f64", []) => if debug { "0.0" } else { "0" }.to_owned(),
+        ("bool", []) => "false".to_owned(),
+        ("String" | "str", []) => if debug { "\"string\"" } else { "string" }.to_owned(),
+        ("char", []) => if debug { "'a'" } else { "a" }.to_owned(),
+        ("Box" | "Rc" | "Arc" | "Cow", [inner]) => example_text(inner, debug)?,
+        ("Option", [inner]) if debug => format!("Some({})", example_text(inner, true)?),
+        ("Vec" | "VecDeque", [inner]) if debug => format!("[{}]", example_text(inner, true)?),
+        _ => return None,
+    };
+    Some(text)
 }
 
 pub(super) fn code_tokens(code: &CodeValue) -> TokenStream {

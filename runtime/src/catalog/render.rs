@@ -1,7 +1,8 @@
 //! The catalog rendered for people and for tools: a Markdown table and `OpenAPI` 3.1 components.
 
 use super::{Catalog, CatalogEntry};
-use crate::{Code, Status};
+use crate::json::Field;
+use crate::{Body, Code, Parts, Status, style};
 use core::fmt::Write as _;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
@@ -73,8 +74,10 @@ impl Catalog {
     ///   with the codes that send it); its content, per content type, refers to the style's
     ///   schema (`$ref`) together with the codes this response can carry, as the code property's
     ///   `enum` (`allOf`; `anyOf` over such schemas when a content type has several styles), and
-    ///   has one example per variant whose body has no run-time part (the body itself), named by
-    ///   the code.
+    ///   one example per variant, named by the code: the body itself when it has no run-time
+    ///   part, else a body built with example values (`0`, `0.0`, `false`, `"string"`, a
+    ///   one-item list; the message with these values in place of its fields) when every
+    ///   run-time part is of a plain type and the style is a built-in one.
     ///
     /// Refer to a response from an operation as `{"$ref": "#/components/responses/404"}`.
     /// With the `utoipa` feature, `#[utoipa::path(responses(MyError))]` documents the same
@@ -154,6 +157,13 @@ impl Catalog {
     ///                                 {"$ref": "#/components/schemas/ErrorFlat"},
     ///                                 {"properties": {"code": {"enum": [4029]}}}
     ///                             ]
+    ///                         },
+    ///                         "examples": {
+    ///                             "4029": {
+    ///                                 "summary": "too many requests",
+    ///                                 "description": "Too many requests.",
+    ///                                 "value": {"code": 4029, "message": "too many requests", "retryAfter": 0}
+    ///                             }
     ///                         }
     ///                     }
     ///                 }
@@ -253,10 +263,7 @@ fn response(status: u16, entries: &[CatalogEntry], styles: &Styles) -> Value {
             Some((_, codes)) => codes.push(entry.code()),
             None => used.push((entry.style(), vec![entry.code()])),
         }
-        if let Some(value) = entry
-            .static_body()
-            .and_then(|body| serde_json::from_str::<Value>(body).ok())
-        {
+        if let Some(value) = example_body(*entry) {
             let mut example = Map::new();
             example.insert("summary".into(), entry.message().into());
             if !entry.description().is_empty() {
@@ -325,6 +332,45 @@ fn headers(entries: &[CatalogEntry]) -> Map<String, Value> {
             (name.to_owned(), header)
         })
         .collect()
+}
+
+/// The body of an entry as an example: the static body, or one built with example values for a
+/// body with run-time parts (an example message, a value per exposed field) when every part is
+/// of a plain type and the style is a built-in one.
+fn example_body(entry: CatalogEntry) -> Option<Value> {
+    if let Some(body) = entry.static_body() {
+        return serde_json::from_str(body).ok();
+    }
+    let message = if entry.is_interpolated() {
+        entry.example_message()?
+    } else {
+        entry.message()
+    };
+    let values: Vec<Value> = entry
+        .fields()
+        .iter()
+        .enumerate()
+        .map(|(i, _)| super::types::example(entry.field_types().get(i)?))
+        .collect::<Option<_>>()?;
+    let fields: Vec<Field<'_>> = entry
+        .fields()
+        .iter()
+        .zip(&values)
+        .map(|(key, value)| Field::new(key, value))
+        .collect();
+    let parts = Parts::new(entry.status(), entry.code(), &message)
+        .with_title(entry.title())
+        .with_type_base(entry.__table().type_base)
+        .with_fields(&fields);
+    let body = match entry.style() {
+        "dto" => Body::build::<style::Dto>(&parts),
+        "nested" => Body::build::<style::Nested>(&parts),
+        "flat" => Body::build::<style::Flat>(&parts),
+        "message" => Body::build::<style::Message>(&parts),
+        "problem" => Body::build::<style::Problem>(&parts),
+        _ => return None,
+    };
+    serde_json::from_str(&body).ok()
 }
 
 /// An example's name: the code. Codes are unique in a catalog (the derive rejects a duplicate,
