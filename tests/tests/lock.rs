@@ -704,3 +704,58 @@ mod markdown {
         );
     }
 }
+
+/// `ERROR_CONTRACT_LOCK=overwrite` makes `check` and `check_markdown` rewrite their files: this
+/// test runs `env_var_child` in a child process of this test binary, with and without it.
+#[test]
+fn the_env_var_rewrites_both_files() {
+    let dir = TempDir::new("env");
+    let lock_path = dir.join("errors.lock.json");
+    let markdown_path = dir.join("docs/errors.md");
+    std::fs::write(&lock_path, shop_lock()).unwrap();
+    let run = |overwrite: bool| {
+        let mut command = std::process::Command::new(std::env::current_exe().unwrap());
+        command
+            .args(["--exact", "env_var_child", "--test-threads=1"])
+            .env("LOCK_TEST_DIR", &dir.0)
+            .env_remove("ERROR_CONTRACT_LOCK");
+        if overwrite {
+            command.env("ERROR_CONTRACT_LOCK", "overwrite");
+        }
+        command.output().unwrap()
+    };
+
+    let output = run(false);
+    assert!(!output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("breaking  code 3001 (NotFound): removed"),
+        "{stdout}"
+    );
+    assert_eq!(std::fs::read_to_string(&lock_path).unwrap(), shop_lock());
+
+    let output = run(true);
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        std::fs::read_to_string(&lock_path).unwrap(),
+        removed_shop().to_lock()
+    );
+    assert_eq!(
+        std::fs::read_to_string(&markdown_path).unwrap(),
+        removed_shop().to_markdown()
+    );
+
+    // Now both match: the check passes without the variable.
+    assert!(run(false).status.success());
+}
+
+/// Run by `the_env_var_rewrites_both_files` only (it passes in a normal run).
+#[test]
+fn env_var_child() {
+    let Some(dir) = std::env::var_os("LOCK_TEST_DIR") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    lock::check::<removed::Shop>(dir.join("errors.lock.json"));
+    lock::check_markdown::<removed::Shop>(dir.join("docs/errors.md"));
+}

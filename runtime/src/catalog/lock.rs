@@ -19,7 +19,9 @@
 //! ```
 //!
 //! - A relative path is relative to the crate's directory (`CARGO_MANIFEST_DIR`, which
-//!   `cargo test` sets), so the test finds its file whatever directory it runs in.
+//!   `cargo test` sets when it runs a test), so the test finds its file whatever directory it
+//!   runs in. A test binary run by other means resolves it from its working directory; pass
+//!   `concat!(env!("CARGO_MANIFEST_DIR"), "/errors.lock.json")` to fix the path at build time.
 //! - [`check`] compares the enum with the lock. New codes, new exposed keys and new headers
 //!   pass: a client that does not know them is not broken (the lock is left as it is; the test
 //!   says what it does not record yet). A message or a variant's name that changed passes too,
@@ -147,10 +149,17 @@ impl Mode {
 #[track_caller]
 pub fn check<E: ApiError>(path: impl AsRef<Path>) {
     let path = path.as_ref();
-    match verify(&E::catalog(), path, Mode::from_env()) {
+    let mode = Mode::from_env();
+    match verify(&E::catalog(), path, mode) {
         Ok(report) if report.is_empty() => {}
+        Ok(report) if mode == Mode::Overwrite => eprintln!(
+            "{}: rewrote the lock of `{}`, recording:\n{report}",
+            path.display(),
+            core::any::type_name::<E>()
+        ),
         Ok(report) => eprintln!(
-            "{}: the error contract of `{}` changed without breaking it:\n{report}",
+            "{}: the error contract of `{}` changed without breaking it \
+             ({ENV}=overwrite records it):\n{report}",
             path.display(),
             core::any::type_name::<E>()
         ),
