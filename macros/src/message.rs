@@ -42,6 +42,16 @@ pub(crate) struct Template {
     pub(crate) args: Vec<ArgRef>,
     /// Every use, for bounds.
     pub(crate) uses: Vec<Use>,
+    /// The template in order: literal text (braces unescaped) and placeholders, for the
+    /// catalog's example message.
+    pub(crate) pieces: Vec<Piece>,
+}
+
+/// A part of a template.
+#[derive(Clone, Debug)]
+pub(crate) enum Piece {
+    Text(String),
+    Arg(ArgRef, FmtTrait),
 }
 
 pub(crate) fn parse(template: &str) -> Result<Template, String> {
@@ -49,7 +59,12 @@ pub(crate) fn parse(template: &str) -> Result<Template, String> {
     let mut format = String::new();
     let mut args: Vec<ArgRef> = Vec::new();
     let mut uses = Vec::new();
+    let mut pieces: Vec<Piece> = Vec::new();
     let mut chars = template.char_indices().peekable();
+    let push_text = |pieces: &mut Vec<Piece>, c: char| match pieces.last_mut() {
+        Some(Piece::Text(text)) => text.push(c),
+        _ => pieces.push(Piece::Text(c.to_string())),
+    };
 
     let position = |arg: ArgRef, args: &mut Vec<ArgRef>| -> usize {
         if let Some(i) = args.iter().position(|a| *a == arg) {
@@ -65,11 +80,13 @@ pub(crate) fn parse(template: &str) -> Result<Template, String> {
             '{' if chars.peek().map(|&(_, c)| c) == Some('{') => {
                 chars.next();
                 text.push('{');
+                push_text(&mut pieces, '{');
                 format.push_str("{{");
             }
             '}' if chars.peek().map(|&(_, c)| c) == Some('}') => {
                 chars.next();
                 text.push('}');
+                push_text(&mut pieces, '}');
                 format.push_str("}}");
             }
             '}' => {
@@ -96,6 +113,7 @@ pub(crate) fn parse(template: &str) -> Result<Template, String> {
                 let spec = spec.unwrap_or("");
                 let (spec, spec_uses) = rewrite_spec(spec, &mut |a| position(a, &mut args))?;
                 let index = position(arg.clone(), &mut args);
+                pieces.push(Piece::Arg(arg.clone(), fmt_trait(&spec)));
                 uses.push(Use {
                     arg,
                     fmt_trait: Some(fmt_trait(&spec)),
@@ -114,6 +132,7 @@ pub(crate) fn parse(template: &str) -> Result<Template, String> {
             }
             _ => {
                 text.push(ch);
+                push_text(&mut pieces, ch);
                 format.push(ch);
             }
         }
@@ -124,6 +143,7 @@ pub(crate) fn parse(template: &str) -> Result<Template, String> {
         format,
         args,
         uses,
+        pieces,
     })
 }
 

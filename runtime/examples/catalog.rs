@@ -4,6 +4,11 @@
 //! Prints the catalog as the Markdown table API pages show (`| Status | Code | Message |
 //! Description |`), then as `OpenAPI` 3.1 components (`schemas` and `responses`), ready to go
 //! under `components` in an `OpenAPI` document.
+//!
+//! `cargo test -p error-contract --example catalog` checks the enum against its lock
+//! (`examples/errors.lock.json`) and its Markdown table (`examples/errors.md`), as a user's crate
+//! would: a change that breaks clients fails the test; `ERROR_CONTRACT_LOCK=overwrite` rewrites
+//! both files.
 
 use error_contract::ApiError;
 
@@ -54,4 +59,14 @@ fn main() -> Result<(), serde_json::Error> {
     println!("{}", catalog.to_markdown());
     println!("{}", serde_json::to_string_pretty(&catalog.to_openapi())?);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    /// The contract as committed: additions pass, breaking changes fail.
+    #[test]
+    fn error_contract() {
+        error_contract::lock::check::<super::ShopError>("examples/errors.lock.json");
+        error_contract::lock::check_markdown::<super::ShopError>("examples/errors.md");
+    }
 }

@@ -1,6 +1,8 @@
 //! The error catalog: every error an enum can produce.
 
+pub mod lock;
 pub(crate) mod render;
+pub(crate) mod types;
 
 use crate::{Code, Status};
 
@@ -29,6 +31,13 @@ pub struct Table {
     pub titles: &'static [(u32, &'static str)],
     pub parents: &'static [(u32, Code<'static>)],
     pub fields: &'static [(u32, &'static [&'static str])],
+    /// The exposed fields' types as written, in the order of `fields`.
+    pub field_types: &'static [(u32, &'static [&'static str])],
+    /// The names of the `#[api_error(header = "...")]` fields' headers.
+    pub headers: &'static [(u32, &'static [&'static str])],
+    /// An interpolated message with example values in place of the fields, where the derive
+    /// could write one (plain types only).
+    pub example_messages: &'static [(u32, &'static str)],
     /// The problem style's `type_base`.
     pub type_base: Option<&'static str>,
 }
@@ -219,6 +228,60 @@ impl CatalogEntry {
         sparse(self.table.fields, self.index).unwrap_or(&[])
     }
 
+    /// The Rust types of the exposed fields as written in the enum (`"Option<u32>"`,
+    /// `"&'static str"`), in the order of [`fields`](CatalogEntry::fields).
+    ///
+    /// The lock file compares them, and `OpenAPI` types the fields from them.
+    ///
+    /// ```
+    /// use error_contract::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum E {
+    ///     #[api_error(status = 400, message = "validation error")]
+    ///     Invalid {
+    ///         #[api_error(expose)]
+    ///         subject: String,
+    ///         #[api_error(expose, rename = "maxLength")]
+    ///         max_length: Option<std::num::NonZeroU32>,
+    ///     },
+    /// }
+    /// let entry = E::catalog().entries()[0];
+    /// assert_eq!(entry.fields(), ["subject", "maxLength"]);
+    /// assert_eq!(entry.field_types(), ["String", "Option<std::num::NonZeroU32>"]);
+    /// ```
+    #[must_use]
+    pub fn field_types(self) -> &'static [&'static str] {
+        sparse(self.table.field_types, self.index).unwrap_or(&[])
+    }
+
+    /// The names of the headers the variant sends (its `#[api_error(header = "...")]` fields),
+    /// as written.
+    ///
+    /// ```
+    /// use error_contract::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum E {
+    ///     #[api_error(status = 429, message = "too many requests")]
+    ///     RateLimited {
+    ///         #[api_error(header = "Retry-After")]
+    ///         retry_after: u32,
+    ///     },
+    /// }
+    /// assert_eq!(E::catalog().entries()[0].headers(), ["Retry-After"]);
+    /// ```
+    #[must_use]
+    pub fn headers(self) -> &'static [&'static str] {
+        sparse(self.table.headers, self.index).unwrap_or(&[])
+    }
+
+    /// The message with example values in place of its fields (`"order 0 not found"`), for an
+    /// interpolated message whose fields are of plain types.
+    pub(crate) fn example_message(self) -> Option<&'static str> {
+        sparse(self.table.example_messages, self.index)
+    }
+
     /// The body, when the variant's body has no run-time part.
     ///
     /// ```
@@ -316,6 +379,8 @@ impl core::fmt::Debug for CatalogEntry {
             .field("description", &self.description())
             .field("parent", &self.parent())
             .field("fields", &self.fields())
+            .field("field_types", &self.field_types())
+            .field("headers", &self.headers())
             .finish()
     }
 }

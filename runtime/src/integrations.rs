@@ -26,7 +26,7 @@ mod http;
 #[cfg(all(feature = "tracing", any(feature = "axum", feature = "actix-web")))]
 mod tracing;
 #[cfg(feature = "utoipa")]
-mod utoipa;
+pub mod utoipa;
 
 /// Marks a response that a contract error wrote (kept in the response's extensions), so that the
 /// axum layer and the actix-web middleware leave it alone and rewrite every other error response.
@@ -86,7 +86,7 @@ pub mod hooks {
     #[cfg(feature = "axum")]
     pub use super::axum::response::into_response as axum_response;
     #[cfg(feature = "utoipa")]
-    pub use super::utoipa::responses as utoipa_responses;
+    pub use super::utoipa::hook::responses as utoipa_responses;
     #[cfg(feature = "actix-web")]
     pub use ::actix_web;
     #[cfg(feature = "axum")]

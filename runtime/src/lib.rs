@@ -73,10 +73,13 @@ pub use integrations::actix;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub use integrations::axum;
+#[cfg(feature = "utoipa")]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+pub use integrations::utoipa;
 
 pub use api_error::ApiError;
 pub use body::Body;
-pub use catalog::{Catalog, CatalogEntry};
+pub use catalog::{Catalog, CatalogEntry, lock};
 pub use code::Code;
 pub use codes::{CodeSet, Codes};
 pub use decode::{Decode, DecodeError, Unknown};

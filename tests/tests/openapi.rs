@@ -4,8 +4,9 @@
 mod openapi_check;
 
 use error_contract::json::JsonWriter;
+use error_contract::utoipa::ErrorSchemas;
 use error_contract::{ApiError, Parts, Style};
-use openapi_check::{assert_valid, document, oas_errors};
+use openapi_check::{assert_valid, document, example_errors, oas_errors, resolve};
 use serde_json::{Value, json};
 use utoipa::OpenApi;
 
@@ -30,6 +31,8 @@ enum Mixed {
         current: u32,
         #[api_error(expose)]
         hint: Option<String>,
+        #[api_error(header = "ETag")]
+        etag: String,
     },
     /// The item | is locked.
     #[api_error(status = 409, style = "message", message = "locked")]
@@ -37,11 +40,12 @@ enum Mixed {
 }
 
 /// `Mixed::catalog().to_openapi()`, written out.
+#[allow(clippy::too_many_lines, reason = "one JSON document, written out")]
 fn mixed_components() -> Value {
     json!({
         "schemas": {
             "ErrorNested": {
-                "description": "An error body in the `nested` style: `{\"error\":{\"code\":\"unknown_item\",\"message\":\"unknown item\"}}`.",
+                "description": "An error body in the `nested` style.",
                 "type": "object",
                 "required": ["error"],
                 "properties": {
@@ -74,7 +78,7 @@ fn mixed_components() -> Value {
                     },
                     "detail": { "description": "The public message.", "type": "string" },
                     "code": { "description": "The stable error code.", "type": "string" },
-                    "id": { "description": "A field that some errors of this style expose." }
+                    "id": { "description": "A field that some errors of this style expose.", "type": "integer" }
                 }
             },
             "ErrorFlat": {
@@ -84,12 +88,12 @@ fn mixed_components() -> Value {
                 "properties": {
                     "code": { "description": "The stable error code.", "type": "string" },
                     "message": { "description": "The public message.", "type": "string" },
-                    "current": { "description": "A field that some errors of this style expose." },
-                    "hint": { "description": "A field that some errors of this style expose." }
+                    "current": { "description": "A field that some errors of this style expose.", "type": "integer" },
+                    "hint": { "description": "A field that some errors of this style expose.", "type": "string" }
                 }
             },
             "ErrorMessage": {
-                "description": "An error body in the `message` style: `{\"errorMessage\":\"locked\"}`.",
+                "description": "An error body in the `message` style.",
                 "type": "object",
                 "required": ["errorMessage"],
                 "properties": {
@@ -102,7 +106,12 @@ fn mixed_components() -> Value {
                 "description": "Not Found\n\n- `unknown_item`: unknown item — The item is unknown.\n- `removed`: item {id} was removed — The item was removed; `id` says which.",
                 "content": {
                     "application/json": {
-                        "schema": { "$ref": "#/components/schemas/ErrorNested" },
+                        "schema": {
+                            "allOf": [
+                                { "$ref": "#/components/schemas/ErrorNested" },
+                                { "properties": { "error": { "properties": { "code": { "enum": ["unknown_item"] } } } } }
+                            ]
+                        },
                         "examples": {
                             "unknown_item": {
                                 "summary": "unknown item",
@@ -112,21 +121,58 @@ fn mixed_components() -> Value {
                         }
                     },
                     "application/problem+json": {
-                        "schema": { "$ref": "#/components/schemas/ProblemDetails" }
+                        "schema": {
+                            "allOf": [
+                                { "$ref": "#/components/schemas/ProblemDetails" },
+                                { "properties": { "code": { "enum": ["removed"] } } }
+                            ]
+                        },
+                        "examples": {
+                            "removed": {
+                                "summary": "item {id} was removed",
+                                "description": "The item was removed; `id` says which.",
+                                "value": {
+                                    "type": "about:blank",
+                                    "title": "Not Found",
+                                    "status": 404,
+                                    "detail": "item 0 was removed",
+                                    "code": "removed",
+                                    "id": 0
+                                }
+                            }
+                        }
                     }
                 }
             },
             "409": {
                 "description": "Conflict\n\n- `conflict`: version conflict — Someone else changed the item first.\n- `locked`: locked — The item | is locked.",
+                "headers": {
+                    "ETag": { "description": "Sent with code `conflict`.", "schema": { "type": "string" } }
+                },
                 "content": {
                     "application/json": {
                         "schema": {
                             "anyOf": [
-                                { "$ref": "#/components/schemas/ErrorFlat" },
+                                {
+                                    "allOf": [
+                                        { "$ref": "#/components/schemas/ErrorFlat" },
+                                        { "properties": { "code": { "enum": ["conflict"] } } }
+                                    ]
+                                },
                                 { "$ref": "#/components/schemas/ErrorMessage" }
                             ]
                         },
                         "examples": {
+                            "conflict": {
+                                "summary": "version conflict",
+                                "description": "Someone else changed the item first.",
+                                "value": {
+                                    "code": "conflict",
+                                    "message": "version conflict",
+                                    "current": 0,
+                                    "hint": "string"
+                                }
+                            },
                             "locked": {
                                 "summary": "locked",
                                 "description": "The item | is locked.",
@@ -169,6 +215,28 @@ fn validator_rejects_invalid_documents() {
     assert_eq!(
         oas_errors(&old_version),
         [r#""3.0.3" does not match "^3\.1\.\d+(-.+)?$" at /openapi"#]
+    );
+
+    // An example whose code is not among its response's codes.
+    let mut foreign_code = valid.clone();
+    foreign_code["components"]["responses"]["409"]["content"]["application/json"]["examples"]["other"] = json!({
+        "value": { "code": "unknown_item", "message": "unknown item" }
+    });
+    assert_eq!(
+        example_errors(&foreign_code),
+        [
+            r#"example other of components/responses/409 application/json: {"code":"unknown_item","message":"unknown item"} is not valid under any of the schemas listed in the 'anyOf' keyword at "#
+        ]
+    );
+
+    // A response header must be a Header Object.
+    let mut bad_header = valid.clone();
+    bad_header["components"]["responses"]["409"]["headers"]["ETag"]["in"] = json!("header");
+    assert_eq!(
+        oas_errors(&bad_header),
+        [
+            "Unevaluated properties are not allowed ('in' was unexpected) at /components/responses/409/headers/ETag"
+        ]
     );
 
     let mut bad_example = valid;
@@ -302,7 +370,8 @@ fn codes_types_follow_the_catalog() {
     assert_eq!(item["properties"]["errorCode"]["type"], json!("integer"));
     let keys: Vec<&String> = item["properties"].as_object().unwrap().keys().collect();
     assert_eq!(keys, ["errorCode", "message", "subject", "subjectType"]);
-    // One response per status; a variant with run-time parts has no example.
+    // One response per status; a variant with run-time parts has an example with example
+    // values.
     let statuses: Vec<&String> = components["responses"]
         .as_object()
         .unwrap()
@@ -315,7 +384,18 @@ fn codes_types_follow_the_catalog() {
             .unwrap()
             .keys()
             .collect();
-    assert_eq!(examples, ["200601"]);
+    assert_eq!(examples, ["200601", "5000"]);
+    assert_eq!(
+        components["responses"]["400"]["content"]["application/json"]["examples"]["5000"]["value"],
+        json!({
+            "errors": [{
+                "errorCode": 5000,
+                "message": "validation error",
+                "subject": "string",
+                "subjectType": "string"
+            }]
+        })
+    );
     assert_eq!(
         components["responses"]["503"]["description"],
         json!("Service Unavailable\n\n- `9004`: maintenance")
@@ -331,7 +411,28 @@ fn unregistered_status_and_custom_style() {
     );
     assert_eq!(
         components["responses"]["500"]["content"]["application/problem+json"],
-        json!({ "schema": { "$ref": "#/components/schemas/ProblemDetails" } })
+        json!({
+            "schema": {
+                "allOf": [
+                    { "$ref": "#/components/schemas/ProblemDetails" },
+                    { "properties": { "code": { "enum": ["upstream"] } } }
+                ]
+            },
+            // A run-time status: the example shows the declared one.
+            "examples": {
+                "upstream": {
+                    "summary": "upstream failed",
+                    "description": "An upstream failed.",
+                    "value": {
+                        "type": "https://example.com/errors/upstream",
+                        "title": "Upstream Failed",
+                        "status": 500,
+                        "detail": "upstream failed",
+                        "code": "upstream"
+                    }
+                }
+            }
+        })
     );
 
     let components = Token::catalog().to_openapi();
@@ -380,8 +481,18 @@ fn flattened_entries_join_their_status() {
                 "application/json": {
                     "schema": {
                         "anyOf": [
-                            { "$ref": "#/components/schemas/ErrorFlat" },
-                            { "$ref": "#/components/schemas/ErrorNested" }
+                            {
+                                "allOf": [
+                                    { "$ref": "#/components/schemas/ErrorFlat" },
+                                    { "properties": { "code": { "enum": [1] } } }
+                                ]
+                            },
+                            {
+                                "allOf": [
+                                    { "$ref": "#/components/schemas/ErrorNested" },
+                                    { "properties": { "error": { "properties": { "code": { "enum": [2] } } } } }
+                                ]
+                            }
                         ]
                     },
                     "examples": {
@@ -401,29 +512,6 @@ fn flattened_entries_join_their_status() {
         })
     );
     assert_valid(&document(&components));
-}
-
-/// What `#[utoipa::path(responses(E))]` must show for `E`: the components' responses with the
-/// schemas written in place of their references.
-fn inline_responses(components: &Value) -> Value {
-    fn inline(value: &Value, schemas: &Value) -> Value {
-        match value {
-            Value::Object(map) => match map.get("$ref").and_then(Value::as_str) {
-                Some(reference) => {
-                    let name = reference.trim_start_matches("#/components/schemas/");
-                    schemas[name].clone()
-                }
-                None => Value::Object(
-                    map.iter()
-                        .map(|(k, v)| (k.clone(), inline(v, schemas)))
-                        .collect(),
-                ),
-            },
-            Value::Array(items) => Value::Array(items.iter().map(|v| inline(v, schemas)).collect()),
-            other => other.clone(),
-        }
-    }
-    inline(&components["responses"], &components["schemas"])
 }
 
 /// An item of the API.
@@ -451,10 +539,19 @@ fn get_entity() {}
 #[allow(dead_code, reason = "only its documentation is read")]
 fn post_token() {}
 
+const ERRORS: ErrorSchemas = ErrorSchemas::new(&[
+    Mixed::catalog,
+    Dto::catalog,
+    Token::catalog,
+    Problem::catalog,
+]);
+
 #[derive(OpenApi)]
-#[openapi(paths(get_item, get_entity, post_token))]
+#[openapi(paths(get_item, get_entity, post_token), modifiers(&ERRORS))]
 struct ApiDoc;
 
+/// `#[utoipa::path(responses(E))]` shows `E`'s responses as `to_openapi()` renders them, and
+/// `ErrorSchemas` adds the schemas they refer to, once, under `components/schemas`.
 #[test]
 fn utoipa_documents_every_error_of_the_enum() {
     let doc = serde_json::to_value(ApiDoc::openapi()).unwrap();
@@ -463,20 +560,398 @@ fn utoipa_documents_every_error_of_the_enum() {
     let mut responses = doc["paths"]["/items/{id}"]["get"]["responses"].clone();
     let ok = responses.as_object_mut().unwrap().remove("200");
     assert_eq!(ok, Some(json!({ "description": "The item" })));
-    assert_eq!(responses, inline_responses(&Mixed::catalog().to_openapi()));
+    assert_eq!(responses, Mixed::catalog().to_openapi()["responses"]);
 
     let mut responses = doc["paths"]["/entities/{id}"]["get"]["responses"].clone();
     responses.as_object_mut().unwrap().remove("200");
-    assert_eq!(responses, inline_responses(&Dto::catalog().to_openapi()));
+    assert_eq!(responses, Dto::catalog().to_openapi()["responses"]);
+    // The header of the 503 is documented.
+    assert_eq!(
+        responses["503"]["headers"],
+        json!({ "Retry-After": { "description": "Sent with code `9004`.", "schema": { "type": "string" } } })
+    );
 
     // Two enums in one operation: their statuses do not overlap here, so each keeps its own.
     let mut responses = doc["paths"]["/token"]["post"]["responses"].clone();
     responses.as_object_mut().unwrap().remove("200");
-    let mut expected = inline_responses(&Token::catalog().to_openapi());
-    let problem = inline_responses(&Problem::catalog().to_openapi());
+    let mut expected = Token::catalog().to_openapi()["responses"].clone();
+    let problem = Problem::catalog().to_openapi()["responses"].clone();
     expected
         .as_object_mut()
         .unwrap()
         .extend(problem.as_object().unwrap().clone());
     assert_eq!(responses, expected);
+
+    // Every schema once, each style's schema built from all four enums.
+    let schemas: Vec<&String> = doc["components"]["schemas"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .collect();
+    assert_eq!(
+        schemas,
+        [
+            "ErrorDto",
+            "ErrorFlat",
+            "ErrorMessage",
+            "ErrorNested",
+            "OAuth",
+            "ProblemDetails"
+        ]
+    );
+    assert_eq!(
+        doc["components"]["schemas"]["ErrorDto"],
+        Dto::catalog().to_openapi()["schemas"]["ErrorDto"]
+    );
+    // No schema is written in place: every response refers to components.
+    let text = doc["paths"].to_string();
+    assert!(!text.contains("\"required\":["), "{text}");
+}
+
+/// One schema shared by several statuses: nothing in it, nor in any response's schema, may show
+/// the body of another status (a 422 response used to be described with the 401 example, the
+/// first body of the shared style).
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat")]
+#[allow(dead_code, reason = "only the catalog is read")]
+enum Shared {
+    /// The token is invalid.
+    #[api_error(status = 401, code = 4001, message = "invalid token")]
+    TokenRejected,
+    /// The request is well-formed but invalid.
+    #[api_error(status = 422, code = 4221, message = "invalid order")]
+    InvalidOrder,
+    /// A field is invalid.
+    #[api_error(status = 422, code = 4222, message = "invalid field {field}")]
+    InvalidField {
+        #[api_error(expose)]
+        field: String,
+    },
+}
+
+/// The responses of `document` whose schema (references resolved) shows the static body of an
+/// error of another status.
+fn foreign_bodies(document: &Value, catalog: &error_contract::Catalog) -> Vec<String> {
+    let mut found = Vec::new();
+    for (path, item) in document["paths"].as_object().into_iter().flatten() {
+        for (_, operation) in item.as_object().into_iter().flatten() {
+            for (status, response) in operation["responses"].as_object().into_iter().flatten() {
+                let response = resolve(
+                    match response.get("$ref").and_then(Value::as_str) {
+                        Some(r) => {
+                            &document["components"]["responses"]
+                                [r.trim_start_matches("#/components/responses/")]
+                        }
+                        None => response,
+                    },
+                    document,
+                );
+                for (content_type, media) in response["content"].as_object().into_iter().flatten() {
+                    let schema = media["schema"].to_string();
+                    for entry in catalog {
+                        let Some(body) = entry.static_body() else {
+                            continue;
+                        };
+                        let escaped = serde_json::to_string(body).unwrap();
+                        let escaped = &escaped[1..escaped.len() - 1];
+                        if entry.status().as_u16().to_string() != *status
+                            && (schema.contains(body) || schema.contains(escaped))
+                        {
+                            found.push(format!(
+                                "{path} {status} {content_type} shows the {} body",
+                                entry.status().as_u16()
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+#[utoipa::path(post, path = "/orders", responses((status = 201, description = "Created"), Shared))]
+#[allow(dead_code, reason = "only its documentation is read")]
+fn post_order() {}
+
+const SHARED: ErrorSchemas = ErrorSchemas::new(&[Shared::catalog]);
+
+#[derive(OpenApi)]
+#[openapi(paths(post_order), modifiers(&SHARED))]
+struct SharedDoc;
+
+#[test]
+fn no_response_is_described_with_another_status_body() {
+    let catalog = Shared::catalog();
+    let components = catalog.to_openapi();
+    assert_eq!(
+        components["schemas"]["ErrorFlat"]["description"],
+        json!("An error body in the `flat` style.")
+    );
+    assert_eq!(
+        foreign_bodies(&document(&components), &catalog),
+        Vec::<String>::new()
+    );
+    let doc = serde_json::to_value(SharedDoc::openapi()).unwrap();
+    assert_valid(&doc);
+    assert_eq!(foreign_bodies(&doc, &catalog), Vec::<String>::new());
+
+    // The 422's own codes, both of them, are its code's `enum`; its example is its own.
+    let response = &doc["paths"]["/orders"]["post"]["responses"]["422"];
+    assert_eq!(
+        response["content"]["application/json"]["schema"]["allOf"][1],
+        json!({ "properties": { "code": { "enum": [4221, 4222] } } })
+    );
+    let examples: Vec<&String> = response["content"]["application/json"]["examples"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .collect();
+    assert_eq!(examples, ["4221", "4222"]);
+    assert_eq!(
+        response["content"]["application/json"]["examples"]["4222"]["value"],
+        json!({ "code": 4222, "message": "invalid field string", "field": "string" })
+    );
+
+    // The check sees the old bug: the shared schema described with the 401 body.
+    let mut buggy = doc;
+    buggy["components"]["schemas"]["ErrorFlat"]["description"] = json!(
+        "An error body in the `flat` style: `{\"code\":4001,\"message\":\"invalid token\"}`."
+    );
+    assert_eq!(
+        foreign_bodies(&buggy, &catalog),
+        ["/orders 422 application/json shows the 401 body"]
+    );
+}
+
+/// Headers: one per name in a response (names are case-insensitive), described with the codes
+/// that send it.
+#[derive(Debug, ApiError)]
+#[api_error(style = "problem", rename_all = "snake_case")]
+#[allow(dead_code, reason = "only the catalog is read")]
+enum Limited {
+    #[api_error(status = 429, message = "too many requests")]
+    TooManyRequests {
+        #[api_error(header = "Retry-After")]
+        retry_after: u32,
+        #[api_error(header = "RateLimit-Policy")]
+        policy: String,
+    },
+    #[api_error(status = 429, message = "quota exceeded")]
+    QuotaExceeded {
+        #[api_error(header = "retry-after")]
+        retry_after: u32,
+    },
+    #[api_error(status = 503, message = "maintenance")]
+    Maintenance {
+        #[api_error(header = "Retry-After")]
+        retry_after: u64,
+    },
+    #[api_error(status = 503, message = "overloaded")]
+    Overloaded,
+}
+
+#[test]
+fn headers_are_documented_per_response() {
+    let components = Limited::catalog().to_openapi();
+    assert_eq!(
+        components["responses"]["429"]["headers"],
+        json!({
+            "Retry-After": {
+                "description": "Sent with codes `too_many_requests`, `quota_exceeded`.",
+                "schema": { "type": "string" }
+            },
+            "RateLimit-Policy": {
+                "description": "Sent with code `too_many_requests`.",
+                "schema": { "type": "string" }
+            }
+        })
+    );
+    assert_eq!(
+        components["responses"]["503"]["headers"],
+        json!({
+            "Retry-After": {
+                "description": "Sent with code `maintenance`.",
+                "schema": { "type": "string" }
+            }
+        })
+    );
+    assert_eq!(
+        components["responses"]["503"]["content"]["application/problem+json"]["schema"],
+        json!({
+            "allOf": [
+                { "$ref": "#/components/schemas/ProblemDetails" },
+                { "properties": { "code": { "enum": ["maintenance", "overloaded"] } } }
+            ]
+        })
+    );
+    assert_valid(&document(&components));
+    // A response without header fields has no `headers`.
+    assert!(
+        Dto::catalog().to_openapi()["responses"]["404"]
+            .get("headers")
+            .is_none()
+    );
+}
+
+/// A nested struct, a map and a type parameter could be any JSON: untyped.
+#[derive(Debug, serde::Serialize)]
+struct Detail {
+    path: String,
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(style = "nested")]
+#[allow(dead_code, reason = "only the catalog is read")]
+enum Typed<T: serde::Serialize + core::fmt::Debug> {
+    #[api_error(status = 400, code = 1, message = "bad")]
+    Bad {
+        #[api_error(expose)]
+        count: u64,
+        #[api_error(expose)]
+        ratio: f32,
+        #[api_error(expose)]
+        retry: bool,
+        #[api_error(expose, rename = "fieldName")]
+        field_name: &'static str,
+        #[api_error(expose)]
+        hint: Option<String>,
+        #[api_error(expose)]
+        tags: Vec<String>,
+        #[api_error(expose)]
+        detail: Detail,
+        #[api_error(expose)]
+        map: std::collections::BTreeMap<String, u32>,
+        #[api_error(expose)]
+        extra: T,
+        /// Typed `u32` here and `String` below: untyped.
+        #[api_error(expose)]
+        limit: u32,
+    },
+    #[api_error(status = 400, code = 2, message = "worse")]
+    Worse {
+        #[api_error(expose)]
+        limit: String,
+        #[api_error(expose)]
+        count: u64,
+    },
+}
+
+#[test]
+fn exposed_fields_are_typed_when_plain() {
+    let components = Typed::<()>::catalog().to_openapi();
+    let properties = &components["schemas"]["ErrorNested"]["properties"]["error"]["properties"];
+    let described = "A field that some errors of this style expose.";
+    let typed = |schema: Value| {
+        let mut schema = schema.as_object().unwrap().clone();
+        schema.insert("description".into(), described.into());
+        Value::Object(schema)
+    };
+    let untyped = json!({ "description": described });
+    let expected = [
+        ("count", typed(json!({ "type": "integer" }))),
+        ("ratio", typed(json!({ "type": "number" }))),
+        ("retry", typed(json!({ "type": "boolean" }))),
+        ("fieldName", typed(json!({ "type": "string" }))),
+        ("hint", typed(json!({ "type": "string" }))),
+        (
+            "tags",
+            typed(json!({ "type": "array", "items": { "type": "string" } })),
+        ),
+        ("detail", untyped.clone()),
+        ("map", untyped.clone()),
+        ("extra", untyped.clone()),
+        ("limit", untyped),
+    ];
+    for (key, schema) in expected {
+        assert_eq!(properties[key], schema, "{key}");
+    }
+    assert_valid(&document(&components));
+}
+
+/// Variants with run-time parts get an example built from example values, when every part is of
+/// a plain type: `0`, `0.0`, `false`, `"string"`, one-item lists; `Debug` in a message quotes a
+/// string; a run-time status field shows the declared status.
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat", rename_all = "snake_case")]
+#[allow(dead_code, reason = "only the catalog is read")]
+enum Examples {
+    #[api_error(status = 404, message = "order {id} of {owner:?} not found")]
+    OrderNotFound { id: u64, owner: String },
+    #[api_error(status = 400, message = "{0} is not one of {1:?}")]
+    NotOneOf(
+        #[api_error(expose, rename = "value")] char,
+        #[api_error(expose, rename = "allowed")] Vec<&'static str>,
+    ),
+    #[api_error(status = 400, message = "too large by {excess}")]
+    TooLarge {
+        #[api_error(expose)]
+        excess: f64,
+        #[api_error(expose)]
+        limit: Option<std::num::NonZeroU32>,
+        #[api_error(expose)]
+        strict: bool,
+    },
+    #[api_error(status = 502, message = "upstream answered {status}")]
+    Upstream {
+        #[api_error(status)]
+        status: u16,
+    },
+    /// No example: a field of a type that could be any JSON.
+    #[api_error(status = 422, message = "invalid")]
+    Invalid {
+        #[api_error(expose)]
+        detail: Detail,
+    },
+    /// No example: a message field in hex.
+    #[api_error(status = 422, message = "bad checksum {sum:x}")]
+    BadChecksum { sum: u32 },
+    /// No example: a message field of a type that is not plain.
+    #[api_error(status = 422, message = "bad path {path}")]
+    BadPath {
+        path: Box<dyn std::error::Error + Send + Sync>,
+    },
+}
+
+#[test]
+fn run_time_parts_get_examples() {
+    let components = Examples::catalog().to_openapi();
+    let example = |status: &str, code: &str| {
+        components["responses"][status]["content"]["application/json"]["examples"][code]["value"]
+            .clone()
+    };
+    assert_eq!(
+        example("404", "order_not_found"),
+        json!({ "code": "order_not_found", "message": "order 0 of \"string\" not found" })
+    );
+    assert_eq!(
+        example("400", "not_one_of"),
+        json!({
+            "code": "not_one_of",
+            "message": "a is not one of [\"string\"]",
+            "value": "a",
+            "allowed": ["string"]
+        })
+    );
+    assert_eq!(
+        example("400", "too_large"),
+        json!({
+            "code": "too_large",
+            "message": "too large by 0",
+            "excess": 0.0,
+            "limit": 1,
+            "strict": false
+        })
+    );
+    assert_eq!(
+        example("502", "upstream"),
+        json!({ "code": "upstream", "message": "upstream answered 502" })
+    );
+    assert!(
+        components["responses"]["422"]["content"]["application/json"]
+            .get("examples")
+            .is_none()
+    );
+    // Each example matches its response's schema.
+    assert_valid(&document(&components));
 }

@@ -66,6 +66,21 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
         let row = row_index(row);
         Some(quote!((#row, &[#(#keys),*])))
     });
+    let field_types = sparse_column(&rows, |v| {
+        slice(v.exposed().map(|f| type_text(f.ty())).collect())
+    });
+    let example_messages = sparse_column(&rows, |v| {
+        let message = example_message(v)?;
+        Some(quote!(#message))
+    });
+    let headers = sparse_column(&rows, |v| {
+        slice(
+            v.fields
+                .iter()
+                .filter_map(|f| f.attrs.header.as_ref().map(|h| h.value.clone()))
+                .collect(),
+        )
+    });
 
     let type_base = match &ctx.cont.attrs.type_base {
         Some(t) => {
@@ -91,8 +106,35 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
             titles: &[#(#titles),*],
             parents: &[#(#parents),*],
             fields: &[#(#fields),*],
+            field_types: &[#(#field_types),*],
+            headers: &[#(#headers),*],
+            example_messages: &[#(#example_messages),*],
             type_base: #type_base,
         };
+    }
+}
+
+/// A sparse column of the table: `(row, value)` for each row that `value` gives one for.
+fn sparse_column(
+    rows: &[(usize, &Variant<'_>)],
+    value: impl Fn(&Variant<'_>) -> Option<TokenStream>,
+) -> Vec<TokenStream> {
+    rows.iter()
+        .enumerate()
+        .filter_map(|(row, (_, v))| {
+            let value = value(v)?;
+            let row = u32::try_from(row).unwrap_or(u32::MAX);
+            Some(quote!((#row, #value)))
+        })
+        .collect()
+}
+
+/// `&["a", "b"]`, or `None` for no strings.
+fn slice(items: Vec<String>) -> Option<TokenStream> {
+    if items.is_empty() {
+        None
+    } else {
+        Some(quote!(&[#(#items),*]))
     }
 }
 
@@ -139,6 +181,175 @@ fn content_types(
     }
 
     (content_types, content_type_of, keys)
+}
+
+/// A type as written, compactly: `Option<Vec<u32>>`, `&'static str`, `[u8; 4]`, `Box<dyn Error + Send>`.
+///
+/// The catalog records it for the lock file and the `OpenAPI` field types. The tokens are joined
+/// with a space only between two words (`&'static str`, `dyn Error`), around `+`, `=` and `->`,
+/// and after `,` and `;`, so the text reads as a person writes it whatever the input's spacing.
+pub(crate) fn type_text(ty: &syn::Type) -> String {
+    fn walk(tokens: TokenStream, out: &mut String, last_word: &mut bool) {
+        for tree in tokens {
+            match tree {
+                proc_macro2::TokenTree::Group(group) => {
+                    let (open, close) = match group.delimiter() {
+                        proc_macro2::Delimiter::Parenthesis => ("(", ")"),
+                        proc_macro2::Delimiter::Bracket => ("[", "]"),
+                        proc_macro2::Delimiter::Brace => ("{", "}"),
+                        proc_macro2::Delimiter::None => ("", ""),
+                    };
+                    if !open.is_empty() {
+                        // `&mut [T]`, `dyn (Trait)`, but `fn(u32)` and `Fn(u32)`.
+                        if *last_word && ends_with_keyword(out) {
+                            out.push(' ');
+                        }
+                        out.push_str(open);
+                        *last_word = false;
+                    }
+                    walk(group.stream(), out, last_word);
+                    if !close.is_empty() {
+                        out.push_str(close);
+                        *last_word = true;
+                    }
+                }
+                proc_macro2::TokenTree::Punct(punct) => {
+                    let c = punct.as_char();
+                    let joint = punct.spacing() == proc_macro2::Spacing::Joint;
+                    match c {
+                        '+' | '=' => {
+                            out.push(' ');
+                            out.push(c);
+                            out.push(' ');
+                        }
+                        '-' if joint => {
+                            out.push(' ');
+                            out.push(c);
+                        }
+                        '>' if out.ends_with(" -") => {
+                            out.push_str("> ");
+                        }
+                        ',' | ';' => {
+                            out.push(c);
+                            out.push(' ');
+                        }
+                        _ => out.push(c),
+                    }
+                    // A lifetime's quote joins the word after it: `&'static str`.
+                    *last_word = false;
+                }
+                proc_macro2::TokenTree::Ident(ident) => {
+                    if *last_word {
+                        out.push(' ');
+                    }
+                    out.push_str(&ident.to_string());
+                    *last_word = true;
+                }
+                proc_macro2::TokenTree::Literal(lit) => {
+                    if *last_word {
+                        out.push(' ');
+                    }
+                    out.push_str(&lit.to_string());
+                    *last_word = true;
+                }
+            }
+        }
+    }
+    fn ends_with_keyword(out: &str) -> bool {
+        ["mut", "dyn", "impl", "const", "as"].iter().any(|k| {
+            out.strip_suffix(k)
+                .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric() || c == '_'))
+        })
+    }
+    let mut out = String::new();
+    let mut last_word = false;
+    walk(quote!(#ty), &mut out, &mut last_word);
+    out.trim().to_owned()
+}
+
+/// An interpolated message with an example value in place of each field: `0` for an integer,
+/// `string` for a string (`"string"` with `{:?}`), ...; the declared status for a run-time
+/// status field. `None` when a field is not of a plain type, or is formatted other than with
+/// `Display` or `Debug` (hex, exponent, ...). The catalog's `OpenAPI` examples use it; the values
+/// are those of `error_contract`'s `catalog/types.rs` for exposed fields, so that a message
+/// agrees with the fields beside it.
+fn example_message(v: &Variant<'_>) -> Option<String> {
+    use crate::message::{ArgRef, FmtTrait, Piece};
+    let template = v.template.as_ref()?;
+    if template.text.is_some() {
+        return None;
+    }
+    let mut out = String::new();
+    for piece in &template.pieces {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Arg(arg, fmt_trait) => {
+                let field = match arg {
+                    ArgRef::Named(name) => v.fields.iter().find(|f| f.name() == *name)?,
+                    ArgRef::Index(index) => v.fields.get(*index)?,
+                };
+                let debug = match fmt_trait {
+                    FmtTrait::Display => false,
+                    FmtTrait::Debug => true,
+                    _ => return None,
+                };
+                if field.attrs.status.is_some() {
+                    out.push_str(&v.status().to_string());
+                } else {
+                    out.push_str(&example_text(field.ty(), debug)?);
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The example value of a plain type as `Display` (or `Debug`) writes it.
+fn example_text(ty: &syn::Type, debug: bool) -> Option<String> {
+    let ty = match ty {
+        syn::Type::Reference(reference) => return example_text(&reference.elem, debug),
+        syn::Type::Paren(paren) => return example_text(&paren.elem, debug),
+        syn::Type::Group(group) => return example_text(&group.elem, debug),
+        syn::Type::Path(path) if path.qself.is_none() => path,
+        _ => return None,
+    };
+    let last = ty.path.segments.last()?;
+    let args: Vec<&syn::Type> = match &last.arguments {
+        syn::PathArguments::AngleBracketed(args) => args
+            .args
+            .iter()
+            .filter_map(|arg| match arg {
+                syn::GenericArgument::Type(ty) => Some(ty),
+                _ => None,
+            })
+            .collect(),
+        syn::PathArguments::None => Vec::new(),
+        syn::PathArguments::Parenthesized(_) => return None,
+    };
+    let name = last.ident.to_string();
+    let text = match (name.as_str(), &args[..]) {
+        (
+            "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128"
+            | "isize",
+            [],
+        ) => "0".to_owned(),
+        (
+            "NonZeroU8" | "NonZeroU16" | "NonZeroU32" | "NonZeroU64" | "NonZeroU128"
+            | "NonZeroUsize" | "NonZeroI8" | "NonZeroI16" | "NonZeroI32" | "NonZeroI64"
+            | "NonZeroI128" | "NonZeroIsize",
+            [],
+        )
+        | ("NonZero", [_]) => "1".to_owned(),
+        ("f32" | "f64", []) => if debug { "0.0" } else { "0" }.to_owned(),
+        ("bool", []) => "false".to_owned(),
+        ("String" | "str", []) => if debug { "\"string\"" } else { "string" }.to_owned(),
+        ("char", []) => if debug { "'a'" } else { "a" }.to_owned(),
+        ("Box" | "Rc" | "Arc" | "Cow", [inner]) => example_text(inner, debug)?,
+        ("Option", [inner]) if debug => format!("Some({})", example_text(inner, true)?),
+        ("Vec" | "VecDeque", [inner]) if debug => format!("[{}]", example_text(inner, true)?),
+        _ => return None,
+    };
+    Some(text)
 }
 
 pub(super) fn code_tokens(code: &CodeValue) -> TokenStream {
@@ -266,5 +477,36 @@ pub(super) fn codes(ctx: &Ctx<'_, '_>) -> TokenStream {
             const CODES: __ec::CodeSet = __ec::CodeSet::__new(#name, __NAMES, __CODES, &[#(#nested),*]);
         }
         #check
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::type_text;
+
+    #[track_caller]
+    fn text(ty: &str) -> String {
+        type_text(&syn::parse_str(ty).unwrap())
+    }
+
+    #[test]
+    fn types_read_as_written() {
+        for ty in [
+            "String",
+            "Option<Vec<u32>>",
+            "&'static str",
+            "Box<dyn std::error::Error + Send + Sync + 'static>",
+            "[u8; 4]",
+            "(u32, String)",
+            "HashMap<String, Vec<(u8, u16)>>",
+            "fn(u32) -> u32",
+            "<T as Iterator>::Item",
+            "&'a mut [T]",
+            "Cow<'static, str>",
+        ] {
+            assert_eq!(text(ty), ty);
+        }
+        assert_eq!(text("Option < Vec<u32 > >"), "Option<Vec<u32>>");
+        assert_eq!(text("& 'static   str"), "&'static str");
     }
 }

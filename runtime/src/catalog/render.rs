@@ -1,7 +1,8 @@
 //! The catalog rendered for people and for tools: a Markdown table and `OpenAPI` 3.1 components.
 
 use super::{Catalog, CatalogEntry};
-use crate::{Code, Status};
+use crate::json::Field;
+use crate::{Body, Code, Parts, Status, style};
 use core::fmt::Write as _;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
@@ -62,15 +63,25 @@ impl Catalog {
     ///   `ErrorFlat`, `ErrorMessage` and `ProblemDetails` (RFC 9457) for the built-in styles,
     ///   the style's path (`::` written `.`) for a custom style, whose schema only says that the
     ///   body is an object. The code is an `integer` or a `string` as the catalog's codes are;
-    ///   the exposed fields of the catalog's variants are listed as optional properties.
+    ///   the exposed fields of the catalog's variants are optional properties, typed when their
+    ///   Rust type is a plain one (integers, floats, `bool`, strings, and `Option`, `Vec`,
+    ///   slices of those; one key exposed with two types, or with another type, stays untyped).
+    ///   Each schema is written once, and describes its style only: it is shared by every
+    ///   response.
     /// - `responses` has one response per declared status, named by the status (`"404"`). Its
-    ///   description lists the codes with their messages and descriptions; its content, per
-    ///   content type, refers to the style's schema and has one example per variant whose body
-    ///   has no run-time part (the body itself), named by the code.
+    ///   description lists the codes with their messages and descriptions; its `headers` are
+    ///   those the variants send (`#[api_error(header = "Retry-After")]`, a string, described
+    ///   with the codes that send it); its content, per content type, refers to the style's
+    ///   schema (`$ref`) together with the codes this response can carry, as the code property's
+    ///   `enum` (`allOf`; `anyOf` over such schemas when a content type has several styles), and
+    ///   one example per variant, named by the code: the body itself when it has no run-time
+    ///   part, else a body built with example values (`0`, `0.0`, `false`, `"string"`, a
+    ///   one-item list; the message with these values in place of its fields) when every
+    ///   run-time part is of a plain type and the style is a built-in one.
     ///
     /// Refer to a response from an operation as `{"$ref": "#/components/responses/404"}`.
     /// With the `utoipa` feature, `#[utoipa::path(responses(MyError))]` documents the same
-    /// responses without the components.
+    /// responses, and [`utoipa::ErrorSchemas`](crate::utoipa::ErrorSchemas) adds the schemas.
     ///
     /// ```
     /// use error_contract::ApiError;
@@ -82,6 +93,14 @@ impl Catalog {
     ///     /// Entity was not found.
     ///     #[api_error(status = 404, code = 3001, message = "entity not found")]
     ///     NotFound,
+    ///     /// Too many requests.
+    ///     #[api_error(status = 429, code = 4029, message = "too many requests")]
+    ///     RateLimited {
+    ///         #[api_error(expose, rename = "retryAfter")]
+    ///         retry_after: u32,
+    ///         #[api_error(header = "Retry-After")]
+    ///         header: u32,
+    ///     },
     /// }
     ///
     /// assert_eq!(
@@ -89,12 +108,16 @@ impl Catalog {
     ///     json!({
     ///         "schemas": {
     ///             "ErrorFlat": {
-    ///                 "description": "An error body in the `flat` style: `{\"code\":3001,\"message\":\"entity not found\"}`.",
+    ///                 "description": "An error body in the `flat` style.",
     ///                 "type": "object",
     ///                 "required": ["code", "message"],
     ///                 "properties": {
     ///                     "code": {"description": "The stable error code.", "type": "integer"},
-    ///                     "message": {"description": "The public message.", "type": "string"}
+    ///                     "message": {"description": "The public message.", "type": "string"},
+    ///                     "retryAfter": {
+    ///                         "description": "A field that some errors of this style expose.",
+    ///                         "type": "integer"
+    ///                     }
     ///                 }
     ///             }
     ///         },
@@ -103,12 +126,43 @@ impl Catalog {
     ///                 "description": "Not Found\n\n- `3001`: entity not found — Entity was not found.",
     ///                 "content": {
     ///                     "application/json": {
-    ///                         "schema": {"$ref": "#/components/schemas/ErrorFlat"},
+    ///                         "schema": {
+    ///                             "allOf": [
+    ///                                 {"$ref": "#/components/schemas/ErrorFlat"},
+    ///                                 {"properties": {"code": {"enum": [3001]}}}
+    ///                             ]
+    ///                         },
     ///                         "examples": {
     ///                             "3001": {
     ///                                 "summary": "entity not found",
     ///                                 "description": "Entity was not found.",
     ///                                 "value": {"code": 3001, "message": "entity not found"}
+    ///                             }
+    ///                         }
+    ///                     }
+    ///                 }
+    ///             },
+    ///             "429": {
+    ///                 "description": "Too Many Requests\n\n- `4029`: too many requests — Too many requests.",
+    ///                 "headers": {
+    ///                     "Retry-After": {
+    ///                         "description": "Sent with code `4029`.",
+    ///                         "schema": {"type": "string"}
+    ///                     }
+    ///                 },
+    ///                 "content": {
+    ///                     "application/json": {
+    ///                         "schema": {
+    ///                             "allOf": [
+    ///                                 {"$ref": "#/components/schemas/ErrorFlat"},
+    ///                                 {"properties": {"code": {"enum": [4029]}}}
+    ///                             ]
+    ///                         },
+    ///                         "examples": {
+    ///                             "4029": {
+    ///                                 "summary": "too many requests",
+    ///                                 "description": "Too many requests.",
+    ///                                 "value": {"code": 4029, "message": "too many requests", "retryAfter": 0}
     ///                             }
     ///                         }
     ///                     }
@@ -121,14 +175,9 @@ impl Catalog {
     #[must_use]
     pub fn to_openapi(&self) -> Value {
         let styles = Styles::of(self);
-        let schemas: Map<String, Value> = styles
-            .list
-            .iter()
-            .map(|style| (style.schema_name(), style.schema()))
-            .collect();
         json!({
-            "schemas": schemas,
-            "responses": responses_with(self, &styles, Schemas::Refer),
+            "schemas": styles.schemas(),
+            "responses": responses_with(self, &styles),
         })
     }
 }
@@ -151,22 +200,19 @@ fn push_cell(out: &mut String, text: &str) {
     }
 }
 
-/// Where a response's schema goes: a reference into `components/schemas`, or written in place
-/// (for `utoipa::IntoResponses`, which has no components of its own).
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Schemas {
-    Refer,
-    #[cfg(feature = "utoipa")]
-    Inline,
-}
-
-/// The `OpenAPI` response objects of `catalog`, by status.
+/// The `OpenAPI` response objects of `catalog`, by status, as in [`Catalog::to_openapi`].
 #[cfg(feature = "utoipa")]
-pub(crate) fn responses(catalog: &Catalog, schemas: Schemas) -> Map<String, Value> {
-    responses_with(catalog, &Styles::of(catalog), schemas)
+pub(crate) fn responses(catalog: &Catalog) -> Map<String, Value> {
+    responses_with(catalog, &Styles::of(catalog))
 }
 
-fn responses_with(catalog: &Catalog, styles: &Styles, schemas: Schemas) -> Map<String, Value> {
+/// The schemas that the responses of these entries refer to, as in [`Catalog::to_openapi`].
+#[cfg(feature = "utoipa")]
+pub(crate) fn schemas(entries: impl IntoIterator<Item = CatalogEntry>) -> Map<String, Value> {
+    Styles::of(entries).schemas()
+}
+
+fn responses_with(catalog: &Catalog, styles: &Styles) -> Map<String, Value> {
     let mut by_status: BTreeMap<u16, Vec<CatalogEntry>> = BTreeMap::new();
     for entry in catalog {
         by_status
@@ -177,15 +223,18 @@ fn responses_with(catalog: &Catalog, styles: &Styles, schemas: Schemas) -> Map<S
     by_status
         .into_iter()
         .map(|(status, entries)| {
-            let response = response(status, &entries, styles, schemas);
+            let response = response(status, &entries, styles);
             (status.to_string(), response)
         })
         .collect()
 }
 
-/// The response for one status: a description listing the codes, and per content type the
-/// schema and the examples.
-fn response(status: u16, entries: &[CatalogEntry], styles: &Styles, schemas: Schemas) -> Value {
+/// The response for one status: a description listing the codes, the headers its errors send,
+/// and per content type the schema (the style's, with the codes of this status) and the
+/// examples.
+fn response(status: u16, entries: &[CatalogEntry], styles: &Styles) -> Value {
+    type StyleCodes = Vec<(&'static str, Vec<Code<'static>>)>;
+
     let mut description = String::from(reason(status));
     description.push_str("\n\n");
     for (i, entry) in entries.iter().enumerate() {
@@ -198,8 +247,8 @@ fn response(status: u16, entries: &[CatalogEntry], styles: &Styles, schemas: Sch
         }
     }
 
-    // Content types and, per content type, the styles, in order of first use.
-    let mut content: Vec<(&'static str, Vec<&'static str>, Map<String, Value>)> = Vec::new();
+    // Content types and, per content type, the styles with their codes, in order of first use.
+    let mut content: Vec<(&'static str, StyleCodes, Map<String, Value>)> = Vec::new();
     for entry in entries {
         let content_type = entry.content_type();
         let index = content
@@ -210,13 +259,11 @@ fn response(status: u16, entries: &[CatalogEntry], styles: &Styles, schemas: Sch
                 content.len() - 1
             });
         let (_, used, examples) = &mut content[index];
-        if !used.contains(&entry.style()) {
-            used.push(entry.style());
+        match used.iter_mut().find(|(style, _)| *style == entry.style()) {
+            Some((_, codes)) => codes.push(entry.code()),
+            None => used.push((entry.style(), vec![entry.code()])),
         }
-        if let Some(value) = entry
-            .static_body()
-            .and_then(|body| serde_json::from_str::<Value>(body).ok())
-        {
+        if let Some(value) = example_body(*entry) {
             let mut example = Map::new();
             example.insert("summary".into(), entry.message().into());
             if !entry.description().is_empty() {
@@ -233,14 +280,7 @@ fn response(status: u16, entries: &[CatalogEntry], styles: &Styles, schemas: Sch
         .map(|(content_type, used, examples)| {
             let mut schema_of = used
                 .iter()
-                .filter_map(|name| styles.get(name))
-                .map(|style| match schemas {
-                    Schemas::Refer => {
-                        json!({ "$ref": format!("#/components/schemas/{}", style.schema_name()) })
-                    }
-                    #[cfg(feature = "utoipa")]
-                    Schemas::Inline => style.schema(),
-                });
+                .filter_map(|(name, codes)| Some(styles.get(name)?.response_schema(codes)));
             let schema = if used.len() == 1 {
                 schema_of.next().unwrap_or_else(|| json!({}))
             } else {
@@ -255,7 +295,82 @@ fn response(status: u16, entries: &[CatalogEntry], styles: &Styles, schemas: Sch
         })
         .collect();
 
-    json!({ "description": description, "content": content })
+    let mut response = Map::new();
+    response.insert("description".into(), description.into());
+    let headers = headers(entries);
+    if !headers.is_empty() {
+        response.insert("headers".into(), Value::Object(headers));
+    }
+    response.insert("content".into(), Value::Object(content));
+    Value::Object(response)
+}
+
+/// The headers that the errors of one response send, by name as first written (names are
+/// case-insensitive), each described with the codes that send it.
+fn headers(entries: &[CatalogEntry]) -> Map<String, Value> {
+    let mut headers: Vec<(&'static str, Vec<Code<'static>>)> = Vec::new();
+    for entry in entries {
+        for name in entry.headers() {
+            match headers
+                .iter_mut()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            {
+                Some((_, codes)) => codes.push(entry.code()),
+                None => headers.push((name, vec![entry.code()])),
+            }
+        }
+    }
+    headers
+        .into_iter()
+        .map(|(name, codes)| {
+            let codes: Vec<String> = codes.iter().map(|code| format!("`{code}`")).collect();
+            let description = match &codes[..] {
+                [one] => format!("Sent with code {one}."),
+                _ => format!("Sent with codes {}.", codes.join(", ")),
+            };
+            let header = json!({ "description": description, "schema": { "type": "string" } });
+            (name.to_owned(), header)
+        })
+        .collect()
+}
+
+/// The body of an entry as an example: the static body, or one built with example values for a
+/// body with run-time parts (an example message, a value per exposed field) when every part is
+/// of a plain type and the style is a built-in one.
+fn example_body(entry: CatalogEntry) -> Option<Value> {
+    if let Some(body) = entry.static_body() {
+        return serde_json::from_str(body).ok();
+    }
+    let message = if entry.is_interpolated() {
+        entry.example_message()?
+    } else {
+        entry.message()
+    };
+    let values: Vec<Value> = entry
+        .fields()
+        .iter()
+        .enumerate()
+        .map(|(i, _)| super::types::example(entry.field_types().get(i)?))
+        .collect::<Option<_>>()?;
+    let fields: Vec<Field<'_>> = entry
+        .fields()
+        .iter()
+        .zip(&values)
+        .map(|(key, value)| Field::new(key, value))
+        .collect();
+    let parts = Parts::new(entry.status(), entry.code(), &message)
+        .with_title(entry.title())
+        .with_type_base(entry.__table().type_base)
+        .with_fields(&fields);
+    let body = match entry.style() {
+        "dto" => Body::build::<style::Dto>(&parts),
+        "nested" => Body::build::<style::Nested>(&parts),
+        "flat" => Body::build::<style::Flat>(&parts),
+        "message" => Body::build::<style::Message>(&parts),
+        "problem" => Body::build::<style::Problem>(&parts),
+        _ => return None,
+    };
+    serde_json::from_str(&body).ok()
 }
 
 /// An example's name: the code. Codes are unique in a catalog (the derive rejects a duplicate,
@@ -290,16 +405,15 @@ struct StyleUse {
     style: &'static str,
     numeric_codes: bool,
     string_codes: bool,
-    /// The exposed fields of every entry of this style, in order of first appearance.
-    fields: Vec<&'static str>,
-    /// A body of this style, for the schema's description.
-    sample: Option<&'static str>,
+    /// The exposed fields of every entry of this style, in order of first appearance, with
+    /// their JSON Schema when every entry that exposes the key gives it the same one.
+    fields: Vec<(&'static str, Option<Value>)>,
 }
 
 impl Styles {
-    fn of(catalog: &Catalog) -> Styles {
+    fn of(entries: impl IntoIterator<Item = CatalogEntry>) -> Styles {
         let mut list: Vec<StyleUse> = Vec::new();
-        for entry in catalog {
+        for entry in entries {
             let index = list
                 .iter()
                 .position(|s| s.style == entry.style())
@@ -309,7 +423,6 @@ impl Styles {
                         numeric_codes: false,
                         string_codes: false,
                         fields: Vec::new(),
-                        sample: None,
                     });
                     list.len() - 1
                 });
@@ -318,13 +431,19 @@ impl Styles {
                 Code::Num(_) => style.numeric_codes = true,
                 Code::Str(_) => style.string_codes = true,
             }
-            for field in entry.fields() {
-                if !style.fields.contains(field) {
-                    style.fields.push(field);
+            for (i, field) in entry.fields().iter().enumerate() {
+                let schema = entry
+                    .field_types()
+                    .get(i)
+                    .and_then(|ty| super::types::schema(ty));
+                match style.fields.iter_mut().find(|(key, _)| key == field) {
+                    Some((_, known)) => {
+                        if *known != schema {
+                            *known = None;
+                        }
+                    }
+                    None => style.fields.push((field, schema)),
                 }
-            }
-            if style.sample.is_none() {
-                style.sample = entry.static_body();
             }
         }
         Styles { list }
@@ -332,6 +451,14 @@ impl Styles {
 
     fn get(&self, style: &str) -> Option<&StyleUse> {
         self.list.iter().find(|s| s.style == style)
+    }
+
+    /// `components/schemas`: one schema per style.
+    fn schemas(&self) -> Map<String, Value> {
+        self.list
+            .iter()
+            .map(|style| (style.schema_name(), style.schema()))
+            .collect()
     }
 }
 
@@ -366,12 +493,38 @@ impl StyleUse {
         }
     }
 
-    /// The JSON Schema of the style's bodies.
-    fn schema(&self) -> Value {
-        let description = match self.sample {
-            Some(sample) => format!("An error body in the `{}` style: `{sample}`.", self.style),
-            None => format!("An error body in the `{}` style.", self.style),
+    /// The schema of one response's bodies of this style: a reference to the style's schema,
+    /// and, where the style writes a code, the codes this response can carry as its `enum`.
+    fn response_schema(&self, codes: &[Code<'static>]) -> Value {
+        let reference = json!({ "$ref": format!("#/components/schemas/{}", self.schema_name()) });
+        let codes: Vec<Value> = codes
+            .iter()
+            .map(|code| match code {
+                Code::Num(n) => json!(n),
+                Code::Str(s) => json!(s),
+            })
+            .collect();
+        let code = json!({ "enum": codes });
+        let only = match self.style {
+            "dto" => json!({
+                "properties": {
+                    "errors": { "type": "array", "items": { "properties": { "errorCode": code } } }
+                }
+            }),
+            "nested" => json!({ "properties": { "error": { "properties": { "code": code } } } }),
+            "flat" | "problem" => json!({ "properties": { "code": code } }),
+            // No code in the body (`message`), or a body whose shape is not known (custom).
+            _ => return reference,
         };
+        json!({ "allOf": [reference, only] })
+    }
+
+    /// The JSON Schema of the style's bodies.
+    ///
+    /// Its description names the style only: the schema is shared by every response, so an
+    /// example body here would show one status's error under every other status.
+    fn schema(&self) -> Value {
+        let description = format!("An error body in the `{}` style.", self.style);
         let code = json!({ "description": "The stable error code.", "type": self.code_type() });
         let message = json!({ "description": "The public message.", "type": "string" });
         match self.style {
@@ -431,19 +584,25 @@ impl StyleUse {
         }
     }
 
-    /// An object schema with these required members, then the exposed fields as optional ones.
+    /// An object schema with these required members, then the exposed fields as optional ones,
+    /// typed where their Rust type is a plain one.
     fn object(&self, required: &[&str], schemas: Vec<Value>) -> Value {
         let mut properties: Map<String, Value> = required
             .iter()
             .map(|key| (*key).to_owned())
             .zip(schemas)
             .collect();
-        for field in &self.fields {
+        for (field, schema) in &self.fields {
             if !properties.contains_key(*field) {
-                properties.insert(
-                    (*field).to_owned(),
-                    json!({ "description": "A field that some errors of this style expose." }),
+                let mut property = Map::new();
+                property.insert(
+                    "description".into(),
+                    "A field that some errors of this style expose.".into(),
                 );
+                if let Some(Value::Object(schema)) = schema {
+                    property.extend(schema.clone());
+                }
+                properties.insert((*field).to_owned(), Value::Object(property));
             }
         }
         json!({ "type": "object", "required": required, "properties": properties })

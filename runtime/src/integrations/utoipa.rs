@@ -1,57 +1,169 @@
-//! Feature `utoipa`: `utoipa::IntoResponses` for every derived type.
+//! Feature `utoipa`: `utoipa::IntoResponses` for every derived type, and [`ErrorSchemas`], the
+//! components its responses refer to.
 //!
-//! The responses are those of [`Catalog::to_openapi`], with the schemas written in place
-//! (`IntoResponses` has no components to refer to), rebuilt with utoipa's builders from the
-//! JSON the catalog renders. The rebuilding knows every keyword that rendering writes.
+//! `#[utoipa::path(responses(ShopError))]` documents one response per status, as
+//! [`Catalog::to_openapi`] does: the codes in the description, the headers, the static bodies as
+//! examples, and a schema that refers to the style's schema under `components/schemas` (with the
+//! codes of that status as the code's `enum`). utoipa does not collect schemas from
+//! `IntoResponses`, so put [`ErrorSchemas`] among the document's modifiers; it adds the schemas
+//! of the enums it names:
+//!
+//! ```
+//! use error_contract::ApiError;
+//! use error_contract::utoipa::ErrorSchemas;
+//! use utoipa::OpenApi;
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api_error(style = "dto")]
+//! enum ShopError {
+//!     /// Entity was not found.
+//!     #[api_error(status = 404, code = 3001, message = "entity not found")]
+//!     NotFound,
+//! }
+//!
+//! /// An order.
+//! #[utoipa::path(get, path = "/orders/{id}", responses((status = 200, description = "The order"), ShopError))]
+//! fn get_order() {}
+//!
+//! const ERRORS: ErrorSchemas = ErrorSchemas::new(&[ShopError::catalog]);
+//!
+//! #[derive(OpenApi)]
+//! #[openapi(paths(get_order), modifiers(&ERRORS))]
+//! struct ApiDoc;
+//!
+//! let doc = serde_json::to_value(ApiDoc::openapi()).unwrap();
+//! let response = &doc["paths"]["/orders/{id}"]["get"]["responses"]["404"];
+//! assert_eq!(
+//!     response["content"]["application/json"]["schema"]["allOf"][0]["$ref"],
+//!     "#/components/schemas/ErrorDto"
+//! );
+//! assert_eq!(doc["components"]["schemas"]["ErrorDto"]["type"], "object");
+//! ```
+//!
+//! The responses are rebuilt with utoipa's builders from the JSON the catalog renders; the
+//! rebuilding knows every keyword that rendering writes.
 
 use crate::Catalog;
-use crate::catalog::render::{self, Schemas};
-use ::utoipa::openapi::RefOr;
+use crate::catalog::render;
+use ::utoipa::Modify;
 use ::utoipa::openapi::content::ContentBuilder;
 use ::utoipa::openapi::example::ExampleBuilder;
+use ::utoipa::openapi::header::HeaderBuilder;
 use ::utoipa::openapi::response::{Response, ResponseBuilder};
 use ::utoipa::openapi::schema::{
-    AnyOfBuilder, ArrayBuilder, ObjectBuilder, Schema, SchemaFormat, SchemaType, Type,
+    AllOfBuilder, AnyOfBuilder, ArrayBuilder, ObjectBuilder, Ref, Schema, SchemaFormat, SchemaType,
+    Type,
 };
+use ::utoipa::openapi::{Components, OpenApi, RefOr};
 use serde_json::Value;
-use std::collections::BTreeMap;
 
-/// The catalog's responses, one per status.
-pub fn responses(catalog: &Catalog) -> BTreeMap<String, RefOr<Response>> {
-    render::responses(catalog, Schemas::Inline)
-        .into_iter()
-        .map(|(status, value)| (status, RefOr::T(response(&value))))
-        .collect()
+/// A `utoipa::Modify` that adds the schemas the error responses of some enums refer to
+/// (`ErrorDto`, `ProblemDetails`, ...) to the document's `components/schemas`.
+///
+/// utoipa names a modifier by a constant (`modifiers(&ERRORS)`), so this is built in one from
+/// the enums' `catalog` functions. Name every enum whose responses the document uses: their
+/// schemas are built together, so that a style's schema lists the exposed fields of all of them
+/// (see the [module](self) for a whole document).
+///
+/// ```
+/// use error_contract::ApiError;
+/// use error_contract::utoipa::ErrorSchemas;
+/// use utoipa::Modify;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(style = "flat")]
+/// enum OrderError {
+///     #[api_error(status = 404, code = 3001, message = "order not found")]
+///     NotFound,
+/// }
+///
+/// #[derive(Debug, ApiError)]
+/// enum AuthError {
+///     #[api_error(status = 401, code = 4001)]
+///     Unauthorized,
+/// }
+///
+/// const ERRORS: ErrorSchemas = ErrorSchemas::new(&[OrderError::catalog, AuthError::catalog]);
+///
+/// let mut doc = utoipa::openapi::OpenApi::default();
+/// ERRORS.modify(&mut doc);
+/// let schemas: Vec<&String> = doc.components.as_ref().unwrap().schemas.keys().collect();
+/// assert_eq!(schemas, ["ErrorFlat", "ProblemDetails"]);
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct ErrorSchemas {
+    catalogs: &'static [fn() -> Catalog],
+}
+
+impl ErrorSchemas {
+    /// The schemas of the responses of the enums whose `catalog` functions these are
+    /// (`&[ShopError::catalog, AuthError::catalog]`).
+    ///
+    /// See [`ErrorSchemas`] for an example.
+    #[must_use]
+    pub const fn new(catalogs: &'static [fn() -> Catalog]) -> ErrorSchemas {
+        ErrorSchemas { catalogs }
+    }
+}
+
+impl Modify for ErrorSchemas {
+    fn modify(&self, openapi: &mut OpenApi) {
+        let catalogs: Vec<Catalog> = self.catalogs.iter().map(|catalog| catalog()).collect();
+        let entries = catalogs.iter().flat_map(Catalog::iter);
+        let components = openapi.components.get_or_insert_with(Components::new);
+        for (name, value) in render::schemas(entries) {
+            components.schemas.insert(name, schema(&value));
+        }
+    }
+}
+
+/// What the `IntoResponses` impls call. Not public API.
+pub(super) mod hook {
+    use super::{Catalog, RefOr, Response, render, response};
+    use std::collections::BTreeMap;
+
+    /// The catalog's responses, one per status.
+    pub fn responses(catalog: &Catalog) -> BTreeMap<String, RefOr<Response>> {
+        render::responses(catalog)
+            .into_iter()
+            .map(|(status, value)| (status, RefOr::T(response(&value))))
+            .collect()
+    }
 }
 
 fn text(value: &Value, key: &str) -> Option<String> {
     value.get(key).and_then(Value::as_str).map(str::to_owned)
 }
 
-fn response(value: &Value) -> Response {
-    let mut response =
-        ResponseBuilder::new().description(text(value, "description").unwrap_or_default());
-    for (content_type, media) in value
-        .get("content")
+fn objects<'a>(value: &'a Value, key: &str) -> impl Iterator<Item = (&'a String, &'a Value)> {
+    value
+        .get(key)
         .and_then(Value::as_object)
         .into_iter()
         .flatten()
-    {
-        let examples = media
-            .get("examples")
-            .and_then(Value::as_object)
-            .into_iter()
-            .flatten()
-            .map(|(name, example)| {
-                let mut builder = ExampleBuilder::new().value(example.get("value").cloned());
-                if let Some(summary) = text(example, "summary") {
-                    builder = builder.summary(summary);
-                }
-                if let Some(description) = text(example, "description") {
-                    builder = builder.description(description);
-                }
-                (name.clone(), builder.build())
-            });
+}
+
+fn response(value: &Value) -> Response {
+    let mut response =
+        ResponseBuilder::new().description(text(value, "description").unwrap_or_default());
+    for (name, header) in objects(value, "headers") {
+        let header = HeaderBuilder::new()
+            .schema(header.get("schema").map(schema))
+            .description(text(header, "description"))
+            .build();
+        response = response.header(name.clone(), header);
+    }
+    for (content_type, media) in objects(value, "content") {
+        let examples = objects(media, "examples").map(|(name, example)| {
+            let mut builder = ExampleBuilder::new().value(example.get("value").cloned());
+            if let Some(summary) = text(example, "summary") {
+                builder = builder.summary(summary);
+            }
+            if let Some(description) = text(example, "description") {
+                builder = builder.description(description);
+            }
+            (name.clone(), builder.build())
+        });
         let content = ContentBuilder::new()
             .schema(media.get("schema").map(schema))
             .examples_from_iter(examples)
@@ -61,10 +173,20 @@ fn response(value: &Value) -> Response {
     response.build()
 }
 
-/// One of the JSON Schemas the catalog writes: an object (with `required`, `properties`,
-/// `format`, `minimum`, `maximum`), an array (`items`), an `anyOf`, or any value (no `type`).
+/// One of the JSON Schemas the catalog writes: a `$ref`, an `allOf` or `anyOf`, an array
+/// (`items`), or an object (with `required`, `properties`, `format`, `minimum`, `maximum`,
+/// `enum`), typed or not.
 fn schema(value: &Value) -> RefOr<Schema> {
+    if let Some(reference) = text(value, "$ref") {
+        return Ref::new(reference).into();
+    }
     let description = text(value, "description");
+    if let Some(items) = value.get("allOf").and_then(Value::as_array) {
+        let all_of = items.iter().fold(AllOfBuilder::new(), |all_of, item| {
+            all_of.item(schema(item))
+        });
+        return all_of.description(description).into();
+    }
     if let Some(items) = value.get("anyOf").and_then(Value::as_array) {
         let any_of = items.iter().fold(AnyOfBuilder::new(), |any_of, item| {
             any_of.item(schema(item))
@@ -76,12 +198,9 @@ fn schema(value: &Value) -> RefOr<Schema> {
         Some(Value::Array(names)) => names.iter().filter_map(Value::as_str).collect(),
         _ => Vec::new(),
     };
-    if types == ["array"] {
-        let items = value
-            .get("items")
-            .map_or_else(|| ObjectBuilder::new().into(), schema);
+    if let (["array"], Some(items)) = (&types[..], value.get("items")) {
         return ArrayBuilder::new()
-            .items(items)
+            .items(schema(items))
             .description(description)
             .into();
     }
@@ -90,7 +209,8 @@ fn schema(value: &Value) -> RefOr<Schema> {
         .description(description)
         .format(text(value, "format").map(SchemaFormat::Custom))
         .minimum(value.get("minimum").and_then(Value::as_f64))
-        .maximum(value.get("maximum").and_then(Value::as_f64));
+        .maximum(value.get("maximum").and_then(Value::as_f64))
+        .enum_values(value.get("enum").and_then(Value::as_array).cloned());
     for required in value
         .get("required")
         .and_then(Value::as_array)
@@ -101,12 +221,7 @@ fn schema(value: &Value) -> RefOr<Schema> {
             object = object.required(required);
         }
     }
-    for (name, property) in value
-        .get("properties")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-    {
+    for (name, property) in objects(value, "properties") {
         object = object.property(name.clone(), schema(property));
     }
     object.into()

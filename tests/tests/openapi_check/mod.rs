@@ -58,7 +58,9 @@ pub(crate) fn oas_errors(document: &Value) -> Vec<String> {
 }
 
 /// Asserts that `document` is a valid `OpenAPI` 3.1 document, that each of its Schema Objects is
-/// a valid JSON Schema, and that each example of each response matches the response's schema.
+/// a valid JSON Schema, that each example of each response matches the response's schema (its
+/// code among the response's code `enum`), and that each response header has a description and
+/// a string schema.
 #[track_caller]
 pub(crate) fn assert_valid(document: &Value) {
     let errors = oas_errors(document);
@@ -72,8 +74,35 @@ pub(crate) fn assert_valid(document: &Value) {
             assert_json_schema(name, schema);
         }
     }
+    let responses = responses(document);
+    assert!(!responses.is_empty(), "no response to check");
+    let errors = example_errors(document);
+    assert!(errors.is_empty(), "{errors:#?}\n{document:#}");
+    for (name, response) in responses {
+        for (header, object) in response["headers"].as_object().into_iter().flatten() {
+            assert!(
+                object["description"]
+                    .as_str()
+                    .is_some_and(|d| !d.is_empty()),
+                "header {header} of {name} has no description"
+            );
+            assert_eq!(
+                object["schema"],
+                json!({ "type": "string" }),
+                "header {header} of {name}"
+            );
+        }
+    }
+}
+
+/// Every response of `document` that is written in place (in `components/responses`, or in an
+/// operation), named by where it is.
+fn responses(document: &Value) -> Vec<(String, &Value)> {
     let mut responses: Vec<(String, &Value)> = Vec::new();
-    if let Some(map) = components.get("responses").and_then(Value::as_object) {
+    if let Some(map) = document["components"]
+        .get("responses")
+        .and_then(Value::as_object)
+    {
         responses.extend(
             map.iter()
                 .map(|(k, v)| (format!("components/responses/{k}"), v)),
@@ -88,10 +117,29 @@ pub(crate) fn assert_valid(document: &Value) {
             }
         }
     }
-    assert!(!responses.is_empty(), "no response to check");
-    for (name, response) in responses {
-        assert_examples_match(&name, response, document);
+    responses
+}
+
+/// The examples of `document`'s responses that do not match their response's schema, one line
+/// each.
+pub(crate) fn example_errors(document: &Value) -> Vec<String> {
+    let mut errors = Vec::new();
+    for (name, response) in responses(document) {
+        for (content_type, media) in response["content"].as_object().into_iter().flatten() {
+            let schema = resolve(&media["schema"], document);
+            assert_json_schema(&format!("{name} {content_type}"), &schema);
+            let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+            for (example_name, example) in media["examples"].as_object().into_iter().flatten() {
+                errors.extend(validator.iter_errors(&example["value"]).map(|e| {
+                    format!(
+                        "example {example_name} of {name} {content_type}: {e} at {}",
+                        e.instance_path()
+                    )
+                }));
+            }
+        }
     }
+    errors
 }
 
 #[track_caller]
@@ -103,7 +151,7 @@ fn assert_json_schema(name: &str, schema: &Value) {
 
 /// Resolves `#/components/schemas/...` references (the only ones the catalog writes), at any
 /// depth.
-fn resolve(schema: &Value, document: &Value) -> Value {
+pub(crate) fn resolve(schema: &Value, document: &Value) -> Value {
     match schema {
         Value::Object(map) => {
             if let Some(Value::String(reference)) = map.get("$ref") {
@@ -122,25 +170,5 @@ fn resolve(schema: &Value, document: &Value) -> Value {
         }
         Value::Array(items) => Value::Array(items.iter().map(|v| resolve(v, document)).collect()),
         other => other.clone(),
-    }
-}
-
-#[track_caller]
-fn assert_examples_match(name: &str, response: &Value, document: &Value) {
-    for (content_type, media) in response["content"].as_object().into_iter().flatten() {
-        let schema = resolve(&media["schema"], document);
-        assert_json_schema(&format!("{name} {content_type}"), &schema);
-        let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
-        for (example_name, example) in media["examples"].as_object().into_iter().flatten() {
-            let value = &example["value"];
-            let errors: Vec<String> = validator
-                .iter_errors(value)
-                .map(|e| e.to_string())
-                .collect();
-            assert!(
-                errors.is_empty(),
-                "example {example_name} of {name} {content_type} does not match its schema: {errors:#?}\n{value:#}\n{schema:#}"
-            );
-        }
     }
 }

@@ -1,0 +1,761 @@
+//! `error_contract::lock`: the lock file and the Markdown catalog, checked against the enum. One
+//! test per kind of break with the exact report, then what passes, then overwriting.
+
+use error_contract::lock::{self, ChangeKind, LockError, Mode};
+use error_contract::{ApiError, Catalog};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The contract as locked.
+#[derive(Debug, ApiError)]
+#[api_error(style = "dto")]
+#[allow(dead_code, reason = "only the catalog is read")]
+enum Shop {
+    /// Error occurred while saving the entity.
+    #[api_error(status = 500, code = 2006, message = "entity saving error")]
+    Saving,
+    /// The SKU must be unique.
+    #[api_error(
+        status = 400,
+        code = 200601,
+        parent = 2006,
+        message = "SKU {sku} is taken"
+    )]
+    SkuTaken {
+        #[api_error(expose)]
+        sku: String,
+    },
+    /// Entity was not found.
+    #[api_error(status = 404, code = 3001, message = "entity not found")]
+    NotFound,
+    /// Validation error.
+    #[api_error(status = 400, code = 5000, message = "validation error")]
+    Validation {
+        #[api_error(expose)]
+        subject: String,
+        #[api_error(expose, rename = "subjectType")]
+        subject_type: &'static str,
+    },
+    /// Too many requests.
+    #[api_error(status = 429, code = 4029, message = "too many requests")]
+    RateLimited {
+        #[api_error(header = "Retry-After")]
+        retry_after: u32,
+    },
+}
+
+const SHOP_LOCK: &str = r#"{
+  "format": 1,
+  "codes": {
+    "2006": {
+      "name": "Saving",
+      "status": 500,
+      "style": "dto",
+      "message": "entity saving error"
+    },
+    "3001": {
+      "name": "NotFound",
+      "status": 404,
+      "style": "dto",
+      "message": "entity not found"
+    },
+    "4029": {
+      "name": "RateLimited",
+      "status": 429,
+      "style": "dto",
+      "message": "too many requests",
+      "headers": [
+        "Retry-After"
+      ]
+    },
+    "5000": {
+      "name": "Validation",
+      "status": 400,
+      "style": "dto",
+      "message": "validation error",
+      "fields": {
+        "subject": "String",
+        "subjectType": "&'static str"
+      }
+    },
+    "200601": {
+      "name": "SkuTaken",
+      "status": 400,
+      "style": "dto",
+      "parent": 2006,
+      "message": "SKU {sku} is taken"
+    }
+  }
+}
+"#;
+
+/// Codes sorted by value, members in a fixed order, keys sorted, one member per line.
+#[test]
+fn the_lock_is_sorted_and_one_member_per_line() {
+    let lock = Shop::catalog().to_lock();
+    let expected = SHOP_LOCK.replace(
+        "      \"message\": \"SKU {sku} is taken\"\n",
+        "      \"message\": \"SKU {sku} is taken\",\n      \"fields\": {\n        \"sku\": \"String\"\n      }\n",
+    );
+    assert_eq!(lock, expected);
+    // It is JSON.
+    let _: serde_json::Value = serde_json::from_str(&lock).unwrap();
+}
+
+/// A directory of its own under the system's temporary directory, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "error-contract-lock-{name}-{}-{}",
+            std::process::id(),
+            COUNT.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+
+    fn join(&self, file: &str) -> PathBuf {
+        self.0.join(file)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The full failure message of checking `catalog` against the lock `locked`, with the file's
+/// path written `errors.lock.json`.
+fn failure(locked: &str, catalog: &Catalog) -> String {
+    let dir = TempDir::new("broken");
+    let path = dir.join("errors.lock.json");
+    std::fs::write(&path, locked).unwrap();
+    let error = lock::verify(catalog, &path, Mode::Check).unwrap_err();
+    assert!(matches!(error, LockError::Broken { .. }), "{error}");
+    // The lock is never written in `Check`.
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), locked);
+    error
+        .to_string()
+        .replace(&path.display().to_string(), "errors.lock.json")
+}
+
+fn shop_lock() -> String {
+    Shop::catalog().to_lock()
+}
+
+const FOOTER: &str = "If the break is intended, rewrite the lock with ERROR_CONTRACT_LOCK=overwrite cargo test and commit it.";
+
+mod removed {
+    use super::*;
+
+    #[derive(Debug, ApiError)]
+    #[api_error(style = "dto")]
+    #[allow(dead_code, reason = "only the catalog is read")]
+    pub(super) enum Shop {
+        #[api_error(status = 500, code = 2006, message = "entity saving error")]
+        Saving,
+        #[api_error(
+            status = 400,
+            code = 200601,
+            parent = 2006,
+            message = "SKU {sku} is taken"
+        )]
+        SkuTaken {
+            #[api_error(expose)]
+            sku: String,
+        },
+        #[api_error(status = 400, code = 5000, message = "validation error")]
+        Validation {
+            #[api_error(expose)]
+            subject: String,
+            #[api_error(expose, rename = "subjectType")]
+            subject_type: &'static str,
+        },
+        #[api_error(status = 429, code = 4029, message = "too many requests")]
+        RateLimited {
+            #[api_error(header = "Retry-After")]
+            retry_after: u32,
+        },
+    }
+
+    #[test]
+    fn a_removed_code_breaks() {
+        assert_eq!(
+            failure(&shop_lock(), &Shop::catalog()),
+            format!(
+                "errors.lock.json: 1 breaking change to the error contract\n\
+                 breaking  code 3001 (NotFound): removed\n{FOOTER}"
+            )
+        );
+    }
+}
+
+mod renumbered {
+    use super::*;
+
+    #[derive(Debug, ApiError)]
+    #[api_error(style = "dto")]
+    #[allow(dead_code, reason = "only the catalog is read")]
+    enum Shop {
+        #[api_error(status = 500, code = 2006, message = "entity saving error")]
+        Saving,
+        #[api_error(
+            status = 400,
+            code = 200601,
+            parent = 2006,
+            message = "SKU {sku} is taken"
+        )]
+        SkuTaken {
+            #[api_error(expose)]
+            sku: String,
+        },
+        #[api_error(status = 404, code = 3004, message = "entity not found")]
+        NotFound,
+        #[api_error(status = 400, code = 5000, message = "validation error")]
+        Validation {
+            #[api_error(expose)]
+            subject: String,
+            #[api_error(expose, rename = "subjectType")]
+            subject_type: &'static str,
+        },
+        #[api_error(status = 429, code = 4029, message = "too many requests")]
+        RateLimited {
+            #[api_error(header = "Retry-After")]
+            retry_after: u32,
+        },
+    }
+
+    /// The same variant under a code the lock does not have: renumbered, not removed + added.
+    #[test]
+    fn a_renumbered_code_breaks() {
+        assert_eq!(
+            failure(&shop_lock(), &Shop::catalog()),
+            format!(
+                "errors.lock.json: 1 breaking change to the error contract\n\
+                 breaking  code 3001 (NotFound): renumbered to 3004\n{FOOTER}"
+            )
+        );
+    }
+}
+
+mod status_and_style {
+    use super::*;
+
+    #[derive(Debug, ApiError)]
+    #[api_error(style = "dto")]
+    #[allow(dead_code, reason = "only the catalog is read")]
+    enum Shop {
+        #[api_error(status = 500, code = 2006, message = "entity saving error")]
+        Saving,
+        #[api_error(
+            status = 409,
+            code = 200601,
+            parent = 2006,
+            message = "SKU {sku} is taken"
+        )]
+        SkuTaken {
+            #[api_error(expose)]
+            sku: String,
+        },
+        #[api_error(
+            status = 404,
+            code = 3001,
+            style = "flat",
+            message = "entity not found"
+        )]
+        NotFound,
+        #[api_error(status = 422, code = 5000, message = "validation error")]
+        Validation {
+            #[api_error(expose)]
+            subject: String,
+            #[api_error(expose, rename = "subjectType")]
+            subject_type: &'static str,
+        },
+        #[api_error(status = 429, code = 4029, message = "too many requests")]
+        RateLimited {
+            #[api_error(header = "Retry-After")]
+            retry_after: u32,
+        },
+    }
+
+    #[test]
+    fn a_changed_status_or_style_breaks() {
+        assert_eq!(
+            failure(&shop_lock(), &Shop::catalog()),
+            format!(
+                "errors.lock.json: 3 breaking changes to the error contract\n\
+                 breaking  code 3001 (NotFound): style changed from dto to flat\n\
+                 breaking  code 5000 (Validation): status changed from 400 to 422\n\
+                 breaking  code 200601 (SkuTaken): status changed from 400 to 409\n{FOOTER}"
+            )
+        );
+    }
+}
+
+mod fields {
+    use super::*;
+
+    #[derive(Debug, ApiError)]
+    #[api_error(style = "dto")]
+    #[allow(dead_code, reason = "only the catalog is read")]
+    enum Shop {
+        #[api_error(status = 500, code = 2006, message = "entity saving error")]
+        Saving,
+        #[api_error(
+            status = 400,
+            code = 200601,
+            parent = 2006,
+            message = "SKU {sku} is taken"
+        )]
+        SkuTaken {
+            #[api_error(expose, rename = "stockKeepingUnit")]
+            sku: String,
+        },
+        #[api_error(status = 404, code = 3001, message = "entity not found")]
+        NotFound,
+        #[api_error(status = 400, code = 5000, message = "validation error")]
+        Validation {
+            #[api_error(expose)]
+            subject: Option<String>,
+            subject_type: &'static str,
+        },
+        #[api_error(status = 429, code = 4029, message = "too many requests")]
+        RateLimited {
+            #[api_error(header = "Retry-After")]
+            retry_after: u32,
+        },
+    }
+
+    /// Removed, renamed (one key gone, one new in its place) and retyped, each on its line.
+    #[test]
+    fn a_removed_renamed_or_retyped_key_breaks() {
+        assert_eq!(
+            failure(&shop_lock(), &Shop::catalog()),
+            format!(
+                "errors.lock.json: 3 breaking changes to the error contract\n\
+                 breaking  code 5000 (Validation): exposed key `subjectType` removed\n\
+                 breaking  code 5000 (Validation): exposed key `subject` retyped from String to Option<String>\n\
+                 breaking  code 200601 (SkuTaken): exposed key `sku` renamed to `stockKeepingUnit`\n{FOOTER}"
+            )
+        );
+    }
+}
+
+mod headers_and_parent {
+    use super::*;
+
+    #[derive(Debug, ApiError)]
+    #[api_error(style = "dto")]
+    #[allow(dead_code, reason = "only the catalog is read")]
+    enum Shop {
+        #[api_error(status = 500, code = 2006, message = "entity saving error")]
+        Saving,
+        #[api_error(status = 400, code = 200601, message = "SKU {sku} is taken")]
+        SkuTaken {
+            #[api_error(expose)]
+            sku: String,
+        },
+        #[api_error(status = 404, code = 3001, message = "entity not found")]
+        NotFound,
+        #[api_error(status = 400, code = 5000, message = "validation error")]
+        Validation {
+            #[api_error(expose)]
+            subject: String,
+            #[api_error(expose, rename = "subjectType")]
+            subject_type: &'static str,
+        },
+        #[api_error(status = 429, code = 4029, message = "too many requests")]
+        RateLimited { retry_after: u32 },
+    }
+
+    #[test]
+    fn a_removed_header_or_changed_parent_breaks() {
+        assert_eq!(
+            failure(&shop_lock(), &Shop::catalog()),
+            format!(
+                "errors.lock.json: 2 breaking changes to the error contract\n\
+                 breaking  code 4029 (RateLimited): header `Retry-After` removed\n\
+                 breaking  code 200601 (SkuTaken): parent changed from 2006 to none\n{FOOTER}"
+            )
+        );
+    }
+}
+
+mod problem_type {
+    use super::*;
+
+    #[derive(Debug, ApiError)]
+    #[api_error(rename_all = "snake_case", type_base = "https://example.com/errors/")]
+    #[allow(dead_code, reason = "only the catalog is read")]
+    enum Before {
+        #[api_error(status = 404)]
+        NotFound,
+    }
+
+    #[derive(Debug, ApiError)]
+    #[api_error(rename_all = "snake_case", type_base = "https://example.com/problems/")]
+    #[allow(dead_code, reason = "only the catalog is read")]
+    enum After {
+        #[api_error(status = 404)]
+        NotFound,
+    }
+
+    /// Clients match on a problem's `type`: a new `type_base` breaks them.
+    #[test]
+    fn a_changed_problem_type_breaks() {
+        assert_eq!(
+            failure(&Before::catalog().to_lock(), &After::catalog()),
+            format!(
+                "errors.lock.json: 1 breaking change to the error contract\n\
+                 breaking  code not_found (NotFound): problem type changed from https://example.com/errors/not_found to https://example.com/problems/not_found\n{FOOTER}"
+            )
+        );
+    }
+}
+
+mod allowed {
+    use super::*;
+
+    /// New codes, a new key, a new header, a changed message and a renamed variant.
+    #[derive(Debug, ApiError)]
+    #[api_error(style = "dto")]
+    #[allow(dead_code, reason = "only the catalog is read")]
+    enum Shop {
+        #[api_error(status = 500, code = 2006, message = "could not save the entity")]
+        Saving,
+        #[api_error(
+            status = 400,
+            code = 200601,
+            parent = 2006,
+            message = "SKU {sku} is taken"
+        )]
+        SkuTaken {
+            #[api_error(expose)]
+            sku: String,
+        },
+        #[api_error(status = 400, code = 200602, parent = 2006, message = "name taken")]
+        NameTaken,
+        #[api_error(status = 404, code = 3001, message = "entity not found")]
+        EntityNotFound,
+        #[api_error(status = 400, code = 5000, message = "validation error")]
+        Validation {
+            #[api_error(expose)]
+            subject: String,
+            #[api_error(expose, rename = "subjectType")]
+            subject_type: &'static str,
+            #[api_error(expose)]
+            hint: Option<String>,
+        },
+        #[api_error(status = 429, code = 4029, message = "too many requests")]
+        RateLimited {
+            #[api_error(header = "Retry-After")]
+            retry_after: u32,
+            #[api_error(header = "RateLimit-Policy")]
+            policy: String,
+        },
+        #[api_error(status = 503, code = 9003, message = "maintenance")]
+        Maintenance,
+    }
+
+    #[test]
+    fn additions_and_message_changes_pass_and_write_nothing() {
+        let dir = TempDir::new("allowed");
+        let path = dir.join("errors.lock.json");
+        let locked = shop_lock();
+        std::fs::write(&path, &locked).unwrap();
+        let report = lock::verify(&Shop::catalog(), &path, Mode::Check).unwrap();
+        assert!(!report.is_breaking());
+        assert_eq!(
+            report.to_string(),
+            "allowed   code 2006 (Saving): message changed from \"entity saving error\" to \"could not save the entity\"\n\
+             allowed   code 3001 (NotFound): variant renamed to EntityNotFound\n\
+             added     code 4029 (RateLimited): header `RateLimit-Policy` added\n\
+             added     code 5000 (Validation): exposed key `hint` added (Option<String>)\n\
+             added     code 9003 (Maintenance)\n\
+             added     code 200602 (NameTaken)\n"
+        );
+        let kinds: Vec<ChangeKind> = report.changes().iter().map(lock::Change::kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ChangeKind::MessageChanged,
+                ChangeKind::VariantRenamed,
+                ChangeKind::HeaderAdded,
+                ChangeKind::FieldAdded,
+                ChangeKind::CodeAdded,
+                ChangeKind::CodeAdded,
+            ]
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), locked);
+        // The panicking form passes too (it only prints the report).
+        lock::check::<Shop>(&path);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), locked);
+    }
+
+    /// A break among allowed changes: the report shows all of them, the breaking one counted.
+    #[test]
+    fn a_break_shows_the_allowed_changes_beside_it() {
+        #[derive(Debug, ApiError)]
+        #[api_error(style = "dto")]
+        #[allow(dead_code, reason = "only the catalog is read")]
+        enum Shop {
+            #[api_error(status = 500, code = 2006, message = "could not save the entity")]
+            Saving,
+            #[api_error(status = 404, code = 3002, message = "order not found")]
+            OrderNotFound,
+        }
+        assert_eq!(
+            failure(&shop_lock(), &Shop::catalog()),
+            format!(
+                "errors.lock.json: 4 breaking changes to the error contract\n\
+                 allowed   code 2006 (Saving): message changed from \"entity saving error\" to \"could not save the entity\"\n\
+                 breaking  code 3001 (NotFound): removed\n\
+                 breaking  code 4029 (RateLimited): removed\n\
+                 breaking  code 5000 (Validation): removed\n\
+                 breaking  code 200601 (SkuTaken): removed\n\
+                 added     code 3002 (OrderNotFound)\n{FOOTER}"
+            )
+        );
+    }
+}
+
+#[test]
+fn an_unchanged_enum_passes_with_an_empty_report() {
+    let dir = TempDir::new("same");
+    let path = dir.join("errors.lock.json");
+    std::fs::write(&path, SHOP_LOCK.replace('\n', "\r\n")).unwrap();
+    // `SHOP_LOCK` lacks `SkuTaken`'s field: that one is an addition.
+    let report = lock::verify(&Shop::catalog(), &path, Mode::Check).unwrap();
+    assert_eq!(
+        report.to_string(),
+        "added     code 200601 (SkuTaken): exposed key `sku` added (String)\n"
+    );
+    std::fs::write(&path, shop_lock()).unwrap();
+    assert!(
+        lock::verify(&Shop::catalog(), &path, Mode::Check)
+            .unwrap()
+            .is_empty()
+    );
+    lock::check::<Shop>(&path);
+}
+
+#[test]
+fn overwrite_writes_the_lock_and_its_folder() {
+    let dir = TempDir::new("overwrite");
+    let path = dir.join("docs/errors.lock.json");
+    // Missing: an error, unless overwriting.
+    let error = lock::verify(&Shop::catalog(), &path, Mode::Check).unwrap_err();
+    assert_eq!(
+        error
+            .to_string()
+            .replace(&path.display().to_string(), "docs/errors.lock.json"),
+        "docs/errors.lock.json: no such file; write it with ERROR_CONTRACT_LOCK=overwrite cargo test, then commit it"
+    );
+    assert!(
+        lock::verify(&Shop::catalog(), &path, Mode::Overwrite)
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), shop_lock());
+
+    // A breaking change, overwritten: the report says what the new lock records.
+    let report = lock::verify(&removed_shop(), &path, Mode::Overwrite).unwrap();
+    assert_eq!(
+        report.to_string(),
+        "breaking  code 3001 (NotFound): removed\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        removed_shop().to_lock()
+    );
+    assert!(
+        lock::verify(&removed_shop(), &path, Mode::Check)
+            .unwrap()
+            .is_empty()
+    );
+
+    // Not a lock: an error, unless overwriting.
+    std::fs::write(&path, "{\"codes\": {}}").unwrap();
+    let error = lock::verify(&Shop::catalog(), &path, Mode::Check).unwrap_err();
+    assert!(
+        error.to_string().ends_with(
+            ": not an error-contract lock: no \"format\" member; rewrite it with ERROR_CONTRACT_LOCK=overwrite cargo test"
+        ),
+        "{error}"
+    );
+    lock::verify(&Shop::catalog(), &path, Mode::Overwrite).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), shop_lock());
+}
+
+fn removed_shop() -> Catalog {
+    #[derive(Debug, ApiError)]
+    #[api_error(style = "dto")]
+    #[allow(dead_code, reason = "only the catalog is read")]
+    enum Shop {
+        #[api_error(status = 500, code = 2006, message = "entity saving error")]
+        Saving,
+        #[api_error(
+            status = 400,
+            code = 200601,
+            parent = 2006,
+            message = "SKU {sku} is taken"
+        )]
+        SkuTaken {
+            #[api_error(expose)]
+            sku: String,
+        },
+        #[api_error(status = 400, code = 5000, message = "validation error")]
+        Validation {
+            #[api_error(expose)]
+            subject: String,
+            #[api_error(expose, rename = "subjectType")]
+            subject_type: &'static str,
+        },
+        #[api_error(status = 429, code = 4029, message = "too many requests")]
+        RateLimited {
+            #[api_error(header = "Retry-After")]
+            retry_after: u32,
+        },
+    }
+    Shop::catalog()
+}
+
+#[test]
+#[should_panic(
+    expected = "1 breaking change to the error contract\nbreaking  code 3001 (NotFound): removed\n"
+)]
+fn check_panics_with_the_report() {
+    let dir = TempDir::new("panics");
+    let path = dir.join("errors.lock.json");
+    std::fs::write(&path, shop_lock()).unwrap();
+    lock::check::<removed::Shop>(&path);
+}
+
+mod markdown {
+    use super::*;
+
+    #[derive(Debug, ApiError)]
+    #[api_error(style = "dto")]
+    #[allow(dead_code, reason = "only the catalog is read")]
+    enum Shop {
+        /// Entity was not found.
+        #[api_error(status = 404, code = 3001, message = "no such entity")]
+        NotFound,
+        /// Validation error.
+        #[api_error(status = 400, code = 5000, message = "validation error")]
+        Validation,
+        /// The service is down for maintenance.
+        #[api_error(status = 503, code = 9003, message = "maintenance")]
+        Maintenance,
+    }
+
+    const TABLE: &str = "| Status | Code | Message | Description |\n\
+                         | --- | --- | --- | --- |\n\
+                         | 404 | 3001 | entity not found | Entity was not found. |\n\
+                         | 400 | 5000 | validation error | Validation error. |\n";
+
+    #[test]
+    fn drift_fails_with_the_rows_that_differ() {
+        let dir = TempDir::new("markdown");
+        let path = dir.join("docs/errors.md");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, TABLE).unwrap();
+        let error = lock::verify_markdown(&Shop::catalog(), &path, Mode::Check).unwrap_err();
+        assert_eq!(
+            error
+                .to_string()
+                .replace(&path.display().to_string(), "docs/errors.md"),
+            "docs/errors.md: the Markdown error catalog is out of date\n\
+             - | 404 | 3001 | entity not found | Entity was not found. |\n\
+             + | 404 | 3001 | no such entity | Entity was not found. |\n\
+             + | 503 | 9003 | maintenance | The service is down for maintenance. |\n\
+             Rewrite it with ERROR_CONTRACT_LOCK=overwrite cargo test."
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), TABLE);
+
+        lock::verify_markdown(&Shop::catalog(), &path, Mode::Overwrite).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            Shop::catalog().to_markdown()
+        );
+        lock::verify_markdown(&Shop::catalog(), &path, Mode::Check).unwrap();
+        lock::check_markdown::<Shop>(&path);
+
+        // A checkout with `\r\n` line ends is the same table.
+        std::fs::write(&path, Shop::catalog().to_markdown().replace('\n', "\r\n")).unwrap();
+        lock::check_markdown::<Shop>(&path);
+    }
+
+    #[test]
+    fn a_missing_table_is_written_only_when_overwriting() {
+        let dir = TempDir::new("markdown-missing");
+        let path = dir.join("docs/errors.md");
+        let error = lock::verify_markdown(&Shop::catalog(), &path, Mode::Check).unwrap_err();
+        assert!(matches!(error, LockError::Missing { .. }), "{error}");
+        lock::verify_markdown(&Shop::catalog(), &path, Mode::Overwrite).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            Shop::catalog().to_markdown()
+        );
+    }
+}
+
+/// `ERROR_CONTRACT_LOCK=overwrite` makes `check` and `check_markdown` rewrite their files: this
+/// test runs `env_var_child` in a child process of this test binary, with and without it.
+#[test]
+fn the_env_var_rewrites_both_files() {
+    let dir = TempDir::new("env");
+    let lock_path = dir.join("errors.lock.json");
+    let markdown_path = dir.join("docs/errors.md");
+    std::fs::write(&lock_path, shop_lock()).unwrap();
+    let run = |overwrite: bool| {
+        let mut command = std::process::Command::new(std::env::current_exe().unwrap());
+        command
+            .args(["--exact", "env_var_child", "--test-threads=1"])
+            .env("LOCK_TEST_DIR", &dir.0)
+            .env_remove("ERROR_CONTRACT_LOCK");
+        if overwrite {
+            command.env("ERROR_CONTRACT_LOCK", "overwrite");
+        }
+        command.output().unwrap()
+    };
+
+    let output = run(false);
+    assert!(!output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("breaking  code 3001 (NotFound): removed"),
+        "{stdout}"
+    );
+    assert_eq!(std::fs::read_to_string(&lock_path).unwrap(), shop_lock());
+
+    let output = run(true);
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        std::fs::read_to_string(&lock_path).unwrap(),
+        removed_shop().to_lock()
+    );
+    assert_eq!(
+        std::fs::read_to_string(&markdown_path).unwrap(),
+        removed_shop().to_markdown()
+    );
+
+    // Now both match: the check passes without the variable.
+    assert!(run(false).status.success());
+}
+
+/// Run by `the_env_var_rewrites_both_files` only (it passes in a normal run).
+#[test]
+fn env_var_child() {
+    let Some(dir) = std::env::var_os("LOCK_TEST_DIR") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    lock::check::<removed::Shop>(dir.join("errors.lock.json"));
+    lock::check_markdown::<removed::Shop>(dir.join("docs/errors.md"));
+}
