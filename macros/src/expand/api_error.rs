@@ -201,7 +201,7 @@ fn headers(ctx: &Ctx<'_, '_>) -> TokenStream {
 
 fn catalog(ctx: &Ctx<'_, '_>) -> TokenStream {
     if ctx.cont.variants.iter().all(|v| !v.delegates()) {
-        return quote!(__ec::Catalog::__from_table(&__TABLE));
+        return quote!(__ec::catalog(&__TABLE));
     }
     let mut parts = Vec::new();
     let mut start: Option<usize> = None;
@@ -214,19 +214,19 @@ fn catalog(ctx: &Ctx<'_, '_>) -> TokenStream {
             }
             None => {
                 if let Some(s) = start.take() {
-                    parts.push(quote!(.__push_table(&__TABLE, #s, #end)));
+                    parts.push(quote!(__ec::CatalogPart::Rows(&__TABLE, #s, #end)));
                 }
                 if let Some(field) = v.fields.first() {
                     let ty = field.ty();
-                    parts.push(quote_spanned!(field.span()=> .__push_nested(<#ty as __ec::ApiError>::catalog())));
+                    parts.push(quote_spanned!(field.span()=> __ec::CatalogPart::Nested(<#ty as __ec::ApiError>::catalog())));
                 }
             }
         }
     }
     if let Some(s) = start {
-        parts.push(quote!(.__push_table(&__TABLE, #s, #end)));
+        parts.push(quote!(__ec::CatalogPart::Rows(&__TABLE, #s, #end)));
     }
-    quote!(__ec::Catalog::new() #(#parts)*)
+    quote!(__ec::composed_catalog([#(#parts),*]))
 }
 
 /// `T` of a field written `Option<T>`.

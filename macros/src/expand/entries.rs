@@ -263,7 +263,7 @@ pub(super) fn codes(ctx: &Ctx<'_, '_>) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #impl_generics __ec::Codes for #ident #ty_generics #where_clause {
-            const CODES: __ec::CodeSet = __ec::CodeSet::__new(#name, __NAMES, __CODES, &[#(#nested),*]);
+            const CODES: __ec::CodeSet = __ec::code_set(#name, __NAMES, __CODES, &[#(#nested),*]);
         }
         #check
     }
