@@ -30,7 +30,8 @@ mod never_panics;
 use proc_macro::TokenStream;
 
 /// Derives `error_contract::ApiError` and its companions. See the `error-contract` crate.
-#[proc_macro_derive(ApiError, attributes(api_error, source, from))]
+// `error` is thiserror's attribute: accepted so that the derive can say what to write instead.
+#[proc_macro_derive(ApiError, attributes(api_error, source, from, error))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
     expand::derive(&input).into()

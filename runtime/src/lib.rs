@@ -45,6 +45,44 @@
 //! ```
 //!
 //! See the README for the attribute grammar and the five wire styles.
+//!
+//! # Features
+//!
+//! | feature | what every derived type gets |
+//! | --- | --- |
+//! | `derive` (default) | `#[derive(ApiError)]` |
+//! | `http` | `Status` ⇄ `http::StatusCode`, `Headers` → `http::HeaderMap` (no impl per type) |
+//! | `axum` | `axum_core::response::IntoResponse` (axum 0.8), and the module `error_contract::axum`; implies `http` |
+//! | `actix-web` | `actix_web::ResponseError` (actix-web 4), and the module `error_contract::actix` |
+//! | `utoipa` | `utoipa::IntoResponses` (utoipa 6) |
+//! | `tracing` | a 5xx turned into an axum or actix-web response is logged as one `ERROR` event |
+//! | `reqwest` | `error_contract::decode::from_response`, decoding a `reqwest::Response` |
+//!
+//! The impls are there as soon as the feature is on, with no attribute to add.
+//!
+//! ## A forgotten feature
+//!
+//! Without the `axum` feature a derived type does not implement `IntoResponse`, and the compiler
+//! cannot say why in our words: a `#[diagnostic::on_unimplemented]` message can only be put on a
+//! trait by the crate that defines it, and `IntoResponse` is axum's. What you see instead is the
+//! handler failing axum's bound:
+//!
+//! ```text
+//! error[E0277]: the trait bound `fn() -> impl Future<Output = Result<String, AppError>> {order}: Handler<_, _>` is not satisfied
+//!    |
+//!    |         .route("/order", get(order));
+//!    |                          --- ^^^^^ the trait `Handler<_, _>` is not implemented for fn item `fn() -> ... {order}`
+//!    = note: Consider using `#[axum::debug_handler]` to improve the error message
+//! ```
+//!
+//! (with `#[axum::debug_handler]` on the handler, the error names `IntoResponse` and your type).
+//! The fix is the feature:
+//! `error-contract = { version = "0.1", features = ["axum"] }`. In the same way, a missing
+//! `actix-web` feature shows as `AppError: ResponseError` not being satisfied, and a missing
+//! `utoipa` feature as `AppError: IntoResponses` not being satisfied, at
+//! `#[utoipa::path(responses(AppError))]`. A path into a module that a feature gates
+//! (`error_contract::axum::Json` without `axum`) is reported by rustc as "configured out", with
+//! the feature to enable.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
