@@ -251,8 +251,8 @@ impl ApiError for Unknown {
         self.status
     }
 
-    /// The code the response carried, else the status as a numeric code (seed 001: "fall back
-    /// to examining the HTTP status").
+    /// The code the response carried, else the status as a numeric code: a client that finds
+    /// no code in a body falls back to the HTTP status.
     fn code(&self) -> Code<'_> {
         match &self.code {
             Some(code) => code.as_code(),
