@@ -44,7 +44,35 @@
 //! assert_eq!(std::error::Error::source(&err).unwrap().to_string(), "disk full at /var/db");
 //! ```
 //!
-//! See the README for the attribute grammar and the five wire styles.
+//! # The attribute
+//!
+//! `#[api_error(...)]` goes on the enum, its variants and their fields (on a struct, the enum's
+//! and the variant's keys go together). Each key below links to its runnable example in the
+//! [derive's documentation](derive@ApiError).
+//!
+//! | on | key | value | meaning |
+//! | --- | --- | --- | --- |
+//! | enum | [`style`](derive@ApiError#style) | `"dto"`, `"nested"`, `"flat"`, `"message"`, `"problem"` (default), or a path to a [`Style`] | the body's wire format |
+//! | enum | [`rename_all`](derive@ApiError#rename_all) | `"snake_case"`, `"PascalCase"`, `"camelCase"`, `"SCREAMING_SNAKE_CASE"`, `"kebab-case"`, `"lowercase"`, `"UPPERCASE"` | string codes from variant names |
+//! | enum | [`type_base`](derive@ApiError#type_base) | `"https://.../"` | problem style: `type` is this base and the code |
+//! | enum | [`crate`](derive@ApiError#crate) | `"path"` | where the runtime crate is (default `::error_contract`) |
+//! | enum | [`decode`](derive@ApiError#decode) | flag | also implement [`Decode`] |
+//! | variant | [`status`](derive@ApiError#status) | `400..=599` | the HTTP status |
+//! | variant | [`code`](derive@ApiError#code) | integer (`u32`) or string | the stable code (default: the name through `rename_all`) |
+//! | variant | [`message`](derive@ApiError#message) | `"... {field} ..."` | the public message and `Display` (default: the reason phrase) |
+//! | variant | [`style`](derive@ApiError#style-on-a-variant) | as on the enum | this variant's wire format |
+//! | variant | [`parent`](derive@ApiError#parent) | a code of the enum | the code this one refines |
+//! | variant | [`title`](derive@ApiError#title) | `"..."` | problem style: the title |
+//! | variant | [`transparent`](derive@ApiError#transparent) | flag | everything from the one field, an `ApiError` |
+//! | variant | [`other`](derive@ApiError#other) | flag | with `decode`: the fallback, holding an [`Unknown`] |
+//! | variant | [doc comment](derive@ApiError#the-doc-comment) | `/// ...` | the catalog description |
+//! | field | [`#[source]`](derive@ApiError#source) | | the `source()` |
+//! | field | [`#[from]`](derive@ApiError#from) | | the `source()`, and a `From` impl |
+//! | field | [`expose`](derive@ApiError#expose) | flag | written into the body |
+//! | field | [`rename`](derive@ApiError#rename) | `"key"` | with `expose`: the key in the body |
+//! | field | [`header`](derive@ApiError#header) | `"Retry-After"` | sent as this header |
+//! | field | [`status`](derive@ApiError#status-on-a-field) | flag | the status at run time (`u16` or [`Status`]) |
+//! | field | [`default`](derive@ApiError#default) | flag | with `decode`: `Default::default()` when decoded |
 //!
 //! # Features
 //!
@@ -123,8 +151,7 @@ pub use headers::Headers;
 pub use status::{InvalidStatus, Status};
 pub use style::{Parts, Style};
 
-/// Derives [`ApiError`], `Display`, `std::error::Error`, `serde::Serialize` and `From` for
-/// `#[from]` fields. See the [crate documentation](crate).
+#[doc = include_str!("derive.md")]
 #[cfg(feature = "derive")]
 pub use error_contract_macros::ApiError;
 
