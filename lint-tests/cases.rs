@@ -3,10 +3,11 @@
 // workspace's `cargo clippy -- -D warnings` and `cargo test` build both.
 //
 // The names the generated code spells out in full are imported here too, so that an
-// `unused_qualifications` lint on generated code would fire.
+// `unused_qualifications` lint on generated code would fire. `lints_can_fail` (in the
+// edition-2024 crate) proves that these lints do fail a build, in code of the derive's shape.
 
 use error_contract::json::JsonWriter;
-use error_contract::{ApiError, Parts, Status, Style, Unknown};
+use error_contract::{ApiError, Catalog, Codes, Decode, Parts, Status, Style, Unknown};
 use serde::Serialize;
 use std::error::Error;
 use std::fmt::{self, Display};
@@ -79,6 +80,15 @@ pub enum Shop {
     /// Transparent.
     #[api_error(transparent)]
     Auth(Auth),
+    /// Deprecated, with run-time parts: the generated matches must not warn.
+    #[deprecated = "use `Invalid`"]
+    #[api_error(status = 400, message = "invalid {what}")]
+    OldInvalid {
+        #[api_error(expose)]
+        what: String,
+        #[api_error(header = "X-Retry")]
+        retry: u8,
+    },
 }
 
 /// Decoding: exposed, optional, default and run-time status fields, a transparent variant
@@ -142,6 +152,10 @@ pub enum Auth {
         #[source]
         cause: Option<StoreError>,
     },
+    /// Deprecated, with a source: its `From` impl must not warn.
+    #[deprecated = "use `Store`"]
+    #[api_error(status = 503, code = 4012, message = "legacy store failed")]
+    LegacyStore(#[from] fmt::Error),
     /// Status type.
     #[api_error(status = 502, code = 4011, message = "bad gateway", style = "flat")]
     Gateway {
@@ -183,7 +197,25 @@ where
     /// A generic source.
     #[api_error(status = 500, code = 2, message = "failed")]
     Failed(#[source] S),
+    /// `From` of a type with a lifetime.
+    #[api_error(status = 500, code = 3, message = "formatting failed")]
+    Format(#[from] fmt::Error),
 }
+
+/// Its variants are imported below, so a `Self::Variant` written with the user's
+/// span would be an unused qualification.
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat")]
+pub enum Globbed {
+    /// From.
+    #[api_error(status = 500, code = 1, message = "formatting failed")]
+    Formatting(#[from] fmt::Error),
+    /// Unit.
+    #[api_error(status = 404, code = 2, message = "vanished")]
+    Vanished,
+}
+
+use Globbed::{Formatting, Vanished};
 
 /// Structs.
 #[derive(Debug, ApiError)]
@@ -250,6 +282,34 @@ pub fn exercise() -> Result<usize, Box<dyn Error>> {
         + Missing("id".into()).body().len()
         + Gone.body().len()
         + Wrapped(Shop::NotFound).body().len()
+        + Globbed::from(fmt::Error).body().len()
+        + Formatting(fmt::Error).body().len()
+        + Vanished.body().len()
+        + Generic::<'_, u8, StoreError>::from(fmt::Error).body().len()
+        + Shop::catalog().len()
+        + Auth::CODES.len()
         + <Failures as error_contract::Catch>::catch(&error_contract::Failure::new(error_contract::FailureKind::Panic)).body().len()
-        + usize::from(error_contract::Decode::decode(404, Nested::NotFound.body().as_bytes()).is_ok_and(|c: Client| c == Client::Nested(Nested::NotFound))))
+        + usize::from(Decode::decode(404, Nested::NotFound.body().as_bytes()).is_ok_and(|c: Client| c == Client::Nested(Nested::NotFound))))
+}
+
+/// Deprecated as a whole: every generated impl names it.
+#[deprecated = "use `Shop`"]
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat")]
+pub enum OldShop {
+    /// Exposed.
+    #[api_error(status = 404, code = 1, message = "old {what}")]
+    Old {
+        #[api_error(expose)]
+        what: String,
+    },
+    /// Transparent, so the composed-codes check names the type too.
+    #[api_error(transparent)]
+    Auth(Auth),
+}
+
+/// The catalog of a type with a deprecated variant.
+#[must_use]
+pub fn shop_catalog() -> Catalog {
+    Shop::catalog()
 }

@@ -1,9 +1,10 @@
 //! Parsing `#[api_error(...)]`, `#[source]`, `#[from]` and doc comments into typed attributes.
 //!
 //! Every key is compared against the named tables below. An unknown key is an error on that key
-//! with the nearest known key as a suggestion; a key given twice is an error on the second use and
-//! a "first used here" on the first; a key on the wrong level says where it belongs. Errors go to
-//! the `Ctxt` and parsing goes on, so one build shows them all.
+//! with the nearest known key as a suggestion (of its level, else of another level, saying where
+//! that one goes); a key given twice is an error on the second use and a "first used here" on the
+//! first; a key on the wrong level says where it belongs; thiserror's `#[error(...)]` says what to
+//! write instead. Errors go to the `Ctxt` and parsing goes on, so one build shows them all.
 
 use crate::ast::CodeValue;
 use crate::case::Case;
@@ -309,6 +310,13 @@ fn for_each_key(
     let keys = level.keys();
     let (mut present, mut broken) = (false, false);
     for attr in attrs {
+        if attr.path().is_ident("error") {
+            let (message, transparent) = thiserror_message(&attr.meta);
+            // A variant meant to be transparent needs no status: no "missing `status`" too.
+            broken |= transparent;
+            cx.error_spanned_by(&attr.meta, message);
+            continue;
+        }
         if !attr.path().is_ident("api_error") {
             continue;
         }
@@ -334,8 +342,24 @@ fn for_each_key(
                 None => {
                     let shown = quote::ToTokens::to_token_stream(&meta.path).to_string();
                     let mut message = format!("unknown key `{}`", shown.replace(' ', ""));
+                    let elsewhere = || {
+                        let all: Vec<&str> = CONTAINER_KEYS
+                            .iter()
+                            .chain(VARIANT_KEYS)
+                            .chain(FIELD_KEYS)
+                            .copied()
+                            .collect();
+                        let near = nearest(&key, &all)?;
+                        Some((near, level.home_of(near)?))
+                    };
                     if let Some(near) = nearest(&key, &keys) {
                         let _ = write!(message, "; did you mean `{near}`?");
+                    } else if let Some((near, home)) = elsewhere() {
+                        let _ = write!(
+                            message,
+                            "; did you mean `{near}`? It goes on {home}, not on {}",
+                            level.name()
+                        );
                     } else {
                         let _ = write!(message, "; expected one of {}", list(&keys));
                     }
@@ -351,6 +375,33 @@ fn for_each_key(
         }
     }
     (present, broken)
+}
+
+/// The error on thiserror's `#[error(...)]`, which the derive accepts as an attribute so that it
+/// can say what to write instead; and whether it was `#[error(transparent)]`.
+fn thiserror_message(meta: &syn::Meta) -> (String, bool) {
+    let said = "is thiserror's attribute; `ApiError` implements `Display` and `Error` itself";
+    let args = match meta {
+        syn::Meta::List(list) => list.tokens.to_string(),
+        _ => String::new(),
+    };
+    if args == "transparent" {
+        let message = format!("`#[error(transparent)]` {said}: write `#[api_error(transparent)]`");
+        return (message, true);
+    }
+    let message = match meta
+        .require_list()
+        .and_then(syn::MetaList::parse_args::<LitStr>)
+    {
+        Ok(lit) => format!(
+            "`#[error(...)]` {said}: write the message in `#[api_error(...)]`, as `message = {}`",
+            quote::ToTokens::to_token_stream(&lit)
+        ),
+        Err(_) => format!(
+            "`#[error(...)]` {said}: write the message in `#[api_error(...)]`, as `message = \"...\"` with placeholders that name fields (`{{field}}`, `{{0}}`)"
+        ),
+    };
+    (message, false)
 }
 
 fn list(keys: &[&str]) -> String {
@@ -380,21 +431,28 @@ pub(crate) fn nearest<'k>(input: &str, known: &[&'k str]) -> Option<&'k str> {
         .map(|(_, k)| k)
 }
 
-/// Levenshtein distance.
+/// Optimal string alignment distance: Levenshtein's insertions, deletions and substitutions, plus
+/// the swap of two adjacent characters as one edit, so `stlye` is one edit from `style`.
 fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            let next = (prev + cost).min(row[j] + 1).min(row[j + 1] + 1);
-            prev = row[j + 1];
-            row[j + 1] = next;
+    // Three rows of the table: `d[i-2]`, `d[i-1]` and `d[i]`, each over `0..=b.len()`.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        row[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (prev[j - 1] + cost).min(prev[j] + 1).min(row[j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(before[j - 2] + 1);
+            }
         }
+        std::mem::swap(&mut before, &mut prev);
+        std::mem::swap(&mut prev, &mut row);
     }
-    row[b.len()]
+    prev[b.len()]
 }
 
 /// Skips `= value` or `(...)` after a key that was reported.
@@ -735,4 +793,27 @@ fn detail(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<&
     };
     cx.error_at(lit.span(), format!("unknown detail `\"{name}\"`; {hint}"));
     Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{distance, nearest};
+
+    #[test]
+    fn a_swap_of_two_neighbours_is_one_edit() {
+        assert_eq!(distance("stlye", "style"), 1);
+        assert_eq!(distance("ab", "ba"), 1);
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("", "abc"), 3);
+        // Optimal string alignment, not Damerau-Levenshtein: no edit of a swapped pair.
+        assert_eq!(distance("ca", "abc"), 3);
+    }
+
+    #[test]
+    fn nearest_keys() {
+        let keys = ["style", "rename_all", "type_base", "decode", "crate"];
+        assert_eq!(nearest("stlye", &keys), Some("style"));
+        assert_eq!(nearest("Style", &keys), Some("style"));
+        assert_eq!(nearest("severity", &keys), None);
+    }
 }

@@ -1,5 +1,6 @@
 //! After a failed derive: the errors, plus stub impls so the rest of the user's crate does not
-//! drown in follow-on "trait not implemented" errors.
+//! drown in follow-on "trait not implemented" errors, the impls of the runtime's features
+//! (`IntoResponse` with `axum`, ...) included.
 
 use crate::ast::Container;
 use proc_macro2::TokenStream;
@@ -22,6 +23,7 @@ pub(crate) fn expand(
         .predicates
         .push(syn::parse_quote!(for<'__workaround> #ident #ty_generics: ::core::fmt::Debug));
     let debug_where = &generics.where_clause;
+    let debug_predicates = generics.where_clause.as_ref().map(|w| &w.predicates);
     let from = cont.map(crate::expand::from_impls).unwrap_or_default();
     let decode = if cont.is_some_and(|c| c.attrs.decode.is_some()) {
         quote! {
@@ -50,7 +52,6 @@ pub(crate) fn expand(
     quote! {
         #error
 
-        #[allow(unused_qualifications, clippy::all, clippy::pedantic)]
         const _: () = {
             use #krate::__private as __ec;
 
@@ -91,6 +92,10 @@ pub(crate) fn expand(
             #from
             #decode
             #catch
+
+            __ec::integrations! {
+                impl [#impl_generics] for [#ident #ty_generics] where [#debug_predicates]
+            }
         };
     }
 }

@@ -30,8 +30,11 @@ mod never_panics;
 
 use proc_macro::TokenStream;
 
-/// Derives `error_contract::ApiError` and its companions. See the `error-contract` crate.
-#[proc_macro_derive(ApiError, attributes(api_error, source, from))]
+/// The derive of `error_contract::ApiError`, defined in `error-contract-macros` and re-exported
+/// by `error-contract`, whose documentation of it gives every attribute key with an example:
+/// depend on `error-contract` and use the derive from there.
+// `error` is thiserror's attribute: accepted so that the derive can say what to write instead.
+#[proc_macro_derive(ApiError, attributes(api_error, source, from, error))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
     expand::derive(&input).into()

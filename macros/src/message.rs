@@ -1,7 +1,14 @@
 //! Message templates: `"validation error: {subject}"`, `{0}`, `{field:?}`, format specs.
 //!
-//! The template is parsed here so the macro knows which fields it names (for checks and
-//! bounds), then rewritten with positional arguments for `write!`, which still checks the specs.
+//! [`parse`] reads a template as `format!` does and returns what the derive needs of it: the text
+//! when it has no placeholder (braces unescaped: the static message, and the static body written
+//! from it), the fields it names (which `check` looks up in the variant), each use with its
+//! formatting trait (the bounds of `Display`), and a copy of the template with every field made
+//! positional, width and precision arguments (`name$`) included. `expand::display` passes the
+//! user's literal to `write!` untouched when it can, so that rustc reports a bad format spec
+//! inside the literal; the positional copy is for a template that skips a tuple index or names a
+//! raw identifier. An error is a mistake of the template itself (an unmatched brace, an empty
+//! placeholder, `.*` precision), as a message for the caller to put on the literal.
 
 /// A reference to a field in a template.
 #[derive(Clone, Debug, PartialEq, Eq)]

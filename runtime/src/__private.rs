@@ -8,7 +8,8 @@ use std::error::Error;
 
 pub use crate::catalog::{Table, TableCodes};
 pub use crate::codes::check as check_codes;
-pub use crate::decode::{Decode, DecodeError, Decoded, Decoder, Mismatch, Unknown};
+pub use crate::decode::decoder::{Decoded, Decoder, Mismatch, Nested};
+pub use crate::decode::{Decode, DecodeError, Unknown};
 pub use crate::{
     ApiError, Body, Catalog, CatalogEntry, Catch, Code, CodeSet, Codes, Detail, Failure,
     FailureKind, FromDetail, Headers, Status, Style, style,
@@ -31,7 +32,44 @@ pub trait Dispatch {
 /// The entry at `index` of `table`.
 #[inline]
 pub fn entry(table: &'static Table, index: u32) -> CatalogEntry {
-    CatalogEntry::__new(table, index)
+    CatalogEntry::new(table, index)
+}
+
+/// `catalog()` of a type without transparent variants: every row of its table.
+pub fn catalog(table: &'static Table) -> Catalog {
+    let mut catalog = Catalog::new();
+    catalog.push_rows(table, 0, table.names.len());
+    catalog
+}
+
+/// A run of a type's catalog, in declaration order: rows `start..end` of its table, or the
+/// catalog of the type a transparent variant wraps.
+pub enum CatalogPart {
+    Rows(&'static Table, usize, usize),
+    Nested(Catalog),
+}
+
+/// `catalog()` of a type with transparent variants: its parts, in order.
+pub fn composed_catalog<const N: usize>(parts: [CatalogPart; N]) -> Catalog {
+    let mut catalog = Catalog::new();
+    for part in parts {
+        match part {
+            CatalogPart::Rows(table, start, end) => catalog.push_rows(table, start, end),
+            CatalogPart::Nested(nested) => catalog.append(nested),
+        }
+    }
+    catalog
+}
+
+/// The `Codes::CODES` of a derived type: its table's codes with the variant names, and the code
+/// sets of the types its transparent variants wrap.
+pub const fn code_set(
+    type_name: &'static str,
+    names: &'static [&'static str],
+    codes: TableCodes,
+    nested: &'static [&'static CodeSet],
+) -> CodeSet {
+    CodeSet::from_table(type_name, names, codes, nested)
 }
 
 impl<'a> Target<'a> {
@@ -123,7 +161,7 @@ pub fn body<S: Style + ?Sized, E: ApiError + Dispatch + ?Sized>(
     };
     let parts = Parts::new(this.status(), entry.code(), message)
         .with_title(entry.title())
-        .with_type_base(entry.__table().type_base)
+        .with_type_base(entry.table().type_base)
         .with_fields(fields);
     Body::build::<S>(&parts)
 }
@@ -135,7 +173,7 @@ pub fn field<'a, T: serde::Serialize>(
     quoted: &'static str,
     value: &'a T,
 ) -> Field<'a> {
-    Field::__quoted(key, quoted, value)
+    Field::quoted(key, quoted, value)
 }
 
 /// An exposed `Option` field, left out when `None`.
@@ -145,7 +183,7 @@ pub fn field_opt<'a, T: serde::Serialize>(
     quoted: &'static str,
     value: &'a Option<T>,
 ) -> Field<'a> {
-    Field::__quoted_optional(key, quoted, value)
+    Field::quoted_optional(key, quoted, value.as_ref())
 }
 
 /// `Serialize` of a derived type: the body's JSON.
@@ -188,7 +226,7 @@ impl StatusValue for Status {
 #[inline]
 pub fn runtime_status<T: StatusValue + ?Sized>(value: &T, declared: Status) -> Status {
     match value.__status() {
-        code @ 400..=599 => Status::__checked(code),
+        code @ 400..=599 => Status::checked(code),
         _ => declared,
     }
 }

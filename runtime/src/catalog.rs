@@ -6,30 +6,40 @@ pub(crate) mod types;
 
 use crate::{Code, Status};
 
-/// For generated code: a type's error table as parallel arrays of literals, indexed by variant.
+/// A type's error table as parallel arrays of literals, indexed by variant; the derive writes one
+/// per type (reached through `__private`).
 ///
 /// Arrays of literals cost the compiler far less than one struct expression per variant, which
 /// matters for enums with hundreds of variants. Dense arrays have one element per entry; sparse
 /// ones list `(index, value)` pairs for the entries that have a value.
-#[doc(hidden)]
 #[derive(Debug)]
 pub struct Table {
+    /// The variant names (the type's name for a struct).
     pub names: &'static [&'static str],
+    /// The declared statuses.
     pub statuses: &'static [u16],
+    /// The codes.
     pub codes: TableCodes,
+    /// The static messages, or the templates of interpolated ones.
     pub messages: &'static [&'static str],
+    /// Whether each message interpolates fields.
     pub interpolated: &'static [bool],
+    /// The doc comments, lines joined with spaces.
     pub docs: &'static [&'static str],
-    /// `""` for a body with run-time parts.
+    /// The bodies the macro wrote; `""` for a body with run-time parts.
     pub bodies: &'static [&'static str],
+    /// The distinct content types of the entries' styles.
     pub content_types: &'static [&'static str],
     /// Index into `content_types` per entry; empty when every entry uses the first.
     pub content_type_of: &'static [u8],
     /// The style of each element of `content_types` (same index): a built-in style's name, or a
     /// custom style's path as written.
     pub styles: &'static [&'static str],
+    /// Sparse: the declared problem titles.
     pub titles: &'static [(u32, &'static str)],
+    /// Sparse: the `parent` codes.
     pub parents: &'static [(u32, Code<'static>)],
+    /// Sparse: the keys of the exposed fields, in body order.
     pub fields: &'static [(u32, &'static [&'static str])],
     /// The exposed fields' types as written, in the order of `fields`.
     pub field_types: &'static [(u32, &'static [&'static str])],
@@ -42,11 +52,12 @@ pub struct Table {
     pub type_base: Option<&'static str>,
 }
 
-/// For generated code: the codes of a [`Table`], all numeric or all strings.
-#[doc(hidden)]
+/// The codes of a [`Table`], all numeric or all strings.
 #[derive(Debug, Clone, Copy)]
 pub enum TableCodes {
+    /// Numeric codes.
     Num(&'static [u32]),
+    /// String codes.
     Str(&'static [&'static str]),
 }
 
@@ -85,18 +96,14 @@ pub struct CatalogEntry {
 }
 
 impl CatalogEntry {
-    /// For generated code.
-    #[doc(hidden)]
+    /// The entry at `index` of `table`.
     #[inline]
-    #[must_use]
-    pub const fn __new(table: &'static Table, index: u32) -> CatalogEntry {
+    pub(crate) const fn new(table: &'static Table, index: u32) -> CatalogEntry {
         CatalogEntry { table, index }
     }
 
-    /// For generated code: the table of the entry.
-    #[doc(hidden)]
-    #[must_use]
-    pub fn __table(self) -> &'static Table {
+    /// The table of the entry.
+    pub(crate) fn table(self) -> &'static Table {
         self.table
     }
 
@@ -119,7 +126,7 @@ impl CatalogEntry {
     #[inline]
     #[must_use]
     pub fn status(self) -> Status {
-        Status::__checked(self.table.statuses[self.at()])
+        Status::checked(self.table.statuses[self.at()])
     }
 
     /// The stable code.
@@ -428,30 +435,17 @@ impl Catalog {
         }
     }
 
-    /// For generated code: every entry of a table.
-    #[doc(hidden)]
-    #[must_use]
-    pub fn __from_table(table: &'static Table) -> Catalog {
-        Catalog::new().__push_table(table, 0, table.names.len())
-    }
-
-    /// For generated code: entries `start..end` of a table.
-    #[doc(hidden)]
-    #[must_use]
-    pub fn __push_table(mut self, table: &'static Table, start: usize, end: usize) -> Catalog {
+    /// Appends entries `start..end` of a table.
+    pub(crate) fn push_rows(&mut self, table: &'static Table, start: usize, end: usize) {
         let range =
             u32::try_from(start).unwrap_or(u32::MAX)..u32::try_from(end).unwrap_or(u32::MAX);
         self.entries
-            .extend(range.map(|index| CatalogEntry::__new(table, index)));
-        self
+            .extend(range.map(|index| CatalogEntry::new(table, index)));
     }
 
-    /// For generated code.
-    #[doc(hidden)]
-    #[must_use]
-    pub fn __push_nested(mut self, nested: Catalog) -> Catalog {
+    /// Appends the entries of another catalog (a wrapped type's).
+    pub(crate) fn append(&mut self, nested: Catalog) {
         self.entries.extend(nested.entries);
-        self
     }
 
     /// The entries in order.

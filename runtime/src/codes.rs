@@ -106,10 +106,8 @@ impl CodeSet {
         }
     }
 
-    /// For generated code: a set over a table's codes.
-    #[doc(hidden)]
-    #[must_use]
-    pub const fn __new(
+    /// A set over a table's codes.
+    pub(crate) const fn from_table(
         type_name: &'static str,
         names: &'static [&'static str],
         codes: TableCodes,
@@ -159,9 +157,12 @@ impl Codes for crate::Unknown {
     const CODES: CodeSet = CodeSet::EMPTY;
 }
 
-/// For generated code: fails compilation (with a message naming the code and both variants)
-/// when two sets of the tree share a code.
-#[doc(hidden)]
+/// Fails compilation (with a message naming the code and both variants) when two sets of the tree
+/// share a code; the derive calls it (through `__private`) in a constant.
+///
+/// # Panics
+///
+/// When a code is used twice: in a constant, that is the compile error.
 pub const fn check(set: &CodeSet) {
     if let Some(dup) = find(set) {
         let mut m = Message::new();

@@ -1,11 +1,12 @@
 //! Client side: decode an error response (status + body) back into the enum.
 
-use crate::catalog::{Table, TableCodes};
 use crate::style::Problem;
 use crate::{ApiError, Body, Catalog, Code, Parts, Status, Style};
 use core::fmt;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
+
+pub(crate) mod decoder;
 
 /// Decoding of error responses, derived with `#[api_error(decode)]`.
 ///
@@ -250,8 +251,8 @@ impl ApiError for Unknown {
         self.status
     }
 
-    /// The code the response carried, else the status as a numeric code (seed 001: "fall back
-    /// to examining the HTTP status").
+    /// The code the response carried, else the status as a numeric code: a client that finds
+    /// no code in a body falls back to the HTTP status.
     fn code(&self) -> Code<'_> {
         match &self.code {
             Some(code) => code.as_code(),
@@ -390,182 +391,6 @@ impl Wire {
             message,
             fields,
         }
-    }
-}
-
-/// For generated code: a field that did not deserialize.
-#[doc(hidden)]
-#[derive(Debug, Clone, Copy)]
-pub struct Mismatch;
-
-/// For generated code: a transparent variant's wrapped type (its catalog, and its decoding
-/// mapped into the variant).
-#[doc(hidden)]
-pub type Nested<'a, E> = (
-    fn() -> Catalog,
-    &'a dyn Fn(u16, &[u8]) -> Result<E, DecodeError>,
-);
-
-/// For generated code: how one variant is built from a decoded response.
-#[doc(hidden)]
-pub struct Decoded<'a> {
-    pub status: Status,
-    pub wire: &'a Wire,
-}
-
-impl Decoded<'_> {
-    /// An exposed field, read from the body (a missing key reads as `null`, so an `Option`
-    /// field is `None`). `Err` when it does not deserialize.
-    ///
-    /// # Errors
-    ///
-    /// When the member is missing or of the wrong shape for `T`.
-    pub fn field<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<T, Mismatch> {
-        let value = self.wire.fields.get(key).unwrap_or(&Value::Null);
-        T::deserialize(value).map_err(|_| Mismatch)
-    }
-
-    /// A run-time `status` field: the response's status.
-    pub fn status<T: crate::__private::StatusValue>(&self) -> T {
-        T::__from_status(self.status)
-    }
-}
-
-/// For generated code: the type's decoding, around its table.
-#[doc(hidden)]
-pub struct Decoder<'a, E> {
-    pub table: &'static Table,
-    /// The readers of the styles the type uses, its own style first.
-    pub readers: &'a [fn(&Value) -> Option<Wire>],
-    /// Builds the variant at a row; `Err` when its fields do not deserialize.
-    pub build: &'a dyn Fn(u32, &Decoded<'_>) -> Result<E, Mismatch>,
-    /// Transparent variants: decode with the wrapped type when its catalog has the code.
-    pub nested: &'a [Nested<'a, E>],
-    /// The `other` variant.
-    pub other: Option<&'a dyn Fn(Unknown) -> E>,
-    /// Writes the body of a status-only unknown in the type's style.
-    pub fallback_body: fn(&Parts<'_>) -> Body,
-    pub content_type: &'static str,
-}
-
-impl<E> Decoder<'_, E> {
-    /// Decodes `status` and `body`.
-    ///
-    /// # Errors
-    ///
-    /// See [`Decode::decode`].
-    pub fn decode(&self, status: u16, body: &[u8]) -> Result<E, DecodeError> {
-        if status < 400 {
-            return Err(DecodeError::NotAnError(status));
-        }
-        // Statuses past 999 are not HTTP statuses; keep them as the nearest error status.
-        let status = Status::new(status).unwrap_or(Status::__checked(599));
-        let json: Option<Value> = serde_json::from_slice(body).ok();
-        let wire = json
-            .as_ref()
-            .and_then(|json| self.readers.iter().find_map(|read| read(json)));
-
-        if let Some(wire) = &wire {
-            let decoded = Decoded { status, wire };
-            if let Some(row) = self.exact(wire) {
-                if let Ok(value) = (self.build)(row, &decoded) {
-                    return Ok(value);
-                }
-                // A known code whose fields do not deserialize: `other`, with the code kept.
-                return self.unknown(status, body, json.as_ref(), Some(wire));
-            }
-            if let Some(code) = &wire.code {
-                for (catalog, decode) in self.nested {
-                    if catalog().get(code.as_code()).is_some() {
-                        return decode(status.as_u16(), body);
-                    }
-                }
-            }
-            if let Some(row) = self.parent(wire) {
-                if let Ok(value) = (self.build)(row, &decoded) {
-                    return Ok(value);
-                }
-            }
-        }
-        self.unknown(status, body, json.as_ref(), wire.as_ref())
-    }
-
-    fn unknown(
-        &self,
-        status: Status,
-        body: &[u8],
-        json: Option<&Value>,
-        wire: Option<&Wire>,
-    ) -> Result<E, DecodeError> {
-        let unknown = if let (Some(wire), Some(_)) = (wire, json) {
-            Unknown {
-                status,
-                code: wire.code.clone(),
-                message: wire.message.clone(),
-                fields: wire.fields.clone(),
-                // It parsed as JSON, so it is UTF-8.
-                body: String::from_utf8_lossy(body).into_owned(),
-                content_type: self.content_type,
-            }
-        } else {
-            Unknown::status_only(status, self.content_type, self.fallback_body)
-        };
-        match self.other {
-            Some(other) => Ok(other(unknown)),
-            None => Err(DecodeError::Unrecognized(unknown)),
-        }
-    }
-
-    /// The row whose code is the wire's code (a numeric code may come as a string of digits,
-    /// and a string code as a number). Without a code (the message style), the row whose
-    /// static message is the wire's message.
-    fn exact(&self, wire: &Wire) -> Option<u32> {
-        let rows = self.table.names.len();
-        let found = match (&wire.code, &self.table.codes) {
-            (Some(WireCode::Num(n)), TableCodes::Num(codes)) => codes.iter().position(|c| c == n),
-            (Some(WireCode::Str(s)), TableCodes::Num(codes)) => s
-                .parse::<u32>()
-                .ok()
-                .and_then(|n| codes.iter().position(|c| *c == n)),
-            (Some(WireCode::Str(s)), TableCodes::Str(codes)) => codes.iter().position(|c| c == s),
-            (Some(WireCode::Num(n)), TableCodes::Str(codes)) => {
-                let text = n.to_string();
-                codes.iter().position(|c| *c == text)
-            }
-            (None, _) => {
-                let message = wire.message.as_deref()?;
-                (0..rows).find(|&row| {
-                    !self.table.interpolated[row] && self.table.messages[row] == message
-                })
-            }
-        };
-        found.and_then(|row| u32::try_from(row).ok())
-    }
-
-    /// For a numeric code not listed: the longest decimal prefix that some row names as its
-    /// `parent`, and the row with that code.
-    fn parent(&self, wire: &Wire) -> Option<u32> {
-        let TableCodes::Num(codes) = &self.table.codes else {
-            return None;
-        };
-        let digits = match &wire.code {
-            Some(WireCode::Num(n)) => n.to_string(),
-            Some(WireCode::Str(s)) if s.bytes().all(|b| b.is_ascii_digit()) => s.clone(),
-            _ => return None,
-        };
-        (1..digits.len()).rev().find_map(|len| {
-            let prefix: u32 = digits[..len].parse().ok()?;
-            let is_parent = self
-                .table
-                .parents
-                .iter()
-                .any(|(_, parent)| *parent == Code::Num(prefix));
-            if !is_parent {
-                return None;
-            }
-            let row = codes.iter().position(|c| *c == prefix)?;
-            u32::try_from(row).ok()
-        })
     }
 }
 

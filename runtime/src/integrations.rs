@@ -79,7 +79,6 @@ pub(crate) fn panic_message(payload: &(dyn core::any::Any + Send)) -> &str {
 }
 
 /// What the impls of the feature macros call. Not public API: no stability promises.
-#[doc(hidden)]
 pub mod hooks {
     #[cfg(feature = "actix-web")]
     pub use super::actix::{error_response as actix_error_response, status_code as actix_status};

@@ -444,9 +444,8 @@ impl<'a> Field<'a> {
         }
     }
 
-    /// For generated code: a field whose key the derive already wrote as JSON (`"key":`).
-    #[doc(hidden)]
-    pub fn __quoted<T: serde::Serialize>(
+    /// A field whose key the derive already wrote as JSON (`"key":`).
+    pub(crate) fn quoted<T: serde::Serialize>(
         key: &'static str,
         quoted: &'static str,
         value: &'a T,
@@ -458,17 +457,16 @@ impl<'a> Field<'a> {
         }
     }
 
-    /// For generated code: an `Option` field whose key the derive already wrote as JSON.
-    #[doc(hidden)]
-    pub fn __quoted_optional<T: serde::Serialize>(
+    /// An `Option` field whose key the derive already wrote as JSON.
+    pub(crate) fn quoted_optional<T: serde::Serialize>(
         key: &'static str,
         quoted: &'static str,
-        value: &'a Option<T>,
+        value: Option<&'a T>,
     ) -> Field<'a> {
         Field {
             key,
             quoted: Some(quoted),
-            value: value.as_ref().map(|v| v as &dyn ToJson),
+            value: value.map(|v| v as &dyn ToJson),
         }
     }
 

@@ -44,7 +44,73 @@
 //! assert_eq!(std::error::Error::source(&err).unwrap().to_string(), "disk full at /var/db");
 //! ```
 //!
-//! See the README for the attribute grammar and the five wire styles.
+//! # The attribute
+//!
+//! `#[api_error(...)]` goes on the enum, its variants and their fields (on a struct, the enum's
+//! and the variant's keys go together). Each key below links to its runnable example in the
+//! [derive's documentation](derive@ApiError).
+//!
+//! | on | key | value | meaning |
+//! | --- | --- | --- | --- |
+//! | enum | [`style`](derive@ApiError#style) | `"dto"`, `"nested"`, `"flat"`, `"message"`, `"problem"` (default), or a path to a [`Style`] | the body's wire format |
+//! | enum | [`rename_all`](derive@ApiError#rename_all) | `"snake_case"`, `"PascalCase"`, `"camelCase"`, `"SCREAMING_SNAKE_CASE"`, `"kebab-case"`, `"lowercase"`, `"UPPERCASE"` | string codes from variant names |
+//! | enum | [`type_base`](derive@ApiError#type_base) | `"https://.../"` | problem style: `type` is this base and the code |
+//! | enum | [`crate`](derive@ApiError#crate) | `"path"` | where the runtime crate is (default `::error_contract`) |
+//! | enum | [`decode`](derive@ApiError#decode) | flag | also implement [`Decode`] |
+//! | variant | [`status`](derive@ApiError#status) | `400..=599` | the HTTP status |
+//! | variant | [`code`](derive@ApiError#code) | integer (`u32`) or string | the stable code (default: the name through `rename_all`) |
+//! | variant | [`message`](derive@ApiError#message) | `"... {field} ..."` | the public message and `Display` (default: the reason phrase) |
+//! | variant | [`style`](derive@ApiError#style-on-a-variant) | as on the enum | this variant's wire format |
+//! | variant | [`parent`](derive@ApiError#parent) | a code of the enum | the code this one refines |
+//! | variant | [`title`](derive@ApiError#title) | `"..."` | problem style: the title |
+//! | variant | [`transparent`](derive@ApiError#transparent) | flag | everything from the one field, an `ApiError` |
+//! | variant | [`other`](derive@ApiError#other) | flag | with `decode`: the fallback, holding an [`Unknown`] |
+//! | variant | [doc comment](derive@ApiError#the-doc-comment) | `/// ...` | the catalog description |
+//! | field | [`#[source]`](derive@ApiError#source) | | the `source()` |
+//! | field | [`#[from]`](derive@ApiError#from) | | the `source()`, and a `From` impl |
+//! | field | [`expose`](derive@ApiError#expose) | flag | written into the body |
+//! | field | [`rename`](derive@ApiError#rename) | `"key"` | with `expose`: the key in the body |
+//! | field | [`header`](derive@ApiError#header) | `"Retry-After"` | sent as this header |
+//! | field | [`status`](derive@ApiError#status-on-a-field) | flag | the status at run time (`u16` or [`Status`]) |
+//! | field | [`default`](derive@ApiError#default) | flag | with `decode`: `Default::default()` when decoded |
+//!
+//! # Features
+//!
+//! | feature | what every derived type gets |
+//! | --- | --- |
+//! | `derive` (default) | `#[derive(ApiError)]` |
+//! | `http` | `Status` ⇄ `http::StatusCode`, `Headers` → `http::HeaderMap` (no impl per type) |
+//! | `axum` | `axum_core::response::IntoResponse` (axum 0.8), and the module `error_contract::axum`; implies `http` |
+//! | `actix-web` | `actix_web::ResponseError` (actix-web 4), and the module `error_contract::actix` |
+//! | `utoipa` | `utoipa::IntoResponses` (utoipa 6) |
+//! | `tracing` | a 5xx turned into an axum or actix-web response is logged as one `ERROR` event |
+//! | `reqwest` | `error_contract::decode::from_response`, decoding a `reqwest::Response` |
+//!
+//! The impls are there as soon as the feature is on, with no attribute to add.
+//!
+//! ## A forgotten feature
+//!
+//! Without the `axum` feature a derived type does not implement `IntoResponse`, and the compiler
+//! cannot say why in our words: a `#[diagnostic::on_unimplemented]` message can only be put on a
+//! trait by the crate that defines it, and `IntoResponse` is axum's. What you see instead is the
+//! handler failing axum's bound:
+//!
+//! ```text
+//! error[E0277]: the trait bound `fn() -> impl Future<Output = Result<String, AppError>> {order}: Handler<_, _>` is not satisfied
+//!    |
+//!    |         .route("/order", get(order));
+//!    |                          --- ^^^^^ the trait `Handler<_, _>` is not implemented for fn item `fn() -> ... {order}`
+//!    = note: Consider using `#[axum::debug_handler]` to improve the error message
+//! ```
+//!
+//! (with `#[axum::debug_handler]` on the handler, the error names `IntoResponse` and your type).
+//! The fix is the feature:
+//! `error-contract = { version = "0.1", features = ["axum"] }`. In the same way, a missing
+//! `actix-web` feature shows as `AppError: ResponseError` not being satisfied, and a missing
+//! `utoipa` feature as `AppError: IntoResponses` not being satisfied, at
+//! `#[utoipa::path(responses(AppError))]`. A path into a module that a feature gates
+//! (`error_contract::axum::Json` without `axum`) is reported by rustc as "configured out", with
+//! the feature to enable.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -88,8 +154,7 @@ pub use headers::Headers;
 pub use status::{InvalidStatus, Status};
 pub use style::{Parts, Style};
 
-/// Derives [`ApiError`], `Display`, `std::error::Error`, `serde::Serialize` and `From` for
-/// `#[from]` fields. See the [crate documentation](crate).
+#[doc = include_str!("derive.md")]
 #[cfg(feature = "derive")]
 pub use error_contract_macros::ApiError;
 

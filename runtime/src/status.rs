@@ -164,10 +164,8 @@ impl Status {
         self.0 >= 400 && self.0 <= 599
     }
 
-    /// For generated code: a status the macro has already checked.
-    #[doc(hidden)]
-    #[must_use]
-    pub const fn __checked(code: u16) -> Status {
+    /// A status already known to be 100..=999 (checked by the macro, or a literal here).
+    pub(crate) const fn checked(code: u16) -> Status {
         Status(code)
     }
 }

@@ -1,9 +1,11 @@
 //! Wire styles: how an error becomes a JSON body.
 //!
-//! The five built-in styles are the ones the seed APIs use. For a variant whose body has no
-//! run-time part, the derive writes the body itself at compile time, byte for byte what these
-//! impls would write; the impls below write the bodies that have run-time parts, and the bodies
-//! of errors built by hand.
+//! The five built-in styles are the error bodies API pages commonly document: `dto`
+//! (`{"errors":[{"errorCode":..,"message":..}]}`), `nested` (`{"error":{"code":..,"message":..}}`),
+//! `flat` (`{"code":..,"message":..}`), `message` (`{"errorMessage":..}`) and `problem` (RFC 9457
+//! problem details). For a variant whose body has no run-time part, the derive writes the body
+//! itself at compile time, byte for byte what these impls would write; the impls below write the
+//! bodies that have run-time parts, and the bodies of errors built by hand.
 
 use crate::decode::{Wire, readers};
 use crate::json::{Field, JsonWriter};

@@ -1,6 +1,6 @@
 //! The catalog's Markdown rules: `|` and line breaks escaped, templates shown as written,
-//! transparent variants flattened. The Markdown and `OpenAPI` of each seed enum are tested in its
-//! `seed_*.rs` file, against the seed page's rows.
+//! transparent variants flattened. The Markdown and `OpenAPI` of each transcribed API's enum are
+//! tested in its `*_style_*.rs` file, against the rows of its page.
 
 mod openapi_check;
 

@@ -4,3 +4,11 @@ fn ui() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/*.rs");
 }
+
+/// Cases about the impls of the runtime's `axum` feature, which this crate's dev-dependency
+/// enables.
+#[test]
+fn ui_axum() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui-axum/*.rs");
+}

@@ -4,6 +4,9 @@
 
 include!("../../cases.rs");
 
+// Empty unless built with `--cfg lint_proof=...` (by `tests/lints_can_fail.rs`).
+include!("../../planted.rs");
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -47,8 +47,10 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     let body = body(ctx);
     let headers = headers(ctx);
     let catalog = catalog(ctx);
+    let allow_deprecated = super::allow_deprecated(ctx.cont);
     quote! {
         #[automatically_derived]
+        #allow_deprecated
         impl #impl_generics __ec::ApiError for #ident #ty_generics #where_clause {
             #[inline]
             fn status(&self) -> __ec::Status {
@@ -201,8 +203,10 @@ fn headers(ctx: &Ctx<'_, '_>) -> TokenStream {
 
 fn catalog(ctx: &Ctx<'_, '_>) -> TokenStream {
     if ctx.cont.variants.iter().all(|v| !v.delegates()) {
-        return quote!(__ec::Catalog::__from_table(&__TABLE));
+        return quote!(__ec::catalog(&__TABLE));
     }
+    // The trait's path keeps the macro's span (see `entries::codes`).
+    let api_error = quote!(__ec::ApiError);
     let mut parts = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
@@ -214,19 +218,19 @@ fn catalog(ctx: &Ctx<'_, '_>) -> TokenStream {
             }
             None => {
                 if let Some(s) = start.take() {
-                    parts.push(quote!(.__push_table(&__TABLE, #s, #end)));
+                    parts.push(quote!(__ec::CatalogPart::Rows(&__TABLE, #s, #end)));
                 }
                 if let Some(field) = v.fields.first() {
                     let ty = field.ty();
-                    parts.push(quote_spanned!(field.span()=> .__push_nested(<#ty as __ec::ApiError>::catalog())));
+                    parts.push(quote_spanned!(field.span()=> __ec::CatalogPart::Nested(<#ty as #api_error>::catalog())));
                 }
             }
         }
     }
     if let Some(s) = start {
-        parts.push(quote!(.__push_table(&__TABLE, #s, #end)));
+        parts.push(quote!(__ec::CatalogPart::Rows(&__TABLE, #s, #end)));
     }
-    quote!(__ec::Catalog::new() #(#parts)*)
+    quote!(__ec::composed_catalog([#(#parts),*]))
 }
 
 /// `T` of a field written `Option<T>`.

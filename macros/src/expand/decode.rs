@@ -36,6 +36,12 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
             quote!(#row => #construct,)
         });
 
+    // The paths of the runtime's items keep the macro's span (see `entries::codes`).
+    let (api_error, decode, catalog) = (
+        quote!(__ec::ApiError),
+        quote!(__ec::Decode),
+        quote!(__ec::Catalog),
+    );
     let nested = ctx.cont.variants.iter().filter(|v| v.is_transparent()).map(|v| {
         let field = &v.fields[0];
         let ty = field.ty();
@@ -43,9 +49,9 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
         let member = &field.member;
         quote_spanned! {field.span()=>
             (
-                <#ty as __ec::ApiError>::catalog as fn() -> __ec::Catalog,
+                <#ty as #api_error>::catalog as fn() -> #catalog,
                 &|__status: u16, __body: &[u8]| {
-                    <#ty as __ec::Decode>::decode(__status, __body).map(|__inner| #path { #member: __inner })
+                    <#ty as #decode>::decode(__status, __body).map(|__inner| #path { #member: __inner })
                 },
             )
         }
@@ -60,8 +66,10 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
         None => quote!(::core::option::Option::None),
     };
 
+    let allow_deprecated = super::allow_deprecated(ctx.cont);
     quote! {
         #[automatically_derived]
+        #allow_deprecated
         impl #impl_generics __ec::Decode for #ident #ty_generics #where_clause {
             fn decode(
                 __status: u16,

@@ -56,8 +56,10 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
         &arms,
         &quote!(__ec::Dispatch::__target(self).fmt(__formatter)),
     );
+    let allow_deprecated = super::allow_deprecated(ctx.cont);
     quote! {
         #[automatically_derived]
+        #allow_deprecated
         impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
             fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 #body

@@ -408,6 +408,7 @@ pub(super) fn dispatch(ctx: &Ctx<'_, '_>) -> TokenStream {
     let generics = &ctx.cont.original.generics;
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
     let where_clause = ctx.dispatch_bounds.where_clause(generics);
+    let allow_deprecated = super::allow_deprecated(ctx.cont);
     let arms = ctx.cont.variants.iter().enumerate().map(|(i, v)| {
         if v.delegates() {
             let pattern = ctx.pattern(v, &v.fields);
@@ -432,6 +433,7 @@ pub(super) fn dispatch(ctx: &Ctx<'_, '_>) -> TokenStream {
     quote! {
         #[automatically_derived]
         #[doc(hidden)]
+        #allow_deprecated
         impl #impl_generics __ec::Dispatch for #ident #ty_generics #where_clause {
             #[inline]
             fn __target(&self) -> __ec::Target<'_> {
@@ -460,21 +462,24 @@ pub(super) fn codes(ctx: &Ctx<'_, '_>) -> TokenStream {
         ctx.infer(&mut bounds, field.ty(), quote!(__ec::Codes));
     }
     let where_clause = bounds.where_clause(generics);
+    // The trait's path keeps the macro's span: under the field's, `__ec::Codes` would be an
+    // unused qualification in a crate that imports `Codes`.
+    let codes_trait = quote!(__ec::Codes);
     let nested = wrapped.iter().map(|f| {
         let ty = f.ty();
-        quote_spanned!(f.span()=> &<#ty as __ec::Codes>::CODES)
+        quote_spanned!(f.span()=> &<#ty as #codes_trait>::CODES)
     });
     let name = crate::ast::unraw(ident);
     let check = match wrapped.first() {
         Some(first) if generics.params.is_empty() => quote_spanned! {first.span()=>
-            const _: () = __ec::check_codes(&<#ident as __ec::Codes>::CODES);
+            const _: () = __ec::check_codes(&<#ident as #codes_trait>::CODES);
         },
         _ => TokenStream::new(),
     };
     quote! {
         #[automatically_derived]
         impl #impl_generics __ec::Codes for #ident #ty_generics #where_clause {
-            const CODES: __ec::CodeSet = __ec::CodeSet::__new(#name, __NAMES, __CODES, &[#(#nested),*]);
+            const CODES: __ec::CodeSet = __ec::code_set(#name, __NAMES, __CODES, &[#(#nested),*]);
         }
         #check
     }

@@ -26,7 +26,7 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
             let pattern = ctx.pattern(v, [field]);
             let binding = field.binding();
             let source = if option_inner(field.ty()).is_some() {
-                quote_spanned!(field.span()=> #binding.as_ref().map(|__source| __source.as_dyn_error()))
+                quote_spanned!(field.span()=> ::core::option::Option::Some(#binding.as_ref()?.as_dyn_error()))
             } else {
                 quote_spanned!(field.span()=> ::core::option::Option::Some(#binding.as_dyn_error()))
             };
@@ -40,8 +40,10 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
         };
     }
     let body = match_or(ctx, &arms, &quote!(::core::option::Option::None));
+    let allow_deprecated = super::allow_deprecated(ctx.cont);
     quote! {
         #[automatically_derived]
+        #allow_deprecated
         impl #impl_generics ::std::error::Error for #ident #ty_generics #where_clause {
             fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
                 use __ec::AsDynError as _;

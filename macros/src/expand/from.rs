@@ -3,7 +3,7 @@
 use super::Ctx;
 use crate::ast::Container;
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
 
 pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     impls(ctx.cont)
@@ -14,6 +14,7 @@ pub(crate) fn impls(cont: &Container<'_>) -> TokenStream {
     let ident = cont.ident();
     let generics = &cont.original.generics;
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let allow_deprecated = super::allow_deprecated(cont);
     let mut seen: Vec<String> = Vec::new();
     let impls = cont.variants.iter().filter_map(|v| {
         let field = v.fields.iter().find(|f| f.attrs.from.is_some())?;
@@ -34,8 +35,12 @@ pub(crate) fn impls(cont: &Container<'_>) -> TokenStream {
         } else {
             quote!(Self)
         };
-        Some(quote! {
+        // On the field's `#[from]`: a conflicting `From` impl (one written by hand, say) is
+        // reported there.
+        let span = field.attrs.from.unwrap_or_else(|| field.span());
+        Some(quote_spanned! {span=>
             #[automatically_derived]
+            #allow_deprecated
             impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
                 #[inline]
                 fn from(source: #ty) -> Self {

@@ -1,5 +1,5 @@
-//! Helpers shared by the seed tests. Every expected value is a literal typed at the call site;
-//! these helpers only compare.
+//! Helpers shared by the files that transcribe an API's error page. Every expected value is a
+//! literal typed at the call site; these helpers only compare.
 
 use error_contract::{Catalog, CatalogEntry, Code};
 
@@ -73,7 +73,7 @@ pub(crate) fn assert_catalog(catalog: &Catalog, rows: &[Row]) {
 }
 
 /// Asserts that every value decodes back from its own status and body, as an equal value.
-#[allow(dead_code)] // not every seed file decodes
+#[allow(dead_code)] // not every API's file decodes
 pub(crate) fn assert_round_trip<E>(all: &[E])
 where
     E: error_contract::ApiError + error_contract::Decode + PartialEq + std::fmt::Debug,

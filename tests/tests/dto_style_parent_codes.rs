@@ -1,5 +1,6 @@
-//! Seed 001: the `dto` style, `{"errors":[{"errorCode":3001,"message":"entity not found"}]}`,
-//! with every row of the page's Error Codes table.
+//! An API's Error Codes page, in the `dto` style
+//! (`{"errors":[{"errorCode":3001,"message":"entity not found"}]}`), with every row of the page's
+//! Error Codes table, sub-codes and their `parent` included.
 //!
 //! The page gives a message and a description per code but no HTTP status per code, except
 //! its example (3001 `entity not found` answered with 404). Each status below is chosen from

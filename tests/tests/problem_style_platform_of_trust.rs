@@ -1,4 +1,4 @@
-//! Seed 002, Platform of Trust: the page lists only statuses and their descriptions (the 4xx and
+//! Platform of Trust's error page: it lists only statuses and their descriptions (the 4xx and
 //! 5xx rows: 400, 401, 403, 404, 500, 503). Declared in the default style, RFC 9457 problem
 //! details (`application/problem+json`), with `rename_all = "snake_case"` and no `message`, so
 //! `detail` and `title` are the reason phrase and the code is the snake-case variant name.

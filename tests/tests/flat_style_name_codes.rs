@@ -1,5 +1,5 @@
-//! Seed 004: the `flat` style, `{"code":"AccessDenied","message":"..."}`, with every row of the
-//! page's table. Codes are the variant names as written (no `rename_all`), the message is the
+//! An API's error page, in the `flat` style (`{"code":"AccessDenied","message":"..."}`), with
+//! every row of the page's table. Codes are the variant names as written (no `rename_all`), the message is the
 //! first sentence of the Cause column and the doc comment (the catalog description) is the whole
 //! Cause. `InputFailure` and `MissingParameter` name the parameter in their message, as the page
 //! says their human-readable string does; the parameter is not exposed.

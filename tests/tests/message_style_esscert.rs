@@ -1,4 +1,4 @@
-//! Seed 000, essCert: the `message` style, `{"errorMessage":"Invalid Parameter"}`.
+//! essCert's error page: the `message` style, `{"errorMessage":"Invalid Parameter"}`.
 //!
 //! The page shows the body `"errorMessage": "Invalid Parameter"` and names the statuses 400 Bad
 //! Request, 401 Unauthorized, 403 Forbidden and 500 Internal Server Error. There is no code in

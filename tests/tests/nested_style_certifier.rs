@@ -1,4 +1,4 @@
-//! Seed 003, Certifier: the `nested` style, `{"error":{"code":"bad_request","message":"..."}}`,
+//! Certifier's error page: the `nested` style, `{"error":{"code":"bad_request","message":"..."}}`,
 //! with `rename_all = "snake_case"` deriving every code from its variant name, and every row of
 //! the page's table. The page's last row (500, 502, 503, 504 `internal_server_error`) is one
 //! variant declaring 500 whose status comes from a field at run time.
