@@ -903,7 +903,7 @@ impl Locked {
         fields.sort();
         let mut headers: Vec<String> = entry.headers().iter().map(|h| (*h).to_owned()).collect();
         headers.sort();
-        let problem_type = match entry.__table().type_base {
+        let problem_type = match entry.table().type_base {
             Some(base) if entry.style() == "problem" => Some(format!("{base}{}", entry.code())),
             _ => None,
         };

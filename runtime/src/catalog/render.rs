@@ -360,7 +360,7 @@ fn example_body(entry: CatalogEntry) -> Option<Value> {
         .collect();
     let parts = Parts::new(entry.status(), entry.code(), &message)
         .with_title(entry.title())
-        .with_type_base(entry.__table().type_base)
+        .with_type_base(entry.table().type_base)
         .with_fields(&fields);
     let body = match entry.style() {
         "dto" => Body::build::<style::Dto>(&parts),
