@@ -23,18 +23,23 @@ use serde::de::DeserializeOwned;
 use std::borrow::Cow;
 
 /// The parts every extractor shares: the value, and `E` without owning one (so the extractor
-/// is `Send`, `Sync` and `Clone` whatever `E` is).
+/// is `Send`, `Sync` and `Clone` whatever `E` is). `E: Catch` is a bound of the type itself, so
+/// that naming the extractor with an enum that has no `catch` is an error on that very type,
+/// with `Catch`'s message, rather than an unsatisfied-handler error far from it.
 macro_rules! extractor {
     ($name:ident) => {
-        impl<T, E> $name<T, E> {
+        impl<T, E: Catch> $name<T, E> {
             /// Wraps `value`.
             ///
-            #[doc = concat!(
-                "```\n",
-                "let wrapped = error_contract::actix::", stringify!($name), "::<u32, ()>::new(7);\n",
-                "assert_eq!(*wrapped, 7);\n",
-                "```",
-            )]
+            /// ```
+            /// # #[derive(Debug, error_contract::ApiError)]
+            /// # enum ApiFailure {
+            /// #     #[api_error(status = 500, code = 9001, catch("panic", "status"))]
+            /// #     Internal,
+            /// # }
+            #[doc = concat!("let wrapped = error_contract::actix::", stringify!($name), "::<u32, ApiFailure>::new(7);")]
+            /// assert_eq!(*wrapped, 7);
+            /// ```
             #[must_use]
             pub const fn new(value: T) -> Self {
                 $name {
@@ -45,18 +50,21 @@ macro_rules! extractor {
 
             /// The extracted value.
             ///
-            #[doc = concat!(
-                "```\n",
-                "let wrapped = error_contract::actix::", stringify!($name), "::<_, ()>::new(vec![1, 2]);\n",
-                "assert_eq!(wrapped.into_inner(), [1, 2]);\n",
-                "```",
-            )]
+            /// ```
+            /// # #[derive(Debug, error_contract::ApiError)]
+            /// # enum ApiFailure {
+            /// #     #[api_error(status = 500, code = 9001, catch("panic", "status"))]
+            /// #     Internal,
+            /// # }
+            #[doc = concat!("let wrapped = error_contract::actix::", stringify!($name), "::<_, ApiFailure>::new(vec![1, 2]);")]
+            /// assert_eq!(wrapped.into_inner(), [1, 2]);
+            /// ```
             pub fn into_inner(self) -> T {
                 self.value
             }
         }
 
-        impl<T, E> Deref for $name<T, E> {
+        impl<T, E: Catch> Deref for $name<T, E> {
             type Target = T;
 
             fn deref(&self) -> &T {
@@ -64,31 +72,31 @@ macro_rules! extractor {
             }
         }
 
-        impl<T, E> DerefMut for $name<T, E> {
+        impl<T, E: Catch> DerefMut for $name<T, E> {
             fn deref_mut(&mut self) -> &mut T {
                 &mut self.value
             }
         }
 
-        impl<T, E> From<T> for $name<T, E> {
+        impl<T, E: Catch> From<T> for $name<T, E> {
             fn from(value: T) -> Self {
                 $name::new(value)
             }
         }
 
-        impl<T: Clone, E> Clone for $name<T, E> {
+        impl<T: Clone, E: Catch> Clone for $name<T, E> {
             fn clone(&self) -> Self {
                 $name::new(self.value.clone())
             }
         }
 
-        impl<T: Default, E> Default for $name<T, E> {
+        impl<T: Default, E: Catch> Default for $name<T, E> {
             fn default() -> Self {
                 $name::new(T::default())
             }
         }
 
-        impl<T: fmt::Debug, E> fmt::Debug for $name<T, E> {
+        impl<T: fmt::Debug, E: Catch> fmt::Debug for $name<T, E> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.debug_tuple(stringify!($name)).field(&self.value).finish()
             }
@@ -171,7 +179,7 @@ macro_rules! extractor {
 /// assert_eq!(body, r#"{"product":1,"quantity":2}"#);
 /// # });
 /// ```
-pub struct Json<T, E> {
+pub struct Json<T, E: Catch> {
     value: T,
     error: PhantomData<fn() -> E>,
 }
@@ -398,7 +406,7 @@ where
 /// assert_eq!(test::call_and_read_body(&app, request).await, "product 7");
 /// # });
 /// ```
-pub struct Path<T, E> {
+pub struct Path<T, E: Catch> {
     value: T,
     error: PhantomData<fn() -> E>,
 }
@@ -506,7 +514,7 @@ fn path<T: DeserializeOwned>(params: &::actix_router::Path<Url>) -> Result<T, Pa
 /// assert_eq!(test::call_and_read_body(&app, request).await, "3 products");
 /// # });
 /// ```
-pub struct Query<T, E> {
+pub struct Query<T, E: Catch> {
     value: T,
     error: PhantomData<fn() -> E>,
 }

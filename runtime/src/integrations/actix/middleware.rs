@@ -100,7 +100,7 @@ pub struct CatchMiddleware<E> {
     error: PhantomData<fn() -> E>,
 }
 
-impl<E: Catch> CatchMiddleware<E> {
+impl<E> CatchMiddleware<E> {
     /// The middleware answering through `E`.
     ///
     /// ```
@@ -118,7 +118,10 @@ impl<E: Catch> CatchMiddleware<E> {
     /// # drop(app);
     /// ```
     #[must_use]
-    pub fn new() -> CatchMiddleware<E> {
+    pub fn new() -> CatchMiddleware<E>
+    where
+        E: Catch,
+    {
         crate::integrations::start_catching();
         CatchMiddleware { error: PhantomData }
     }

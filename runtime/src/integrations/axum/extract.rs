@@ -18,10 +18,12 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 /// The parts every extractor shares: the value, and `E` without owning one (so the extractor
-/// is `Send`, `Sync` and `Clone` whatever `E` is).
+/// is `Send`, `Sync` and `Clone` whatever `E` is). `E: Catch` is a bound of the type itself, so
+/// that naming the extractor with an enum that has no `catch` is an error on that very type,
+/// with `Catch`'s message, rather than only axum's "`Handler` is not implemented".
 macro_rules! extractor {
     ($name:ident) => {
-        impl<T, E> $name<T, E> {
+        impl<T, E: Catch> $name<T, E> {
             /// Wraps `value`.
             ///
             /// ```
@@ -57,7 +59,7 @@ macro_rules! extractor {
             }
         }
 
-        impl<T, E> Deref for $name<T, E> {
+        impl<T, E: Catch> Deref for $name<T, E> {
             type Target = T;
 
             fn deref(&self) -> &T {
@@ -65,31 +67,31 @@ macro_rules! extractor {
             }
         }
 
-        impl<T, E> DerefMut for $name<T, E> {
+        impl<T, E: Catch> DerefMut for $name<T, E> {
             fn deref_mut(&mut self) -> &mut T {
                 &mut self.value
             }
         }
 
-        impl<T, E> From<T> for $name<T, E> {
+        impl<T, E: Catch> From<T> for $name<T, E> {
             fn from(value: T) -> Self {
                 $name::new(value)
             }
         }
 
-        impl<T: Clone, E> Clone for $name<T, E> {
+        impl<T: Clone, E: Catch> Clone for $name<T, E> {
             fn clone(&self) -> Self {
                 $name::new(self.value.clone())
             }
         }
 
-        impl<T: Default, E> Default for $name<T, E> {
+        impl<T: Default, E: Catch> Default for $name<T, E> {
             fn default() -> Self {
                 $name::new(T::default())
             }
         }
 
-        impl<T: fmt::Debug, E> fmt::Debug for $name<T, E> {
+        impl<T: fmt::Debug, E: Catch> fmt::Debug for $name<T, E> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.debug_tuple(stringify!($name)).field(&self.value).finish()
             }
@@ -170,7 +172,7 @@ macro_rules! extractor {
 /// assert_eq!(body, r#"{"product":1,"quantity":2}"#);
 /// # });
 /// ```
-pub struct Json<T, E> {
+pub struct Json<T, E: Catch> {
     value: T,
     error: PhantomData<fn() -> E>,
 }
@@ -308,7 +310,7 @@ where
 /// assert_eq!(body, r#"{"code":"invalid_parameter","message":"invalid parameter","parameter":"id"}"#);
 /// # });
 /// ```
-pub struct Path<T, E> {
+pub struct Path<T, E: Catch> {
     value: T,
     error: PhantomData<fn() -> E>,
 }
@@ -419,7 +421,7 @@ fn path_failure<'a>(rejection: &'a PathRejection, parameter: Option<&'a str>) ->
 /// assert_eq!(body, r#"{"code":"invalid_parameter","message":"invalid parameter","parameter":"limit"}"#);
 /// # });
 /// ```
-pub struct Query<T, E> {
+pub struct Query<T, E: Catch> {
     value: T,
     error: PhantomData<fn() -> E>,
 }

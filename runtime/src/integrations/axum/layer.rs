@@ -102,7 +102,7 @@ pub struct CatchLayer<E> {
     error: PhantomData<fn() -> E>,
 }
 
-impl<E: Catch> CatchLayer<E> {
+impl<E> CatchLayer<E> {
     /// The layer for `E`, which must say with `catch` which variants answer the framework's
     /// failures (else this is a compile error that says so).
     ///
@@ -119,7 +119,10 @@ impl<E: Catch> CatchLayer<E> {
     /// let app: axum::Router = axum::Router::new().layer(CatchLayer::<ApiFailure>::new());
     /// ```
     #[must_use]
-    pub fn new() -> CatchLayer<E> {
+    pub fn new() -> CatchLayer<E>
+    where
+        E: Catch,
+    {
         crate::integrations::start_catching();
         CatchLayer { error: PhantomData }
     }
