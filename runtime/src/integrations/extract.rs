@@ -144,6 +144,91 @@ pub(crate) fn query<T: DeserializeOwned>(query: &str) -> Result<T, QueryError> {
     })
 }
 
+/// The parts every extractor shares: the value, and `E` without owning one (so the extractor
+/// is `Send`, `Sync` and `Clone` whatever `E` is). `E: Catch` is a bound of the type itself, so
+/// that naming the extractor with an enum that has no `catch` is an error on that very type,
+/// with `Catch`'s message, rather than only the framework's "handler not implemented" error.
+/// `$module` is the public module of the extractor, for the doc examples.
+macro_rules! extractor {
+    ($module:literal, $name:ident) => {
+        impl<T, E: crate::Catch> $name<T, E> {
+            /// Wraps `value`.
+            ///
+            /// ```
+            /// # #[derive(Debug, error_contract::ApiError)]
+            /// # enum ApiFailure {
+            /// #     #[api_error(status = 500, code = 9001, catch("panic", "status"))]
+            /// #     Internal,
+            /// # }
+            #[doc = concat!("let value = error_contract::", $module, "::", stringify!($name), "::<u32, ApiFailure>::new(7);")]
+            /// assert_eq!(*value, 7);
+            /// ```
+            #[must_use]
+            pub const fn new(value: T) -> Self {
+                $name {
+                    value,
+                    error: ::core::marker::PhantomData,
+                }
+            }
+
+            /// The extracted value.
+            ///
+            /// ```
+            /// # #[derive(Debug, error_contract::ApiError)]
+            /// # enum ApiFailure {
+            /// #     #[api_error(status = 500, code = 9001, catch("panic", "status"))]
+            /// #     Internal,
+            /// # }
+            #[doc = concat!("let value = error_contract::", $module, "::", stringify!($name), "::<_, ApiFailure>::from(vec![1, 2]);")]
+            /// assert_eq!(value.into_inner(), [1, 2]);
+            /// ```
+            pub fn into_inner(self) -> T {
+                self.value
+            }
+        }
+
+        impl<T, E: crate::Catch> ::core::ops::Deref for $name<T, E> {
+            type Target = T;
+
+            fn deref(&self) -> &T {
+                &self.value
+            }
+        }
+
+        impl<T, E: crate::Catch> ::core::ops::DerefMut for $name<T, E> {
+            fn deref_mut(&mut self) -> &mut T {
+                &mut self.value
+            }
+        }
+
+        impl<T, E: crate::Catch> From<T> for $name<T, E> {
+            fn from(value: T) -> Self {
+                $name::new(value)
+            }
+        }
+
+        impl<T: Clone, E: crate::Catch> Clone for $name<T, E> {
+            fn clone(&self) -> Self {
+                $name::new(self.value.clone())
+            }
+        }
+
+        impl<T: Default, E: crate::Catch> Default for $name<T, E> {
+            fn default() -> Self {
+                $name::new(T::default())
+            }
+        }
+
+        impl<T: ::core::fmt::Debug, E: crate::Catch> ::core::fmt::Debug for $name<T, E> {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_tuple(stringify!($name)).field(&self.value).finish()
+            }
+        }
+    };
+}
+
+pub(crate) use extractor;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,94 +15,11 @@ use ::actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse, Responder
 use core::fmt;
 use core::future::{Future, Ready, ready};
 use core::marker::PhantomData;
-use core::ops::{Deref, DerefMut};
 use core::pin::Pin;
 use core::task::{Context, Poll};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::borrow::Cow;
-
-/// The parts every extractor shares: the value, and `E` without owning one (so the extractor
-/// is `Send`, `Sync` and `Clone` whatever `E` is). `E: Catch` is a bound of the type itself, so
-/// that naming the extractor with an enum that has no `catch` is an error on that very type,
-/// with `Catch`'s message, rather than an unsatisfied-handler error far from it.
-macro_rules! extractor {
-    ($name:ident) => {
-        impl<T, E: Catch> $name<T, E> {
-            /// Wraps `value`.
-            ///
-            /// ```
-            /// # #[derive(Debug, error_contract::ApiError)]
-            /// # enum ApiFailure {
-            /// #     #[api_error(status = 500, code = 9001, catch("panic", "status"))]
-            /// #     Internal,
-            /// # }
-            #[doc = concat!("let wrapped = error_contract::actix::", stringify!($name), "::<u32, ApiFailure>::new(7);")]
-            /// assert_eq!(*wrapped, 7);
-            /// ```
-            #[must_use]
-            pub const fn new(value: T) -> Self {
-                $name {
-                    value,
-                    error: PhantomData,
-                }
-            }
-
-            /// The extracted value.
-            ///
-            /// ```
-            /// # #[derive(Debug, error_contract::ApiError)]
-            /// # enum ApiFailure {
-            /// #     #[api_error(status = 500, code = 9001, catch("panic", "status"))]
-            /// #     Internal,
-            /// # }
-            #[doc = concat!("let wrapped = error_contract::actix::", stringify!($name), "::<_, ApiFailure>::new(vec![1, 2]);")]
-            /// assert_eq!(wrapped.into_inner(), [1, 2]);
-            /// ```
-            pub fn into_inner(self) -> T {
-                self.value
-            }
-        }
-
-        impl<T, E: Catch> Deref for $name<T, E> {
-            type Target = T;
-
-            fn deref(&self) -> &T {
-                &self.value
-            }
-        }
-
-        impl<T, E: Catch> DerefMut for $name<T, E> {
-            fn deref_mut(&mut self) -> &mut T {
-                &mut self.value
-            }
-        }
-
-        impl<T, E: Catch> From<T> for $name<T, E> {
-            fn from(value: T) -> Self {
-                $name::new(value)
-            }
-        }
-
-        impl<T: Clone, E: Catch> Clone for $name<T, E> {
-            fn clone(&self) -> Self {
-                $name::new(self.value.clone())
-            }
-        }
-
-        impl<T: Default, E: Catch> Default for $name<T, E> {
-            fn default() -> Self {
-                $name::new(T::default())
-            }
-        }
-
-        impl<T: fmt::Debug, E: Catch> fmt::Debug for $name<T, E> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.debug_tuple(stringify!($name)).field(&self.value).finish()
-            }
-        }
-    };
-}
 
 /// A JSON request body deserialized into `T`, whose error is a variant of `E`; and, as a
 /// response, `T` serialized as JSON (status 200, `Content-Type: application/json`).
@@ -184,7 +101,7 @@ pub struct Json<T, E: Catch> {
     error: PhantomData<fn() -> E>,
 }
 
-extractor!(Json);
+read::extractor!("actix", Json);
 
 impl<T, E> FromRequest for Json<T, E>
 where
@@ -411,7 +328,7 @@ pub struct Path<T, E: Catch> {
     error: PhantomData<fn() -> E>,
 }
 
-extractor!(Path);
+read::extractor!("actix", Path);
 
 impl<T, E> FromRequest for Path<T, E>
 where
@@ -519,7 +436,7 @@ pub struct Query<T, E: Catch> {
     error: PhantomData<fn() -> E>,
 }
 
-extractor!(Query);
+read::extractor!("actix", Query);
 
 impl<T, E> FromRequest for Query<T, E>
 where

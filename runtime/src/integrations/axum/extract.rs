@@ -11,93 +11,9 @@ use ::axum_core::response::{IntoResponse, Response};
 use ::bytes::{BufMut, Bytes, BytesMut};
 use ::http::header::{CONTENT_TYPE, HeaderValue};
 use ::http::request::Parts;
-use core::fmt;
 use core::marker::PhantomData;
-use core::ops::{Deref, DerefMut};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-
-/// The parts every extractor shares: the value, and `E` without owning one (so the extractor
-/// is `Send`, `Sync` and `Clone` whatever `E` is). `E: Catch` is a bound of the type itself, so
-/// that naming the extractor with an enum that has no `catch` is an error on that very type,
-/// with `Catch`'s message, rather than only axum's "`Handler` is not implemented".
-macro_rules! extractor {
-    ($name:ident) => {
-        impl<T, E: Catch> $name<T, E> {
-            /// Wraps `value`.
-            ///
-            /// ```
-            /// # #[derive(Debug, error_contract::ApiError)]
-            /// # enum ApiFailure {
-            /// #     #[api_error(status = 500, code = 9001, catch("panic", "status"))]
-            /// #     Internal,
-            /// # }
-            #[doc = concat!("let value = error_contract::axum::", stringify!($name), "::<u32, ApiFailure>::new(7);")]
-            /// assert_eq!(*value, 7);
-            /// ```
-            #[must_use]
-            pub const fn new(value: T) -> Self {
-                $name {
-                    value,
-                    error: PhantomData,
-                }
-            }
-
-            /// The extracted value.
-            ///
-            /// ```
-            /// # #[derive(Debug, error_contract::ApiError)]
-            /// # enum ApiFailure {
-            /// #     #[api_error(status = 500, code = 9001, catch("panic", "status"))]
-            /// #     Internal,
-            /// # }
-            #[doc = concat!("let value = error_contract::axum::", stringify!($name), "::<_, ApiFailure>::from(vec![1, 2]);")]
-            /// assert_eq!(value.into_inner(), [1, 2]);
-            /// ```
-            pub fn into_inner(self) -> T {
-                self.value
-            }
-        }
-
-        impl<T, E: Catch> Deref for $name<T, E> {
-            type Target = T;
-
-            fn deref(&self) -> &T {
-                &self.value
-            }
-        }
-
-        impl<T, E: Catch> DerefMut for $name<T, E> {
-            fn deref_mut(&mut self) -> &mut T {
-                &mut self.value
-            }
-        }
-
-        impl<T, E: Catch> From<T> for $name<T, E> {
-            fn from(value: T) -> Self {
-                $name::new(value)
-            }
-        }
-
-        impl<T: Clone, E: Catch> Clone for $name<T, E> {
-            fn clone(&self) -> Self {
-                $name::new(self.value.clone())
-            }
-        }
-
-        impl<T: Default, E: Catch> Default for $name<T, E> {
-            fn default() -> Self {
-                $name::new(T::default())
-            }
-        }
-
-        impl<T: fmt::Debug, E: Catch> fmt::Debug for $name<T, E> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.debug_tuple(stringify!($name)).field(&self.value).finish()
-            }
-        }
-    };
-}
 
 /// A JSON request body deserialized into `T`, whose rejection is a variant of `E`; and, as a
 /// response, `T` serialized as JSON (status 200, `Content-Type: application/json`).
@@ -177,7 +93,7 @@ pub struct Json<T, E: Catch> {
     error: PhantomData<fn() -> E>,
 }
 
-extractor!(Json);
+read::extractor!("axum", Json);
 
 impl<T, E, S> FromRequest<S> for Json<T, E>
 where
@@ -315,7 +231,7 @@ pub struct Path<T, E: Catch> {
     error: PhantomData<fn() -> E>,
 }
 
-extractor!(Path);
+read::extractor!("axum", Path);
 
 impl<T, E, S> FromRequestParts<S> for Path<T, E>
 where
@@ -426,7 +342,7 @@ pub struct Query<T, E: Catch> {
     error: PhantomData<fn() -> E>,
 }
 
-extractor!(Query);
+read::extractor!("axum", Query);
 
 impl<T, E, S> FromRequestParts<S> for Query<T, E>
 where
