@@ -2,39 +2,12 @@
 //! an error on the exact token.
 
 use crate::attr::{self, ContainerAttrs, FieldAttrs, Level, StyleSpec, VariantAttrs};
+use crate::code::CodeValue;
 use crate::ctxt::Ctxt;
 use crate::message::{self, Template};
-use crate::wire::Builtin;
+use crate::style::Builtin;
 use proc_macro2::Span;
-use std::fmt;
 use syn::{Data, DeriveInput, Fields, Ident, Member};
-
-/// A stable code.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum CodeValue {
-    Num(u32),
-    Str(String),
-}
-
-impl CodeValue {
-    /// The code as it reads on the wire (`3001`, `not_found`), unquoted.
-    pub(crate) fn text(&self) -> String {
-        match self {
-            CodeValue::Num(n) => n.to_string(),
-            CodeValue::Str(s) => s.clone(),
-        }
-    }
-}
-
-/// For messages: string codes in quotes.
-impl fmt::Display for CodeValue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CodeValue::Num(n) => write!(f, "{n}"),
-            CodeValue::Str(s) => write!(f, "\"{s}\""),
-        }
-    }
-}
 
 pub(crate) struct Container<'a> {
     pub(crate) original: &'a DeriveInput,

@@ -6,11 +6,11 @@
 //! first; a key on the wrong level says where it belongs; thiserror's `#[error(...)]` says what to
 //! write instead. Errors go to the `Ctxt` and parsing goes on, so one build shows them all.
 
-use crate::ast::CodeValue;
 use crate::case::Case;
+use crate::code::CodeValue;
 use crate::ctxt::Ctxt;
 use crate::failure::{self, Kind};
-use crate::wire::Builtin;
+use crate::style::Builtin;
 use proc_macro2::Span;
 use std::fmt::Write as _;
 use syn::meta::ParseNestedMeta;

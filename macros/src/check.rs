@@ -1,9 +1,10 @@
 //! The checks that span the IR: one small function each, all run, all errors collected.
 
-use crate::ast::{CodeValue, Container, Field, StyleRef, Variant};
+use crate::ast::{Container, Field, StyleRef, Variant};
+use crate::code::CodeValue;
 use crate::ctxt::Ctxt;
 use crate::message::ArgRef;
-use crate::wire::Builtin;
+use crate::style::Builtin;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 

@@ -17,12 +17,14 @@ mod attr;
 mod bound;
 mod case;
 mod check;
+mod code;
 mod ctxt;
 mod expand;
 mod failure;
 mod fallback;
 mod message;
 mod reason;
+mod style;
 mod wire;
 
 #[cfg(test)]
@@ -37,5 +39,19 @@ use proc_macro::TokenStream;
 #[proc_macro_derive(ApiError, attributes(api_error, source, from, error))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
-    expand::derive(&input).into()
+    derive(&input).into()
+}
+
+/// Parse, check, then expand, or, after any error, the errors and the fallback's stubs.
+fn derive(input: &syn::DeriveInput) -> proc_macro2::TokenStream {
+    let cx = ctxt::Ctxt::new();
+    let cont = ast::Container::from_ast(&cx, input);
+    if let Some(cont) = &cont {
+        check::check(&cx, cont);
+    }
+    match (cx.check(), &cont) {
+        (Ok(()), Some(cont)) => expand::expand(cont),
+        (Err(err), cont) => fallback::expand(input, cont.as_ref(), &err),
+        (Ok(()), None) => proc_macro2::TokenStream::new(),
+    }
 }

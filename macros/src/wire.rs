@@ -3,52 +3,9 @@
 //! Byte for byte what `error_contract::style::*` write at run time; the `styles` integration
 //! test compares the two for every style.
 
-use crate::ast::CodeValue;
+use crate::code::CodeValue;
+use crate::style::Builtin;
 use std::fmt::Write as _;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Builtin {
-    Dto,
-    Nested,
-    Flat,
-    Message,
-    Problem,
-}
-
-impl Builtin {
-    pub(crate) const NAMES: &'static [(&'static str, Builtin)] = &[
-        ("dto", Builtin::Dto),
-        ("nested", Builtin::Nested),
-        ("flat", Builtin::Flat),
-        ("message", Builtin::Message),
-        ("problem", Builtin::Problem),
-    ];
-
-    pub(crate) fn from_name(name: &str) -> Option<Builtin> {
-        Builtin::NAMES
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, b)| *b)
-    }
-
-    /// The runtime type, in `error_contract::style`.
-    pub(crate) fn type_name(self) -> &'static str {
-        match self {
-            Builtin::Dto => "Dto",
-            Builtin::Nested => "Nested",
-            Builtin::Flat => "Flat",
-            Builtin::Message => "Message",
-            Builtin::Problem => "Problem",
-        }
-    }
-
-    pub(crate) fn content_type(self) -> &'static str {
-        match self {
-            Builtin::Problem => "application/problem+json",
-            _ => "application/json",
-        }
-    }
-}
 
 /// What a static body holds.
 pub(crate) struct StaticParts<'a> {
@@ -155,7 +112,7 @@ pub(crate) fn default_title(status: u16) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::{Builtin, StaticParts, static_body};
-    use crate::ast::CodeValue;
+    use crate::code::CodeValue;
 
     #[test]
     fn escapes_like_serde_json() {

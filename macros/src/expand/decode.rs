@@ -4,7 +4,7 @@
 use super::{Ctx, style_type};
 use crate::ast::{StyleRef, Variant};
 use crate::bound::Bounds;
-use crate::wire::Builtin;
+use crate::style::Builtin;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 

@@ -6,8 +6,10 @@
 //! it emits.
 
 use super::Ctx;
-use crate::ast::{CodeValue, StyleRef, Variant};
+use crate::ast::{StyleRef, Variant};
 use crate::bound::Bounds;
+use crate::code::CodeValue;
+use crate::style::Builtin;
 use crate::wire::{self, StaticParts};
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -151,7 +153,7 @@ fn content_types(
         let (key, tokens) = match v.style(&ctx.cont.attrs) {
             StyleRef::Builtin(b) => {
                 let ct = b.content_type();
-                let name = wire::Builtin::NAMES
+                let name = Builtin::NAMES
                     .iter()
                     .find(|(_, builtin)| *builtin == b)
                     .map_or("", |(name, _)| name);
@@ -372,7 +374,7 @@ pub(super) fn static_body(
     let StyleRef::Builtin(style) = v.style(container) else {
         return None;
     };
-    if style == wire::Builtin::Problem && v.status_field().is_some() {
+    if style == Builtin::Problem && v.status_field().is_some() {
         return None;
     }
     let message = v.static_message();

@@ -33,24 +33,9 @@ mod serialize;
 
 use crate::ast::{Container, Field, StyleRef, Variant};
 use crate::bound::{Bounds, ParamsInScope};
-use crate::ctxt::Ctxt;
-use crate::{check, fallback};
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::{DeriveInput, Type};
-
-pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
-    let cx = Ctxt::new();
-    let cont = Container::from_ast(&cx, input);
-    if let Some(cont) = &cont {
-        check::check(&cx, cont);
-    }
-    match (cx.check(), &cont) {
-        (Ok(()), Some(cont)) => expand(cont),
-        (Err(err), cont) => fallback::expand(input, cont.as_ref(), &err),
-        (Ok(()), None) => TokenStream::new(),
-    }
-}
+use syn::Type;
 
 /// What every impl module needs.
 pub(crate) struct Ctx<'c, 'a> {
@@ -183,7 +168,7 @@ pub(crate) fn match_covering(
     }
 }
 
-fn expand(cont: &Container<'_>) -> TokenStream {
+pub(crate) fn expand(cont: &Container<'_>) -> TokenStream {
     let mut next = 0;
     let entry_index = cont
         .variants

@@ -1,0 +1,31 @@
+//! A stable code as the derive sees it: a number or a string, as written or derived from the
+//! variant's name. A leaf of the module graph: parsing, checks and expansion all use it.
+
+use std::fmt;
+
+/// A stable code.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum CodeValue {
+    Num(u32),
+    Str(String),
+}
+
+impl CodeValue {
+    /// The code as it reads on the wire (`3001`, `not_found`), unquoted.
+    pub(crate) fn text(&self) -> String {
+        match self {
+            CodeValue::Num(n) => n.to_string(),
+            CodeValue::Str(s) => s.clone(),
+        }
+    }
+}
+
+/// For messages: string codes in quotes.
+impl fmt::Display for CodeValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CodeValue::Num(n) => write!(f, "{n}"),
+            CodeValue::Str(s) => write!(f, "\"{s}\""),
+        }
+    }
+}
