@@ -25,7 +25,11 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// The top-level module a file belongs to (`style` for `style/dto.rs` and `style.rs`).
 fn module_of(src: &Path, file: &Path) -> Option<String> {
     let first = file.strip_prefix(src).unwrap().components().next()?;
-    let name = first.as_os_str().to_str()?.trim_end_matches(".rs").to_owned();
+    let name = first
+        .as_os_str()
+        .to_str()?
+        .trim_end_matches(".rs")
+        .to_owned();
     (name != "lib").then_some(name)
 }
 
@@ -142,7 +146,10 @@ fn cycles(graph: &BTreeMap<String, BTreeSet<String>>) -> Vec<Vec<String>> {
 }
 
 fn src(krate: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(krate).join("src")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(krate)
+        .join("src")
 }
 
 #[test]
