@@ -955,3 +955,15 @@ fn run_time_parts_get_examples() {
     // Each example matches its response's schema.
     assert_valid(&document(&components));
 }
+
+/// The document that `scripts/openapi-ts.sh` gives to the TypeScript client generator (checked in
+/// beside the example; its test keeps it current) is a valid `OpenAPI` 3.1 document whose examples
+/// match their schemas.
+#[test]
+fn typescript_client_input_validates() {
+    let document: Value = serde_json::from_str(include_str!(
+        "../../runtime/examples/errors.openapi.json"
+    ))
+    .expect("the checked-in document is JSON");
+    assert_valid(&document);
+}
