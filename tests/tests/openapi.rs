@@ -961,9 +961,120 @@ fn run_time_parts_get_examples() {
 /// match their schemas.
 #[test]
 fn typescript_client_input_validates() {
-    let document: Value = serde_json::from_str(include_str!(
-        "../../runtime/examples/errors.openapi.json"
-    ))
-    .expect("the checked-in document is JSON");
+    let document: Value =
+        serde_json::from_str(include_str!("../../runtime/examples/errors.openapi.json"))
+            .expect("the checked-in document is JSON");
     assert_valid(&document);
+}
+
+/// A field type with a `utoipa::ToSchema` impl.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+struct Quota {
+    /// Requests per window.
+    limit: u32,
+    unit: String,
+}
+
+/// A field type with a `schemars::JsonSchema` impl.
+#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+struct Window {
+    /// Seconds until the window resets.
+    seconds: u64,
+    tags: Vec<String>,
+}
+
+/// A field type with both: utoipa's schema wins.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema, schemars::JsonSchema)]
+enum Tier {
+    Free,
+    Paid,
+}
+
+/// A field type with neither: it compiles, and stays untyped.
+#[derive(Debug, serde::Serialize)]
+struct Opaque {
+    inner: u8,
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat")]
+#[allow(dead_code, reason = "only the catalog is rendered")]
+enum QuotaError {
+    /// Over quota.
+    #[api_error(status = 429, code = 4290, message = "over quota")]
+    OverQuota {
+        #[api_error(expose, schema)]
+        quota: Quota,
+        #[api_error(expose, schema)]
+        window: Window,
+        #[api_error(expose, schema)]
+        tier: Tier,
+        #[api_error(expose, schema)]
+        opaque: Opaque,
+        #[api_error(expose)]
+        count: u32,
+    },
+}
+
+#[test]
+fn exposed_fields_are_typed_from_schema_traits() {
+    let components = QuotaError::catalog().to_openapi();
+    let expose = "A field that some errors of this style expose.";
+    assert_eq!(
+        components["schemas"]["ErrorFlat"]["properties"],
+        json!({
+            "code": {"description": "The stable error code.", "type": "integer"},
+            "message": {"description": "The public message.", "type": "string"},
+            "quota": {
+                "description": "A field type with a `utoipa::ToSchema` impl.",
+                "type": "object",
+                "required": ["limit", "unit"],
+                "properties": {
+                    "limit": {
+                        "description": "Requests per window.",
+                        "type": "integer",
+                        "format": "int32",
+                        "minimum": 0
+                    },
+                    "unit": {"type": "string"}
+                }
+            },
+            "window": {
+                "description": "A field type with a `schemars::JsonSchema` impl.",
+                "title": "Window",
+                "type": "object",
+                "required": ["seconds", "tags"],
+                "properties": {
+                    "seconds": {
+                        "description": "Seconds until the window resets.",
+                        "type": "integer",
+                        "format": "uint64",
+                        "minimum": 0
+                    },
+                    "tags": {"type": "array", "items": {"type": "string"}}
+                }
+            },
+            "tier": {
+                "description": "A field type with both: utoipa's schema wins.",
+                "type": "string",
+                "enum": ["Free", "Paid"]
+            },
+            "opaque": {"description": expose},
+            "count": {"description": expose, "type": "integer"}
+        })
+    );
+    assert_valid(&document(&components));
+
+    // utoipa's document carries the same schemas.
+    let mut doc = utoipa::openapi::OpenApi::default();
+    utoipa::Modify::modify(&ErrorSchemas::new(&[QuotaError::catalog]), &mut doc);
+    let doc = serde_json::to_value(doc).expect("serializes");
+    assert_eq!(
+        doc["components"]["schemas"]["ErrorFlat"]["properties"]["quota"],
+        components["schemas"]["ErrorFlat"]["properties"]["quota"]
+    );
+    assert_eq!(
+        doc["components"]["schemas"]["ErrorFlat"]["properties"]["tier"],
+        components["schemas"]["ErrorFlat"]["properties"]["tier"]
+    );
 }
