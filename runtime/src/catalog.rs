@@ -3,6 +3,7 @@
 pub(crate) mod field_schema;
 pub mod lock;
 pub(crate) mod render;
+mod subset;
 pub(crate) mod types;
 
 use crate::{Code, Status};

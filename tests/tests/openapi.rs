@@ -985,6 +985,7 @@ struct Window {
 
 /// A field type with both: utoipa's schema wins.
 #[derive(Debug, serde::Serialize, utoipa::ToSchema, schemars::JsonSchema)]
+#[allow(dead_code, reason = "only its schema is read")]
 enum Tier {
     Free,
     Paid,
@@ -1076,5 +1077,91 @@ fn exposed_fields_are_typed_from_schema_traits() {
     assert_eq!(
         doc["components"]["schemas"]["ErrorFlat"]["properties"]["tier"],
         components["schemas"]["ErrorFlat"]["properties"]["tier"]
+    );
+}
+
+/// Five routes of a book shop, one error enum: each route documents only what it can answer.
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat")]
+#[allow(dead_code, reason = "only the catalog is rendered")]
+enum BookError {
+    /// No such book.
+    #[api_error(status = 404, code = 3001, message = "book not found")]
+    NotFound,
+    #[api_error(status = 402, code = 3402, message = "payment required")]
+    PaymentRequired,
+    #[api_error(status = 409, code = 3009, message = "already borrowed")]
+    Borrowed,
+    #[api_error(status = 422, code = 3022, message = "invalid isbn")]
+    InvalidIsbn,
+    #[api_error(status = 429, code = 4029, message = "too many requests")]
+    RateLimited {
+        #[api_error(header = "Retry-After")]
+        retry_after: u32,
+    },
+}
+
+error_contract::responses! {
+    /// What `GET /books/{id}` can answer.
+    pub(crate) struct GetBookErrors: BookError { NotFound, RateLimited }
+}
+
+/// A book.
+#[utoipa::path(get, path = "/books/{id}", responses((status = 200, description = "The book"), GetBookErrors))]
+#[allow(dead_code, reason = "only its documentation is read")]
+fn get_book() {}
+
+/// Borrow a book.
+#[utoipa::path(post, path = "/books/{id}/loans", responses((status = 201, description = "Borrowed"), BookError))]
+#[allow(dead_code, reason = "only its documentation is read")]
+fn borrow_book() {}
+
+#[test]
+fn a_route_documents_only_its_errors() {
+    const ERRORS: ErrorSchemas = ErrorSchemas::new(&[BookError::catalog]);
+
+    #[derive(OpenApi)]
+    #[openapi(paths(get_book, borrow_book), modifiers(&ERRORS))]
+    struct Doc;
+
+    let document = serde_json::to_value(Doc::openapi()).expect("serializes");
+    let statuses = |path: &str, method: &str| -> Vec<String> {
+        document["paths"][path][method]["responses"]
+            .as_object()
+            .expect("responses")
+            .keys()
+            .cloned()
+            .collect()
+    };
+    assert_eq!(statuses("/books/{id}", "get"), ["200", "404", "429"]);
+    // The whole enum stays the default.
+    assert_eq!(
+        statuses("/books/{id}/loans", "post"),
+        ["201", "402", "404", "409", "422", "429"]
+    );
+    let not_found = &document["paths"]["/books/{id}"]["get"]["responses"]["404"];
+    assert_eq!(
+        not_found["description"],
+        "Not Found\n\n- `3001`: book not found — No such book."
+    );
+    assert_eq!(
+        not_found["content"]["application/json"]["schema"]["allOf"][1],
+        json!({"properties": {"code": {"enum": [3001]}}})
+    );
+    assert_valid(&document);
+
+    // Without utoipa: the subset's components.
+    let components = GetBookErrors::catalog().to_openapi();
+    assert_eq!(
+        components["responses"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect::<Vec<_>>(),
+        ["404", "429"]
+    );
+    assert_eq!(
+        components["responses"]["429"],
+        BookError::catalog().to_openapi()["responses"]["429"]
     );
 }
