@@ -69,14 +69,7 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
     let field_types = sparse_column(&rows, |v| {
         slice(v.exposed().map(|f| type_text(f.ty())).collect())
     });
-    let field_schemas = sparse_column(&rows, |v| {
-        let probes: Vec<TokenStream> = v.exposed().map(|f| field_schema(ctx, f)).collect();
-        if v.exposed().all(|f| f.attrs.schema.is_none()) {
-            None
-        } else {
-            Some(quote!(&[#(#probes),*]))
-        }
-    });
+    let field_schemas = field_schemas(ctx, &rows);
     let example_messages = sparse_column(&rows, |v| {
         let message = example_message(v)?;
         Some(quote!(#message))
@@ -121,6 +114,18 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
             type_base: #type_base,
         };
     }
+}
+
+/// The `field_schemas` column: per row with a `schema` field, a function per exposed field.
+fn field_schemas(ctx: &Ctx<'_, '_>, rows: &[(usize, &Variant<'_>)]) -> Vec<TokenStream> {
+    sparse_column(rows, |v| {
+        let probes: Vec<TokenStream> = v.exposed().map(|f| field_schema(ctx, f)).collect();
+        if v.exposed().all(|f| f.attrs.schema.is_none()) {
+            None
+        } else {
+            Some(quote!(&[#(#probes),*]))
+        }
+    })
 }
 
 /// For a field marked `schema`, the function that gives the schema of its type from its
