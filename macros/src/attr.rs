@@ -32,8 +32,9 @@ pub(crate) const VARIANT_KEYS: &[&str] = &[
     "catch",
 ];
 /// Keys of the field level.
-pub(crate) const FIELD_KEYS: &[&str] =
-    &["expose", "rename", "header", "status", "default", "detail"];
+pub(crate) const FIELD_KEYS: &[&str] = &[
+    "expose", "rename", "header", "status", "default", "detail", "schema",
+];
 
 /// A value with the span of its key (for duplicates) and of itself (for value errors).
 #[derive(Clone)]
@@ -88,6 +89,9 @@ pub(crate) struct FieldAttrs {
     pub(crate) source: Option<Span>,
     pub(crate) from: Option<Span>,
     pub(crate) expose: Option<Span>,
+    /// `schema`: the exposed field is typed in the catalog's `OpenAPI` from its type's
+    /// `utoipa::ToSchema` or `schemars::JsonSchema` impl.
+    pub(crate) schema: Option<Span>,
     pub(crate) rename: Option<Spanned<String>>,
     pub(crate) header: Option<Spanned<String>>,
     pub(crate) status: Option<Span>,
@@ -245,6 +249,7 @@ pub(crate) fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
     for_each_key(cx, attrs, Level::Field, |key, meta| {
         match key {
             "expose" => flag(cx, &mut f.expose, meta)?,
+            "schema" => flag(cx, &mut f.schema, meta)?,
             "rename" => {
                 let rename = string(cx, meta)?;
                 if let Some(r) = rename.as_ref().filter(|r| r.value.is_empty()) {

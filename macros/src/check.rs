@@ -314,6 +314,12 @@ fn exposed_fields(cx: &Ctxt, variant: &Variant<'_>) {
                 "`rename` only applies to an exposed field: add `expose`",
             );
         }
+        if let (Some(schema), None) = (a.schema, a.expose) {
+            cx.error_at(
+                schema,
+                "`schema` types an exposed field in the OpenAPI output: add `expose`",
+            );
+        }
         let Some(expose) = a.expose else { continue };
         if field.original.ident.is_none() && a.rename.is_none() {
             cx.error_at(

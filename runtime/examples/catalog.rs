@@ -9,6 +9,12 @@
 //! (`examples/errors.lock.json`) and its Markdown table (`examples/errors.md`), as a user's crate
 //! would: a change that breaks clients fails the test; `ERROR_CONTRACT_LOCK=overwrite` rewrites
 //! both files.
+//!
+//! `cargo run -p error-contract --example catalog -- openapi` prints a whole `OpenAPI` 3.1
+//! document around the components instead: `scripts/openapi-ts.sh` writes it to
+//! `examples/errors.openapi.json` and generates a TypeScript client's types from it
+//! (`examples/errors.d.ts`, with `openapi-typescript`); the test fails when the checked-in
+//! document is no longer what the crate renders, so that the script is run again.
 
 use error_contract::ApiError;
 
@@ -54,7 +60,47 @@ enum ShopError {
     Io(#[from] std::io::Error),
 }
 
+/// A whole `OpenAPI` 3.1 document: the components, and one operation that can answer every error
+/// response, so that a client generator types each of them.
+fn document() -> serde_json::Value {
+    let components = ShopError::catalog().to_openapi();
+    let responses: serde_json::Map<String, serde_json::Value> = components["responses"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(status, _)| {
+            let reference = format!("#/components/responses/{status}");
+            (status.clone(), serde_json::json!({ "$ref": reference }))
+        })
+        .collect();
+    serde_json::json!({
+        "openapi": "3.1.0",
+        "info": { "title": "shop", "version": "1.0.0" },
+        "paths": {
+            "/orders/{id}": {
+                "get": {
+                    "operationId": "getOrder",
+                    "parameters": [
+                        { "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }
+                    ],
+                    "responses": responses,
+                }
+            }
+        },
+        "components": components,
+    })
+}
+
+/// The document as `examples/errors.openapi.json` holds it: pretty JSON and a final newline.
+fn document_text() -> Result<String, serde_json::Error> {
+    Ok(serde_json::to_string_pretty(&document())? + "\n")
+}
+
 fn main() -> Result<(), serde_json::Error> {
+    if std::env::args().nth(1).as_deref() == Some("openapi") {
+        print!("{}", document_text()?);
+        return Ok(());
+    }
     let catalog = ShopError::catalog();
     println!("{}", catalog.to_markdown());
     println!("{}", serde_json::to_string_pretty(&catalog.to_openapi())?);
@@ -68,5 +114,19 @@ mod tests {
     fn error_contract() {
         error_contract::lock::check::<super::ShopError>("examples/errors.lock.json");
         error_contract::lock::check_markdown::<super::ShopError>("examples/errors.md");
+    }
+
+    /// The `OpenAPI` document that `examples/errors.d.ts` was generated from is what the crate
+    /// renders today; else `scripts/openapi-ts.sh` has to run again.
+    #[test]
+    fn typescript_client_input_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/errors.openapi.json");
+        let checked_in = std::fs::read_to_string(path).unwrap_or_default();
+        let rendered = super::document_text().expect("the document serializes");
+        assert!(
+            checked_in == rendered,
+            "examples/errors.openapi.json is not what the crate renders: run scripts/openapi-ts.sh \
+             and commit examples/errors.openapi.json and examples/errors.d.ts"
+        );
     }
 }

@@ -15,6 +15,14 @@ pub use crate::{
     FailureKind, FromDetail, Headers, Status, Style, style,
 };
 pub use serde;
+pub use serde_json;
+
+/// The field schemas of the catalog, asked for by autoref specialization.
+pub mod schema {
+    pub use crate::catalog::field_schema::{
+        FieldSchema, Probe, Schemars, Untyped, Utoipa, untyped,
+    };
+}
 
 /// Where a value of a derived type gets its contract: a static entry, or (for a transparent
 /// variant) the error it wraps.

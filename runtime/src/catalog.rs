@@ -1,7 +1,9 @@
 //! The error catalog: every error an enum can produce.
 
+pub(crate) mod field_schema;
 pub mod lock;
 pub(crate) mod render;
+mod subset;
 pub(crate) mod types;
 
 use crate::{Code, Status};
@@ -43,6 +45,9 @@ pub struct Table {
     pub fields: &'static [(u32, &'static [&'static str])],
     /// The exposed fields' types as written, in the order of `fields`.
     pub field_types: &'static [(u32, &'static [&'static str])],
+    /// The schemas of the exposed fields' types from their `utoipa::ToSchema` or
+    /// `schemars::JsonSchema` impls, in the order of `fields`.
+    pub field_schemas: &'static [(u32, &'static [crate::__private::schema::FieldSchema])],
     /// The names of the `#[api_error(header = "...")]` fields' headers.
     pub headers: &'static [(u32, &'static [&'static str])],
     /// An interpolated message with example values in place of the fields, where the derive
@@ -281,6 +286,12 @@ impl CatalogEntry {
     #[must_use]
     pub fn headers(self) -> &'static [&'static str] {
         sparse(self.table.headers, self.index).unwrap_or(&[])
+    }
+
+    /// The schema of the `i`th exposed field from its type's `utoipa::ToSchema` (feature
+    /// `utoipa`) or `schemars::JsonSchema` (feature `schemars`) impl, if it has one.
+    pub(crate) fn field_schema(self, i: usize) -> Option<serde_json::Value> {
+        sparse(self.table.field_schemas, self.index)?.get(i)?()
     }
 
     /// The message with example values in place of its fields (`"order 0 not found"`), for an

@@ -83,6 +83,7 @@
 //! | `axum` | `axum_core::response::IntoResponse` (axum 0.8), and the module `error_contract::axum`; implies `http` |
 //! | `actix-web` | `actix_web::ResponseError` (actix-web 4), and the module `error_contract::actix` |
 //! | `utoipa` | `utoipa::IntoResponses` (utoipa 6) |
+//! | `schemars` | fields marked `#[api_error(expose, schema)]` typed from `schemars::JsonSchema` (schemars 1) in the catalog's `OpenAPI` (no impl per type) |
 //! | `tracing` | a 5xx turned into an axum or actix-web response is logged as one `ERROR` event |
 //! | `reqwest` | `error_contract::decode::from_response`, decoding a `reqwest::Response` |
 //!

@@ -955,3 +955,213 @@ fn run_time_parts_get_examples() {
     // Each example matches its response's schema.
     assert_valid(&document(&components));
 }
+
+/// The document that `scripts/openapi-ts.sh` gives to the TypeScript client generator (checked in
+/// beside the example; its test keeps it current) is a valid `OpenAPI` 3.1 document whose examples
+/// match their schemas.
+#[test]
+fn typescript_client_input_validates() {
+    let document: Value =
+        serde_json::from_str(include_str!("../../runtime/examples/errors.openapi.json"))
+            .expect("the checked-in document is JSON");
+    assert_valid(&document);
+}
+
+/// A field type with a `utoipa::ToSchema` impl.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+struct Quota {
+    /// Requests per window.
+    limit: u32,
+    unit: String,
+}
+
+/// A field type with a `schemars::JsonSchema` impl.
+#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+struct Window {
+    /// Seconds until the window resets.
+    seconds: u64,
+    tags: Vec<String>,
+}
+
+/// A field type with both: utoipa's schema wins.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema, schemars::JsonSchema)]
+#[allow(dead_code, reason = "only its schema is read")]
+enum Tier {
+    Free,
+    Paid,
+}
+
+/// A field type with neither: it compiles, and stays untyped.
+#[derive(Debug, serde::Serialize)]
+struct Opaque {
+    inner: u8,
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat")]
+#[allow(dead_code, reason = "only the catalog is rendered")]
+enum QuotaError {
+    /// Over quota.
+    #[api_error(status = 429, code = 4290, message = "over quota")]
+    OverQuota {
+        #[api_error(expose, schema)]
+        quota: Quota,
+        #[api_error(expose, schema)]
+        window: Window,
+        #[api_error(expose, schema)]
+        tier: Tier,
+        #[api_error(expose, schema)]
+        opaque: Opaque,
+        #[api_error(expose)]
+        count: u32,
+    },
+}
+
+#[test]
+fn exposed_fields_are_typed_from_schema_traits() {
+    let components = QuotaError::catalog().to_openapi();
+    let expose = "A field that some errors of this style expose.";
+    assert_eq!(
+        components["schemas"]["ErrorFlat"]["properties"],
+        json!({
+            "code": {"description": "The stable error code.", "type": "integer"},
+            "message": {"description": "The public message.", "type": "string"},
+            "quota": {
+                "description": "A field type with a `utoipa::ToSchema` impl.",
+                "type": "object",
+                "required": ["limit", "unit"],
+                "properties": {
+                    "limit": {
+                        "description": "Requests per window.",
+                        "type": "integer",
+                        "format": "int32",
+                        "minimum": 0
+                    },
+                    "unit": {"type": "string"}
+                }
+            },
+            "window": {
+                "description": "A field type with a `schemars::JsonSchema` impl.",
+                "title": "Window",
+                "type": "object",
+                "required": ["seconds", "tags"],
+                "properties": {
+                    "seconds": {
+                        "description": "Seconds until the window resets.",
+                        "type": "integer",
+                        "format": "uint64",
+                        "minimum": 0
+                    },
+                    "tags": {"type": "array", "items": {"type": "string"}}
+                }
+            },
+            "tier": {
+                "description": "A field type with both: utoipa's schema wins.",
+                "type": "string",
+                "enum": ["Free", "Paid"]
+            },
+            "opaque": {"description": expose},
+            "count": {"description": expose, "type": "integer"}
+        })
+    );
+    assert_valid(&document(&components));
+
+    // utoipa's document carries the same schemas.
+    let mut doc = utoipa::openapi::OpenApi::default();
+    utoipa::Modify::modify(&ErrorSchemas::new(&[QuotaError::catalog]), &mut doc);
+    let doc = serde_json::to_value(doc).expect("serializes");
+    assert_eq!(
+        doc["components"]["schemas"]["ErrorFlat"]["properties"]["quota"],
+        components["schemas"]["ErrorFlat"]["properties"]["quota"]
+    );
+    assert_eq!(
+        doc["components"]["schemas"]["ErrorFlat"]["properties"]["tier"],
+        components["schemas"]["ErrorFlat"]["properties"]["tier"]
+    );
+}
+
+/// Five routes of a book shop, one error enum: each route documents only what it can answer.
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat")]
+#[allow(dead_code, reason = "only the catalog is rendered")]
+enum BookError {
+    /// No such book.
+    #[api_error(status = 404, code = 3001, message = "book not found")]
+    NotFound,
+    #[api_error(status = 402, code = 3402, message = "payment required")]
+    PaymentRequired,
+    #[api_error(status = 409, code = 3009, message = "already borrowed")]
+    Borrowed,
+    #[api_error(status = 422, code = 3022, message = "invalid isbn")]
+    InvalidIsbn,
+    #[api_error(status = 429, code = 4029, message = "too many requests")]
+    RateLimited {
+        #[api_error(header = "Retry-After")]
+        retry_after: u32,
+    },
+}
+
+error_contract::responses! {
+    /// What `GET /books/{id}` can answer.
+    pub(crate) struct GetBookErrors: BookError { NotFound, RateLimited }
+}
+
+/// A book.
+#[utoipa::path(get, path = "/books/{id}", responses((status = 200, description = "The book"), GetBookErrors))]
+#[allow(dead_code, reason = "only its documentation is read")]
+fn get_book() {}
+
+/// Borrow a book.
+#[utoipa::path(post, path = "/books/{id}/loans", responses((status = 201, description = "Borrowed"), BookError))]
+#[allow(dead_code, reason = "only its documentation is read")]
+fn borrow_book() {}
+
+#[test]
+fn a_route_documents_only_its_errors() {
+    const ERRORS: ErrorSchemas = ErrorSchemas::new(&[BookError::catalog]);
+
+    #[derive(OpenApi)]
+    #[openapi(paths(get_book, borrow_book), modifiers(&ERRORS))]
+    struct Doc;
+
+    let document = serde_json::to_value(Doc::openapi()).expect("serializes");
+    let statuses = |path: &str, method: &str| -> Vec<String> {
+        document["paths"][path][method]["responses"]
+            .as_object()
+            .expect("responses")
+            .keys()
+            .cloned()
+            .collect()
+    };
+    assert_eq!(statuses("/books/{id}", "get"), ["200", "404", "429"]);
+    // The whole enum stays the default.
+    assert_eq!(
+        statuses("/books/{id}/loans", "post"),
+        ["201", "402", "404", "409", "422", "429"]
+    );
+    let not_found = &document["paths"]["/books/{id}"]["get"]["responses"]["404"];
+    assert_eq!(
+        not_found["description"],
+        "Not Found\n\n- `3001`: book not found — No such book."
+    );
+    assert_eq!(
+        not_found["content"]["application/json"]["schema"]["allOf"][1],
+        json!({"properties": {"code": {"enum": [3001]}}})
+    );
+    assert_valid(&document);
+
+    // Without utoipa: the subset's components.
+    let components = GetBookErrors::catalog().to_openapi();
+    assert_eq!(
+        components["responses"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect::<Vec<_>>(),
+        ["404", "429"]
+    );
+    assert_eq!(
+        components["responses"]["429"],
+        BookError::catalog().to_openapi()["responses"]["429"]
+    );
+}

@@ -71,6 +71,7 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
     let field_types = sparse_column(&rows, |v| {
         slice(v.exposed().map(|f| type_text(f.ty())).collect())
     });
+    let field_schemas = field_schemas(ctx, &rows);
     let example_messages = sparse_column(&rows, |v| {
         let message = example_message(v)?;
         Some(quote!(#message))
@@ -109,11 +110,50 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
             parents: &[#(#parents),*],
             fields: &[#(#fields),*],
             field_types: &[#(#field_types),*],
+            field_schemas: &[#(#field_schemas),*],
             headers: &[#(#headers),*],
             example_messages: &[#(#example_messages),*],
             type_base: #type_base,
         };
     }
+}
+
+/// The `field_schemas` column: per row with a `schema` field, a function per exposed field.
+fn field_schemas(ctx: &Ctx<'_, '_>, rows: &[(usize, &Variant<'_>)]) -> Vec<TokenStream> {
+    sparse_column(rows, |v| {
+        let probes: Vec<TokenStream> = v.exposed().map(|f| field_schema(ctx, f)).collect();
+        if v.exposed().all(|f| f.attrs.schema.is_none()) {
+            None
+        } else {
+            Some(quote!(&[#(#probes),*]))
+        }
+    })
+}
+
+/// For a field marked `schema`, the function that gives the schema of its type from its
+/// `utoipa::ToSchema` or `schemars::JsonSchema` impl (autoref specialization, see the runtime's
+/// `field_schema.rs`); else, or for a type that names a generic parameter or a lifetime other than
+/// `'static` (a function item inside the static cannot name them), `untyped`.
+fn field_schema(ctx: &Ctx<'_, '_>, field: &crate::ast::Field<'_>) -> TokenStream {
+    let ty = field.ty();
+    let text = type_text(ty);
+    if field.attrs.schema.is_none() {
+        return quote!(__ec::schema::untyped);
+    }
+    let local_lifetime = text
+        .match_indices('\'')
+        .any(|(i, _)| !text[i + 1..].starts_with("static"));
+    if ctx.params.intersects(ty) || local_lifetime || text.contains("Self") {
+        return quote!(__ec::schema::untyped);
+    }
+    quote_spanned! {field.span()=> {
+        fn __field_schema() -> ::core::option::Option<__ec::serde_json::Value> {
+            #[allow(unused_imports)]
+            use __ec::schema::{Schemars as _, Untyped as _, Utoipa as _};
+            (&&&__ec::schema::Probe::<#ty>::NEW).field_schema()
+        }
+        __field_schema as __ec::schema::FieldSchema
+    }}
 }
 
 /// A sparse column of the table: `(row, value)` for each row that `value` gives one for.

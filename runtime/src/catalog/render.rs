@@ -435,7 +435,8 @@ impl Styles {
                 let schema = entry
                     .field_types()
                     .get(i)
-                    .and_then(|ty| super::types::schema(ty));
+                    .and_then(|ty| super::types::schema(ty))
+                    .or_else(|| entry.field_schema(i));
                 match style.fields.iter_mut().find(|(key, _)| key == field) {
                     Some((_, known)) => {
                         if *known != schema {
