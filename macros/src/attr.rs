@@ -33,7 +33,7 @@ pub(crate) const VARIANT_KEYS: &[&str] = &[
 ];
 /// Keys of the field level.
 pub(crate) const FIELD_KEYS: &[&str] = &[
-    "expose", "rename", "header", "status", "default", "detail", "schema",
+    "expose", "rename", "header", "status", "default", "detail", "schema", "example",
 ];
 
 /// A value with the span of its key (for duplicates) and of itself (for value errors).
@@ -100,6 +100,18 @@ pub(crate) struct FieldAttrs {
     pub(crate) detail: Option<Spanned<&'static str>>,
     /// Where a `detail` key was written, even if its value was reported as wrong.
     pub(crate) detail_written: Option<Span>,
+    /// `example = <literal>`: the field's value in the catalog's `OpenAPI` example.
+    pub(crate) example: Option<Spanned<Example>>,
+}
+
+/// The literal of a field's `example`: a string, an integer or a float (either maybe negated,
+/// kept as its decimal digits), or a bool.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Example {
+    Str(String),
+    Int(String),
+    Float(String),
+    Bool(bool),
 }
 
 /// Which level an attribute is on, for key tables and wrong-level messages.
@@ -264,6 +276,7 @@ pub(crate) fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                 f.detail_written = Some(meta.path.span());
                 set(cx, &mut f.detail, meta, detail(cx, meta)?);
             }
+            "example" => set(cx, &mut f.example, meta, example(cx, meta)?),
             // As in `variant_key`: only the field table's keys arrive here.
             _ => {}
         }
@@ -798,6 +811,51 @@ fn detail(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<&
     };
     cx.error_at(lit.span(), format!("unknown detail `\"{name}\"`; {hint}"));
     Ok(None)
+}
+
+/// `example = "text"`, `example = 42`, `example = -1.5`, `example = true`; the field's type is
+/// compared with it in `check`.
+fn example(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Example>>> {
+    let expr = value_expr(meta)?;
+    let span = expr.span();
+    let (negative, lit) = match &expr {
+        Expr::Lit(ExprLit { lit, .. }) => (false, lit),
+        Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            expr: inner,
+            ..
+        }) => match &**inner {
+            Expr::Lit(ExprLit { lit, .. }) if matches!(lit, Lit::Int(_) | Lit::Float(_)) => {
+                (true, lit)
+            }
+            _ => (false, &Lit::Verbatim(proc_macro2::Literal::u8_suffixed(0))),
+        },
+        _ => (false, &Lit::Verbatim(proc_macro2::Literal::u8_suffixed(0))),
+    };
+    let sign = if negative { "-" } else { "" };
+    let value = match lit {
+        Lit::Str(s) => Example::Str(s.value()),
+        Lit::Int(int) => Example::Int(format!("{sign}{}", int.base10_digits())),
+        Lit::Float(float) => match float.base10_digits().parse::<f64>() {
+            Ok(n) if n.is_finite() => Example::Float(format!("{sign}{}", float.base10_digits())),
+            _ => {
+                cx.error_at(
+                    span,
+                    "an `example` number must be finite: JSON has no infinity",
+                );
+                return Ok(None);
+            }
+        },
+        Lit::Bool(b) => Example::Bool(b.value),
+        _ => {
+            cx.error_spanned_by(
+                &expr,
+                "expected a string, integer, float or bool literal: `example = \"email\"`, `example = 42`, `example = 0.5`, `example = true`",
+            );
+            return Ok(None);
+        }
+    };
+    Ok(Some(spanned(meta, value, span)))
 }
 
 #[cfg(test)]

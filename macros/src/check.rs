@@ -24,6 +24,7 @@ pub(crate) fn check(cx: &Ctxt, cont: &Container<'_>) {
         one_source(cx, variant);
         status_field(cx, variant);
         catch_fields(cx, variant);
+        examples(cx, variant);
     }
     catches_unique(cx, cont);
     from_types_unique(cx, cont);
@@ -660,6 +661,135 @@ fn catches_unique(cx: &Ctxt, cont: &Container<'_>) {
                     seen.insert((kind.name, status), (variant.ident, *span));
                 }
             }
+        }
+    }
+}
+
+/// A plain field type as `example` sees it: through references, `Box`, `Rc`, `Arc`, `Cow` and
+/// `Option`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Plain {
+    Unsigned,
+    Signed,
+    F32,
+    F64,
+    Bool,
+    Str,
+    Char,
+    List,
+}
+
+/// The plain type inside `ty`, its name (`u32`, `String`), and whether an `Option` wraps it;
+/// `None` for a type that could serialize to any JSON.
+pub(crate) fn plain(ty: &syn::Type) -> Option<(Plain, String, bool)> {
+    let path = match ty {
+        syn::Type::Reference(r) => return plain(&r.elem),
+        syn::Type::Paren(p) => return plain(&p.elem),
+        syn::Type::Group(g) => return plain(&g.elem),
+        syn::Type::Slice(_) | syn::Type::Array(_) => {
+            return Some((Plain::List, "list".to_owned(), false));
+        }
+        syn::Type::Path(p) if p.qself.is_none() => &p.path,
+        _ => return None,
+    };
+    let last = path.segments.last()?;
+    let inner = match &last.arguments {
+        syn::PathArguments::AngleBracketed(args) => args.args.iter().find_map(|arg| match arg {
+            syn::GenericArgument::Type(ty) => Some(ty),
+            _ => None,
+        }),
+        syn::PathArguments::None => None,
+        syn::PathArguments::Parenthesized(_) => return None,
+    };
+    let name = last.ident.to_string();
+    let kind = match (name.as_str(), inner) {
+        ("u8" | "u16" | "u32" | "u64" | "u128" | "usize", None) => Plain::Unsigned,
+        ("i8" | "i16" | "i32" | "i64" | "i128" | "isize", None) => Plain::Signed,
+        (n, None) if n.starts_with("NonZeroU") => Plain::Unsigned,
+        (n, None) if n.starts_with("NonZeroI") => Plain::Signed,
+        ("f32", None) => Plain::F32,
+        ("f64", None) => Plain::F64,
+        ("bool", None) => Plain::Bool,
+        ("String" | "str", None) => Plain::Str,
+        ("char", None) => Plain::Char,
+        ("Box" | "Rc" | "Arc" | "Cow", Some(inner)) => return plain(inner),
+        ("Option", Some(inner)) => {
+            let (kind, name, _) = plain(inner)?;
+            return Some((kind, name, true));
+        }
+        (
+            "Vec" | "VecDeque" | "LinkedList" | "HashSet" | "BTreeSet" | "BinaryHeap" | "IndexSet",
+            Some(_),
+        ) => Plain::List,
+        _ => return None,
+    };
+    Some((kind, name, false))
+}
+
+/// `example` gives the value of a field that the example body shows: an exposed one, or one the
+/// message interpolates; its literal fits the field's type when that is a plain one.
+fn examples(cx: &Ctxt, variant: &Variant<'_>) {
+    use crate::attr::Example;
+    for field in &variant.fields {
+        let Some(example) = &field.attrs.example else {
+            continue;
+        };
+        if field.attrs.status.is_some() {
+            cx.error_at(
+                example.key,
+                "`example` does not apply to a `status` field: its example is the declared status",
+            );
+            continue;
+        }
+        let in_message = variant.template.as_ref().is_some_and(|template| {
+            template
+                .args
+                .iter()
+                .any(|arg| find_field(variant, arg).is_some_and(|f| f.index == field.index))
+        });
+        if field.attrs.expose.is_none() && !in_message {
+            cx.error_at(
+                example.key,
+                format!(
+                    "`example` gives the value that the OpenAPI example shows, but `{}` is neither exposed nor in the message: add `expose`, or remove `example`",
+                    field.name()
+                ),
+            );
+            continue;
+        }
+        let Some((kind, name, _)) = plain(field.ty()) else {
+            continue;
+        };
+        let expected = match (kind, &example.value) {
+            (Plain::Unsigned, Example::Int(digits)) if digits.starts_with('-') => {
+                Some(format!("`{name}` is unsigned: its example cannot be negative"))
+            }
+            (Plain::Unsigned | Plain::Signed, Example::Int(_))
+            | (Plain::F32 | Plain::F64, Example::Int(_) | Example::Float(_))
+            | (Plain::Bool, Example::Bool(_))
+            | (Plain::Str, Example::Str(_)) => None,
+            (Plain::Char, Example::Str(s)) if s.chars().count() == 1 => None,
+            (Plain::Unsigned | Plain::Signed, _) => Some(format!(
+                "expected an integer literal for a `{name}` field: `example = 42`"
+            )),
+            (Plain::F32 | Plain::F64, _) => Some(format!(
+                "expected a number literal for a `{name}` field: `example = 0.5`"
+            )),
+            (Plain::Bool, _) => Some("expected `true` or `false` for a `bool` field".to_owned()),
+            (Plain::Str, _) => Some(format!(
+                "expected a string literal for a `{name}` field: `example = \"text\"`"
+            )),
+            (Plain::Char, _) => Some(
+                "expected a string of one character for a `char` field: `example = \"a\"`"
+                    .to_owned(),
+            ),
+            (Plain::List, _) => Some(
+                "`example` takes one value, and this field is a list: remove it (the list's example is one item, from its item's type)"
+                    .to_owned(),
+            ),
+        };
+        if let Some(message) = expected {
+            cx.error_at(example.span, message);
         }
     }
 }

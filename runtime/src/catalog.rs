@@ -53,6 +53,9 @@ pub struct Table {
     /// An interpolated message with example values in place of the fields, where the derive
     /// could write one (plain types only).
     pub example_messages: &'static [(u32, &'static str)],
+    /// Sparse: the exposed fields' `#[api_error(example = ...)]` values as JSON text, in the
+    /// order of `fields`; `""` for a field without one.
+    pub field_examples: &'static [(u32, &'static [&'static str])],
     /// The problem style's `type_base`.
     pub type_base: Option<&'static str>,
 }
@@ -298,6 +301,16 @@ impl CatalogEntry {
     /// interpolated message whose fields are of plain types.
     pub(crate) fn example_message(self) -> Option<&'static str> {
         sparse(self.table.example_messages, self.index)
+    }
+
+    /// The example value of the `i`th exposed field that its `#[api_error(example = ...)]` gives,
+    /// if it has one.
+    pub(crate) fn field_example(self, i: usize) -> Option<serde_json::Value> {
+        let text = sparse(self.table.field_examples, self.index)?.get(i)?;
+        if text.is_empty() {
+            return None;
+        }
+        serde_json::from_str(text).ok()
     }
 
     /// The body, when the variant's body has no run-time part.

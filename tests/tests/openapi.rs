@@ -956,6 +956,112 @@ fn run_time_parts_get_examples() {
     assert_valid(&document(&components));
 }
 
+/// `#[api_error(example = ...)]` gives a field's value in the example body and in its message, in
+/// place of the one from its type; a variant without it keeps the type-based values.
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat")]
+#[allow(dead_code, reason = "only the catalog is read")]
+enum UserExamples {
+    /// Every field with its own example.
+    #[api_error(
+        status = 404,
+        code = 3002,
+        message = "order {id} of {owner:?} not found ({ratio}, {delta:?}, {kind})"
+    )]
+    OrderNotFound {
+        #[api_error(expose, example = 1042)]
+        id: u64,
+        #[api_error(example = "ada")]
+        owner: String,
+        #[api_error(expose, example = 2)]
+        ratio: f64,
+        #[api_error(expose, example = -3)]
+        delta: Option<i32>,
+        #[api_error(expose, rename = "detail", example = "a/b")]
+        kind: Detail,
+        #[api_error(expose, example = true)]
+        strict: bool,
+    },
+    /// The same fields without examples.
+    #[api_error(
+        status = 409,
+        code = 3003,
+        message = "order {id} of {owner:?} is locked ({ratio}, {delta:?})"
+    )]
+    OrderLocked {
+        #[api_error(expose)]
+        id: u64,
+        owner: String,
+        #[api_error(expose)]
+        ratio: f64,
+        #[api_error(expose)]
+        delta: Option<i32>,
+        #[api_error(expose)]
+        strict: bool,
+    },
+}
+
+impl std::fmt::Display for Detail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.path)
+    }
+}
+
+#[test]
+fn user_examples_replace_the_defaults() {
+    let components = UserExamples::catalog().to_openapi();
+    let examples = |status: &str| {
+        components["responses"][status]["content"]["application/json"]["examples"].clone()
+    };
+    assert_eq!(
+        examples("404"),
+        json!({
+            "3002": {
+                "summary": "order {id} of {owner:?} not found ({ratio}, {delta:?}, {kind})",
+                "description": "Every field with its own example.",
+                "value": {
+                    "code": 3002,
+                    "message": "order 1042 of \"ada\" not found (2, Some(-3), a/b)",
+                    "id": 1042,
+                    "ratio": 2.0,
+                    "delta": -3,
+                    "detail": "a/b",
+                    "strict": true
+                }
+            }
+        })
+    );
+    assert_eq!(
+        examples("409"),
+        json!({
+            "3003": {
+                "summary": "order {id} of {owner:?} is locked ({ratio}, {delta:?})",
+                "description": "The same fields without examples.",
+                "value": {
+                    "code": 3003,
+                    "message": "order 0 of \"string\" is locked (0, Some(0))",
+                    "id": 0,
+                    "ratio": 0.0,
+                    "delta": 0,
+                    "strict": false
+                }
+            }
+        })
+    );
+    // The utoipa responses carry the same examples.
+    let utoipa = serde_json::to_value(
+        <UserExamples as utoipa::IntoResponses>::responses()
+            .remove("404")
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        utoipa["content"]["application/json"]["examples"]["3002"]["value"],
+        examples("404")["3002"]["value"]
+    );
+    assert_valid(&document(&components));
+}
+
 /// The document that `scripts/openapi-ts.sh` gives to the TypeScript client generator (checked in
 /// beside the example; its test keeps it current) is a valid `OpenAPI` 3.1 document whose examples
 /// match their schemas.

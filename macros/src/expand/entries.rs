@@ -7,7 +7,9 @@
 
 use super::Ctx;
 use crate::ast::{StyleRef, Variant};
+use crate::attr::Example;
 use crate::bound::Bounds;
+use crate::check::Plain;
 use crate::code::CodeValue;
 use crate::style::Builtin;
 use crate::wire::{self, StaticParts};
@@ -76,6 +78,18 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
         let message = example_message(v)?;
         Some(quote!(#message))
     });
+    let field_examples = sparse_column(&rows, |v| {
+        if v.exposed().all(|f| f.attrs.example.is_none()) {
+            return None;
+        }
+        let examples = v.exposed().map(|f| {
+            f.attrs
+                .example
+                .as_ref()
+                .map_or_else(String::new, |e| example_json(f.ty(), &e.value))
+        });
+        Some(quote!(&[#(#examples),*]))
+    });
     let headers = sparse_column(&rows, |v| {
         slice(
             v.fields
@@ -113,6 +127,7 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
             field_schemas: &[#(#field_schemas),*],
             headers: &[#(#headers),*],
             example_messages: &[#(#example_messages),*],
+            field_examples: &[#(#field_examples),*],
             type_base: #type_base,
         };
     }
@@ -337,6 +352,8 @@ fn example_message(v: &Variant<'_>) -> Option<String> {
                 };
                 if field.attrs.status.is_some() {
                     out.push_str(&v.status().to_string());
+                } else if let Some(example) = &field.attrs.example {
+                    out.push_str(&example_literal_text(field.ty(), &example.value, debug)?);
                 } else {
                     out.push_str(&example_text(field.ty(), debug)?);
                 }
@@ -344,6 +361,72 @@ fn example_message(v: &Variant<'_>) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// A field's `example` as JSON text, as `serde_json` writes the field's value: a number as a
+/// float's for a float field (`1.0`).
+fn example_json(ty: &syn::Type, example: &Example) -> String {
+    match example {
+        Example::Str(s) => wire::json_string(s),
+        Example::Int(digits) | Example::Float(digits) => {
+            match crate::check::plain(ty).map(|(kind, _, _)| kind) {
+                Some(kind @ (Plain::F32 | Plain::F64)) => float_text(kind, digits, true),
+                _ if matches!(example, Example::Float(_)) => float_text(Plain::F64, digits, true),
+                _ => digits.clone(),
+            }
+        }
+        Example::Bool(b) => b.to_string(),
+    }
+}
+
+/// A field's `example` as `Display` (or `Debug`) writes a value of the field's type: `Some(..)`
+/// around an `Option`'s with `Debug` (`None` with `Display`, which `Option` lacks), a string
+/// quoted with `Debug` (a `char` in single quotes), a float as the float type writes it.
+fn example_literal_text(ty: &syn::Type, example: &Example, debug: bool) -> Option<String> {
+    let (kind, optional) = match crate::check::plain(ty) {
+        Some((kind, _, optional)) => (Some(kind), optional),
+        None => (None, false),
+    };
+    if optional && !debug {
+        return None;
+    }
+    let text = match example {
+        Example::Str(s) if debug && kind == Some(Plain::Char) => {
+            format!("{:?}", s.chars().next()?)
+        }
+        Example::Str(s) if debug => format!("{s:?}"),
+        Example::Str(s) => s.clone(),
+        Example::Int(digits) | Example::Float(digits) => match kind {
+            Some(kind @ (Plain::F32 | Plain::F64)) => float_text(kind, digits, debug),
+            _ if matches!(example, Example::Float(_)) => float_text(Plain::F64, digits, debug),
+            _ => digits.clone(),
+        },
+        Example::Bool(b) => b.to_string(),
+    };
+    Some(if optional {
+        format!("Some({text})")
+    } else {
+        text
+    })
+}
+
+/// A number literal's digits as an `f32` or `f64` writes itself (`Debug` keeps a `.0`).
+fn float_text(kind: Plain, digits: &str, debug: bool) -> String {
+    if kind == Plain::F32 {
+        let n: f32 = digits.parse().unwrap_or_default();
+        if debug {
+            format!("{n:?}")
+        } else {
+            n.to_string()
+        }
+    } else {
+        let n: f64 = digits.parse().unwrap_or_default();
+        if debug {
+            format!("{n:?}")
+        } else {
+            n.to_string()
+        }
+    }
 }
 
 /// The example value of a plain type as `Display` (or `Debug`) writes it.

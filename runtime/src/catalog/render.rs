@@ -75,9 +75,10 @@ impl Catalog {
     ///   schema (`$ref`) together with the codes this response can carry, as the code property's
     ///   `enum` (`allOf`; `anyOf` over such schemas when a content type has several styles), and
     ///   one example per variant, named by the code: the body itself when it has no run-time
-    ///   part, else a body built with example values (`0`, `0.0`, `false`, `"string"`, a
-    ///   one-item list; the message with these values in place of its fields) when every
-    ///   run-time part is of a plain type and the style is a built-in one.
+    ///   part, else a body built with example values (a field's
+    ///   [`example`](derive@crate::ApiError#example), else from its plain type: `0`, `0.0`, `false`,
+    ///   `"string"`, a one-item list; the message with these values in place of its fields)
+    ///   when every run-time part has one and the style is a built-in one.
     ///
     /// Refer to a response from an operation as `{"$ref": "#/components/responses/404"}`.
     /// With the `utoipa` feature, `#[utoipa::path(responses(MyError))]` documents the same
@@ -335,8 +336,9 @@ fn headers(entries: &[CatalogEntry]) -> Map<String, Value> {
 }
 
 /// The body of an entry as an example: the static body, or one built with example values for a
-/// body with run-time parts (an example message, a value per exposed field) when every part is
-/// of a plain type and the style is a built-in one.
+/// body with run-time parts (an example message, a value per exposed field: the field's
+/// `#[api_error(example = ...)]`, else one from its type) when every part has one and the style
+/// is a built-in one.
 fn example_body(entry: CatalogEntry) -> Option<Value> {
     if let Some(body) = entry.static_body() {
         return serde_json::from_str(body).ok();
@@ -350,7 +352,11 @@ fn example_body(entry: CatalogEntry) -> Option<Value> {
         .fields()
         .iter()
         .enumerate()
-        .map(|(i, _)| super::types::example(entry.field_types().get(i)?))
+        .map(|(i, _)| {
+            entry
+                .field_example(i)
+                .or_else(|| super::types::example(entry.field_types().get(i)?))
+        })
         .collect::<Option<_>>()?;
     let fields: Vec<Field<'_>> = entry
         .fields()
