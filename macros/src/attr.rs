@@ -819,24 +819,25 @@ fn example(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<
     let expr = value_expr(meta)?;
     let span = expr.span();
     let (negative, lit) = match &expr {
-        Expr::Lit(ExprLit { lit, .. }) => (false, lit),
+        Expr::Lit(ExprLit { lit, .. }) => (false, Some(lit)),
         Expr::Unary(syn::ExprUnary {
             op: syn::UnOp::Neg(_),
             expr: inner,
             ..
         }) => match &**inner {
-            Expr::Lit(ExprLit { lit, .. }) if matches!(lit, Lit::Int(_) | Lit::Float(_)) => {
-                (true, lit)
-            }
-            _ => (false, &Lit::Verbatim(proc_macro2::Literal::u8_suffixed(0))),
+            Expr::Lit(ExprLit {
+                lit: lit @ (Lit::Int(_) | Lit::Float(_)),
+                ..
+            }) => (true, Some(lit)),
+            _ => (false, None),
         },
-        _ => (false, &Lit::Verbatim(proc_macro2::Literal::u8_suffixed(0))),
+        _ => (false, None),
     };
     let sign = if negative { "-" } else { "" };
     let value = match lit {
-        Lit::Str(s) => Example::Str(s.value()),
-        Lit::Int(int) => Example::Int(format!("{sign}{}", int.base10_digits())),
-        Lit::Float(float) => match float.base10_digits().parse::<f64>() {
+        Some(Lit::Str(s)) => Example::Str(s.value()),
+        Some(Lit::Int(int)) => Example::Int(format!("{sign}{}", int.base10_digits())),
+        Some(Lit::Float(float)) => match float.base10_digits().parse::<f64>() {
             Ok(n) if n.is_finite() => Example::Float(format!("{sign}{}", float.base10_digits())),
             _ => {
                 cx.error_at(
@@ -846,7 +847,15 @@ fn example(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<
                 return Ok(None);
             }
         },
-        Lit::Bool(b) => Example::Bool(b.value),
+        Some(Lit::Bool(b)) => Example::Bool(b.value),
+        Some(Lit::Char(c)) => {
+            let text = format!("{:?}", c.value().to_string());
+            cx.error_at(
+                span,
+                format!("write a character as a string, as JSON does: `example = {text}`"),
+            );
+            return Ok(None);
+        }
         _ => {
             cx.error_spanned_by(
                 &expr,

@@ -760,33 +760,34 @@ fn examples(cx: &Ctxt, variant: &Variant<'_>) {
         let Some((kind, name, _)) = plain(field.ty()) else {
             continue;
         };
+        let field_name = field.name();
         let expected = match (kind, &example.value) {
-            (Plain::Unsigned, Example::Int(digits)) if digits.starts_with('-') => {
-                Some(format!("`{name}` is unsigned: its example cannot be negative"))
-            }
+            (Plain::Unsigned, Example::Int(digits)) if digits.starts_with('-') => Some(format!(
+                "`{field_name}` is a `{name}`, unsigned: its example cannot be negative"
+            )),
             (Plain::Unsigned | Plain::Signed, Example::Int(_))
             | (Plain::F32 | Plain::F64, Example::Int(_) | Example::Float(_))
             | (Plain::Bool, Example::Bool(_))
             | (Plain::Str, Example::Str(_)) => None,
             (Plain::Char, Example::Str(s)) if s.chars().count() == 1 => None,
             (Plain::Unsigned | Plain::Signed, _) => Some(format!(
-                "expected an integer literal for a `{name}` field: `example = 42`"
+                "expected an integer literal for the `{name}` field `{field_name}`: `example = 42`"
             )),
             (Plain::F32 | Plain::F64, _) => Some(format!(
-                "expected a number literal for a `{name}` field: `example = 0.5`"
+                "expected a number literal for the `{name}` field `{field_name}`: `example = 0.5`"
             )),
-            (Plain::Bool, _) => Some("expected `true` or `false` for a `bool` field".to_owned()),
+            (Plain::Bool, _) => Some(format!(
+                "expected `true` or `false` for the `bool` field `{field_name}`"
+            )),
             (Plain::Str, _) => Some(format!(
-                "expected a string literal for a `{name}` field: `example = \"text\"`"
+                "expected a string literal for the `{name}` field `{field_name}`: `example = \"text\"`"
             )),
-            (Plain::Char, _) => Some(
-                "expected a string of one character for a `char` field: `example = \"a\"`"
-                    .to_owned(),
-            ),
-            (Plain::List, _) => Some(
-                "`example` takes one value, and this field is a list: remove it (the list's example is one item, from its item's type)"
-                    .to_owned(),
-            ),
+            (Plain::Char, _) => Some(format!(
+                "expected a string of one character for the `char` field `{field_name}`: `example = \"a\"`"
+            )),
+            (Plain::List, _) => Some(format!(
+                "`example` takes one value, and `{field_name}` is a list: remove it (the list's example is one item, from its item's type)"
+            )),
         };
         if let Some(message) = expected {
             cx.error_at(example.span, message);
