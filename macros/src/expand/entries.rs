@@ -78,18 +78,7 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
         let message = example_message(v)?;
         Some(quote!(#message))
     });
-    let field_examples = sparse_column(&rows, |v| {
-        if v.exposed().all(|f| f.attrs.example.is_none()) {
-            return None;
-        }
-        let examples = v.exposed().map(|f| {
-            f.attrs
-                .example
-                .as_ref()
-                .map_or_else(String::new, |e| example_json(f.ty(), &e.value))
-        });
-        Some(quote!(&[#(#examples),*]))
-    });
+    let field_examples = field_examples(&rows);
     let headers = sparse_column(&rows, |v| {
         slice(
             v.fields
@@ -131,6 +120,23 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
             type_base: #type_base,
         };
     }
+}
+
+/// The `field_examples` column: per row with an `example` on an exposed field, the JSON text of
+/// each exposed field's (`""` for none).
+fn field_examples(rows: &[(usize, &Variant<'_>)]) -> Vec<TokenStream> {
+    sparse_column(rows, |v| {
+        if v.exposed().all(|f| f.attrs.example.is_none()) {
+            return None;
+        }
+        let examples = v.exposed().map(|f| {
+            f.attrs
+                .example
+                .as_ref()
+                .map_or_else(String::new, |e| example_json(f.ty(), &e.value))
+        });
+        Some(quote!(&[#(#examples),*]))
+    })
 }
 
 /// The `field_schemas` column: per row with a `schema` field, a function per exposed field.
