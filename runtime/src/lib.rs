@@ -65,14 +65,18 @@
 //! | variant | [`title`](derive@ApiError#title) | `"..."` | problem style: the title |
 //! | variant | [`transparent`](derive@ApiError#transparent) | flag | everything from the one field, an `ApiError` |
 //! | variant | [`other`](derive@ApiError#other) | flag | with `decode`: the fallback, holding an [`Unknown`] |
+//! | variant | [`catch`](derive@ApiError#catch) | `"kind"` or `("kind", ...)` | the framework failures it answers ([`Catch`]) |
 //! | variant | [doc comment](derive@ApiError#the-doc-comment) | `/// ...` | the catalog description |
 //! | field | [`#[source]`](derive@ApiError#source) | | the `source()` |
 //! | field | [`#[from]`](derive@ApiError#from) | | the `source()`, and a `From` impl |
 //! | field | [`expose`](derive@ApiError#expose) | flag | written into the body |
 //! | field | [`rename`](derive@ApiError#rename) | `"key"` | with `expose`: the key in the body |
+//! | field | [`schema`](derive@ApiError#schema) | flag | with `expose`: typed in OpenAPI from `utoipa::ToSchema` or `schemars::JsonSchema` |
+//! | field | [`example`](derive@ApiError#example) | a literal | the field's value in OpenAPI examples |
 //! | field | [`header`](derive@ApiError#header) | `"Retry-After"` | sent as this header |
 //! | field | [`status`](derive@ApiError#status-on-a-field) | flag | the status at run time (`u16` or [`Status`]) |
-//! | field | [`default`](derive@ApiError#default) | flag | with `decode`: `Default::default()` when decoded |
+//! | field | [`default`](derive@ApiError#default) | flag | `Default::default()` when decoded, or caught |
+//! | field | [`detail`](derive@ApiError#detail) | `"pointer"`, ... | with `catch`: what the failure tells ([`Detail`]) |
 //!
 //! # Features
 //!
