@@ -298,7 +298,7 @@ impl serde::Serialize for Unknown {
 pub struct Wire {
     code: Option<WireCode>,
     message: Option<String>,
-    fields: Map<String, Value>,
+    pub(crate) fields: Map<String, Value>,
 }
 
 /// A code read from a body, for [`Wire::new`]: a number or a string.
@@ -483,45 +483,4 @@ pub async fn from_response_limited<E: Decode>(
         }
     }
     E::decode(status, &body)
-}
-
-/// Readers of the built-in styles.
-pub(crate) mod readers {
-    use super::Wire;
-    use serde_json::Value;
-
-    pub(crate) fn dto(json: &Value) -> Option<Wire> {
-        let item = json.get("errors")?.as_array()?.first()?.as_object()?;
-        Some(Wire::from_object(item, Some("errorCode"), "message"))
-    }
-
-    pub(crate) fn nested(json: &Value) -> Option<Wire> {
-        let error = json.get("error")?.as_object()?;
-        Some(Wire::from_object(error, Some("code"), "message"))
-    }
-
-    pub(crate) fn flat(json: &Value) -> Option<Wire> {
-        let object = json.as_object()?;
-        if !object.contains_key("code") && !object.contains_key("message") {
-            return None;
-        }
-        Some(Wire::from_object(object, Some("code"), "message"))
-    }
-
-    pub(crate) fn message(json: &Value) -> Option<Wire> {
-        let object = json.as_object()?;
-        if !object.contains_key("errorMessage") {
-            return None;
-        }
-        Some(Wire::from_object(object, None, "errorMessage"))
-    }
-
-    pub(crate) fn problem(json: &Value) -> Option<Wire> {
-        let object = json.as_object()?;
-        let mut wire = Wire::from_object(object, Some("code"), "detail");
-        for key in ["type", "title", "status", "instance"] {
-            wire.fields.remove(key);
-        }
-        Some(wire)
-    }
 }

@@ -7,10 +7,22 @@
 //! itself at compile time, byte for byte what these impls would write; the impls below write the
 //! bodies that have run-time parts, and the bodies of errors built by hand.
 
-use crate::decode::{Wire, readers};
+use crate::decode::Wire;
 use crate::json::{Field, JsonWriter};
 use crate::{Code, Status};
 use core::fmt::{self, Display};
+
+mod dto;
+mod flat;
+mod message;
+mod nested;
+mod problem;
+
+pub use dto::Dto;
+pub use flat::Flat;
+pub use message::Message;
+pub use nested::Nested;
+pub use problem::Problem;
 
 /// A wire format for error bodies.
 ///
@@ -269,167 +281,5 @@ impl fmt::Debug for Parts<'_> {
             .field("type_base", &self.type_base)
             .field("fields", &self.fields)
             .finish()
-    }
-}
-
-/// `{"errors":[{"errorCode":3001,"message":"entity not found"}]}`: exposed fields go inside the
-/// array item. The code should be numeric (the derive insists); a string code is written as a
-/// string.
-///
-/// ```
-/// use error_contract::{Body, Code, Parts, Status, style::Dto};
-///
-/// let parts = Parts::new(Status::NOT_FOUND, Code::Num(3001), &"entity not found");
-/// assert_eq!(
-///     &*Body::build::<Dto>(&parts),
-///     r#"{"errors":[{"errorCode":3001,"message":"entity not found"}]}"#
-/// );
-/// ```
-#[derive(Debug, Clone, Copy)]
-pub struct Dto;
-
-impl Style for Dto {
-    fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
-        out.raw(r#"{"errors":[{"errorCode":"#);
-        out.code(parts.code);
-        out.raw(r#","message":"#);
-        out.display(parts.message);
-        out.fields(parts.fields);
-        out.raw("}]}");
-    }
-
-    fn read_body(json: &serde_json::Value) -> Option<Wire> {
-        readers::dto(json)
-    }
-}
-
-/// `{"error":{"code":3001,"message":"entity not found"}}`: exposed fields go inside `error`.
-///
-/// ```
-/// use error_contract::{Body, Code, Parts, Status, style::Nested};
-///
-/// let parts = Parts::new(Status::NOT_FOUND, Code::Str("not_found"), &"entity not found");
-/// assert_eq!(
-///     &*Body::build::<Nested>(&parts),
-///     r#"{"error":{"code":"not_found","message":"entity not found"}}"#
-/// );
-/// ```
-#[derive(Debug, Clone, Copy)]
-pub struct Nested;
-
-impl Style for Nested {
-    fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
-        out.raw(r#"{"error":{"code":"#);
-        out.code(parts.code);
-        out.raw(r#","message":"#);
-        out.display(parts.message);
-        out.fields(parts.fields);
-        out.raw("}}");
-    }
-
-    fn read_body(json: &serde_json::Value) -> Option<Wire> {
-        readers::nested(json)
-    }
-}
-
-/// `{"code":3001,"message":"entity not found"}`: exposed fields follow the message.
-///
-/// ```
-/// use error_contract::{Body, Code, Parts, Status, style::Flat};
-///
-/// let parts = Parts::new(Status::NOT_FOUND, Code::Str("NotFound"), &"entity not found");
-/// assert_eq!(
-///     &*Body::build::<Flat>(&parts),
-///     r#"{"code":"NotFound","message":"entity not found"}"#
-/// );
-/// ```
-#[derive(Debug, Clone, Copy)]
-pub struct Flat;
-
-impl Style for Flat {
-    fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
-        out.raw(r#"{"code":"#);
-        out.code(parts.code);
-        out.raw(r#","message":"#);
-        out.display(parts.message);
-        out.fields(parts.fields);
-        out.raw("}");
-    }
-
-    fn read_body(json: &serde_json::Value) -> Option<Wire> {
-        readers::flat(json)
-    }
-}
-
-/// `{"errorMessage":"entity not found"}`: no code in the body; exposed fields follow.
-///
-/// ```
-/// use error_contract::{Body, Code, Parts, Status, style::Message};
-///
-/// let parts = Parts::new(Status::BAD_REQUEST, Code::Num(1), &"Invalid Parameter");
-/// assert_eq!(
-///     &*Body::build::<Message>(&parts),
-///     r#"{"errorMessage":"Invalid Parameter"}"#
-/// );
-/// ```
-#[derive(Debug, Clone, Copy)]
-pub struct Message;
-
-impl Style for Message {
-    fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
-        out.raw(r#"{"errorMessage":"#);
-        out.display(parts.message);
-        out.fields(parts.fields);
-        out.raw("}");
-    }
-
-    fn read_body(json: &serde_json::Value) -> Option<Wire> {
-        readers::message(json)
-    }
-}
-
-/// RFC 9457 problem details, `application/problem+json`:
-/// `{"type":"about:blank","title":"Not Found","status":404,"detail":"entity not found","code":3001}`.
-///
-/// With a type base the `type` is the base followed by the code. Exposed fields are extension
-/// members after `code`.
-///
-/// ```
-/// use error_contract::{Body, Code, Parts, Status, Style, style::Problem};
-///
-/// let parts = Parts::new(Status::NOT_FOUND, Code::Num(3001), &"entity not found");
-/// let body = Body::build::<Problem>(&parts);
-/// assert_eq!(
-///     &*body,
-///     r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"entity not found","code":3001}"#
-/// );
-/// assert_eq!(body.content_type(), "application/problem+json");
-/// ```
-#[derive(Debug, Clone, Copy)]
-pub struct Problem;
-
-impl Style for Problem {
-    const CONTENT_TYPE: &'static str = "application/problem+json";
-
-    fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
-        out.raw(r#"{"type":"#);
-        match parts.type_base {
-            Some(base) => out.display(&format_args!("{base}{}", parts.code)),
-            None => out.raw(r#""about:blank""#),
-        }
-        out.raw(r#","title":"#);
-        out.string(parts.title());
-        out.raw(r#","status":"#);
-        out.status(parts.status);
-        out.raw(r#","detail":"#);
-        out.display(parts.message);
-        out.raw(r#","code":"#);
-        out.code(parts.code);
-        out.fields(parts.fields);
-        out.raw("}");
-    }
-
-    fn read_body(json: &serde_json::Value) -> Option<Wire> {
-        readers::problem(json)
     }
 }

@@ -1,0 +1,38 @@
+//! The `flat` style: its writer and its reader.
+
+use super::{Parts, Style};
+use crate::decode::Wire;
+use crate::json::JsonWriter;
+
+/// `{"code":3001,"message":"entity not found"}`: exposed fields follow the message.
+///
+/// ```
+/// use error_contract::{Body, Code, Parts, Status, style::Flat};
+///
+/// let parts = Parts::new(Status::NOT_FOUND, Code::Str("NotFound"), &"entity not found");
+/// assert_eq!(
+///     &*Body::build::<Flat>(&parts),
+///     r#"{"code":"NotFound","message":"entity not found"}"#
+/// );
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Flat;
+
+impl Style for Flat {
+    fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+        out.raw(r#"{"code":"#);
+        out.code(parts.code);
+        out.raw(r#","message":"#);
+        out.display(parts.message);
+        out.fields(parts.fields);
+        out.raw("}");
+    }
+
+    fn read_body(json: &serde_json::Value) -> Option<Wire> {
+        let object = json.as_object()?;
+        if !object.contains_key("code") && !object.contains_key("message") {
+            return None;
+        }
+        Some(Wire::from_object(object, Some("code"), "message"))
+    }
+}

@@ -1,0 +1,36 @@
+//! The `message` style: its writer and its reader.
+
+use super::{Parts, Style};
+use crate::decode::Wire;
+use crate::json::JsonWriter;
+
+/// `{"errorMessage":"entity not found"}`: no code in the body; exposed fields follow.
+///
+/// ```
+/// use error_contract::{Body, Code, Parts, Status, style::Message};
+///
+/// let parts = Parts::new(Status::BAD_REQUEST, Code::Num(1), &"Invalid Parameter");
+/// assert_eq!(
+///     &*Body::build::<Message>(&parts),
+///     r#"{"errorMessage":"Invalid Parameter"}"#
+/// );
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Message;
+
+impl Style for Message {
+    fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+        out.raw(r#"{"errorMessage":"#);
+        out.display(parts.message);
+        out.fields(parts.fields);
+        out.raw("}");
+    }
+
+    fn read_body(json: &serde_json::Value) -> Option<Wire> {
+        let object = json.as_object()?;
+        if !object.contains_key("errorMessage") {
+            return None;
+        }
+        Some(Wire::from_object(object, None, "errorMessage"))
+    }
+}

@@ -1,0 +1,56 @@
+//! The `problem` style (RFC 9457): its writer and its reader.
+
+use super::{Parts, Style};
+use crate::decode::Wire;
+use crate::json::JsonWriter;
+
+/// RFC 9457 problem details, `application/problem+json`:
+/// `{"type":"about:blank","title":"Not Found","status":404,"detail":"entity not found","code":3001}`.
+///
+/// With a type base the `type` is the base followed by the code. Exposed fields are extension
+/// members after `code`.
+///
+/// ```
+/// use error_contract::{Body, Code, Parts, Status, Style, style::Problem};
+///
+/// let parts = Parts::new(Status::NOT_FOUND, Code::Num(3001), &"entity not found");
+/// let body = Body::build::<Problem>(&parts);
+/// assert_eq!(
+///     &*body,
+///     r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"entity not found","code":3001}"#
+/// );
+/// assert_eq!(body.content_type(), "application/problem+json");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Problem;
+
+impl Style for Problem {
+    const CONTENT_TYPE: &'static str = "application/problem+json";
+
+    fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+        out.raw(r#"{"type":"#);
+        match parts.type_base {
+            Some(base) => out.display(&format_args!("{base}{}", parts.code)),
+            None => out.raw(r#""about:blank""#),
+        }
+        out.raw(r#","title":"#);
+        out.string(parts.title());
+        out.raw(r#","status":"#);
+        out.status(parts.status);
+        out.raw(r#","detail":"#);
+        out.display(parts.message);
+        out.raw(r#","code":"#);
+        out.code(parts.code);
+        out.fields(parts.fields);
+        out.raw("}");
+    }
+
+    fn read_body(json: &serde_json::Value) -> Option<Wire> {
+        let object = json.as_object()?;
+        let mut wire = Wire::from_object(object, Some("code"), "detail");
+        for key in ["type", "title", "status", "instance"] {
+            wire.fields.remove(key);
+        }
+        Some(wire)
+    }
+}
