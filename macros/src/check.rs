@@ -25,6 +25,7 @@ pub(crate) fn check(cx: &Ctxt, cont: &Container<'_>) {
         catch_fields(cx, variant);
     }
     catches_unique(cx, cont);
+    validates_unique(cx, cont);
     from_types_unique(cx, cont);
     unique_codes(cx, cont);
     code_kinds(cx, cont);
@@ -559,34 +560,40 @@ fn parent_cycles(cx: &Ctxt, cont: &Container<'_>) {
     }
 }
 
-/// A variant with `catch` is built from a failure, so each of its fields must say where its
-/// value comes from; `detail` only means something in such a variant; and a variant that
-/// delegates has no contract of its own to answer with.
+/// A variant with `catch` (or `validate`) is built from a failure (or a violation), so each of
+/// its fields must say where its value comes from; `detail` only means something in such a
+/// variant; and a variant that delegates has no contract of its own to answer with.
 fn catch_fields(cx: &Ctxt, variant: &Variant<'_>) {
     let catch = variant.attrs.catch.as_ref();
-    if let Some(catch) = catch {
+    let validate = variant.attrs.validate.as_ref();
+    for (key, name) in [
+        (catch.map(|c| c.key), "catch"),
+        (validate.map(|v| v.key), "validate"),
+    ] {
+        let Some(key) = key else { continue };
         for (flag, what) in [
             (variant.attrs.transparent, "a `transparent`"),
             (variant.attrs.other, "an `other`"),
         ] {
             if flag.is_some() {
                 cx.error_at(
-                    catch.key,
-                    format!("`catch` cannot go on {what} variant: it has no contract of its own to answer with; put `catch` on a variant with a `status`"),
+                    key,
+                    format!("`{name}` cannot go on {what} variant: it has no contract of its own to answer with; put `{name}` on a variant with a `status`"),
                 );
             }
         }
-        if variant.delegates() {
-            return;
-        }
     }
+    if (catch.is_some() || validate.is_some()) && variant.delegates() {
+        return;
+    }
+    let builds = variant.attrs.catch_written.is_some() || variant.attrs.validate_written.is_some();
     for field in &variant.fields {
         let a = &field.attrs;
         if let Some(detail) = &a.detail {
-            if variant.attrs.catch_written.is_none() {
+            if !builds {
                 cx.error_at(
                     detail.key,
-                    "`detail` takes a detail of a framework failure: add `catch = \"...\"` to the variant",
+                    "`detail` takes a detail of a framework failure or of a broken validation rule: add `catch = \"...\"` or `validate` to the variant",
                 );
             }
             for (flag, name) in [
@@ -601,20 +608,85 @@ fn catch_fields(cx: &Ctxt, variant: &Variant<'_>) {
                     );
                 }
             }
-        } else if catch.is_some()
+        } else if (catch.is_some() || validate.is_some())
             && a.detail_written.is_none()
             && a.status.is_none()
             && a.default.is_none()
         {
+            let (key, what) = if catch.is_some() {
+                ("catch", "the failure it answers")
+            } else {
+                ("validate", "the broken rule it answers")
+            };
             cx.error_at(
                 field.span(),
                 format!(
-                    "a variant with `catch` is built from the failure it answers: give `{}` a `detail = \"...\"` ({}), or mark it `#[api_error(default)]`",
+                    "a variant with `{key}` is built from {what}: give `{}` a `detail = \"...\"` ({}), or mark it `#[api_error(default)]`",
                     field.name(),
                     crate::failure::detail_names().join(", "),
                 ),
             );
         }
+    }
+}
+
+/// Each validation rule is answered by one variant, and every other rule by the one variant
+/// with the flag `validate`, which must exist once a variant names rules: a custom validator's
+/// code cannot be listed ahead.
+fn validates_unique(cx: &Ctxt, cont: &Container<'_>) {
+    let mut seen: BTreeMap<&str, (&syn::Ident, proc_macro2::Span)> = BTreeMap::new();
+    let mut catch_all: Option<(&syn::Ident, proc_macro2::Span)> = None;
+    let mut first_named: Option<(&syn::Ident, proc_macro2::Span)> = None;
+    let mut broken = false;
+    for variant in &cont.variants {
+        if variant.attrs.validate_written.is_some() && variant.attrs.validate.is_none() {
+            broken = true;
+        }
+        let Some(validate) = &variant.attrs.validate else {
+            continue;
+        };
+        if validate.value.is_empty() {
+            match catch_all {
+                Some((first, first_span)) => {
+                    cx.error_at(
+                        validate.key,
+                        format!(
+                            "two variants answer every other validation rule, `{first}` and `{}`: keep the flag `validate` on one",
+                            variant.ident
+                        ),
+                    );
+                    cx.error_at(first_span, "first given here");
+                }
+                None => catch_all = Some((variant.ident, validate.key)),
+            }
+            continue;
+        }
+        first_named.get_or_insert((variant.ident, validate.key));
+        for (rule, span) in &validate.value {
+            match seen.get(rule.as_str()) {
+                Some((first, first_span)) => {
+                    cx.error_at(
+                        *span,
+                        format!(
+                            "`\"{rule}\"` is answered by two variants, `{first}` and `{}`: one variant answers each rule",
+                            variant.ident
+                        ),
+                    );
+                    cx.error_at(*first_span, "first named here");
+                }
+                None => {
+                    seen.insert(rule, (variant.ident, *span));
+                }
+            }
+        }
+    }
+    if let (None, Some((ident, span)), false) = (catch_all, first_named, broken) {
+        cx.error_at(
+            span,
+            format!(
+                "`{ident}` names validation rules, but no variant answers the others (a custom validator's code, a rule added later): write the flag `validate` on the variant that does, e.g. `#[api_error(status = 422, code = ..., validate)]`"
+            ),
+        );
     }
 }
 

@@ -1,6 +1,5 @@
 //! What generated code calls. Not public API: no stability promises.
 
-use crate::Parts;
 use crate::json::Field;
 use core::fmt;
 use std::borrow::Cow;
@@ -12,7 +11,8 @@ pub use crate::decode::decoder::{Decoded, Decoder, Mismatch, Nested};
 pub use crate::decode::{Decode, DecodeError, Unknown};
 pub use crate::{
     ApiError, Body, Catalog, CatalogEntry, Catch, Code, CodeSet, Codes, Detail, Failure,
-    FailureKind, FromDetail, Headers, Status, Style, style,
+    FailureKind, FromDetail, FromViolation, Headers, Parts, Status, Style, Styled, Violation,
+    style,
 };
 pub use serde;
 
@@ -119,6 +119,22 @@ impl<'a> Target<'a> {
         }
     }
 
+    /// The parts of a variant without run-time parts, or of the error it wraps.
+    #[inline]
+    pub fn parts(self, visit: &mut dyn FnMut(&Parts<'_>)) {
+        match self {
+            Target::Entry(entry) => {
+                let message = entry.message();
+                visit(
+                    &Parts::new(entry.status(), entry.code(), &message)
+                        .with_title(entry.title())
+                        .with_type_base(entry.table().type_base),
+                );
+            }
+            Target::Inner(inner) => inner.with_parts(visit),
+        }
+    }
+
     #[inline]
     pub fn headers(self) -> Headers {
         match self {
@@ -139,6 +155,32 @@ pub fn body<S: Style + ?Sized, E: ApiError + Dispatch + ?Sized>(
     this: &E,
     fields: &[Field<'_>],
 ) -> Body {
+    match this.__target() {
+        Target::Entry(entry) => with_entry_parts(this, entry, fields, Body::build::<S>),
+        Target::Inner(inner) => inner.body(),
+    }
+}
+
+/// `with_parts` of a variant with run-time parts: as [`body`], handing the parts to `visit`.
+pub fn parts<E: ApiError + Dispatch + ?Sized>(
+    this: &E,
+    fields: &[Field<'_>],
+    visit: &mut dyn FnMut(&Parts<'_>),
+) {
+    match this.__target() {
+        Target::Entry(entry) => with_entry_parts(this, entry, fields, visit),
+        Target::Inner(inner) => inner.with_parts(visit),
+    }
+}
+
+/// The parts of `this`, a value of the variant at `entry`, handed to `then`.
+#[inline]
+fn with_entry_parts<E: ApiError + ?Sized, R>(
+    this: &E,
+    entry: CatalogEntry,
+    fields: &[Field<'_>],
+    then: impl FnOnce(&Parts<'_>) -> R,
+) -> R {
     /// `Display` of the value, without drop glue or other vtable entries.
     struct Message<'a, T: ?Sized>(&'a T);
 
@@ -148,10 +190,6 @@ pub fn body<S: Style + ?Sized, E: ApiError + Dispatch + ?Sized>(
         }
     }
 
-    let entry = match this.__target() {
-        Target::Entry(entry) => entry,
-        Target::Inner(inner) => return inner.body(),
-    };
     let static_message: &str = entry.message();
     let interpolated = Message(this);
     let message: &dyn fmt::Display = if entry.is_interpolated() {
@@ -163,7 +201,7 @@ pub fn body<S: Style + ?Sized, E: ApiError + Dispatch + ?Sized>(
         .with_title(entry.title())
         .with_type_base(entry.table().type_base)
         .with_fields(fields);
-    Body::build::<S>(&parts)
+    then(&parts)
 }
 
 /// An exposed field; the bound error lands on the field. `quoted` is the key as JSON, `"key":`.

@@ -215,3 +215,8 @@ pub use __error_contract_integrations;
 crate::__error_contract_integrations! {
     impl [] for [crate::Unknown] where []
 }
+
+// A collection of errors is a response like any error, in its errors' style.
+crate::__error_contract_integrations! {
+    impl [<E>] for [crate::Errors<E>] where [E: crate::Styled + ::std::error::Error + 'static]
+}

@@ -122,6 +122,7 @@ pub(crate) mod catalog;
 mod code;
 mod codes;
 pub mod decode;
+mod errors;
 mod failure;
 mod headers;
 mod integrations;
@@ -129,6 +130,7 @@ pub mod json;
 mod replay;
 mod status;
 pub mod style;
+mod violation;
 
 #[doc(hidden)]
 pub mod __private;
@@ -149,10 +151,12 @@ pub use catalog::{Catalog, CatalogEntry, lock};
 pub use code::Code;
 pub use codes::{CodeSet, Codes};
 pub use decode::{Decode, DecodeError, Unknown};
+pub use errors::{EmptyErrors, Errors, Items, Styled};
 pub use failure::{Catch, Detail, Failure, FailureKind, FromDetail};
 pub use headers::Headers;
 pub use status::{InvalidStatus, Status};
 pub use style::{Parts, Style};
+pub use violation::{FromViolation, Violation};
 
 #[doc = include_str!("derive.md")]
 #[cfg(feature = "derive")]

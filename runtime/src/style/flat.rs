@@ -1,8 +1,10 @@
 //! The `flat` style: its writer and its reader.
 
 use super::{Parts, Style};
+use crate::Items;
 use crate::decode::Wire;
 use crate::json::JsonWriter;
+use serde_json::Value;
 
 /// `{"code":3001,"message":"entity not found"}`: exposed fields follow the message.
 ///
@@ -26,6 +28,27 @@ impl Style for Flat {
         out.display(parts.message);
         out.fields(parts.fields);
         out.raw("}");
+    }
+
+    /// `{"code":..,"message":..,"errors":[{"code":..,"message":..},{..}]}`, as GitHub's
+    /// `{"message":"Validation Failed","errors":[..]}`: each error's own body in `errors`;
+    /// `code` is left out when the errors' codes differ.
+    fn write_errors(items: &Items<'_>, out: &mut JsonWriter<'_>) {
+        out.raw("{");
+        if let Some(code) = items.code() {
+            out.raw(r#""code":"#);
+            out.code(code);
+            out.raw(",");
+        }
+        out.raw(r#""message":"#);
+        items.summary(&mut |summary| out.display(summary.message()));
+        out.raw(r#","errors":"#);
+        super::list(items, out, Self::write_body);
+        out.raw("}");
+    }
+
+    fn read_errors(json: &Value) -> Option<Vec<Value>> {
+        super::read_list(json.get("errors"), |item| item)
     }
 
     fn read_body(json: &serde_json::Value) -> Option<Wire> {

@@ -1,8 +1,10 @@
 //! The `message` style: its writer and its reader.
 
 use super::{Parts, Style};
+use crate::Items;
 use crate::decode::Wire;
 use crate::json::JsonWriter;
+use serde_json::Value;
 
 /// `{"errorMessage":"entity not found"}`: no code in the body; exposed fields follow.
 ///
@@ -24,6 +26,20 @@ impl Style for Message {
         out.display(parts.message);
         out.fields(parts.fields);
         out.raw("}");
+    }
+
+    /// `{"errorMessage":..,"errors":[{"errorMessage":..},{..}]}`: each error's own body in
+    /// `errors`.
+    fn write_errors(items: &Items<'_>, out: &mut JsonWriter<'_>) {
+        out.raw(r#"{"errorMessage":"#);
+        items.summary(&mut |summary| out.display(summary.message()));
+        out.raw(r#","errors":"#);
+        super::list(items, out, Self::write_body);
+        out.raw("}");
+    }
+
+    fn read_errors(json: &Value) -> Option<Vec<Value>> {
+        super::read_list(json.get("errors"), |item| item)
     }
 
     fn read_body(json: &serde_json::Value) -> Option<Wire> {

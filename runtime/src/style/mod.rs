@@ -9,8 +9,9 @@
 
 use crate::decode::Wire;
 use crate::json::{Field, JsonWriter};
-use crate::{Code, Status};
+use crate::{Code, Items, Status};
 use core::fmt::{self, Display};
+use serde_json::Value;
 
 mod dto;
 mod flat;
@@ -99,6 +100,110 @@ pub trait Style {
         let _ = json;
         None
     }
+
+    /// Writes the body of several errors (two or more: a collection of one error is written as
+    /// that error's body). Called twice per body, like `write_body`.
+    ///
+    /// The default writes `{"errors":[...]}` with each error's own body in the array, which the
+    /// default [`Style::read_errors`] reads back. The built-in styles write their own shapes (see
+    /// [`Errors`](crate::Errors)).
+    ///
+    /// ```
+    /// use error_contract::json::JsonWriter;
+    /// use error_contract::{ApiError, Errors, Items, Parts, Style};
+    ///
+    /// /// `{"error":"..."}`, and `{"errors":["...","..."]}` for several.
+    /// struct Terse;
+    ///
+    /// impl Style for Terse {
+    ///     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+    ///         out.raw(r#"{"error":"#);
+    ///         out.display(parts.message());
+    ///         out.raw("}");
+    ///     }
+    ///
+    ///     fn write_errors(items: &Items<'_>, out: &mut JsonWriter<'_>) {
+    ///         out.raw(r#"{"errors":["#);
+    ///         let mut first = true;
+    ///         items.for_each(&mut |parts| {
+    ///             if !std::mem::take(&mut first) {
+    ///                 out.raw(",");
+    ///             }
+    ///             out.display(parts.message());
+    ///         });
+    ///         out.raw("]}");
+    ///     }
+    /// }
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(style = Terse)]
+    /// enum FormError {
+    ///     #[api_error(status = 422, code = "name", message = "name is required")]
+    ///     Name,
+    ///     #[api_error(status = 422, code = "email", message = "email is invalid")]
+    ///     Email,
+    /// }
+    ///
+    /// let mut errors = Errors::new(FormError::Name);
+    /// assert_eq!(&*errors.body(), r#"{"error":"name is required"}"#);
+    /// errors.push(FormError::Email);
+    /// assert_eq!(&*errors.body(), r#"{"errors":["name is required","email is invalid"]}"#);
+    /// ```
+    fn write_errors(items: &Items<'_>, out: &mut JsonWriter<'_>) {
+        out.raw(r#"{"errors":"#);
+        list(items, out, Self::write_body);
+        out.raw("}");
+    }
+
+    /// Splits a body of several errors into the bodies of one error each, for decoding
+    /// [`Errors`](crate::Errors); `None` when `json` is not a body of several errors in this
+    /// style. The default reads the `errors` array that the default [`Style::write_errors`]
+    /// writes.
+    ///
+    /// ```
+    /// use error_contract::Style;
+    /// use error_contract::style::Flat;
+    /// use serde_json::json;
+    ///
+    /// let body = json!({"message": "Bad Request", "errors": [
+    ///     {"code": "name", "message": "name is required"},
+    ///     {"code": "email", "message": "email is invalid"},
+    /// ]});
+    /// let bodies = Flat::read_errors(&body).unwrap();
+    /// assert_eq!(bodies[1], json!({"code": "email", "message": "email is invalid"}));
+    /// assert_eq!(Flat::read_errors(&json!({"code": "name", "message": "?"})), None);
+    /// ```
+    fn read_errors(json: &Value) -> Option<Vec<Value>> {
+        let items = json.get("errors")?.as_array()?;
+        Some(items.clone())
+    }
+}
+
+/// Writes `[item,item,...]`, each item written by `item` from its parts.
+pub(crate) fn list(
+    items: &Items<'_>,
+    out: &mut JsonWriter<'_>,
+    item: impl Fn(&Parts<'_>, &mut JsonWriter<'_>),
+) {
+    out.raw("[");
+    let mut first = true;
+    items.for_each(&mut |parts| {
+        if !core::mem::take(&mut first) {
+            out.raw(",");
+        }
+        item(parts, out);
+    });
+    out.raw("]");
+}
+
+/// The items of a list member of `json` (found by `list`), each made a body of one error by
+/// `wrap`; `None` when the member is missing or not an array of objects.
+pub(crate) fn read_list(list: Option<&Value>, wrap: impl Fn(Value) -> Value) -> Option<Vec<Value>> {
+    let items = list?.as_array()?;
+    if !items.iter().all(Value::is_object) {
+        return None;
+    }
+    Some(items.iter().cloned().map(wrap).collect())
 }
 
 /// What a style may put in a body: status, code, public message, problem title and type base,
@@ -244,6 +349,11 @@ impl<'a> Parts<'a> {
             (None, None) if self.status.is_server_error() => "Server Error",
             (None, None) => "Client Error",
         }
+    }
+
+    /// The title that was set, without the fallback of [`Parts::title`].
+    pub(crate) fn set_title(&self) -> Option<&'a str> {
+        self.title
     }
 
     /// The problem type base, if one was set.

@@ -1,8 +1,10 @@
 //! The `problem` style (RFC 9457): its writer and its reader.
 
 use super::{Parts, Style};
+use crate::Items;
 use crate::decode::Wire;
 use crate::json::JsonWriter;
+use serde_json::Value;
 
 /// RFC 9457 problem details, `application/problem+json`:
 /// `{"type":"about:blank","title":"Not Found","status":404,"detail":"entity not found","code":3001}`.
@@ -43,6 +45,46 @@ impl Style for Problem {
         out.code(parts.code);
         out.fields(parts.fields);
         out.raw("}");
+    }
+
+    /// One problem for the whole, whose `errors` member lists each error's `detail`, `code`
+    /// and exposed fields (its `pointer`, say), as RFC 9457 section 3 shows a validation
+    /// problem: `{"type":..,"title":..,"status":..,"detail":..,"code":..,"errors":[{"detail":..,
+    /// "code":..},{..}]}`. The top-level `code` is left out when the errors' codes differ (and
+    /// the type is then `about:blank`).
+    fn write_errors(items: &Items<'_>, out: &mut JsonWriter<'_>) {
+        let code = items.code();
+        items.summary(&mut |summary| {
+            out.raw(r#"{"type":"#);
+            match (summary.type_base, code) {
+                (Some(base), Some(code)) => out.display(&format_args!("{base}{code}")),
+                _ => out.raw(r#""about:blank""#),
+            }
+            out.raw(r#","title":"#);
+            out.string(summary.title());
+            out.raw(r#","status":"#);
+            out.status(summary.status);
+            out.raw(r#","detail":"#);
+            out.display(summary.message);
+            if let Some(code) = code {
+                out.raw(r#","code":"#);
+                out.code(code);
+            }
+        });
+        out.raw(r#","errors":"#);
+        super::list(items, out, |parts, out| {
+            out.raw(r#"{"detail":"#);
+            out.display(parts.message);
+            out.raw(r#","code":"#);
+            out.code(parts.code);
+            out.fields(parts.fields);
+            out.raw("}");
+        });
+        out.raw("}");
+    }
+
+    fn read_errors(json: &Value) -> Option<Vec<Value>> {
+        super::read_list(json.get("errors"), |item| item)
     }
 
     fn read_body(json: &serde_json::Value) -> Option<Wire> {
