@@ -80,10 +80,13 @@ fn decode(cx: &Ctxt, cont: &Container<'_>) {
         }
         for field in &variant.fields {
             if let Some(span) = field.attrs.default {
-                if !decode && variant.attrs.catch.is_none() {
+                if !decode
+                    && variant.attrs.catch_written.is_none()
+                    && variant.attrs.validate_written.is_none()
+                {
                     cx.error_at(
                         span,
-                        "`default` only applies with `#[api_error(decode)]` on the enum, or in a variant with `catch`",
+                        "`default` only applies with `#[api_error(decode)]` on the enum, or in a variant with `catch` or `validate`",
                     );
                 }
             }
