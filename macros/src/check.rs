@@ -616,17 +616,24 @@ fn catch_fields(cx: &Ctxt, variant: &Variant<'_>) {
             && a.status.is_none()
             && a.default.is_none()
         {
-            let (key, what) = if catch.is_some() {
-                ("catch", "the failure it answers")
+            let (key, what, details) = if catch.is_some() {
+                (
+                    "catch",
+                    "the failure it answers",
+                    crate::failure::detail_names().join(", "),
+                )
             } else {
-                ("validate", "the broken rule it answers")
+                (
+                    "validate",
+                    "the broken rule it answers",
+                    crate::failure::VIOLATION_DETAILS.join(", "),
+                )
             };
             cx.error_at(
                 field.span(),
                 format!(
-                    "a variant with `{key}` is built from {what}: give `{}` a `detail = \"...\"` ({}), or mark it `#[api_error(default)]`",
+                    "a variant with `{key}` is built from {what}: give `{}` a `detail = \"...\"` ({details}), or mark it `#[api_error(default)]`",
                     field.name(),
-                    crate::failure::detail_names().join(", "),
                 ),
             );
         }

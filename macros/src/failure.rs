@@ -62,6 +62,9 @@ pub(crate) fn detail_variant(name: &str) -> Option<&'static str> {
     DETAILS.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
 }
 
+/// The details a validation violation carries.
+pub(crate) const VIOLATION_DETAILS: &[&str] = &["pointer", "parameter", "rule"];
+
 pub(crate) fn detail_names() -> Vec<&'static str> {
     DETAILS.iter().map(|(n, _)| *n).collect()
 }
