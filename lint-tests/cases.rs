@@ -261,6 +261,30 @@ pub enum Failures {
     },
 }
 
+/// Answers broken validation rules: `validate` on variants, `detail` on fields.
+#[derive(Debug, ApiError)]
+#[api_error(style = "problem", rename_all = "snake_case")]
+pub enum Violations {
+    /// Out of range, also answering a body of the wrong shape.
+    #[api_error(status = 422, message = "out of range", validate("range", "length"), catch = "json_data")]
+    OutOfRange {
+        #[api_error(expose, detail = "pointer")]
+        pointer: Option<String>,
+    },
+    /// Every other rule.
+    #[api_error(status = 422, message = "invalid", validate)]
+    Invalid {
+        #[api_error(expose, detail = "parameter")]
+        parameter: Option<String>,
+        #[api_error(expose, detail = "rule")]
+        rule: String,
+        #[api_error(status)]
+        status: u16,
+        #[api_error(default)]
+        hint: u8,
+    },
+}
+
 /// Uses the derived impls so the crate exercises them.
 ///
 /// # Errors
@@ -289,6 +313,7 @@ pub fn exercise() -> Result<usize, Box<dyn Error>> {
         + Shop::catalog().len()
         + Auth::CODES.len()
         + <Failures as error_contract::Catch>::catch(&error_contract::Failure::new(error_contract::FailureKind::Panic)).body().len()
+        + error_contract::Errors::<Violations>::from_violations(&[error_contract::Violation::new("range"), error_contract::Violation::new("email")]).map_or(0, |errors| errors.body().len())
         + usize::from(Decode::decode(404, Nested::NotFound.body().as_bytes()).is_ok_and(|c: Client| c == Client::Nested(Nested::NotFound))))
 }
 

@@ -80,18 +80,18 @@ impl Body {
     /// ```
     #[must_use]
     pub fn build<S: Style + ?Sized>(parts: &Parts<'_>) -> Body {
-        Body::build_with(S::CONTENT_TYPE, &|out| S::write_body(parts, out))
+        Body::build_with::<STACK>(S::CONTENT_TYPE, &|out| S::write_body(parts, out))
     }
 
     /// Writes a body with `write`, called once or twice (to measure, then to write), in one
-    /// allocation of the exact size.
-    pub(crate) fn build_with(
+    /// allocation of the exact size; the first pass goes to a buffer of `N` bytes on the stack.
+    pub(crate) fn build_with<const N: usize>(
         content_type: &'static str,
         write: &dyn Fn(&mut JsonWriter<'_>),
     ) -> Body {
         // First pass into a buffer on the stack: a body that fits (most do) is copied into its
         // one allocation; a larger one was measured on the way and is written a second time.
-        let mut stack = [0u8; STACK];
+        let mut stack = [0u8; N];
         let mut first = JsonWriter::stack(&mut stack);
         write(&mut first);
         let buf = if let Some(written) = first.stack_bytes() {

@@ -317,30 +317,40 @@ impl<E: ApiError> List for Vec<E> {
 
 impl Items<'_> {
     /// The number of errors (two or more when a style writes them).
+    ///
+    /// See [`Style::write_errors`] for an example.
     #[must_use]
     pub fn len(&self) -> usize {
         self.list.len()
     }
 
     /// Whether there are no errors (never, for a collection's items).
+    ///
+    /// See [`Style::write_errors`] for an example.
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.list.len() == 0
     }
 
     /// The status of the whole response (see [`Errors`] for the rule).
+    ///
+    /// See [`Style::write_errors`] for an example.
     #[must_use]
     pub fn status(&self) -> Status {
         self.status
     }
 
     /// The code every error has, or `None` when their codes differ.
+    ///
+    /// See [`Style::write_errors`] for an example.
     #[must_use]
     pub fn code(&self) -> Option<Code<'_>> {
         self.shared.then(|| self.list.code())
     }
 
     /// Hands the parts of each error to `visit`, in order.
+    ///
+    /// See [`Style::write_errors`] for an example.
     pub fn for_each(&self, visit: &mut dyn FnMut(&Parts<'_>)) {
         for index in 0..self.list.len() {
             self.list.visit(index, visit);
@@ -351,6 +361,46 @@ impl Items<'_> {
     /// first error's code, message, title and type base when every error has its code; else the
     /// status as a numeric code and its reason phrase as the message (a style leaves the code
     /// out when [`Items::code`] is `None`). Never any fields.
+    ///
+    /// ```
+    /// use error_contract::json::JsonWriter;
+    /// use error_contract::{ApiError, Errors, Items, Parts, Style};
+    ///
+    /// /// `{"error":"..."}`; several: `{"error":"<the whole>","count":N}`.
+    /// struct Count;
+    ///
+    /// impl Style for Count {
+    ///     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+    ///         out.raw(r#"{"error":"#);
+    ///         out.display(parts.message());
+    ///         out.raw("}");
+    ///     }
+    ///
+    ///     fn write_errors(items: &Items<'_>, out: &mut JsonWriter<'_>) {
+    ///         items.summary(&mut |whole| {
+    ///             out.raw(r#"{"error":"#);
+    ///             out.display(whole.message());
+    ///         });
+    ///         out.raw(r#","count":"#);
+    ///         out.number(items.len() as u64);
+    ///         out.raw("}");
+    ///     }
+    /// }
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(style = Count)]
+    /// enum FormError {
+    ///     #[api_error(status = 422, code = "name", message = "name is required")]
+    ///     Name,
+    ///     #[api_error(status = 409, code = "taken", message = "name is taken")]
+    ///     Taken,
+    /// }
+    ///
+    /// let errors = Errors::try_from(vec![FormError::Name, FormError::Name]).unwrap();
+    /// assert_eq!(&*errors.body(), r#"{"error":"name is required","count":2}"#);
+    /// let errors = Errors::try_from(vec![FormError::Name, FormError::Taken]).unwrap();
+    /// assert_eq!(&*errors.body(), r#"{"error":"Bad Request","count":2}"#);
+    /// ```
     pub fn summary(&self, visit: &mut dyn FnMut(&Parts<'_>)) {
         let status = self.status;
         if self.shared {
@@ -499,9 +549,12 @@ impl<E: Styled> ApiError for Errors<E> {
             return self.first().body();
         }
         let items = self.items();
-        Body::build_with(<E::Style as Style>::CONTENT_TYPE, &|out| {
-            <E::Style as Style>::write_errors(&items, out);
-        })
+        Body::build_with::<{ crate::json::STACK_ERRORS }>(
+            <E::Style as Style>::CONTENT_TYPE,
+            &|out| {
+                <E::Style as Style>::write_errors(&items, out);
+            },
+        )
     }
 
     /// Every error's headers; a name already sent keeps its first value.

@@ -65,6 +65,7 @@
 //! | variant | [`title`](derive@ApiError#title) | `"..."` | problem style: the title |
 //! | variant | [`transparent`](derive@ApiError#transparent) | flag | everything from the one field, an `ApiError` |
 //! | variant | [`other`](derive@ApiError#other) | flag | with `decode`: the fallback, holding an [`Unknown`] |
+//! | variant | [`validate`](derive@ApiError#validate) | `"rule"`, `("rule", ...)`, or flag | the broken validation rules it answers ([`FromViolation`]) |
 //! | variant | [doc comment](derive@ApiError#the-doc-comment) | `/// ...` | the catalog description |
 //! | field | [`#[source]`](derive@ApiError#source) | | the `source()` |
 //! | field | [`#[from]`](derive@ApiError#from) | | the `source()`, and a `From` impl |
@@ -85,6 +86,8 @@
 //! | `utoipa` | `utoipa::IntoResponses` (utoipa 6) |
 //! | `tracing` | a 5xx turned into an axum or actix-web response is logged as one `ERROR` event |
 //! | `reqwest` | `error_contract::decode::from_response`, decoding a `reqwest::Response` |
+//! | `validator` | `error_contract::validator`: `validator::ValidationErrors` → [`Errors`]; `ValidJson` with axum or actix-web |
+//! | `garde` | `error_contract::garde`: `garde::Report` → [`Errors`]; `GardeJson` with axum or actix-web |
 //!
 //! The impls are there as soon as the feature is on, with no attribute to add.
 //!

@@ -168,6 +168,8 @@ impl fmt::Debug for Violation<'_> {
 )]
 pub trait FromViolation: ApiError + Sized {
     /// The variant that answers `violation`.
+    ///
+    /// See [`FromViolation`] for an example.
     fn from_violation(violation: &Violation<'_>) -> Self;
 }
 
