@@ -220,6 +220,11 @@ mod with_garde {
         sku: String,
     }
 
+    // garde's signature for a custom rule: the value and the context, by reference.
+    #[allow(
+        clippy::trivially_copy_pass_by_ref,
+        reason = "garde calls custom rules with `&Context`"
+    )]
     fn no_spaces(sku: &str, (): &()) -> garde::Result {
         if sku.contains(' ') {
             return Err(garde::Error::new("a SKU has no spaces"));

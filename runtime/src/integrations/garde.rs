@@ -179,9 +179,6 @@ const TAG: char = '\u{1f}';
 /// The rule and the message of a garde error: tagged by [`Rules`], else recognized by garde's
 /// default messages, else `custom`.
 fn rule(message: &str) -> (&str, &str) {
-    if let Some((rule, text)) = message.split_once(TAG) {
-        return (rule, text);
-    }
     // `DefaultI18n`'s messages, most specific first (`length is lower than` before `lower than`).
     const DEFAULTS: &[(&str, &str)] = &[
         ("length is ", "length"),
@@ -201,6 +198,9 @@ fn rule(message: &str) -> (&str, &str) {
         ("not alphanumeric", "alphanumeric"),
         ("not set", "required"),
     ];
+    if let Some((rule, text)) = message.split_once(TAG) {
+        return (rule, text);
+    }
     let rule = DEFAULTS
         .iter()
         .find(|(prefix, _)| message.starts_with(prefix))
@@ -211,7 +211,7 @@ fn rule(message: &str) -> (&str, &str) {
 /// garde's default messages, each after the name of its rule and [`TAG`].
 struct Rules;
 
-fn tagged(rule: &str, message: &Cow<'static, str>) -> Cow<'static, str> {
+fn tagged(rule: &str, message: &str) -> Cow<'static, str> {
     Cow::Owned(format!("{rule}{TAG}{message}"))
 }
 

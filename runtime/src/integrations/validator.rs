@@ -136,7 +136,7 @@ impl<E: FromViolation> From<&ValidationErrors> for Errors<E> {
 /// Every error of `errors`, fields by name, below `path`.
 fn walk(errors: &ValidationErrors, path: &mut FieldPath, out: &mut dyn FnMut(&Violation<'_>)) {
     let mut fields: Vec<_> = errors.errors().iter().collect();
-    fields.sort_by(|(a, _), (b, _)| a.cmp(b));
+    fields.sort_by_key(|(key, _)| *key);
     for (key, kind) in fields {
         let mark = path.mark();
         // A struct-level (`schema`) error is the struct's own.
