@@ -8,6 +8,9 @@ use std::error::Error;
 
 pub use crate::catalog::{Table, TableCodes};
 pub use crate::codes::check as check_codes;
+/// `Decode`, for the impl the derive writes on a type without `decode`: a path with the user's
+/// span, under a name no user imports.
+pub use crate::decode::Decode as DecodeRefused;
 pub use crate::decode::decoder::{Decoded, Decoder, Mismatch, Nested};
 pub use crate::decode::{Decode, DecodeError, Unknown};
 pub use crate::{
@@ -192,6 +195,18 @@ pub fn serialize<E: ApiError + ?Sized, S: serde::Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     crate::replay::serialize_json(&error.body(), serializer)
+}
+
+/// The bound of the `Decode` impl the derive writes for a type without `decode`: no type has
+/// it, so calling `E::decode` on such a type says what to add, where rustc would otherwise
+/// only say that no `decode` exists.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot decode error responses: add `decode` to `#[api_error(...)]`",
+    label = "`{Self}` is derived without `decode`",
+    note = "`#[api_error(decode)]` on the enum (or struct) derives `error_contract::Decode`"
+)]
+pub trait DerivedWithDecode<'a>: Sized {
+    fn refuse() -> Result<Self, DecodeError>;
 }
 
 /// The type of a `#[api_error(status)]` field.

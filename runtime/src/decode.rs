@@ -46,6 +46,11 @@ pub(crate) mod decoder;
 ///
 /// assert_eq!(ShopError::decode(200, b"{}"), Err(DecodeError::NotAnError(200)));
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot decode error responses: add `decode` to `#[api_error(...)]`",
+    label = "`{Self}` does not implement `Decode`",
+    note = "`#[api_error(decode)]` on the enum (or struct) derives `error_contract::Decode`; a hand-written `ApiError` implements `Decode` by hand"
+)]
 pub trait Decode: Sized {
     /// Decodes a response's status and body.
     ///

@@ -499,3 +499,78 @@ proptest! {
         check(status, &body);
     }
 }
+
+/// A database failure: a source, which never travels.
+#[derive(Debug, PartialEq, Default)]
+struct DbError(&'static str);
+
+impl std::fmt::Display for DbError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "database failed: {}", self.0)
+    }
+}
+
+impl std::error::Error for DbError {}
+
+/// One enum for both sides with sources: `#[from]` on `Option<T>` gives `From<T>`, an `Option`
+/// source decodes as `None`, a `default` one as its default.
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(style = "flat", rename_all = "snake_case", decode)]
+enum Store {
+    #[api_error(status = 503, message = "database unavailable")]
+    Database(#[from] Option<DbError>),
+    #[api_error(status = 500, message = "write failed")]
+    Write {
+        #[source]
+        cause: Option<DbError>,
+        #[api_error(expose)]
+        table: String,
+    },
+    #[api_error(status = 500, message = "read failed")]
+    Read {
+        #[source]
+        #[api_error(default)]
+        cause: DbError,
+    },
+}
+
+#[test]
+fn sources_decode_as_absent() {
+    // The server side: `From<DbError>`, and the source is there.
+    let err = Store::from(DbError("connection refused"));
+    assert_eq!(err, Store::Database(Some(DbError("connection refused"))));
+    assert_eq!(
+        std::error::Error::source(&err).unwrap().to_string(),
+        "database failed: connection refused"
+    );
+    assert_eq!(
+        &*err.body(),
+        r#"{"code":"database","message":"database unavailable"}"#
+    );
+
+    // The client side: the same enum, without the source.
+    assert_eq!(
+        Store::decode(503, err.body().as_bytes()),
+        Ok(Store::Database(None))
+    );
+    let write = Store::Write {
+        cause: Some(DbError("disk full")),
+        table: "orders".into(),
+    };
+    assert_eq!(
+        &*write.body(),
+        r#"{"code":"write","message":"write failed","table":"orders"}"#
+    );
+    assert_eq!(
+        Store::decode(500, write.body().as_bytes()),
+        Ok(Store::Write {
+            cause: None,
+            table: "orders".into()
+        })
+    );
+    assert_eq!(
+        Store::decode(500, br#"{"code":"read","message":"read failed"}"#),
+        Ok(Store::Read { cause: DbError("") })
+    );
+    assert!(std::error::Error::source(&Store::Database(None)).is_none());
+}

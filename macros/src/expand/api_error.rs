@@ -2,7 +2,7 @@
 //! runtime's features add their impls.
 
 use super::{Ctx, match_covering, match_or, style_type};
-use crate::ast::{Field, Variant};
+use crate::ast::{Field, Variant, option_inner};
 use crate::bound::Bounds;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -231,27 +231,6 @@ fn catalog(ctx: &Ctx<'_, '_>) -> TokenStream {
         parts.push(quote!(__ec::CatalogPart::Rows(&__TABLE, #s, #end)));
     }
     quote!(__ec::composed_catalog([#(#parts),*]))
-}
-
-/// `T` of a field written `Option<T>`.
-pub(super) fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
-    let syn::Type::Path(path) = ty else {
-        return None;
-    };
-    if path.qself.is_some() {
-        return None;
-    }
-    let last = path.path.segments.last()?;
-    if last.ident != "Option" {
-        return None;
-    }
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    match args.args.first() {
-        Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
-        _ => None,
-    }
 }
 
 /// `__ec::integrations! { impl [...] for [...] where [...] }`: the runtime's features (axum,

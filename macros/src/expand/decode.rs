@@ -10,7 +10,7 @@ use quote::{quote, quote_spanned};
 
 pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     if ctx.cont.attrs.decode.is_none() {
-        return TokenStream::new();
+        return refusal(ctx.cont.original);
     }
     let ident = ctx.cont.ident();
     let generics = &ctx.cont.original.generics;
@@ -95,15 +95,57 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     }
 }
 
-/// `Self::V { exposed: __decoded.field("key")?, defaulted: Default::default(), status: ... }`.
+/// Without `decode`: a `Decode` impl bound by a trait no type has, so that `E::decode(..)`
+/// reports "add `decode` to `#[api_error(...)]`" (rustc reads the unmet bound's
+/// `on_unimplemented`) instead of "no function `decode` found". Hidden from the docs: the type
+/// does not decode. Also written by the fallback, so a failed derive reports the same.
+pub(crate) fn refusal(input: &syn::DeriveInput) -> TokenStream {
+    let ident = &input.ident;
+    let mut generics = input.generics.clone();
+    let (_, ty_generics, _) = input.generics.split_for_impl();
+    generics
+        .make_where_clause()
+        .predicates
+        .push(syn::parse_quote_spanned!(ident.span()=> for<'__a> #ident #ty_generics: __ec::DerivedWithDecode<'__a>));
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let body = quote! {
+        fn decode(
+            _: u16,
+            _: &[u8],
+        ) -> ::core::result::Result<Self, __ec::DecodeError> {
+            <Self as __ec::DerivedWithDecode<'_>>::refuse()
+        }
+    };
+    // `impl` on the type's name: an impl spanned by the derive reads to rustc as a derived impl
+    // with a bound on a type parameter, and its errors would say so. (Paths keep the derive's
+    // span, so the user's lints do not look into them.)
+    // (`DecodeRefused` is `Decode` under a name no user imports, so that `unused_qualifications`
+    // has nothing to say about a path with the user's span.)
+    let span = ident.span();
+    let header = quote_spanned!(span=> impl #impl_generics __ec::DecodeRefused for #ident #ty_generics #where_clause);
+    quote! {
+        #[automatically_derived]
+        #[doc(hidden)]
+        #header {
+            #body
+        }
+    }
+}
+
+/// `Self::V { exposed: __decoded.field("key")?, defaulted: Default::default(), status: ...,
+/// source: None }`.
 fn construct(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> TokenStream {
     let path = ctx.path(v);
     let fields = v.fields.iter().map(|f| {
         let member = &f.member;
+        let is_source = f.attrs.source.is_some() || f.attrs.from.is_some();
         let value = if f.attrs.default.is_some() {
             quote_spanned!(f.span()=> ::core::default::Default::default())
         } else if f.attrs.status.is_some() {
             quote_spanned!(f.span()=> __decoded.status())
+        } else if is_source && f.attrs.expose.is_none() {
+            // A source stays on the server; the check lets only an `Option` one through.
+            quote_spanned!(f.span()=> ::core::option::Option::None)
         } else {
             let key = f.key();
             quote_spanned!(f.span()=> __decoded.field(#key)?)
