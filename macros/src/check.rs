@@ -95,7 +95,11 @@ fn decode(cx: &Ctxt, cont: &Container<'_>) {
                     decoded_source(cx, variant, field);
                     continue;
                 }
-                if a.expose.is_none() && a.default.is_none() && a.status.is_none() {
+                if a.expose.is_none()
+                    && a.default.is_none()
+                    && a.status.is_none()
+                    && a.header.is_none()
+                {
                     cx.error_at(
                         field.span(),
                         format!(

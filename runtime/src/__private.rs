@@ -12,7 +12,7 @@ pub use crate::codes::check as check_codes;
 /// span, under a name no user imports.
 pub use crate::decode::Decode as DecodeRefused;
 pub use crate::decode::decoder::{Decoded, Decoder, Mismatch, Nested};
-pub use crate::decode::{Decode, DecodeError, Unknown};
+pub use crate::decode::{Decode, DecodeError, ResponseHeaders, Unknown};
 pub use crate::{
     ApiError, Body, Catalog, CatalogEntry, Catch, Code, CodeSet, Codes, Detail, Failure,
     FailureKind, FromDetail, Headers, Status, Style, style,
@@ -209,6 +209,28 @@ pub trait DerivedWithDecode<'a>: Sized {
     fn refuse() -> Result<Self, DecodeError>;
 }
 
+/// Decoding's `headers` when there are none (`Decode::decode`).
+pub fn no_headers() -> &'static dyn ResponseHeaders {
+    const NONE: &[(&str, &str)] = &[];
+    &NONE
+}
+
+/// The type of a `header` field of a type with `decode`: read back from the header's text.
+#[diagnostic::on_unimplemented(
+    message = "with `decode`, a `header` field is read back from the response's header: `{Self}` must implement `FromStr`",
+    label = "read from a header",
+    note = "`String`, the integers and `error_contract::RetryAfter` implement it; for a type of your own, implement `FromStr` to parse what its `Display` writes"
+)]
+pub trait HeaderField: Sized {
+    fn __from_header(value: &str) -> Option<Self>;
+}
+
+impl<T: core::str::FromStr> HeaderField for T {
+    fn __from_header(value: &str) -> Option<T> {
+        value.trim_matches([' ', '\t']).parse().ok()
+    }
+}
+
 /// The type of a `#[api_error(status)]` field.
 #[diagnostic::on_unimplemented(
     message = "a `#[api_error(status)]` field must be `u16` or `error_contract::Status`, not `{Self}`",
@@ -248,10 +270,12 @@ pub fn runtime_status<T: StatusValue + ?Sized>(value: &T, declared: Status) -> S
 
 /// Headers of a variant with `#[api_error(header = ...)]` fields.
 #[inline]
-pub fn headers(pairs: &[(&'static str, &dyn fmt::Display)]) -> Headers {
+pub fn headers(pairs: &[(&'static str, Option<&dyn fmt::Display>)]) -> Headers {
     let mut headers = Headers::new();
     for (name, value) in pairs {
-        headers.push(name, *value);
+        if let Some(value) = value {
+            headers.push(name, *value);
+        }
     }
     headers
 }

@@ -20,7 +20,8 @@ pub(super) fn bounds(ctx: &Ctx<'_, '_>) -> Bounds {
                 ctx.infer(&mut bounds, ty, quote!(__ec::serde::Serialize));
             }
             if f.attrs.header.is_some() {
-                ctx.infer(&mut bounds, f.ty(), quote!(::core::fmt::Display));
+                let ty = option_inner(f.ty()).unwrap_or(f.ty());
+                ctx.infer(&mut bounds, ty, quote!(::core::fmt::Display));
             }
             if f.attrs.status.is_some() {
                 ctx.infer(&mut bounds, f.ty(), quote!(__ec::StatusValue));
@@ -189,7 +190,12 @@ fn headers(ctx: &Ctx<'_, '_>) -> TokenStream {
                     .map(|h| h.value.clone())
                     .unwrap_or_default();
                 let binding = f.binding();
-                quote_spanned!(f.span()=> (#name, #binding as &dyn ::core::fmt::Display))
+                // An `Option` field sends its header when it is `Some`.
+                if option_inner(f.ty()).is_some() {
+                    quote_spanned!(f.span()=> (#name, #binding.as_ref().map(|__v| __v as &dyn ::core::fmt::Display)))
+                } else {
+                    quote_spanned!(f.span()=> (#name, ::core::option::Option::Some(#binding as &dyn ::core::fmt::Display)))
+                }
             });
             Some(quote!(#pattern => __ec::headers(&[#(#pairs),*]),))
         })
