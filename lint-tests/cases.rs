@@ -124,6 +124,29 @@ pub enum Client {
     Other(Unknown),
 }
 
+/// Decoding with sources: an `Option` source decodes as `None`, a `default` one as its default,
+/// and `#[from]` on `Option<T>` gives `From<T>`.
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat", decode)]
+pub enum ClientSources {
+    /// `#[from]` on an `Option`.
+    #[api_error(status = 503, code = 6001, message = "store unavailable")]
+    Store(#[from] Option<StoreError>),
+    /// `#[source]` on an `Option`.
+    #[api_error(status = 500, code = 6002, message = "formatting failed")]
+    Format {
+        #[source]
+        cause: Option<fmt::Error>,
+    },
+    /// A `default` source.
+    #[api_error(status = 500, code = 6003, message = "formatting failed again")]
+    Defaulted {
+        #[source]
+        #[api_error(default)]
+        cause: fmt::Error,
+    },
+}
+
 /// A decoding type wrapped by `Client`.
 #[derive(Debug, PartialEq, ApiError)]
 #[api_error(style = "dto", decode)]
@@ -301,6 +324,7 @@ pub fn exercise() -> Result<usize, Box<dyn Error>> {
     };
     Ok(shop.body().len()
         + Auth::from(StoreError).body().len()
+        + ClientSources::from(StoreError).body().len()
         + Legacy::Custom("x".into()).body().len()
         + generic.body().len()
         + Missing("id".into()).body().len()

@@ -35,7 +35,7 @@ pub(crate) fn expand(
             }
         }
     } else {
-        TokenStream::new()
+        crate::expand::decode_refusal(input)
     };
     let catch = if cont.is_some_and(|c| c.variants.iter().any(|v| v.attrs.catch.is_some())) {
         quote! {

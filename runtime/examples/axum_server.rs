@@ -62,12 +62,14 @@ use serde::{Deserialize, Serialize};
 use std::future::Future;
 use std::net::{Ipv4Addr, SocketAddr};
 
-/// The shop API's errors.
+/// The shop API's errors. With `decode`, the same enum decodes them on the client side (the
+/// source of `InventoryUnavailable` is an `Option`: it never travels, and decodes as `None`).
 #[derive(Debug, ApiError)]
 #[api_error(
     style = "problem",
     rename_all = "snake_case",
-    type_base = "https://shop.example/errors/"
+    type_base = "https://shop.example/errors/",
+    decode
 )]
 pub enum ShopError {
     /// No product has this id.
@@ -109,7 +111,7 @@ pub enum ShopError {
     },
     /// The inventory could not be read. The cause is logged, never sent.
     #[api_error(status = 500, message = "inventory unavailable")]
-    InventoryUnavailable(#[from] InventoryError),
+    InventoryUnavailable(#[from] Option<InventoryError>),
 
     // The framework's own failures: `catch` names the kinds each variant answers.
     /// No route has this path.

@@ -7,8 +7,11 @@ use std::error::Error;
 
 pub use crate::catalog::{Table, TableCodes};
 pub use crate::codes::check as check_codes;
+/// `Decode`, for the impl the derive writes on a type without `decode`: a path with the user's
+/// span, under a name no user imports.
+pub use crate::decode::Decode as DecodeRefused;
 pub use crate::decode::decoder::{Decoded, Decoder, Mismatch, Nested};
-pub use crate::decode::{Decode, DecodeError, Unknown};
+pub use crate::decode::{Decode, DecodeError, ResponseHeaders, Unknown};
 pub use crate::{
     ApiError, Body, Catalog, CatalogEntry, Catch, Code, CodeSet, Codes, Detail, Failure,
     FailureKind, FromDetail, FromViolation, Headers, Parts, Status, Style, Styled, Violation,
@@ -232,6 +235,40 @@ pub fn serialize<E: ApiError + ?Sized, S: serde::Serializer>(
     crate::replay::serialize_json(&error.body(), serializer)
 }
 
+/// The bound of the `Decode` impl the derive writes for a type without `decode`: no type has
+/// it, so calling `E::decode` on such a type says what to add, where rustc would otherwise
+/// only say that no `decode` exists.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot decode error responses: add `decode` to `#[api_error(...)]`",
+    label = "`{Self}` is derived without `decode`",
+    note = "`#[api_error(decode)]` on the enum (or struct) derives `error_contract::Decode`"
+)]
+pub trait DerivedWithDecode<'a>: Sized {
+    fn refuse() -> Result<Self, DecodeError>;
+}
+
+/// Decoding's `headers` when there are none (`Decode::decode`).
+pub fn no_headers() -> &'static dyn ResponseHeaders {
+    const NONE: &[(&str, &str)] = &[];
+    &NONE
+}
+
+/// The type of a `header` field of a type with `decode`: read back from the header's text.
+#[diagnostic::on_unimplemented(
+    message = "with `decode`, a `header` field is read back from the response's header: `{Self}` must implement `FromStr`",
+    label = "read from a header",
+    note = "`String`, the integers and `error_contract::RetryAfter` implement it; for a type of your own, implement `FromStr` to parse what its `Display` writes"
+)]
+pub trait HeaderField: Sized {
+    fn __from_header(value: &str) -> Option<Self>;
+}
+
+impl<T: core::str::FromStr> HeaderField for T {
+    fn __from_header(value: &str) -> Option<T> {
+        value.trim_matches([' ', '\t']).parse().ok()
+    }
+}
+
 /// The type of a `#[api_error(status)]` field.
 #[diagnostic::on_unimplemented(
     message = "a `#[api_error(status)]` field must be `u16` or `error_contract::Status`, not `{Self}`",
@@ -271,10 +308,12 @@ pub fn runtime_status<T: StatusValue + ?Sized>(value: &T, declared: Status) -> S
 
 /// Headers of a variant with `#[api_error(header = ...)]` fields.
 #[inline]
-pub fn headers(pairs: &[(&'static str, &dyn fmt::Display)]) -> Headers {
+pub fn headers(pairs: &[(&'static str, Option<&dyn fmt::Display>)]) -> Headers {
     let mut headers = Headers::new();
     for (name, value) in pairs {
-        headers.push(name, *value);
+        if let Some(value) = value {
+            headers.push(name, *value);
+        }
     }
     headers
 }

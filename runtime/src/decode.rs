@@ -1,12 +1,35 @@
-//! Client side: decode an error response (status + body) back into the enum.
+//! Client side: decode an error response (status, headers, body) back into the enum, and the
+//! typed call that turns a response into `Result<T, ClientError<E>>`.
+//!
+//! | what you have | call |
+//! | --- | --- |
+//! | status and body | [`E::decode(status, body)`](Decode::decode) |
+//! | status, headers and body | [`E::decode_with_headers(status, &headers, body)`](Decode::decode_with_headers) |
+//! | a `reqwest::Response` (feature `reqwest`) | [`reqwest::read`], [`reqwest::send`] |
+//! | a `reqwest::blocking::Response` (feature `reqwest-blocking`) | `reqwest::blocking::read`, `reqwest::blocking::send` |
+//! | an `http::Response<B: http_body::Body>` (feature `http`): hyper, tower clients | [`http::read`] |
 
 use crate::style::Problem;
-use crate::{ApiError, Body, Catalog, Code, Parts, Status, Style};
+use crate::{ApiError, Body, Catalog, Code, Parts, RetryAfter, Status, Style};
 use core::fmt;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 
+mod client;
 pub(crate) mod decoder;
+mod headers;
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod http;
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub mod reqwest;
+
+pub use client::{
+    BodyLimits, ClientError, DEFAULT_BODY_LIMIT, DEFAULT_SUCCESS_LIMIT, InvalidBody, RawBody,
+    SuccessBody, TooLarge, TransportError, TransportKind,
+};
+pub use headers::ResponseHeaders;
 
 /// Decoding of error responses, derived with `#[api_error(decode)]`.
 ///
@@ -46,14 +69,64 @@ pub(crate) mod decoder;
 ///
 /// assert_eq!(ShopError::decode(200, b"{}"), Err(DecodeError::NotAnError(200)));
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot decode error responses: add `decode` to `#[api_error(...)]`",
+    label = "`{Self}` does not implement `Decode`",
+    note = "`#[api_error(decode)]` on the enum (or struct) derives `error_contract::Decode`; a hand-written `ApiError` implements `Decode` by hand"
+)]
 pub trait Decode: Sized {
-    /// Decodes a response's status and body.
+    /// Decodes a response's status and body. Header fields see no headers: an `Option` one is
+    /// `None`, a `default` one its default, and a variant with another header field falls to
+    /// `other` (use [`decode_with_headers`](Decode::decode_with_headers)).
     ///
     /// # Errors
     ///
     /// [`DecodeError::NotAnError`] for a status below 400; [`DecodeError::Unrecognized`] when the
     /// code matches no variant and the type has no `other` variant.
     fn decode(status: u16, body: &[u8]) -> Result<Self, DecodeError>;
+
+    /// Decodes a response's status, headers and body: header fields
+    /// (`#[api_error(header = "Retry-After")]`) are read from `headers` (a header that is
+    /// missing or does not parse counts as absent), and an [`Unknown`] keeps the `Retry-After`
+    /// of a 429 or a 503. The default ignores the headers.
+    ///
+    /// # Errors
+    ///
+    /// As [`decode`](Decode::decode).
+    ///
+    /// ```
+    /// use error_contract::{ApiError, Decode, RetryAfter};
+    ///
+    /// #[derive(Debug, PartialEq, ApiError)]
+    /// #[api_error(style = "flat", rename_all = "snake_case", decode)]
+    /// enum LimitError {
+    ///     #[api_error(status = 429, message = "slow down")]
+    ///     RateLimited {
+    ///         #[api_error(header = "Retry-After")]
+    ///         retry_after: RetryAfter,
+    ///     },
+    /// }
+    ///
+    /// let body = br#"{"code":"rate_limited","message":"slow down"}"#;
+    /// let headers = [("Retry-After", "30")];
+    /// assert_eq!(
+    ///     LimitError::decode_with_headers(429, &headers, body),
+    ///     Ok(LimitError::RateLimited { retry_after: RetryAfter::Seconds(30) })
+    /// );
+    ///
+    /// // What an error sends decodes back to it.
+    /// let err = LimitError::RateLimited { retry_after: RetryAfter::Seconds(5) };
+    /// let again = LimitError::decode_with_headers(429, &err.headers(), err.body().as_bytes());
+    /// assert_eq!(again, Ok(err));
+    /// ```
+    fn decode_with_headers(
+        status: u16,
+        headers: &dyn ResponseHeaders,
+        body: &[u8],
+    ) -> Result<Self, DecodeError> {
+        let _ = headers;
+        Self::decode(status, body)
+    }
 }
 
 /// Why a response did not decode into a variant.
@@ -123,10 +196,12 @@ impl std::error::Error for DecodeError {}
 pub struct Unknown {
     status: Status,
     code: Option<WireCode>,
-    message: Option<String>,
+    // Boxed: an `Unknown` travels in `Result`s, and `String`'s capacity is dead weight here.
+    message: Option<Box<str>>,
     fields: Map<String, Value>,
-    body: String,
+    body: Box<str>,
     content_type: &'static str,
+    retry_after: Option<RetryAfter>,
 }
 
 /// A code as it came over the wire.
@@ -180,15 +255,17 @@ impl Unknown {
             code: None,
             message: None,
             fields: Map::new(),
-            body: String::new(),
+            body: Box::default(),
             content_type,
+            retry_after: None,
         };
         unknown.body = write(&Parts::new(
             status,
             unknown.code(),
             &unknown.message().as_ref(),
         ))
-        .into_string();
+        .into_string()
+        .into_boxed_str();
         unknown
     }
 
@@ -223,6 +300,34 @@ impl Unknown {
     #[must_use]
     pub fn field(&self, key: &str) -> Option<&Value> {
         self.fields.get(key)
+    }
+
+    /// When the client may try again: the `Retry-After` header of a 429 or a 503, when it was
+    /// decoded with its headers ([`Decode::decode_with_headers`], or the typed call) and it
+    /// parsed.
+    ///
+    /// ```
+    /// use error_contract::{ApiError, Decode, RetryAfter, Unknown};
+    /// use std::time::Duration;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(style = "flat", decode)]
+    /// enum E {
+    ///     #[api_error(other)]
+    ///     Other(Unknown),
+    /// }
+    ///
+    /// let headers = [("Retry-After", "120")];
+    /// let Ok(E::Other(unknown)) = E::decode_with_headers(503, &headers, b"") else { panic!() };
+    /// assert_eq!(unknown.retry_after(), Some(RetryAfter::Seconds(120)));
+    /// assert_eq!(unknown.retry_after().unwrap().delay(), Duration::from_secs(120));
+    /// // Only a 429 or a 503 says when to retry.
+    /// let Ok(E::Other(unknown)) = E::decode_with_headers(500, &headers, b"") else { panic!() };
+    /// assert_eq!(unknown.retry_after(), None);
+    /// ```
+    #[must_use]
+    pub fn retry_after(&self) -> Option<RetryAfter> {
+        self.retry_after
     }
 
     /// All of the response's other members.
@@ -270,7 +375,7 @@ impl ApiError for Unknown {
     /// The body as it was received (when it was JSON); else one written in the decoding type's
     /// style from the status.
     fn body(&self) -> Body {
-        Body::new(self.body.clone(), self.content_type)
+        Body::new(String::from(&*self.body), self.content_type)
     }
 
     fn catalog() -> Catalog {
@@ -299,6 +404,9 @@ pub struct Wire {
     code: Option<WireCode>,
     message: Option<String>,
     pub(crate) fields: Map<String, Value>,
+    /// Members the style writes itself, left out of an `Unknown`'s fields (a variant may still
+    /// expose a key of the same name).
+    pub(crate) hidden: &'static [&'static str],
 }
 
 /// A code read from a body, for [`Wire::new`]: a number or a string.
@@ -338,6 +446,7 @@ impl Wire {
             code: code.map(|c| c.0),
             message,
             fields,
+            hidden: &[],
         }
     }
 
@@ -390,17 +499,15 @@ impl Wire {
             code,
             message,
             fields,
+            hidden: &[],
         }
     }
 }
 
-/// The most body [`from_response`] reads: 64 KiB. Error bodies are small; a larger one is not an
-/// error body of this API, and is decoded by its status alone.
-#[cfg(feature = "reqwest")]
-pub const DEFAULT_BODY_LIMIT: usize = 64 * 1024;
-
 /// Decodes a `reqwest` response: the status first (a success is [`DecodeError::NotAnError`]
-/// without reading the body), then at most [`DEFAULT_BODY_LIMIT`] bytes of body.
+/// without reading the body), then at most [`DEFAULT_BODY_LIMIT`] bytes of body, with its
+/// headers. To read the success body too, and tell a network failure apart, use the typed call
+/// [`reqwest::read`].
 ///
 /// A body over the limit, or one that fails to arrive, is not read further: the response is
 /// decoded by its status alone (a status-only [`Unknown`], or the `other` variant).
@@ -434,7 +541,7 @@ pub const DEFAULT_BODY_LIMIT: usize = 64 * 1024;
 /// ```
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
-pub async fn from_response<E: Decode>(response: reqwest::Response) -> Result<E, DecodeError> {
+pub async fn from_response<E: Decode>(response: ::reqwest::Response) -> Result<E, DecodeError> {
     from_response_limited(response, DEFAULT_BODY_LIMIT).await
 }
 
@@ -456,7 +563,7 @@ pub async fn from_response<E: Decode>(response: reqwest::Response) -> Result<E, 
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub async fn from_response_limited<E: Decode>(
-    mut response: reqwest::Response,
+    mut response: ::reqwest::Response,
     limit: usize,
 ) -> Result<E, DecodeError> {
     let status = response.status().as_u16();
@@ -482,5 +589,5 @@ pub async fn from_response_limited<E: Decode>(
             }
         }
     }
-    E::decode(status, &body)
+    E::decode_with_headers(status, response.headers(), &body)
 }

@@ -85,7 +85,9 @@
 //! | `actix-web` | `actix_web::ResponseError` (actix-web 4), and the module `error_contract::actix` |
 //! | `utoipa` | `utoipa::IntoResponses` (utoipa 6) |
 //! | `tracing` | a 5xx turned into an axum or actix-web response is logged as one `ERROR` event |
-//! | `reqwest` | `error_contract::decode::from_response`, decoding a `reqwest::Response` |
+//! | `reqwest` | the typed call `error_contract::decode::reqwest::{read, send}` (and `decode::from_response`); implies `http` |
+//! | `reqwest-blocking` | the typed call for `reqwest::blocking`, `error_contract::decode::reqwest::blocking` |
+//! | `http` (again) | the typed call for any `http::Response` with an `http_body::Body`, `error_contract::decode::http` |
 //! | `validator` | `error_contract::validator`: `validator::ValidationErrors` → [`Errors`]; `ValidJson` with axum or actix-web |
 //! | `garde` | `error_contract::garde`: `garde::Report` → [`Errors`]; `GardeJson` with axum or actix-web |
 //!
@@ -131,6 +133,7 @@ mod headers;
 mod integrations;
 pub mod json;
 mod replay;
+mod retry_after;
 mod status;
 pub mod style;
 mod violation;
@@ -159,10 +162,11 @@ pub use body::Body;
 pub use catalog::{Catalog, CatalogEntry, lock};
 pub use code::Code;
 pub use codes::{CodeSet, Codes};
-pub use decode::{Decode, DecodeError, Unknown};
+pub use decode::{ClientError, Decode, DecodeError, Unknown};
 pub use errors::{EmptyErrors, Errors, Items, Styled};
 pub use failure::{Catch, Detail, Failure, FailureKind, FromDetail};
 pub use headers::Headers;
+pub use retry_after::{InvalidRetryAfter, RetryAfter};
 pub use status::{InvalidStatus, Status};
 pub use style::{Parts, Style};
 pub use violation::{FromViolation, Violation};

@@ -2,7 +2,7 @@
 //! runtime's features add their impls.
 
 use super::{Ctx, match_covering, match_or, style_type};
-use crate::ast::{Field, StyleRef, Variant};
+use crate::ast::{Field, StyleRef, Variant, option_inner};
 use crate::bound::Bounds;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -20,7 +20,8 @@ pub(super) fn bounds(ctx: &Ctx<'_, '_>) -> Bounds {
                 ctx.infer(&mut bounds, ty, quote!(__ec::serde::Serialize));
             }
             if f.attrs.header.is_some() {
-                ctx.infer(&mut bounds, f.ty(), quote!(::core::fmt::Display));
+                let ty = option_inner(f.ty()).unwrap_or(f.ty());
+                ctx.infer(&mut bounds, ty, quote!(::core::fmt::Display));
             }
             if f.attrs.status.is_some() {
                 ctx.infer(&mut bounds, f.ty(), quote!(__ec::StatusValue));
@@ -216,7 +217,12 @@ fn headers(ctx: &Ctx<'_, '_>) -> TokenStream {
                     .map(|h| h.value.clone())
                     .unwrap_or_default();
                 let binding = f.binding();
-                quote_spanned!(f.span()=> (#name, #binding as &dyn ::core::fmt::Display))
+                // An `Option` field sends its header when it is `Some`.
+                if option_inner(f.ty()).is_some() {
+                    quote_spanned!(f.span()=> (#name, #binding.as_ref().map(|__v| __v as &dyn ::core::fmt::Display)))
+                } else {
+                    quote_spanned!(f.span()=> (#name, ::core::option::Option::Some(#binding as &dyn ::core::fmt::Display)))
+                }
             });
             Some(quote!(#pattern => __ec::headers(&[#(#pairs),*]),))
         })
@@ -258,27 +264,6 @@ fn catalog(ctx: &Ctx<'_, '_>) -> TokenStream {
         parts.push(quote!(__ec::CatalogPart::Rows(&__TABLE, #s, #end)));
     }
     quote!(__ec::composed_catalog([#(#parts),*]))
-}
-
-/// `T` of a field written `Option<T>`.
-pub(super) fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
-    let syn::Type::Path(path) = ty else {
-        return None;
-    };
-    if path.qself.is_some() {
-        return None;
-    }
-    let last = path.path.segments.last()?;
-    if last.ident != "Option" {
-        return None;
-    }
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    match args.args.first() {
-        Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
-        _ => None,
-    }
 }
 
 /// `__ec::integrations! { impl [...] for [...] where [...] }`: the runtime's features (axum,

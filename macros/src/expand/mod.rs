@@ -262,4 +262,5 @@ fn expand(cont: &Container<'_>) -> TokenStream {
     }
 }
 
+pub(crate) use decode::refusal as decode_refusal;
 pub(crate) use from::impls as from_impls;

@@ -2,9 +2,9 @@
 //! builds the variant of a row with the closure the derive wrote. Reached only through
 //! `__private`.
 
-use super::{DecodeError, Unknown, Wire, WireCode};
+use super::{DecodeError, ResponseHeaders, Unknown, Wire, WireCode};
 use crate::catalog::{Table, TableCodes};
-use crate::{Body, Catalog, Code, Parts, Status};
+use crate::{Body, Catalog, Code, Parts, RetryAfter, Status};
 use serde_json::Value;
 
 /// A field that did not deserialize.
@@ -14,13 +14,14 @@ pub struct Mismatch;
 /// A transparent variant's wrapped type: its catalog, and its decoding mapped into the variant.
 pub type Nested<'a, E> = (
     fn() -> Catalog,
-    &'a dyn Fn(u16, &[u8]) -> Result<E, DecodeError>,
+    &'a dyn Fn(u16, &dyn ResponseHeaders, &[u8]) -> Result<E, DecodeError>,
 );
 
-/// What the derive's closure builds one variant from: the response's status and what the
-/// style read from its body.
+/// What the derive's closure builds one variant from: the response's status and headers, and
+/// what the style read from its body.
 pub struct Decoded<'a> {
     status: Status,
+    headers: &'a dyn ResponseHeaders,
     wire: &'a Wire,
 }
 
@@ -34,6 +35,12 @@ impl Decoded<'_> {
     pub fn field<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<T, Mismatch> {
         let value = self.wire.fields.get(key).unwrap_or(&Value::Null);
         T::deserialize(value).map_err(|_| Mismatch)
+    }
+
+    /// A `header` field: the header's value parsed, or `None` when it is missing or does not
+    /// parse.
+    pub fn header<T: crate::__private::HeaderField>(&self, name: &str) -> Option<T> {
+        T::__from_header(self.headers.header(name)?)
     }
 
     /// A run-time `status` field: the response's status.
@@ -66,7 +73,12 @@ impl<E> Decoder<'_, E> {
     /// # Errors
     ///
     /// See [`Decode::decode`](super::Decode::decode).
-    pub fn decode(&self, status: u16, body: &[u8]) -> Result<E, DecodeError> {
+    pub fn decode(
+        &self,
+        status: u16,
+        headers: &dyn ResponseHeaders,
+        body: &[u8],
+    ) -> Result<E, DecodeError> {
         if status < 400 {
             return Err(DecodeError::NotAnError(status));
         }
@@ -78,18 +90,22 @@ impl<E> Decoder<'_, E> {
             .and_then(|json| self.readers.iter().find_map(|read| read(json)));
 
         if let Some(wire) = &wire {
-            let decoded = Decoded { status, wire };
+            let decoded = Decoded {
+                status,
+                headers,
+                wire,
+            };
             if let Some(row) = self.exact(wire) {
                 if let Ok(value) = (self.build)(row, &decoded) {
                     return Ok(value);
                 }
                 // A known code whose fields do not deserialize: `other`, with the code kept.
-                return self.unknown(status, body, json.as_ref(), Some(wire));
+                return self.unknown(status, headers, body, json.as_ref(), Some(wire));
             }
             if let Some(code) = &wire.code {
                 for (catalog, decode) in self.nested {
                     if catalog().get(code.as_code()).is_some() {
-                        return decode(status.as_u16(), body);
+                        return decode(status.as_u16(), headers, body);
                     }
                 }
             }
@@ -99,29 +115,42 @@ impl<E> Decoder<'_, E> {
                 }
             }
         }
-        self.unknown(status, body, json.as_ref(), wire.as_ref())
+        self.unknown(status, headers, body, json.as_ref(), wire.as_ref())
     }
 
     fn unknown(
         &self,
         status: Status,
+        headers: &dyn ResponseHeaders,
         body: &[u8],
         json: Option<&Value>,
         wire: Option<&Wire>,
     ) -> Result<E, DecodeError> {
-        let unknown = if let (Some(wire), Some(_)) = (wire, json) {
+        let mut unknown = if let (Some(wire), Some(_)) = (wire, json) {
             Unknown {
                 status,
                 code: wire.code.clone(),
-                message: wire.message.clone(),
-                fields: wire.fields.clone(),
+                message: wire.message.as_deref().map(Box::from),
+                fields: wire
+                    .fields
+                    .iter()
+                    .filter(|(key, _)| !wire.hidden.contains(&key.as_str()))
+                    .map(|(key, value)| (key.clone(), value.clone()))
+                    .collect(),
                 // It parsed as JSON, so it is UTF-8.
-                body: String::from_utf8_lossy(body).into_owned(),
+                body: String::from_utf8_lossy(body).into(),
                 content_type: self.content_type,
+                retry_after: None,
             }
         } else {
             Unknown::status_only(status, self.content_type, self.fallback_body)
         };
+        // RFC 9110 and 6585: a 503 or a 429 says when to try again.
+        if matches!(status.as_u16(), 429 | 503) {
+            unknown.retry_after = headers
+                .header("Retry-After")
+                .and_then(|value| value.parse::<RetryAfter>().ok());
+        }
         match self.other {
             Some(other) => Ok(other(unknown)),
             None => Err(DecodeError::Unrecognized(unknown)),

@@ -90,9 +90,7 @@ impl Style for Problem {
     fn read_body(json: &serde_json::Value) -> Option<Wire> {
         let object = json.as_object()?;
         let mut wire = Wire::from_object(object, Some("code"), "detail");
-        for key in ["type", "title", "status", "instance"] {
-            wire.fields.remove(key);
-        }
+        wire.hidden = &["type", "title", "status", "instance"];
         Some(wire)
     }
 }
