@@ -93,14 +93,14 @@ pub enum ShopError {
         max: u32,
         /// The JSON Pointer of the quantity, when it came in a body.
         #[api_error(expose)]
-        pointer: Option<&'static str>,
+        pointer: Option<String>,
     },
     /// An order's product must be a product id, 1 or more.
     #[api_error(status = 422, message = "invalid product")]
     InvalidProduct {
         /// The JSON Pointer of the product.
         #[api_error(expose)]
-        pointer: &'static str,
+        pointer: String,
     },
     /// Too many checkouts; try again after `Retry-After` seconds.
     #[api_error(status = 429, message = "too many checkouts")]
@@ -260,14 +260,14 @@ async fn order(id: Path<u64, ShopError>) -> Result<&'static str, ShopError> {
 }
 
 /// The quantity of an order, checked against [`MAX_QUANTITY`]; `pointer` names it in a body.
-fn checked(quantity: i64, pointer: Option<&'static str>) -> Result<i64, ShopError> {
+fn checked(quantity: i64, pointer: Option<&str>) -> Result<i64, ShopError> {
     if (1..=i64::from(MAX_QUANTITY)).contains(&quantity) {
         Ok(quantity)
     } else {
         Err(ShopError::InvalidQuantity {
             quantity,
             max: MAX_QUANTITY,
-            pointer,
+            pointer: pointer.map(str::to_owned),
         })
     }
 }
@@ -303,7 +303,7 @@ fn validate(order: &NewOrder) -> Result<(), Errors<ShopError>> {
     let mut errors = Vec::new();
     if order.product < 1 {
         errors.push(ShopError::InvalidProduct {
-            pointer: "/product",
+            pointer: "/product".to_owned(),
         });
     }
     if let Err(error) = checked(order.quantity, Some("/quantity")) {

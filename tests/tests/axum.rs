@@ -517,6 +517,22 @@ fn an_order_breaking_both_rules_lists_both_errors() {
         &[],
         r#"{"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"Unprocessable Content","errors":[{"detail":"invalid product","code":"invalid_product","pointer":"/product"},{"detail":"invalid quantity","code":"invalid_quantity","quantity":100,"max":99,"pointer":"/quantity"}]}"#,
     );
+    // The client side reads the collection back, each error with its field.
+    let decoded = <error_contract::Errors<ShopError> as error_contract::Decode>::decode(
+        reply.status,
+        &reply.body,
+    )
+    .expect("both errors decode");
+    assert!(
+        matches!(
+            decoded.as_slice(),
+            [
+                ShopError::InvalidProduct { pointer },
+                ShopError::InvalidQuantity { quantity: 100, max: 99, pointer: Some(quantity) },
+            ] if pointer == "/product" && quantity == "/quantity"
+        ),
+        "{decoded:?}"
+    );
     let reply = send(post_body(
         &client,
         &url,

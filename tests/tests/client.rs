@@ -379,7 +379,8 @@ fn api_errors(client: &impl Client, shop: &Shop) {
             err,
             ClientError::Api(ShopError::InvalidQuantity {
                 quantity: 500,
-                max: 99
+                max: 99,
+                pointer: None,
             })
         ),
         "{name}: {err:?}"
