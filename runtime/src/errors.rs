@@ -131,7 +131,7 @@ pub struct Errors<E> {
 /// use error_contract::{EmptyErrors, Errors, Unknown};
 ///
 /// let none: Vec<Unknown> = Vec::new();
-/// assert_eq!(Errors::try_from(none), Err(EmptyErrors));
+/// assert_eq!(Errors::<Unknown>::try_from(none), Err(EmptyErrors));
 /// assert_eq!(EmptyErrors.to_string(), "a collection of errors needs at least one error");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -396,9 +396,9 @@ impl Items<'_> {
     ///     Taken,
     /// }
     ///
-    /// let errors = Errors::try_from(vec![FormError::Name, FormError::Name]).unwrap();
+    /// let errors = Errors::<FormError>::try_from(vec![FormError::Name, FormError::Name]).unwrap();
     /// assert_eq!(&*errors.body(), r#"{"error":"name is required","count":2}"#);
-    /// let errors = Errors::try_from(vec![FormError::Name, FormError::Taken]).unwrap();
+    /// let errors = Errors::<FormError>::try_from(vec![FormError::Name, FormError::Taken]).unwrap();
     /// assert_eq!(&*errors.body(), r#"{"error":"Bad Request","count":2}"#);
     /// ```
     pub fn summary(&self, visit: &mut dyn FnMut(&Parts<'_>)) {
