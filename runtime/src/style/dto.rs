@@ -2,7 +2,7 @@
 
 use super::{Parts, Style};
 use crate::decode::Wire;
-use crate::json::JsonWriter;
+use crate::json::{JsonValue, JsonWriter};
 
 /// `{"errors":[{"errorCode":3001,"message":"entity not found"}]}`: exposed fields go inside the
 /// array item. The code should be numeric (the derive insists); a string code is written as a
@@ -30,8 +30,13 @@ impl Style for Dto {
         out.raw("}]}");
     }
 
-    fn read_body(json: &serde_json::Value) -> Option<Wire> {
-        let item = json.get("errors")?.as_array()?.first()?.as_object()?;
+    fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
+        let item = json
+            .as_object()?
+            .get("errors")?
+            .as_array()?
+            .first()?
+            .as_object()?;
         Some(Wire::from_object(item, Some("errorCode"), "message"))
     }
 }

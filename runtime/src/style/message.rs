@@ -2,7 +2,7 @@
 
 use super::{Parts, Style};
 use crate::decode::Wire;
-use crate::json::JsonWriter;
+use crate::json::{JsonValue, JsonWriter};
 
 /// `{"errorMessage":"entity not found"}`: no code in the body; exposed fields follow.
 ///
@@ -26,11 +26,12 @@ impl Style for Message {
         out.raw("}");
     }
 
-    fn read_body(json: &serde_json::Value) -> Option<Wire> {
+    fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
         let object = json.as_object()?;
-        if !object.contains_key("errorMessage") {
+        let wire = Wire::from_object(object, None, "errorMessage");
+        if wire.message().is_none() && !object.contains_key("errorMessage") {
             return None;
         }
-        Some(Wire::from_object(object, None, "errorMessage"))
+        Some(wire)
     }
 }

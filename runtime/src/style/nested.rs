@@ -2,7 +2,7 @@
 
 use super::{Parts, Style};
 use crate::decode::Wire;
-use crate::json::JsonWriter;
+use crate::json::{JsonValue, JsonWriter};
 
 /// `{"error":{"code":3001,"message":"entity not found"}}`: exposed fields go inside `error`.
 ///
@@ -28,8 +28,8 @@ impl Style for Nested {
         out.raw("}}");
     }
 
-    fn read_body(json: &serde_json::Value) -> Option<Wire> {
-        let error = json.get("error")?.as_object()?;
+    fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
+        let error = json.as_object()?.get("error")?.as_object()?;
         Some(Wire::from_object(error, Some("code"), "message"))
     }
 }

@@ -2,7 +2,7 @@
 
 use super::{Parts, Style};
 use crate::decode::Wire;
-use crate::json::JsonWriter;
+use crate::json::{JsonValue, JsonWriter};
 
 /// RFC 9457 problem details, `application/problem+json`:
 /// `{"type":"about:blank","title":"Not Found","status":404,"detail":"entity not found","code":3001}`.
@@ -45,10 +45,9 @@ impl Style for Problem {
         out.raw("}");
     }
 
-    fn read_body(json: &serde_json::Value) -> Option<Wire> {
+    fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
         let object = json.as_object()?;
-        let mut wire = Wire::from_object(object, Some("code"), "detail");
-        wire.hidden = &["type", "title", "status", "instance"];
-        Some(wire)
+        let wire = Wire::from_object(object, Some("code"), "detail");
+        Some(wire.hiding(&["type", "title", "status", "instance"]))
     }
 }
