@@ -14,6 +14,7 @@ use crate::{ApiError, Body, Catalog, Code, Parts, RetryAfter, Status, Style};
 use core::fmt;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
+pub(crate) use wire::ReadCode;
 
 mod client;
 pub(crate) mod decoder;
@@ -24,12 +25,14 @@ pub mod http;
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub mod reqwest;
+mod wire;
 
 pub use client::{
     BodyLimits, ClientError, DEFAULT_BODY_LIMIT, DEFAULT_SUCCESS_LIMIT, InvalidBody, RawBody,
     SuccessBody, TooLarge, TransportError, TransportKind,
 };
 pub use headers::ResponseHeaders;
+pub use wire::Wire;
 
 /// Decoding of error responses, derived with `#[api_error(decode)]`.
 ///
@@ -386,121 +389,6 @@ impl ApiError for Unknown {
 impl serde::Serialize for Unknown {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         crate::replay::serialize_json(&self.body, serializer)
-    }
-}
-
-/// What a style reads out of a body: the code, the message, and the other members.
-///
-/// Custom styles implement [`Style::read_body`] to return one.
-///
-/// ```
-/// use error_contract::decode::Wire;
-///
-/// let wire = Wire::new(Some(3001u32.into()), Some("entity not found".into()), Default::default());
-/// assert_eq!(wire.message(), Some("entity not found"));
-/// ```
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Wire {
-    code: Option<WireCode>,
-    message: Option<String>,
-    pub(crate) fields: Map<String, Value>,
-    /// Members the style writes itself, left out of an `Unknown`'s fields (a variant may still
-    /// expose a key of the same name).
-    pub(crate) hidden: &'static [&'static str],
-}
-
-/// A code read from a body, for [`Wire::new`]: a number or a string.
-///
-/// ```
-/// use error_contract::decode::WireCodeValue;
-///
-/// let _: WireCodeValue = 3001u32.into();
-/// let _: WireCodeValue = String::from("not_found").into();
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WireCodeValue(WireCode);
-
-impl From<u32> for WireCodeValue {
-    fn from(n: u32) -> WireCodeValue {
-        WireCodeValue(WireCode::Num(n))
-    }
-}
-
-impl From<String> for WireCodeValue {
-    fn from(s: String) -> WireCodeValue {
-        WireCodeValue(WireCode::Str(s))
-    }
-}
-
-impl Wire {
-    /// The parts a style read from a body.
-    ///
-    /// See [`Wire`] for an example.
-    #[must_use]
-    pub fn new(
-        code: Option<WireCodeValue>,
-        message: Option<String>,
-        fields: Map<String, Value>,
-    ) -> Wire {
-        Wire {
-            code: code.map(|c| c.0),
-            message,
-            fields,
-            hidden: &[],
-        }
-    }
-
-    /// The message read from the body.
-    ///
-    /// See [`Wire`] for an example.
-    #[must_use]
-    pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
-
-    /// Reads the wire parts out of an object's members: `code_key` (a number, or a string) and
-    /// `message_key` (a string) are taken out, everything else stays as fields. Used by the
-    /// built-in styles.
-    ///
-    /// ```
-    /// use error_contract::decode::Wire;
-    ///
-    /// let object = serde_json::json!({"code": "gone", "message": "Gone", "id": 7});
-    /// let wire = Wire::from_object(object.as_object().unwrap(), Some("code"), "message");
-    /// assert_eq!(wire.message(), Some("Gone"));
-    /// ```
-    #[must_use]
-    pub fn from_object(
-        object: &Map<String, Value>,
-        code_key: Option<&str>,
-        message_key: &str,
-    ) -> Wire {
-        // One pass that copies only the other members (no copy of the whole map to remove from).
-        let mut code = None;
-        let mut message = None;
-        let mut fields = Map::new();
-        for (key, value) in object {
-            if Some(key.as_str()) == code_key {
-                code = match value {
-                    Value::Number(n) => n
-                        .as_u64()
-                        .and_then(|n| u32::try_from(n).ok())
-                        .map(WireCode::Num),
-                    Value::String(s) => Some(WireCode::Str(s.clone())),
-                    _ => None,
-                };
-            } else if key == message_key {
-                message = value.as_str().map(str::to_owned);
-            } else {
-                fields.insert(key.clone(), value.clone());
-            }
-        }
-        Wire {
-            code,
-            message,
-            fields,
-            hidden: &[],
-        }
     }
 }
 

@@ -1,8 +1,14 @@
-//! The JSON writer that styles use to write bodies.
+//! The JSON writer that styles use to write bodies, and the reader that decoding uses to read
+//! them back without building a tree.
 
 use crate::{Code, Status};
 use core::fmt::{self, Display, Write as _};
 use std::io;
+
+mod reader;
+
+pub(crate) use reader::unescape;
+pub use reader::{JsonArray, JsonObject, JsonValue};
 
 /// Writes a JSON body, for a [`Style`](crate::Style).
 ///

@@ -22,7 +22,7 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     let own_style = &styles[0];
     let readers = styles
         .iter()
-        .map(|s| quote!(<#s as __ec::Style>::read_body as fn(&_) -> _));
+        .map(|s| quote!(<#s as __ec::Style>::read_body as __ec::Reader));
 
     let build_arms = ctx
         .cont

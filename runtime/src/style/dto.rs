@@ -3,7 +3,7 @@
 use super::{Parts, Style};
 use crate::Items;
 use crate::decode::Wire;
-use crate::json::JsonWriter;
+use crate::json::{JsonValue, JsonWriter};
 use serde_json::{Value, json};
 
 /// `{"errors":[{"errorCode":3001,"message":"entity not found"}]}`: exposed fields go inside the
@@ -40,8 +40,13 @@ impl Style for Dto {
         super::read_list(json.get("errors"), |item| json!({ "errors": [item] }))
     }
 
-    fn read_body(json: &serde_json::Value) -> Option<Wire> {
-        let item = json.get("errors")?.as_array()?.first()?.as_object()?;
+    fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
+        let item = json
+            .as_object()?
+            .get("errors")?
+            .as_array()?
+            .first()?
+            .as_object()?;
         Some(Wire::from_object(item, Some("errorCode"), "message"))
     }
 }

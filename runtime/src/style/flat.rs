@@ -3,7 +3,7 @@
 use super::{Parts, Style};
 use crate::Items;
 use crate::decode::Wire;
-use crate::json::JsonWriter;
+use crate::json::{JsonValue, JsonWriter};
 use serde_json::Value;
 
 /// `{"code":3001,"message":"entity not found"}`: exposed fields follow the message.
@@ -51,11 +51,17 @@ impl Style for Flat {
         super::read_list(json.get("errors"), |item| item)
     }
 
-    fn read_body(json: &serde_json::Value) -> Option<Wire> {
+    fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
         let object = json.as_object()?;
-        if !object.contains_key("code") && !object.contains_key("message") {
+        let wire = Wire::from_object(object, Some("code"), "message");
+        // An object with neither member is not of this style (looked for only then).
+        if wire.code().is_none()
+            && wire.message().is_none()
+            && !object.contains_key("code")
+            && !object.contains_key("message")
+        {
             return None;
         }
-        Some(Wire::from_object(object, Some("code"), "message"))
+        Some(wire)
     }
 }

@@ -3,7 +3,7 @@
 use super::{Parts, Style};
 use crate::Items;
 use crate::decode::Wire;
-use crate::json::JsonWriter;
+use crate::json::{JsonValue, JsonWriter};
 use serde_json::Value;
 
 /// `{"errorMessage":"entity not found"}`: no code in the body; exposed fields follow.
@@ -42,11 +42,12 @@ impl Style for Message {
         super::read_list(json.get("errors"), |item| item)
     }
 
-    fn read_body(json: &serde_json::Value) -> Option<Wire> {
+    fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
         let object = json.as_object()?;
-        if !object.contains_key("errorMessage") {
+        let wire = Wire::from_object(object, None, "errorMessage");
+        if wire.message().is_none() && !object.contains_key("errorMessage") {
             return None;
         }
-        Some(Wire::from_object(object, None, "errorMessage"))
+        Some(wire)
     }
 }

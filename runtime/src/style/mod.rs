@@ -8,7 +8,7 @@
 //! bodies that have run-time parts, and the bodies of errors built by hand.
 
 use crate::decode::Wire;
-use crate::json::{Field, JsonWriter};
+use crate::json::{Field, JsonValue, JsonWriter};
 use crate::{Code, Items, Status};
 use core::fmt::{self, Display};
 use serde_json::Value;
@@ -68,14 +68,15 @@ pub trait Style {
     /// Writes the body of one error.
     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>);
 
-    /// Reads a body back, for [`Decode`](crate::Decode): the code, the message and the other
-    /// members, or `None` when the JSON is not of this style. The default reads nothing, so a
-    /// custom style decodes every response by its status alone until it implements this.
+    /// Reads a body back, for [`Decode`](crate::Decode): the code, the message and the object
+    /// of the other members, borrowed from the body's bytes, or `None` when the JSON is not of
+    /// this style. The default reads nothing, so a custom style decodes every response by its
+    /// status alone until it implements this.
     ///
     /// ```
     /// use error_contract::decode::Wire;
-    /// use error_contract::json::JsonWriter;
-    /// use error_contract::{Parts, Style};
+    /// use error_contract::json::{JsonValue, JsonWriter};
+    /// use error_contract::{Code, Parts, Style};
     ///
     /// struct OAuth;
     ///
@@ -88,15 +89,17 @@ pub trait Style {
     ///         out.raw("}");
     ///     }
     ///
-    ///     fn read_body(json: &serde_json::Value) -> Option<Wire> {
+    ///     fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
     ///         Some(Wire::from_object(json.as_object()?, Some("error"), "error_description"))
     ///     }
     /// }
     ///
-    /// let json = serde_json::json!({"error": "invalid_grant", "error_description": "expired"});
-    /// assert_eq!(OAuth::read_body(&json).unwrap().message(), Some("expired"));
+    /// let json = JsonValue::parse(br#"{"error":"invalid_grant","error_description":"expired"}"#).unwrap();
+    /// let wire = OAuth::read_body(json).unwrap();
+    /// assert_eq!(wire.code(), Some(Code::Str("invalid_grant")));
+    /// assert_eq!(wire.message(), Some("expired"));
     /// ```
-    fn read_body(json: &serde_json::Value) -> Option<Wire> {
+    fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
         let _ = json;
         None
     }

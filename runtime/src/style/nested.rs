@@ -3,7 +3,7 @@
 use super::{Parts, Style};
 use crate::Items;
 use crate::decode::Wire;
-use crate::json::JsonWriter;
+use crate::json::{JsonValue, JsonWriter};
 use serde_json::{Value, json};
 
 /// `{"error":{"code":3001,"message":"entity not found"}}`: exposed fields go inside `error`.
@@ -49,8 +49,8 @@ impl Style for Nested {
         super::read_list(details, |item| json!({ "error": item }))
     }
 
-    fn read_body(json: &serde_json::Value) -> Option<Wire> {
-        let error = json.get("error")?.as_object()?;
+    fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
+        let error = json.as_object()?.get("error")?.as_object()?;
         Some(Wire::from_object(error, Some("code"), "message"))
     }
 }

@@ -3,7 +3,7 @@
 use super::{Parts, Style};
 use crate::Items;
 use crate::decode::Wire;
-use crate::json::JsonWriter;
+use crate::json::{JsonValue, JsonWriter};
 use serde_json::Value;
 
 /// RFC 9457 problem details, `application/problem+json`:
@@ -87,10 +87,9 @@ impl Style for Problem {
         super::read_list(json.get("errors"), |item| item)
     }
 
-    fn read_body(json: &serde_json::Value) -> Option<Wire> {
+    fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
         let object = json.as_object()?;
-        let mut wire = Wire::from_object(object, Some("code"), "detail");
-        wire.hidden = &["type", "title", "status", "instance"];
-        Some(wire)
+        let wire = Wire::from_object(object, Some("code"), "detail");
+        Some(wire.hiding(&["type", "title", "status", "instance"]))
     }
 }
