@@ -124,6 +124,29 @@ pub enum Client {
     Other(Unknown),
 }
 
+/// Decoding with sources: an `Option` source decodes as `None`, a `default` one as its default,
+/// and `#[from]` on `Option<T>` gives `From<T>`.
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat", decode)]
+pub enum ClientSources {
+    /// `#[from]` on an `Option`.
+    #[api_error(status = 503, code = 6001, message = "store unavailable")]
+    Store(#[from] Option<StoreError>),
+    /// `#[source]` on an `Option`.
+    #[api_error(status = 500, code = 6002, message = "formatting failed")]
+    Format {
+        #[source]
+        cause: Option<fmt::Error>,
+    },
+    /// A `default` source.
+    #[api_error(status = 500, code = 6003, message = "formatting failed again")]
+    Defaulted {
+        #[source]
+        #[api_error(default)]
+        cause: fmt::Error,
+    },
+}
+
 /// A decoding type wrapped by `Client`.
 #[derive(Debug, PartialEq, ApiError)]
 #[api_error(style = "dto", decode)]
@@ -261,6 +284,30 @@ pub enum Failures {
     },
 }
 
+/// Answers broken validation rules: `validate` on variants, `detail` on fields.
+#[derive(Debug, ApiError)]
+#[api_error(style = "problem", rename_all = "snake_case")]
+pub enum Violations {
+    /// Out of range, also answering a body of the wrong shape.
+    #[api_error(status = 422, message = "out of range", validate("range", "length"), catch = "json_data")]
+    OutOfRange {
+        #[api_error(expose, detail = "pointer")]
+        pointer: Option<String>,
+    },
+    /// Every other rule.
+    #[api_error(status = 422, message = "invalid", validate)]
+    Invalid {
+        #[api_error(expose, detail = "parameter")]
+        parameter: Option<String>,
+        #[api_error(expose, detail = "rule")]
+        rule: String,
+        #[api_error(status)]
+        status: u16,
+        #[api_error(default)]
+        hint: u8,
+    },
+}
+
 /// Uses the derived impls so the crate exercises them.
 ///
 /// # Errors
@@ -277,6 +324,7 @@ pub fn exercise() -> Result<usize, Box<dyn Error>> {
     };
     Ok(shop.body().len()
         + Auth::from(StoreError).body().len()
+        + ClientSources::from(StoreError).body().len()
         + Legacy::Custom("x".into()).body().len()
         + generic.body().len()
         + Missing("id".into()).body().len()
@@ -289,6 +337,7 @@ pub fn exercise() -> Result<usize, Box<dyn Error>> {
         + Shop::catalog().len()
         + Auth::CODES.len()
         + <Failures as error_contract::Catch>::catch(&error_contract::Failure::new(error_contract::FailureKind::Panic)).body().len()
+        + error_contract::Errors::<Violations>::from_violations(&[error_contract::Violation::new("range"), error_contract::Violation::new("email")]).map_or(0, |errors| errors.body().len())
         + usize::from(Decode::decode(404, Nested::NotFound.body().as_bytes()).is_ok_and(|c: Client| c == Client::Nested(Nested::NotFound))))
 }
 

@@ -55,13 +55,27 @@ fn body_static_str() {
     black_box(rows::body_floor());
 }
 
+#[library_benchmark]
+#[bench::three(leak(values::three_ours()))]
+fn errors_body_ours(errors: &'static error_contract::Errors<ShopError>) {
+    black_box(rows::errors_body_ours(black_box(errors)));
+}
+
+#[library_benchmark]
+#[bench::three(&*Box::leak(values::three_hand().into_boxed_slice()))]
+fn errors_body_serde_struct(errors: &'static [HandError]) {
+    black_box(rows::errors_body_serde(black_box(errors)));
+}
+
 library_benchmark_group!(
     name = body,
     benchmarks = [
         body_ours,
         body_serde_struct,
         body_json_macro,
-        body_static_str
+        body_static_str,
+        errors_body_ours,
+        errors_body_serde_struct
     ]
 );
 

@@ -144,6 +144,22 @@ fn fields_body(c: &mut Criterion) {
     group.finish();
 }
 
+/// A collection of three errors with run-time fields, one body: ours against the hand-written
+/// `Vec` of serde structs.
+fn three_errors_body(c: &mut Criterion) {
+    let name = "three_errors_body";
+    let mut group = c.benchmark_group(name);
+    let ours = values::three_ours();
+    let hand = values::three_hand();
+    row(&mut group, name, "ours", || {
+        rows::errors_body_ours(black_box(&ours))
+    });
+    row(&mut group, name, "serde_struct", || {
+        rows::errors_body_serde(black_box(&hand))
+    });
+    group.finish();
+}
+
 /// A group name, our routine and the hand-written one.
 type Pair<'a> = (&'a str, fn(&[rows::Big]), fn(&[rows::BigHand]));
 
@@ -265,6 +281,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = unit_body, fields_body, big_enum, decode, axum_response, axum_router
+    targets = unit_body, fields_body, three_errors_body, big_enum, decode, axum_response, axum_router
 }
 criterion_main!(benches);

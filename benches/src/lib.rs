@@ -7,7 +7,7 @@
 //! hand-written `#[derive(Serialize)]` struct writes without any serde attribute; every
 //! hand-written row is checked to produce the same bytes as ours (see the tests below).
 
-use error_contract::{ApiError, Body, Decode, DecodeError, Unknown};
+use error_contract::{ApiError, Body, Decode, DecodeError, Errors, Unknown};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::hint::black_box;
@@ -152,6 +152,57 @@ pub fn body_json_macro(error: &HandError) -> Vec<u8> {
 /// Row: copying a precomputed `&'static str`, the floor.
 pub fn body_floor() -> &'static str {
     black_box(NOT_FOUND_JSON)
+}
+
+/// The hand-written body of several errors of one code, as the `flat` style writes a
+/// collection: the first error's code and message, then each error's own body in `errors`.
+#[derive(Serialize)]
+pub struct ErrorsBody<'a> {
+    /// The code they share.
+    pub code: u32,
+    /// The first error's message.
+    pub message: &'a str,
+    /// Each error's body.
+    pub errors: Vec<OrderBody<'a>>,
+}
+
+/// Row: ours, `body()` of a collection.
+pub fn errors_body_ours(errors: &Errors<ShopError>) -> Body {
+    errors.body()
+}
+
+/// Row: the hand-written collection body: `format!` each message, a `Vec` of body structs, and
+/// `serde_json::to_vec` of the whole (what a handler that collects its errors writes by hand).
+///
+/// # Panics
+///
+/// Never: these structs always serialize.
+pub fn errors_body_serde(errors: &[HandError]) -> Vec<u8> {
+    let items: Vec<(String, &str, u64)> = errors
+        .iter()
+        .filter_map(|error| match error {
+            HandError::OrderNotFound { user, order } => Some((
+                format!("order {order} of {user} not found"),
+                user.as_str(),
+                *order,
+            )),
+            HandError::NotFound => None,
+        })
+        .collect();
+    let body = ErrorsBody {
+        code: 3002,
+        message: items.first().map_or("", |(message, _, _)| message),
+        errors: items
+            .iter()
+            .map(|(message, user, order)| OrderBody {
+                code: 3002,
+                message,
+                user,
+                order: *order,
+            })
+            .collect(),
+    };
+    serde_json::to_vec(&body).expect("a plain struct serializes")
 }
 
 /// Row: ours, `status()` of each value.
@@ -327,6 +378,32 @@ pub mod values {
             order: 42,
         }
     }
+
+    /// The three (user, order) pairs of the collection rows.
+    const THREE: [(&str, u64); 3] = [("alice", 42), ("bob", 7), ("carol", 1_000_000)];
+
+    /// Ours, a collection of three errors with run-time fields.
+    ///
+    /// # Panics
+    ///
+    /// Never: three is not none.
+    pub fn three_ours() -> error_contract::Errors<ShopError> {
+        error_contract::Errors::try_from_iter(THREE.map(|(user, order)| ShopError::OrderNotFound {
+            user: user.to_owned(),
+            order,
+        }))
+        .expect("three errors")
+    }
+
+    /// Hand-written, the same three errors.
+    pub fn three_hand() -> Vec<HandError> {
+        THREE
+            .map(|(user, order)| HandError::OrderNotFound {
+                user: user.to_owned(),
+                order,
+            })
+            .into()
+    }
 }
 
 #[cfg(test)]
@@ -350,6 +427,14 @@ mod tests {
             r#"{"code":3002,"message":"order 42 of alice not found","user":"alice","order":42}"#;
         assert_eq!(&*fields, expected);
         assert_eq!(body_serde(&values::fields_hand()), expected.as_bytes());
+
+        let three = errors_body_ours(&values::three_ours());
+        let expected = r#"{"code":3002,"message":"order 42 of alice not found","errors":[{"code":3002,"message":"order 42 of alice not found","user":"alice","order":42},{"code":3002,"message":"order 7 of bob not found","user":"bob","order":7},{"code":3002,"message":"order 1000000 of carol not found","user":"carol","order":1000000}]}"#;
+        assert_eq!(&*three, expected);
+        assert_eq!(
+            errors_body_serde(&values::three_hand()),
+            expected.as_bytes()
+        );
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub(crate) const VARIANT_KEYS: &[&str] = &[
     "transparent",
     "other",
     "catch",
+    "validate",
 ];
 /// Keys of the field level.
 pub(crate) const FIELD_KEYS: &[&str] = &[
@@ -62,6 +63,10 @@ pub(crate) struct ContainerAttrs {
 /// The kinds a variant's `catch` names, each with the span of its literal.
 pub(crate) type Catches = Vec<(Kind, Span)>;
 
+/// The validation rules a variant's `validate` names, each with the span of its literal; none
+/// for the flag `validate`, which answers every rule no other variant names.
+pub(crate) type Rules = Vec<(String, Span)>;
+
 #[derive(Default)]
 pub(crate) struct VariantAttrs {
     pub(crate) status: Option<Spanned<u16>>,
@@ -76,6 +81,10 @@ pub(crate) struct VariantAttrs {
     pub(crate) catch: Option<Spanned<Catches>>,
     /// Where a `catch` key was written, even if its value was reported as wrong.
     pub(crate) catch_written: Option<Span>,
+    /// The validation rules the variant answers (none: every rule no other variant names).
+    pub(crate) validate: Option<Spanned<Rules>>,
+    /// Where a `validate` key was written, even if its value was reported as wrong.
+    pub(crate) validate_written: Option<Span>,
     /// A `status` key was written, even if its value was reported as wrong.
     pub(crate) status_written: bool,
     /// An `#[api_error]` attribute is present (on a variant: any at all).
@@ -214,6 +223,10 @@ fn variant_key(
         "catch" => {
             v.catch_written = Some(meta.path.span());
             set(cx, &mut v.catch, meta, catch(cx, meta)?);
+        }
+        "validate" => {
+            v.validate_written = Some(meta.path.span());
+            set(cx, &mut v.validate, meta, validate(cx, meta)?);
         }
         // `for_each_key` only hands over keys of the level's table, and each has an arm above.
         _ => {}
@@ -790,6 +803,80 @@ fn catch(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Ca
     }
     Ok(ok.then_some(Spanned {
         value: kinds,
+        key: key_span,
+        span,
+    }))
+}
+
+/// `validate` (the flag), `validate = "rule"` or `validate("rule", ...)`: each name a string
+/// literal, not empty, not listed twice, and not one edit or two away from a rule the
+/// validators name (a typo would never match).
+fn validate(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Rules>>> {
+    let key_span = meta.path.span();
+    let (lits, span) = if meta.input.peek(syn::token::Paren) {
+        let content;
+        let parens = syn::parenthesized!(content in meta.input);
+        let lits = syn::punctuated::Punctuated::<Expr, Token![,]>::parse_terminated(&content)?;
+        let span = parens.span.join();
+        if lits.is_empty() {
+            cx.error_at(
+                span,
+                "`validate()` names no rule: name the rules this variant answers (`validate(\"length\", \"range\")`), or write the flag `validate` for every rule no other variant names",
+            );
+            return Ok(None);
+        }
+        (lits.into_iter().collect::<Vec<_>>(), span)
+    } else if meta.input.peek(Token![=]) {
+        let expr = value_expr(meta)?;
+        let span = expr.span();
+        (vec![expr], span)
+    } else {
+        return Ok(Some(Spanned {
+            value: Vec::new(),
+            key: key_span,
+            span: key_span,
+        }));
+    };
+    let mut rules: Rules = Vec::new();
+    let mut ok = true;
+    for expr in lits {
+        let Expr::Lit(ExprLit {
+            lit: Lit::Str(s), ..
+        }) = &expr
+        else {
+            cx.error_spanned_by(
+                &expr,
+                "expected the name of a validation rule as a string literal: `validate = \"length\"`",
+            );
+            ok = false;
+            continue;
+        };
+        let name = s.value();
+        if name.is_empty() {
+            cx.error_at(s.span(), "a validation rule's name cannot be empty");
+            ok = false;
+            continue;
+        }
+        if !failure::RULES.contains(&name.as_str()) {
+            if let Some(near) = nearest(&name, failure::RULES) {
+                cx.error_at(
+                    s.span(),
+                    format!("unknown validation rule `\"{name}\"`; did you mean `\"{near}\"`? (a rule of your own needs a name further from the validators' rules)"),
+                );
+                ok = false;
+                continue;
+            }
+        }
+        if let Some((_, first)) = rules.iter().find(|(r, _)| *r == name) {
+            cx.error_at(s.span(), format!("`\"{name}\"` is listed twice"));
+            cx.error_at(*first, "first listed here");
+            ok = false;
+            continue;
+        }
+        rules.push((name, s.span()));
+    }
+    Ok(ok.then_some(Spanned {
+        value: rules,
         key: key_span,
         span,
     }))

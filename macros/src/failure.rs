@@ -54,6 +54,7 @@ pub(crate) const DETAILS: &[(&str, &str)] = &[
     ("content_type", "ContentType"),
     ("parameter", "Parameter"),
     ("pointer", "Pointer"),
+    ("rule", "Rule"),
 ];
 
 /// The variant of `Detail` named `name`.
@@ -61,6 +62,35 @@ pub(crate) fn detail_variant(name: &str) -> Option<&'static str> {
     DETAILS.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
 }
 
+/// The details a validation violation carries.
+pub(crate) const VIOLATION_DETAILS: &[&str] = &["pointer", "parameter", "rule"];
+
 pub(crate) fn detail_names() -> Vec<&'static str> {
     DETAILS.iter().map(|(n, _)| *n).collect()
 }
+
+/// The rules `validator` and `garde` name (their error codes, and the rule names the `garde`
+/// bridge gives): a name in `validate` one edit or two from one of these, and not one of them,
+/// is taken for a typo.
+pub(crate) const RULES: &[&str] = &[
+    "alphanumeric",
+    "ascii",
+    "contains",
+    "credit_card",
+    "custom",
+    "does_not_contain",
+    "email",
+    "ip",
+    "length",
+    "matches",
+    "must_match",
+    "non_control_character",
+    "pattern",
+    "phone_number",
+    "prefix",
+    "range",
+    "regex",
+    "required",
+    "suffix",
+    "url",
+];

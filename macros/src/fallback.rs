@@ -35,13 +35,29 @@ pub(crate) fn expand(
             }
         }
     } else {
-        TokenStream::new()
+        crate::expand::decode_refusal(input)
     };
     let catch = if cont.is_some_and(|c| c.variants.iter().any(|v| v.attrs.catch.is_some())) {
         quote! {
             #[automatically_derived]
             impl #impl_generics __ec::Catch for #ident #ty_generics #debug_where {
                 fn catch(_: &__ec::Failure<'_>) -> Self {
+                    ::core::unreachable!()
+                }
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
+    let validate = if cont.is_some_and(|c| {
+        c.variants
+            .iter()
+            .any(|v| v.attrs.validate_written.is_some())
+    }) {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics __ec::FromViolation for #ident #ty_generics #debug_where {
+                fn from_violation(_: &__ec::Violation<'_>) -> Self {
                     ::core::unreachable!()
                 }
             }
@@ -62,6 +78,11 @@ pub(crate) fn expand(
                 fn message(&self) -> ::std::borrow::Cow<'_, str> { ::core::unreachable!() }
                 fn body(&self) -> __ec::Body { ::core::unreachable!() }
                 fn catalog() -> __ec::Catalog { ::core::unreachable!() }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics __ec::Styled for #ident #ty_generics #debug_where {
+                type Style = __ec::style::Problem;
             }
 
             #[automatically_derived]
@@ -92,6 +113,7 @@ pub(crate) fn expand(
             #from
             #decode
             #catch
+            #validate
 
             __ec::integrations! {
                 impl [#impl_generics] for [#ident #ty_generics] where [#debug_predicates]

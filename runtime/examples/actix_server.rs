@@ -21,6 +21,8 @@
 //! curl -i http://127.0.0.1:3000/inventory       # 500, code 9001, cause in the log
 //! curl -i -X POST http://127.0.0.1:3000/orders -H 'content-type: application/json' \
 //!      -d '{"product":1,"quantity":2}'           # 201, the order
+//! curl -i -X POST http://127.0.0.1:3000/orders -H 'content-type: application/json' \
+//!      -d '{"product":0,"quantity":100}'         # 400, code 5000 twice: product and quantity
 //! ```
 //!
 //! And the framework's own failures, each a variant of the same enum:
@@ -40,7 +42,9 @@
 //! ```
 //!
 //! The handlers return `Result<_, ShopError>`: with the `actix-web` feature every derived type
-//! is a `ResponseError`, with no attribute to add. The extractors of `error_contract::actix`
+//! is a `ResponseError`, with no attribute to add. `POST /orders` checks its rules by hand and
+//! answers every broken one at once, as an `Errors<ShopError>`: one `errors` array with an item
+//! per broken rule, its `subject` the field. The extractors of `error_contract::actix`
 //! fail with `ShopError`, and `CatchMiddleware::<ShopError>` answers the rest: actix-web's own
 //! 404 and 405, and panics. With the `tracing` feature the 500's cause chain is logged to the
 //! terminal, and the body has only the public message; the framework's own description of a
@@ -53,8 +57,8 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::CONTENT_TYPE;
 use actix_web::{App, HttpResponse, HttpServer, web};
 use core::fmt;
-use error_contract::ApiError;
 use error_contract::actix::{CatchMiddleware, Json, Path, Query};
+use error_contract::{ApiError, Errors};
 use serde::{Deserialize, Serialize};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 
@@ -286,18 +290,31 @@ struct Order {
     quantity: i64,
 }
 
+/// The rules of a new order, each broken one an error of the response, its `subject` the field:
+/// the product is 1 or more, the quantity 1 to [`MAX_QUANTITY`].
+fn validate(order: &NewOrder) -> Result<(), Errors<ShopError>> {
+    let invalid = |subject| ShopError::Validation {
+        subject,
+        subject_type: "body",
+    };
+    let mut errors = Vec::new();
+    if order.product < 1 {
+        errors.push(invalid("product"));
+    }
+    if !(1..=MAX_QUANTITY).contains(&order.quantity) {
+        errors.push(invalid("quantity"));
+    }
+    // No error, no collection: `try_from` refuses an empty list.
+    Errors::try_from(errors).map_or(Ok(()), Err)
+}
+
 async fn create_order(
     new: Json<NewOrder, ShopError>,
-) -> Result<(Json<Order, ShopError>, StatusCode), ShopError> {
+) -> Result<(Json<Order, ShopError>, StatusCode), Errors<ShopError>> {
+    validate(&new)?;
     let NewOrder { product, quantity } = new.into_inner();
     if !PRODUCTS.iter().any(|p| p.id == product) {
-        return Err(ShopError::ProductNotFound);
-    }
-    if !(1..=MAX_QUANTITY).contains(&quantity) {
-        return Err(ShopError::Validation {
-            subject: "quantity",
-            subject_type: "body",
-        });
+        return Err(ShopError::ProductNotFound.into());
     }
     let order = Order {
         id: 1,

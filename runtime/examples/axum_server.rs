@@ -20,6 +20,8 @@
 //! curl -i http://127.0.0.1:3000/inventory       # 500 inventory_unavailable, cause in the log
 //! curl -i -X POST http://127.0.0.1:3000/orders -H 'content-type: application/json' \
 //!      -d '{"product":1,"quantity":2}'           # 201, the order
+//! curl -i -X POST http://127.0.0.1:3000/orders -H 'content-type: application/json' \
+//!      -d '{"product":0,"quantity":100}'         # 422, one problem listing both errors
 //! ```
 //!
 //! And the framework's own failures, each a variant of the same enum:
@@ -39,7 +41,9 @@
 //! ```
 //!
 //! The handlers return `Result<_, ShopError>`: with the `axum` feature every derived type is an
-//! `IntoResponse`, with no attribute to add. The extractors of `error_contract::axum` reject
+//! `IntoResponse`, with no attribute to add. `POST /orders` checks its rules by hand and answers
+//! every broken one at once, as an `Errors<ShopError>`: one problem whose `errors` member lists
+//! each error with its `pointer`. The extractors of `error_contract::axum` reject
 //! with `ShopError`, and `CatchLayer::<ShopError>` answers the rest: axum's own 404 and 405,
 //! and panics. With the `tracing` feature the 500's cause chain is logged to the terminal, and
 //! the body has only the public message; the framework's own description of a failure (serde's
@@ -52,18 +56,20 @@ use axum::http::header::CONTENT_TYPE;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use core::fmt;
-use error_contract::ApiError;
 use error_contract::axum::{CatchLayer, Json, Path, Query};
+use error_contract::{ApiError, Errors};
 use serde::{Deserialize, Serialize};
 use std::future::Future;
 use std::net::{Ipv4Addr, SocketAddr};
 
-/// The shop API's errors.
+/// The shop API's errors. With `decode`, the same enum decodes them on the client side (the
+/// source of `InventoryUnavailable` is an `Option`: it never travels, and decodes as `None`).
 #[derive(Debug, ApiError)]
 #[api_error(
     style = "problem",
     rename_all = "snake_case",
-    type_base = "https://shop.example/errors/"
+    type_base = "https://shop.example/errors/",
+    decode
 )]
 pub enum ShopError {
     /// No product has this id.
@@ -85,6 +91,16 @@ pub enum ShopError {
         /// The largest quantity allowed.
         #[api_error(expose)]
         max: u32,
+        /// The JSON Pointer of the quantity, when it came in a body.
+        #[api_error(expose)]
+        pointer: Option<String>,
+    },
+    /// An order's product must be a product id, 1 or more.
+    #[api_error(status = 422, message = "invalid product")]
+    InvalidProduct {
+        /// The JSON Pointer of the product.
+        #[api_error(expose)]
+        pointer: String,
     },
     /// Too many checkouts; try again after `Retry-After` seconds.
     #[api_error(status = 429, message = "too many checkouts")]
@@ -95,7 +111,7 @@ pub enum ShopError {
     },
     /// The inventory could not be read. The cause is logged, never sent.
     #[api_error(status = 500, message = "inventory unavailable")]
-    InventoryUnavailable(#[from] InventoryError),
+    InventoryUnavailable(#[from] Option<InventoryError>),
 
     // The framework's own failures: `catch` names the kinds each variant answers.
     /// No route has this path.
@@ -243,20 +259,21 @@ async fn order(id: Path<u64, ShopError>) -> Result<&'static str, ShopError> {
     Err(ShopError::OrderNotFound { id: *id })
 }
 
-/// The quantity of an order, checked against [`MAX_QUANTITY`].
-fn checked(quantity: i64) -> Result<i64, ShopError> {
+/// The quantity of an order, checked against [`MAX_QUANTITY`]; `pointer` names it in a body.
+fn checked(quantity: i64, pointer: Option<&str>) -> Result<i64, ShopError> {
     if (1..=i64::from(MAX_QUANTITY)).contains(&quantity) {
         Ok(quantity)
     } else {
         Err(ShopError::InvalidQuantity {
             quantity,
             max: MAX_QUANTITY,
+            pointer: pointer.map(str::to_owned),
         })
     }
 }
 
 async fn place_order(quantity: Path<i64, ShopError>) -> Result<impl IntoResponse, ShopError> {
-    let quantity = checked(*quantity)?;
+    let quantity = checked(*quantity, None)?;
     let body = format!(r#"{{"order":1,"quantity":{quantity}}}"#);
     Ok((
         StatusCode::CREATED,
@@ -280,14 +297,30 @@ pub struct Order {
     quantity: i64,
 }
 
+/// The rules of a new order, each broken one an error of the response: the product is 1 or more,
+/// the quantity 1 to [`MAX_QUANTITY`].
+fn validate(order: &NewOrder) -> Result<(), Errors<ShopError>> {
+    let mut errors = Vec::new();
+    if order.product < 1 {
+        errors.push(ShopError::InvalidProduct {
+            pointer: "/product".to_owned(),
+        });
+    }
+    if let Err(error) = checked(order.quantity, Some("/quantity")) {
+        errors.push(error);
+    }
+    // No error, no collection: `try_from` refuses an empty list.
+    Errors::try_from(errors).map_or(Ok(()), Err)
+}
+
 async fn create_order(
     order: Json<NewOrder, ShopError>,
-) -> Result<(StatusCode, Json<Order, ShopError>), ShopError> {
+) -> Result<(StatusCode, Json<Order, ShopError>), Errors<ShopError>> {
+    validate(&order)?;
     let NewOrder { product, quantity } = order.into_inner();
     if !PRODUCTS.iter().any(|known| known.id == product) {
-        return Err(ShopError::ProductNotFound);
+        return Err(ShopError::ProductNotFound.into());
     }
-    let quantity = checked(quantity)?;
     let order = Order {
         id: 1,
         product,

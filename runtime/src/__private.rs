@@ -1,6 +1,5 @@
 //! What generated code calls. Not public API: no stability promises.
 
-use crate::Parts;
 use crate::json::Field;
 use core::fmt;
 use std::borrow::Cow;
@@ -8,11 +7,15 @@ use std::error::Error;
 
 pub use crate::catalog::{Table, TableCodes};
 pub use crate::codes::check as check_codes;
-pub use crate::decode::decoder::{Decoded, Decoder, Mismatch, Nested};
-pub use crate::decode::{Decode, DecodeError, Unknown};
+/// `Decode`, for the impl the derive writes on a type without `decode`: a path with the user's
+/// span, under a name no user imports.
+pub use crate::decode::Decode as DecodeRefused;
+pub use crate::decode::decoder::{Decoded, Decoder, Mismatch, Nested, Reader};
+pub use crate::decode::{Decode, DecodeError, ResponseHeaders, Unknown};
 pub use crate::{
     ApiError, Body, Catalog, CatalogEntry, Catch, Code, CodeSet, Codes, Detail, Failure,
-    FailureKind, FromDetail, Headers, Status, Style, style,
+    FailureKind, FromDetail, FromViolation, Headers, Parts, Status, Style, Styled, Violation,
+    style,
 };
 pub use serde;
 pub use serde_json;
@@ -127,6 +130,22 @@ impl<'a> Target<'a> {
         }
     }
 
+    /// The parts of a variant without run-time parts, or of the error it wraps.
+    #[inline]
+    pub fn parts(self, visit: &mut dyn FnMut(&Parts<'_>)) {
+        match self {
+            Target::Entry(entry) => {
+                let message = entry.message();
+                visit(
+                    &Parts::new(entry.status(), entry.code(), &message)
+                        .with_title(entry.title())
+                        .with_type_base(entry.table().type_base),
+                );
+            }
+            Target::Inner(inner) => inner.with_parts(visit),
+        }
+    }
+
     #[inline]
     pub fn headers(self) -> Headers {
         match self {
@@ -147,6 +166,32 @@ pub fn body<S: Style + ?Sized, E: ApiError + Dispatch + ?Sized>(
     this: &E,
     fields: &[Field<'_>],
 ) -> Body {
+    match this.__target() {
+        Target::Entry(entry) => with_entry_parts(this, entry, fields, Body::build::<S>),
+        Target::Inner(inner) => inner.body(),
+    }
+}
+
+/// `with_parts` of a variant with run-time parts: as [`body`], handing the parts to `visit`.
+pub fn parts<E: ApiError + Dispatch + ?Sized>(
+    this: &E,
+    fields: &[Field<'_>],
+    visit: &mut dyn FnMut(&Parts<'_>),
+) {
+    match this.__target() {
+        Target::Entry(entry) => with_entry_parts(this, entry, fields, visit),
+        Target::Inner(inner) => inner.with_parts(visit),
+    }
+}
+
+/// The parts of `this`, a value of the variant at `entry`, handed to `then`.
+#[inline]
+fn with_entry_parts<E: ApiError + ?Sized, R>(
+    this: &E,
+    entry: CatalogEntry,
+    fields: &[Field<'_>],
+    then: impl FnOnce(&Parts<'_>) -> R,
+) -> R {
     /// `Display` of the value, without drop glue or other vtable entries.
     struct Message<'a, T: ?Sized>(&'a T);
 
@@ -156,10 +201,6 @@ pub fn body<S: Style + ?Sized, E: ApiError + Dispatch + ?Sized>(
         }
     }
 
-    let entry = match this.__target() {
-        Target::Entry(entry) => entry,
-        Target::Inner(inner) => return inner.body(),
-    };
     let static_message: &str = entry.message();
     let interpolated = Message(this);
     let message: &dyn fmt::Display = if entry.is_interpolated() {
@@ -171,7 +212,7 @@ pub fn body<S: Style + ?Sized, E: ApiError + Dispatch + ?Sized>(
         .with_title(entry.title())
         .with_type_base(entry.table().type_base)
         .with_fields(fields);
-    Body::build::<S>(&parts)
+    then(&parts)
 }
 
 /// An exposed field; the bound error lands on the field. `quoted` is the key as JSON, `"key":`.
@@ -200,6 +241,40 @@ pub fn serialize<E: ApiError + ?Sized, S: serde::Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     crate::replay::serialize_json(&error.body(), serializer)
+}
+
+/// The bound of the `Decode` impl the derive writes for a type without `decode`: no type has
+/// it, so calling `E::decode` on such a type says what to add, where rustc would otherwise
+/// only say that no `decode` exists.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot decode error responses: add `decode` to `#[api_error(...)]`",
+    label = "`{Self}` is derived without `decode`",
+    note = "`#[api_error(decode)]` on the enum (or struct) derives `error_contract::Decode`"
+)]
+pub trait DerivedWithDecode<'a>: Sized {
+    fn refuse() -> Result<Self, DecodeError>;
+}
+
+/// Decoding's `headers` when there are none (`Decode::decode`).
+pub fn no_headers() -> &'static dyn ResponseHeaders {
+    const NONE: &[(&str, &str)] = &[];
+    &NONE
+}
+
+/// The type of a `header` field of a type with `decode`: read back from the header's text.
+#[diagnostic::on_unimplemented(
+    message = "with `decode`, a `header` field is read back from the response's header: `{Self}` must implement `FromStr`",
+    label = "read from a header",
+    note = "`String`, the integers and `error_contract::RetryAfter` implement it; for a type of your own, implement `FromStr` to parse what its `Display` writes"
+)]
+pub trait HeaderField: Sized {
+    fn __from_header(value: &str) -> Option<Self>;
+}
+
+impl<T: core::str::FromStr> HeaderField for T {
+    fn __from_header(value: &str) -> Option<T> {
+        value.trim_matches([' ', '\t']).parse().ok()
+    }
 }
 
 /// The type of a `#[api_error(status)]` field.
@@ -241,10 +316,12 @@ pub fn runtime_status<T: StatusValue + ?Sized>(value: &T, declared: Status) -> S
 
 /// Headers of a variant with `#[api_error(header = ...)]` fields.
 #[inline]
-pub fn headers(pairs: &[(&'static str, &dyn fmt::Display)]) -> Headers {
+pub fn headers(pairs: &[(&'static str, Option<&dyn fmt::Display>)]) -> Headers {
     let mut headers = Headers::new();
     for (name, value) in pairs {
-        headers.push(name, *value);
+        if let Some(value) = value {
+            headers.push(name, *value);
+        }
     }
     headers
 }

@@ -1,6 +1,6 @@
 //! The `ApiError` trait.
 
-use crate::{Body, Catalog, Code, Headers, Status};
+use crate::{Body, Catalog, Code, Headers, Parts, Status};
 use core::fmt;
 use std::borrow::Cow;
 
@@ -53,6 +53,40 @@ pub trait ApiError: fmt::Display + fmt::Debug {
         Headers::new()
     }
 
+    /// Hands the parts of this error's body to `visit`: its status, code, public message,
+    /// problem title and type base, and exposed fields. A collection of errors
+    /// ([`Errors`](crate::Errors)) writes each of its errors from these, all into one buffer.
+    ///
+    /// The derive implements it; the default (for an error written by hand) hands over the
+    /// status, the code and the message, without fields.
+    ///
+    /// ```
+    /// use error_contract::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(style = "flat")]
+    /// enum ShopError {
+    ///     #[api_error(status = 422, code = 5001, message = "out of range")]
+    ///     OutOfRange {
+    ///         #[api_error(expose)]
+    ///         pointer: String,
+    ///     },
+    /// }
+    ///
+    /// let error = ShopError::OutOfRange { pointer: "/quantity".into() };
+    /// let mut keys = Vec::new();
+    /// error.with_parts(&mut |parts| {
+    ///     assert_eq!(parts.code(), 5001);
+    ///     assert_eq!(parts.message().to_string(), "out of range");
+    ///     keys.extend(parts.fields().iter().map(|field| field.key().to_owned()));
+    /// });
+    /// assert_eq!(keys, ["pointer"]);
+    /// ```
+    fn with_parts(&self, visit: &mut dyn FnMut(&Parts<'_>)) {
+        let message = self.message();
+        visit(&Parts::new(self.status(), self.code(), &message));
+    }
+
     /// Every error this type can produce.
     fn catalog() -> Catalog
     where
@@ -80,6 +114,10 @@ impl<E: ApiError + ?Sized> ApiError for &E {
         (**self).headers()
     }
 
+    fn with_parts(&self, visit: &mut dyn FnMut(&Parts<'_>)) {
+        (**self).with_parts(visit);
+    }
+
     fn catalog() -> Catalog {
         Catalog::new()
     }
@@ -104,6 +142,10 @@ impl<E: ApiError + ?Sized> ApiError for Box<E> {
 
     fn headers(&self) -> Headers {
         (**self).headers()
+    }
+
+    fn with_parts(&self, visit: &mut dyn FnMut(&Parts<'_>)) {
+        (**self).with_parts(visit);
     }
 
     fn catalog() -> Catalog {

@@ -80,16 +80,25 @@ impl Body {
     /// ```
     #[must_use]
     pub fn build<S: Style + ?Sized>(parts: &Parts<'_>) -> Body {
+        Body::build_with::<STACK>(S::CONTENT_TYPE, &|out| S::write_body(parts, out))
+    }
+
+    /// Writes a body with `write`, called once or twice (to measure, then to write), in one
+    /// allocation of the exact size; the first pass goes to a buffer of `N` bytes on the stack.
+    pub(crate) fn build_with<const N: usize>(
+        content_type: &'static str,
+        write: &dyn Fn(&mut JsonWriter<'_>),
+    ) -> Body {
         // First pass into a buffer on the stack: a body that fits (most do) is copied into its
         // one allocation; a larger one was measured on the way and is written a second time.
-        let mut stack = [0u8; STACK];
+        let mut stack = [0u8; N];
         let mut first = JsonWriter::stack(&mut stack);
-        S::write_body(parts, &mut first);
+        write(&mut first);
         let buf = if let Some(written) = first.stack_bytes() {
             written.to_vec()
         } else {
             let mut buf = Vec::with_capacity(first.len());
-            S::write_body(parts, &mut JsonWriter::buffer(&mut buf));
+            write(&mut JsonWriter::buffer(&mut buf));
             buf
         };
         // Everything a `JsonWriter` writes comes from a `&str` or from `serde_json`, so this is
@@ -98,7 +107,7 @@ impl Body {
             .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
         Body {
             json: Cow::Owned(json),
-            content_type: S::CONTENT_TYPE,
+            content_type,
         }
     }
 

@@ -1,12 +1,38 @@
-//! Client side: decode an error response (status + body) back into the enum.
+//! Client side: decode an error response (status, headers, body) back into the enum, and the
+//! typed call that turns a response into `Result<T, ClientError<E>>`.
+//!
+//! | what you have | call |
+//! | --- | --- |
+//! | status and body | [`E::decode(status, body)`](Decode::decode) |
+//! | status, headers and body | [`E::decode_with_headers(status, &headers, body)`](Decode::decode_with_headers) |
+//! | a `reqwest::Response` (feature `reqwest`) | [`reqwest::read`], [`reqwest::send`] |
+//! | a `reqwest::blocking::Response` (feature `reqwest-blocking`) | `reqwest::blocking::read`, `reqwest::blocking::send` |
+//! | an `http::Response<B: http_body::Body>` (feature `http`): hyper, tower clients | [`http::read`] |
 
 use crate::style::Problem;
-use crate::{ApiError, Body, Catalog, Code, Parts, Status, Style};
+use crate::{ApiError, Body, Catalog, Code, Parts, RetryAfter, Status, Style};
 use core::fmt;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
+pub(crate) use wire::ReadCode;
 
+mod client;
 pub(crate) mod decoder;
+mod headers;
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod http;
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub mod reqwest;
+mod wire;
+
+pub use client::{
+    BodyLimits, ClientError, DEFAULT_BODY_LIMIT, DEFAULT_SUCCESS_LIMIT, InvalidBody, RawBody,
+    SuccessBody, TooLarge, TransportError, TransportKind,
+};
+pub use headers::ResponseHeaders;
+pub use wire::Wire;
 
 /// Decoding of error responses, derived with `#[api_error(decode)]`.
 ///
@@ -46,14 +72,64 @@ pub(crate) mod decoder;
 ///
 /// assert_eq!(ShopError::decode(200, b"{}"), Err(DecodeError::NotAnError(200)));
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot decode error responses: add `decode` to `#[api_error(...)]`",
+    label = "`{Self}` does not implement `Decode`",
+    note = "`#[api_error(decode)]` on the enum (or struct) derives `error_contract::Decode`; a hand-written `ApiError` implements `Decode` by hand"
+)]
 pub trait Decode: Sized {
-    /// Decodes a response's status and body.
+    /// Decodes a response's status and body. Header fields see no headers: an `Option` one is
+    /// `None`, a `default` one its default, and a variant with another header field falls to
+    /// `other` (use [`decode_with_headers`](Decode::decode_with_headers)).
     ///
     /// # Errors
     ///
     /// [`DecodeError::NotAnError`] for a status below 400; [`DecodeError::Unrecognized`] when the
     /// code matches no variant and the type has no `other` variant.
     fn decode(status: u16, body: &[u8]) -> Result<Self, DecodeError>;
+
+    /// Decodes a response's status, headers and body: header fields
+    /// (`#[api_error(header = "Retry-After")]`) are read from `headers` (a header that is
+    /// missing or does not parse counts as absent), and an [`Unknown`] keeps the `Retry-After`
+    /// of a 429 or a 503. The default ignores the headers.
+    ///
+    /// # Errors
+    ///
+    /// As [`decode`](Decode::decode).
+    ///
+    /// ```
+    /// use error_contract::{ApiError, Decode, RetryAfter};
+    ///
+    /// #[derive(Debug, PartialEq, ApiError)]
+    /// #[api_error(style = "flat", rename_all = "snake_case", decode)]
+    /// enum LimitError {
+    ///     #[api_error(status = 429, message = "slow down")]
+    ///     RateLimited {
+    ///         #[api_error(header = "Retry-After")]
+    ///         retry_after: RetryAfter,
+    ///     },
+    /// }
+    ///
+    /// let body = br#"{"code":"rate_limited","message":"slow down"}"#;
+    /// let headers = [("Retry-After", "30")];
+    /// assert_eq!(
+    ///     LimitError::decode_with_headers(429, &headers, body),
+    ///     Ok(LimitError::RateLimited { retry_after: RetryAfter::Seconds(30) })
+    /// );
+    ///
+    /// // What an error sends decodes back to it.
+    /// let err = LimitError::RateLimited { retry_after: RetryAfter::Seconds(5) };
+    /// let again = LimitError::decode_with_headers(429, &err.headers(), err.body().as_bytes());
+    /// assert_eq!(again, Ok(err));
+    /// ```
+    fn decode_with_headers(
+        status: u16,
+        headers: &dyn ResponseHeaders,
+        body: &[u8],
+    ) -> Result<Self, DecodeError> {
+        let _ = headers;
+        Self::decode(status, body)
+    }
 }
 
 /// Why a response did not decode into a variant.
@@ -123,10 +199,12 @@ impl std::error::Error for DecodeError {}
 pub struct Unknown {
     status: Status,
     code: Option<WireCode>,
-    message: Option<String>,
+    // Boxed: an `Unknown` travels in `Result`s, and `String`'s capacity is dead weight here.
+    message: Option<Box<str>>,
     fields: Map<String, Value>,
-    body: String,
+    body: Box<str>,
     content_type: &'static str,
+    retry_after: Option<RetryAfter>,
 }
 
 /// A code as it came over the wire.
@@ -180,15 +258,17 @@ impl Unknown {
             code: None,
             message: None,
             fields: Map::new(),
-            body: String::new(),
+            body: Box::default(),
             content_type,
+            retry_after: None,
         };
         unknown.body = write(&Parts::new(
             status,
             unknown.code(),
             &unknown.message().as_ref(),
         ))
-        .into_string();
+        .into_string()
+        .into_boxed_str();
         unknown
     }
 
@@ -223,6 +303,34 @@ impl Unknown {
     #[must_use]
     pub fn field(&self, key: &str) -> Option<&Value> {
         self.fields.get(key)
+    }
+
+    /// When the client may try again: the `Retry-After` header of a 429 or a 503, when it was
+    /// decoded with its headers ([`Decode::decode_with_headers`], or the typed call) and it
+    /// parsed.
+    ///
+    /// ```
+    /// use error_contract::{ApiError, Decode, RetryAfter, Unknown};
+    /// use std::time::Duration;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(style = "flat", decode)]
+    /// enum E {
+    ///     #[api_error(other)]
+    ///     Other(Unknown),
+    /// }
+    ///
+    /// let headers = [("Retry-After", "120")];
+    /// let Ok(E::Other(unknown)) = E::decode_with_headers(503, &headers, b"") else { panic!() };
+    /// assert_eq!(unknown.retry_after(), Some(RetryAfter::Seconds(120)));
+    /// assert_eq!(unknown.retry_after().unwrap().delay(), Duration::from_secs(120));
+    /// // Only a 429 or a 503 says when to retry.
+    /// let Ok(E::Other(unknown)) = E::decode_with_headers(500, &headers, b"") else { panic!() };
+    /// assert_eq!(unknown.retry_after(), None);
+    /// ```
+    #[must_use]
+    pub fn retry_after(&self) -> Option<RetryAfter> {
+        self.retry_after
     }
 
     /// All of the response's other members.
@@ -270,7 +378,7 @@ impl ApiError for Unknown {
     /// The body as it was received (when it was JSON); else one written in the decoding type's
     /// style from the status.
     fn body(&self) -> Body {
-        Body::new(self.body.clone(), self.content_type)
+        Body::new(String::from(&*self.body), self.content_type)
     }
 
     fn catalog() -> Catalog {
@@ -284,123 +392,10 @@ impl serde::Serialize for Unknown {
     }
 }
 
-/// What a style reads out of a body: the code, the message, and the other members.
-///
-/// Custom styles implement [`Style::read_body`] to return one.
-///
-/// ```
-/// use error_contract::decode::Wire;
-///
-/// let wire = Wire::new(Some(3001u32.into()), Some("entity not found".into()), Default::default());
-/// assert_eq!(wire.message(), Some("entity not found"));
-/// ```
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Wire {
-    code: Option<WireCode>,
-    message: Option<String>,
-    fields: Map<String, Value>,
-}
-
-/// A code read from a body, for [`Wire::new`]: a number or a string.
-///
-/// ```
-/// use error_contract::decode::WireCodeValue;
-///
-/// let _: WireCodeValue = 3001u32.into();
-/// let _: WireCodeValue = String::from("not_found").into();
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WireCodeValue(WireCode);
-
-impl From<u32> for WireCodeValue {
-    fn from(n: u32) -> WireCodeValue {
-        WireCodeValue(WireCode::Num(n))
-    }
-}
-
-impl From<String> for WireCodeValue {
-    fn from(s: String) -> WireCodeValue {
-        WireCodeValue(WireCode::Str(s))
-    }
-}
-
-impl Wire {
-    /// The parts a style read from a body.
-    ///
-    /// See [`Wire`] for an example.
-    #[must_use]
-    pub fn new(
-        code: Option<WireCodeValue>,
-        message: Option<String>,
-        fields: Map<String, Value>,
-    ) -> Wire {
-        Wire {
-            code: code.map(|c| c.0),
-            message,
-            fields,
-        }
-    }
-
-    /// The message read from the body.
-    ///
-    /// See [`Wire`] for an example.
-    #[must_use]
-    pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
-
-    /// Reads the wire parts out of an object's members: `code_key` (a number, or a string) and
-    /// `message_key` (a string) are taken out, everything else stays as fields. Used by the
-    /// built-in styles.
-    ///
-    /// ```
-    /// use error_contract::decode::Wire;
-    ///
-    /// let object = serde_json::json!({"code": "gone", "message": "Gone", "id": 7});
-    /// let wire = Wire::from_object(object.as_object().unwrap(), Some("code"), "message");
-    /// assert_eq!(wire.message(), Some("Gone"));
-    /// ```
-    #[must_use]
-    pub fn from_object(
-        object: &Map<String, Value>,
-        code_key: Option<&str>,
-        message_key: &str,
-    ) -> Wire {
-        // One pass that copies only the other members (no copy of the whole map to remove from).
-        let mut code = None;
-        let mut message = None;
-        let mut fields = Map::new();
-        for (key, value) in object {
-            if Some(key.as_str()) == code_key {
-                code = match value {
-                    Value::Number(n) => n
-                        .as_u64()
-                        .and_then(|n| u32::try_from(n).ok())
-                        .map(WireCode::Num),
-                    Value::String(s) => Some(WireCode::Str(s.clone())),
-                    _ => None,
-                };
-            } else if key == message_key {
-                message = value.as_str().map(str::to_owned);
-            } else {
-                fields.insert(key.clone(), value.clone());
-            }
-        }
-        Wire {
-            code,
-            message,
-            fields,
-        }
-    }
-}
-
-/// The most body [`from_response`] reads: 64 KiB. Error bodies are small; a larger one is not an
-/// error body of this API, and is decoded by its status alone.
-#[cfg(feature = "reqwest")]
-pub const DEFAULT_BODY_LIMIT: usize = 64 * 1024;
-
 /// Decodes a `reqwest` response: the status first (a success is [`DecodeError::NotAnError`]
-/// without reading the body), then at most [`DEFAULT_BODY_LIMIT`] bytes of body.
+/// without reading the body), then at most [`DEFAULT_BODY_LIMIT`] bytes of body, with its
+/// headers. To read the success body too, and tell a network failure apart, use the typed call
+/// [`reqwest::read`].
 ///
 /// A body over the limit, or one that fails to arrive, is not read further: the response is
 /// decoded by its status alone (a status-only [`Unknown`], or the `other` variant).
@@ -434,7 +429,7 @@ pub const DEFAULT_BODY_LIMIT: usize = 64 * 1024;
 /// ```
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
-pub async fn from_response<E: Decode>(response: reqwest::Response) -> Result<E, DecodeError> {
+pub async fn from_response<E: Decode>(response: ::reqwest::Response) -> Result<E, DecodeError> {
     from_response_limited(response, DEFAULT_BODY_LIMIT).await
 }
 
@@ -456,7 +451,7 @@ pub async fn from_response<E: Decode>(response: reqwest::Response) -> Result<E, 
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub async fn from_response_limited<E: Decode>(
-    mut response: reqwest::Response,
+    mut response: ::reqwest::Response,
     limit: usize,
 ) -> Result<E, DecodeError> {
     let status = response.status().as_u16();
@@ -482,46 +477,5 @@ pub async fn from_response_limited<E: Decode>(
             }
         }
     }
-    E::decode(status, &body)
-}
-
-/// Readers of the built-in styles.
-pub(crate) mod readers {
-    use super::Wire;
-    use serde_json::Value;
-
-    pub(crate) fn dto(json: &Value) -> Option<Wire> {
-        let item = json.get("errors")?.as_array()?.first()?.as_object()?;
-        Some(Wire::from_object(item, Some("errorCode"), "message"))
-    }
-
-    pub(crate) fn nested(json: &Value) -> Option<Wire> {
-        let error = json.get("error")?.as_object()?;
-        Some(Wire::from_object(error, Some("code"), "message"))
-    }
-
-    pub(crate) fn flat(json: &Value) -> Option<Wire> {
-        let object = json.as_object()?;
-        if !object.contains_key("code") && !object.contains_key("message") {
-            return None;
-        }
-        Some(Wire::from_object(object, Some("code"), "message"))
-    }
-
-    pub(crate) fn message(json: &Value) -> Option<Wire> {
-        let object = json.as_object()?;
-        if !object.contains_key("errorMessage") {
-            return None;
-        }
-        Some(Wire::from_object(object, None, "errorMessage"))
-    }
-
-    pub(crate) fn problem(json: &Value) -> Option<Wire> {
-        let object = json.as_object()?;
-        let mut wire = Wire::from_object(object, Some("code"), "detail");
-        for key in ["type", "title", "status", "instance"] {
-            wire.fields.remove(key);
-        }
-        Some(wire)
-    }
+    E::decode_with_headers(status, response.headers(), &body)
 }

@@ -181,17 +181,21 @@ pub enum Detail {
     /// `pointer`: the JSON Pointer (RFC 6901) of the body member at fault (`/items/2/quantity`;
     /// `""` for the whole body).
     Pointer,
+    /// `rule`: the validation rule a value broke, as the validator names it (`length`, `range`,
+    /// `email`, a custom validator's code); only a [`Violation`](crate::Violation) has it.
+    Rule,
 }
 
 impl Detail {
     /// Every detail, in the order of this enum.
-    pub const ALL: [Detail; 6] = [
+    pub const ALL: [Detail; 7] = [
         Detail::Method,
         Detail::Path,
         Detail::Allow,
         Detail::ContentType,
         Detail::Parameter,
         Detail::Pointer,
+        Detail::Rule,
     ];
 
     /// The name that `detail = "..."` takes.
@@ -208,6 +212,7 @@ impl Detail {
             Detail::ContentType => "content_type",
             Detail::Parameter => "parameter",
             Detail::Pointer => "pointer",
+            Detail::Rule => "rule",
         }
     }
 
@@ -224,7 +229,7 @@ impl Detail {
         Detail::ALL.into_iter().find(|detail| detail.name() == name)
     }
 
-    const fn index(self) -> usize {
+    pub(crate) const fn index(self) -> usize {
         self as usize
     }
 }

@@ -14,6 +14,8 @@
 //! | `actix-web` | `actix_web::ResponseError` | `actix` |
 //! | `utoipa` | `utoipa::IntoResponses` | `utoipa` |
 //! | `tracing` | a 5xx turned into an axum or actix-web response is logged | `tracing` |
+//! | `validator` | (no impl per type) `validator::ValidationErrors` → `Errors<E>` | `validator` |
+//! | `garde` | (no impl per type) `garde::Report` → `Errors<E>` | `garde` |
 
 #[cfg(feature = "actix-web")]
 pub mod actix;
@@ -21,12 +23,16 @@ pub mod actix;
 pub mod axum;
 #[cfg(feature = "extract")]
 pub(crate) mod extract;
+#[cfg(feature = "garde")]
+pub mod garde;
 #[cfg(feature = "http")]
 mod http;
 #[cfg(all(feature = "tracing", any(feature = "axum", feature = "actix-web")))]
 mod tracing;
 #[cfg(feature = "utoipa")]
 pub mod utoipa;
+#[cfg(feature = "validator")]
+pub mod validator;
 
 /// Marks a response that a contract error wrote (kept in the response's extensions), so that the
 /// axum layer and the actix-web middleware leave it alone and rewrite every other error response.
@@ -214,4 +220,9 @@ pub use __error_contract_integrations;
 // pass an upstream error through, so it gets each feature's impls too.
 crate::__error_contract_integrations! {
     impl [] for [crate::Unknown] where []
+}
+
+// A collection of errors is a response like any error, in its errors' style.
+crate::__error_contract_integrations! {
+    impl [<E>] for [crate::Errors<E>] where [E: crate::Styled + ::std::error::Error + 'static]
 }

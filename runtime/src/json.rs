@@ -1,8 +1,14 @@
-//! The JSON writer that styles use to write bodies.
+//! The JSON writer that styles use to write bodies, and the reader that decoding uses to read
+//! them back without building a tree.
 
 use crate::{Code, Status};
 use core::fmt::{self, Display, Write as _};
 use std::io;
+
+mod reader;
+
+pub(crate) use reader::unescape;
+pub use reader::{JsonArray, JsonObject, JsonValue};
 
 /// Writes a JSON body, for a [`Style`](crate::Style).
 ///
@@ -43,15 +49,19 @@ pub struct JsonWriter<'a> {
 enum Sink<'a> {
     Buf(&'a mut Vec<u8>),
     /// A buffer on the stack; past its end the writer only counts.
-    Stack(&'a mut [u8; STACK], usize),
+    Stack(&'a mut [u8], usize),
 }
 
 /// The first pass of a body goes to a buffer of this size on the stack: a body that fits is
 /// written once and copied into its one allocation; a larger one is measured, then written again.
 pub(crate) const STACK: usize = 256;
 
+/// The same for the body of several errors, which is longer: a few errors' body fits, and is
+/// written once.
+pub(crate) const STACK_ERRORS: usize = 2048;
+
 impl<'a> JsonWriter<'a> {
-    pub(crate) fn stack(buf: &'a mut [u8; STACK]) -> JsonWriter<'a> {
+    pub(crate) fn stack(buf: &'a mut [u8]) -> JsonWriter<'a> {
         JsonWriter {
             sink: Sink::Stack(buf, 0),
         }

@@ -66,6 +66,7 @@
 //! | variant | [`transparent`](derive@ApiError#transparent) | flag | everything from the one field, an `ApiError` |
 //! | variant | [`other`](derive@ApiError#other) | flag | with `decode`: the fallback, holding an [`Unknown`] |
 //! | variant | [`catch`](derive@ApiError#catch) | `"kind"` or `("kind", ...)` | the framework failures it answers ([`Catch`]) |
+//! | variant | [`validate`](derive@ApiError#validate) | `"rule"`, `("rule", ...)`, or flag | the broken validation rules it answers ([`FromViolation`]) |
 //! | variant | [doc comment](derive@ApiError#the-doc-comment) | `/// ...` | the catalog description |
 //! | field | [`#[source]`](derive@ApiError#source) | | the `source()` |
 //! | field | [`#[from]`](derive@ApiError#from) | | the `source()`, and a `From` impl |
@@ -89,7 +90,11 @@
 //! | `utoipa` | `utoipa::IntoResponses` (utoipa 6) |
 //! | `schemars` | fields marked `#[api_error(expose, schema)]` typed from `schemars::JsonSchema` (schemars 1) in the catalog's `OpenAPI` (no impl per type) |
 //! | `tracing` | a 5xx turned into an axum or actix-web response is logged as one `ERROR` event |
-//! | `reqwest` | `error_contract::decode::from_response`, decoding a `reqwest::Response` |
+//! | `reqwest` | the typed call `error_contract::decode::reqwest::{read, send}` (and `decode::from_response`); implies `http` |
+//! | `reqwest-blocking` | the typed call for `reqwest::blocking`, `error_contract::decode::reqwest::blocking` |
+//! | `http` (again) | the typed call for any `http::Response` with an `http_body::Body`, `error_contract::decode::http` |
+//! | `validator` | `error_contract::validator`: `validator::ValidationErrors` → [`Errors`]; `ValidJson` with axum or actix-web |
+//! | `garde` | `error_contract::garde`: `garde::Report` → [`Errors`]; `GardeJson` with axum or actix-web |
 //!
 //! The impls are there as soon as the feature is on, with no attribute to add.
 //!
@@ -127,13 +132,16 @@ pub(crate) mod catalog;
 mod code;
 mod codes;
 pub mod decode;
+mod errors;
 mod failure;
 mod headers;
 mod integrations;
 pub mod json;
 mod replay;
+mod retry_after;
 mod status;
 pub mod style;
+mod violation;
 
 #[doc(hidden)]
 pub mod __private;
@@ -144,20 +152,29 @@ pub use integrations::actix;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub use integrations::axum;
+#[cfg(feature = "garde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "garde")))]
+pub use integrations::garde;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub use integrations::utoipa;
+#[cfg(feature = "validator")]
+#[cfg_attr(docsrs, doc(cfg(feature = "validator")))]
+pub use integrations::validator;
 
 pub use api_error::ApiError;
 pub use body::Body;
 pub use catalog::{Catalog, CatalogEntry, lock};
 pub use code::Code;
 pub use codes::{CodeSet, Codes};
-pub use decode::{Decode, DecodeError, Unknown};
+pub use decode::{ClientError, Decode, DecodeError, Unknown};
+pub use errors::{EmptyErrors, Errors, Items, Styled};
 pub use failure::{Catch, Detail, Failure, FailureKind, FromDetail};
 pub use headers::Headers;
+pub use retry_after::{InvalidRetryAfter, RetryAfter};
 pub use status::{InvalidStatus, Status};
 pub use style::{Parts, Style};
+pub use violation::{FromViolation, Violation};
 
 #[doc = include_str!("derive.md")]
 #[cfg(feature = "derive")]

@@ -356,6 +356,28 @@ fn json_body_201() {
     );
 }
 
+/// An order that breaks both rules gets one response listing both errors, each with its field
+/// as `subject`; one rule broken is that error's own body.
+#[test]
+fn an_order_breaking_both_rules_lists_both_errors() {
+    let (server, _log) = shop();
+    let client = client();
+    let both = r#"{"errors":[{"errorCode":5000,"message":"validation error","subject":"product","subjectType":"body"},{"errorCode":5000,"message":"validation error","subject":"quantity","subjectType":"body"}]}"#;
+    let reply = post_json(
+        &client,
+        &server.url("/orders"),
+        r#"{"product":0,"quantity":100}"#,
+    );
+    assert_reply(&reply, 400, &json_headers(&both.len().to_string()), both);
+    let one = r#"{"errors":[{"errorCode":5000,"message":"validation error","subject":"quantity","subjectType":"body"}]}"#;
+    let reply = post_json(
+        &client,
+        &server.url("/orders"),
+        r#"{"product":1,"quantity":0}"#,
+    );
+    assert_reply(&reply, 400, &json_headers(&one.len().to_string()), one);
+}
+
 #[test]
 fn json_content_types_with_parameters_and_suffixes_are_json() {
     let (server, _log) = shop();

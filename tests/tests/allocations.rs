@@ -177,6 +177,33 @@ fn a_long_body_is_still_one_allocation() {
     assert_eq!(&*err.body(), expected);
 }
 
+/// A collection of errors is written in one allocation, however many: 10,000 errors with
+/// interpolated messages and exposed fields, a transparent one and a problem-style one among
+/// them; and its status, code and headers allocate nothing.
+#[test]
+fn ten_thousand_errors_are_one_allocation() {
+    let mut errors = error_contract::Errors::new(Shop::NotFound);
+    errors.push(Shop::Auth(Auth::Upstream { status: 503 }));
+    errors.extend((0..9_998).map(|i| Shop::Validation {
+        subject: format!("field{i}"),
+        attempt: i,
+    }));
+    assert_eq!(errors.len(), 10_000);
+    assert_eq!(allocations(|| errors.body()), 1);
+    assert_eq!(allocations(|| errors.status()), 0);
+    assert_eq!(allocations(|| errors.code()), 0);
+    assert_eq!(allocations(|| errors.headers()), 0);
+    let body = errors.body();
+    let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(json["errors"].as_array().map(Vec::len), Some(10_000));
+    assert_eq!(json["errors"][9_999]["subject"], "field9997");
+
+    // Three errors of one code: still one.
+    let mut three = error_contract::Errors::new(Shop::Exposed { id: 1 });
+    three.extend([Shop::Exposed { id: 2 }, Shop::Exposed { id: 3 }]);
+    assert_eq!(allocations(|| three.body()), 1);
+}
+
 /// `CatchLayer` adds no allocation to a successful request: around a whole router, as many as
 /// the bare router; through `Router::layer`, as many as any other layer there (axum boxes each
 /// layered route, whatever the layer). The URI is static here; one hyper parsed shares the

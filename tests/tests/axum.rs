@@ -487,11 +487,63 @@ fn handler_errors_after_a_json_body() {
         JSON,
         r#"{"product":1,"quantity":0}"#,
     ));
+    // A quantity that came in a body also names its member: the example validates `POST
+    // /orders` into a collection of errors, each with its field path; one broken rule is that
+    // error's own body.
     assert_problem(
         &reply,
         422,
         &[],
-        r#"{"type":"https://shop.example/errors/invalid_quantity","title":"Unprocessable Content","status":422,"detail":"invalid quantity","code":"invalid_quantity","quantity":0,"max":99}"#,
+        r#"{"type":"https://shop.example/errors/invalid_quantity","title":"Unprocessable Content","status":422,"detail":"invalid quantity","code":"invalid_quantity","quantity":0,"max":99,"pointer":"/quantity"}"#,
+    );
+}
+
+/// An order that breaks both rules gets one problem listing both errors, each with its
+/// `pointer` (RFC 9457, section 3); one rule broken is that error's own problem.
+#[test]
+fn an_order_breaking_both_rules_lists_both_errors() {
+    let server = Server::start();
+    let client = client();
+    let url = server.url("/orders");
+    let reply = send(post_body(
+        &client,
+        &url,
+        JSON,
+        r#"{"product":0,"quantity":100}"#,
+    ));
+    assert_problem(
+        &reply,
+        422,
+        &[],
+        r#"{"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"Unprocessable Content","errors":[{"detail":"invalid product","code":"invalid_product","pointer":"/product"},{"detail":"invalid quantity","code":"invalid_quantity","quantity":100,"max":99,"pointer":"/quantity"}]}"#,
+    );
+    // The client side reads the collection back, each error with its field.
+    let decoded = <error_contract::Errors<ShopError> as error_contract::Decode>::decode(
+        reply.status,
+        &reply.body,
+    )
+    .expect("both errors decode");
+    assert!(
+        matches!(
+            decoded.as_slice(),
+            [
+                ShopError::InvalidProduct { pointer },
+                ShopError::InvalidQuantity { quantity: 100, max: 99, pointer: Some(quantity) },
+            ] if pointer == "/product" && quantity == "/quantity"
+        ),
+        "{decoded:?}"
+    );
+    let reply = send(post_body(
+        &client,
+        &url,
+        JSON,
+        r#"{"product":0,"quantity":5}"#,
+    ));
+    assert_problem(
+        &reply,
+        422,
+        &[],
+        r#"{"type":"https://shop.example/errors/invalid_product","title":"Unprocessable Content","status":422,"detail":"invalid product","code":"invalid_product","pointer":"/product"}"#,
     );
 }
 

@@ -499,3 +499,276 @@ proptest! {
         check(status, &body);
     }
 }
+
+/// A database failure: a source, which never travels.
+#[derive(Debug, PartialEq, Default)]
+struct DbError(&'static str);
+
+impl std::fmt::Display for DbError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "database failed: {}", self.0)
+    }
+}
+
+impl std::error::Error for DbError {}
+
+/// One enum for both sides with sources: `#[from]` on `Option<T>` gives `From<T>`, an `Option`
+/// source decodes as `None`, a `default` one as its default.
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(style = "flat", rename_all = "snake_case", decode)]
+enum Store {
+    #[api_error(status = 503, message = "database unavailable")]
+    Database(#[from] Option<DbError>),
+    #[api_error(status = 500, message = "write failed")]
+    Write {
+        #[source]
+        cause: Option<DbError>,
+        #[api_error(expose)]
+        table: String,
+    },
+    #[api_error(status = 500, message = "read failed")]
+    Read {
+        #[source]
+        #[api_error(default)]
+        cause: DbError,
+    },
+}
+
+#[test]
+fn sources_decode_as_absent() {
+    // The server side: `From<DbError>`, and the source is there.
+    let err = Store::from(DbError("connection refused"));
+    assert_eq!(err, Store::Database(Some(DbError("connection refused"))));
+    assert_eq!(
+        std::error::Error::source(&err).unwrap().to_string(),
+        "database failed: connection refused"
+    );
+    assert_eq!(
+        &*err.body(),
+        r#"{"code":"database","message":"database unavailable"}"#
+    );
+
+    // The client side: the same enum, without the source.
+    assert_eq!(
+        Store::decode(503, err.body().as_bytes()),
+        Ok(Store::Database(None))
+    );
+    let write = Store::Write {
+        cause: Some(DbError("disk full")),
+        table: "orders".into(),
+    };
+    assert_eq!(
+        &*write.body(),
+        r#"{"code":"write","message":"write failed","table":"orders"}"#
+    );
+    assert_eq!(
+        Store::decode(500, write.body().as_bytes()),
+        Ok(Store::Write {
+            cause: None,
+            table: "orders".into()
+        })
+    );
+    assert_eq!(
+        Store::decode(500, br#"{"code":"read","message":"read failed"}"#),
+        Ok(Store::Read { cause: DbError("") })
+    );
+    assert!(std::error::Error::source(&Store::Database(None)).is_none());
+}
+
+/// Header fields: required, optional and defaulted, read from the headers by
+/// `decode_with_headers`, and absent for `decode`.
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(style = "nested", rename_all = "snake_case", decode)]
+enum Gate {
+    #[api_error(status = 401, message = "sign in")]
+    Unauthorized {
+        #[api_error(header = "WWW-Authenticate")]
+        challenge: String,
+    },
+    #[api_error(status = 429, message = "slow down")]
+    RateLimited {
+        #[api_error(header = "Retry-After")]
+        retry_after: Option<error_contract::RetryAfter>,
+        #[api_error(header = "X-RateLimit-Limit", default)]
+        limit: u32,
+    },
+    #[api_error(other)]
+    Other(Unknown),
+}
+
+#[test]
+fn header_fields_read_from_headers() {
+    use error_contract::RetryAfter;
+
+    let limited = br#"{"error":{"code":"rate_limited","message":"slow down"}}"#;
+    let headers = [("retry-after", "30"), ("x-ratelimit-limit", " 100 ")];
+    assert_eq!(
+        Gate::decode_with_headers(429, &headers, limited),
+        Ok(Gate::RateLimited {
+            retry_after: Some(RetryAfter::Seconds(30)),
+            limit: 100
+        })
+    );
+    // Without headers: the optional one is `None`, the defaulted one its default.
+    assert_eq!(
+        Gate::decode(429, limited),
+        Ok(Gate::RateLimited {
+            retry_after: None,
+            limit: 0
+        })
+    );
+    // A header that does not parse is absent.
+    let headers = [("Retry-After", "-1"), ("X-RateLimit-Limit", "lots")];
+    assert_eq!(
+        Gate::decode_with_headers(429, &headers, limited),
+        Ok(Gate::RateLimited {
+            retry_after: None,
+            limit: 0
+        })
+    );
+
+    // A required header field: there, or the response goes to `other` with its code.
+    let unauthorized = br#"{"error":{"code":"unauthorized","message":"sign in"}}"#;
+    let headers = [("WWW-Authenticate", "Bearer realm=\"shop\"")];
+    assert_eq!(
+        Gate::decode_with_headers(401, &headers, unauthorized),
+        Ok(Gate::Unauthorized {
+            challenge: "Bearer realm=\"shop\"".into()
+        })
+    );
+    let Ok(Gate::Other(unknown)) = Gate::decode(401, unauthorized) else {
+        panic!("no header");
+    };
+    assert_eq!(unknown.code(), "unauthorized");
+
+    // What an error sends (body and headers) decodes back to it; a `None` header is not sent.
+    for error in [
+        Gate::Unauthorized {
+            challenge: "Basic".into(),
+        },
+        Gate::RateLimited {
+            retry_after: Some(RetryAfter::Seconds(5)),
+            limit: 10,
+        },
+        Gate::RateLimited {
+            retry_after: None,
+            limit: 10,
+        },
+    ] {
+        let headers = error.headers();
+        assert_eq!(
+            Gate::decode_with_headers(error.status().as_u16(), &headers, error.body().as_bytes()),
+            Ok(error)
+        );
+    }
+    assert_eq!(
+        Gate::RateLimited {
+            retry_after: None,
+            limit: 10
+        }
+        .headers()
+        .iter()
+        .collect::<Vec<_>>(),
+        [("X-RateLimit-Limit", "10")]
+    );
+
+    // An unknown 429 or 503 keeps its `Retry-After`.
+    let headers = [("Retry-After", "Wed, 21 Oct 2015 07:28:07 GMT")];
+    let Ok(Gate::Other(unknown)) = Gate::decode_with_headers(503, &headers, b"<html>") else {
+        panic!("unknown 503");
+    };
+    assert_eq!(
+        unknown.retry_after(),
+        Some(RetryAfter::Date(
+            std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_445_412_487)
+        ))
+    );
+}
+
+#[test]
+fn retry_after_forms() {
+    use error_contract::RetryAfter;
+    use std::time::{Duration, UNIX_EPOCH};
+
+    let date = |secs: u64| RetryAfter::Date(UNIX_EPOCH + Duration::from_secs(secs));
+    let cases: &[(&str, Option<RetryAfter>)] = &[
+        ("30", Some(RetryAfter::Seconds(30))),
+        (" 30\t", Some(RetryAfter::Seconds(30))),
+        ("0", Some(RetryAfter::Seconds(0))),
+        ("007", Some(RetryAfter::Seconds(7))),
+        ("18446744073709551615", Some(RetryAfter::Seconds(u64::MAX))),
+        ("99999999999999999999", Some(RetryAfter::Seconds(u64::MAX))),
+        ("-1", None),
+        ("+1", None),
+        ("1.5", None),
+        ("1e3", None),
+        ("3 0", None),
+        ("", None),
+        ("   ", None),
+        ("٣", None),
+        // The three HTTP date forms of RFC 9110.
+        ("Sun, 06 Nov 1994 08:49:37 GMT", Some(date(784_111_777))),
+        ("Sunday, 06-Nov-94 08:49:37 GMT", Some(date(784_111_777))),
+        ("Sun Nov  6 08:49:37 1994", Some(date(784_111_777))),
+        // Malformed dates.
+        ("Sun, 06 Nov 1994 25:49:37 GMT", None),
+        ("Wed, 30 Feb 2015 07:28:07 GMT", None),
+        ("Wed, 21 Oct 2015 07:28:00 UTC", None),
+        ("Wed, 21 Oct 2015", None),
+        ("Wed, 21 Oct 1969 07:28:07 GMT", None),
+        ("tomorrow", None),
+    ];
+    for (value, expected) in cases {
+        assert_eq!(value.parse::<RetryAfter>().ok(), *expected, "{value:?}");
+    }
+    // Written back as sent.
+    assert_eq!(RetryAfter::Seconds(30).to_string(), "30");
+    assert_eq!(
+        date(784_111_777).to_string(),
+        "Sun, 06 Nov 1994 08:49:37 GMT"
+    );
+    // Dates an HTTP date cannot name are written as the nearest one it can.
+    assert_eq!(
+        RetryAfter::Date(UNIX_EPOCH - Duration::from_secs(1)).to_string(),
+        "Thu, 01 Jan 1970 00:00:00 GMT"
+    );
+    assert_eq!(
+        date(400_000_000_000).to_string(),
+        "Fri, 31 Dec 9999 23:59:59 GMT"
+    );
+    // The delay: seconds as they are; a date from a given time, never negative.
+    let now = UNIX_EPOCH + Duration::from_secs(784_111_700);
+    assert_eq!(date(784_111_777).delay_from(now), Duration::from_secs(77));
+    assert_eq!(date(784_111_000).delay_from(now), Duration::ZERO);
+    assert_eq!(
+        RetryAfter::Seconds(u64::MAX).delay_from(now),
+        Duration::from_secs(u64::MAX)
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 20_000, ..ProptestConfig::default() })]
+
+    /// Any header value: `Retry-After` parses or not, never panics, and what parses is written
+    /// back as a value that parses to the same.
+    #[test]
+    fn retry_after_any_value(value in "\\PC{0,40}|[0-9 \\-+.]{0,25}|[A-Za-z]{3}, [0-9]{2} [A-Za-z]{3} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT") {
+        if let Ok(parsed) = value.parse::<error_contract::RetryAfter>() {
+            let again = parsed.to_string().parse::<error_contract::RetryAfter>();
+            prop_assert_eq!(again, Ok(parsed));
+        }
+    }
+
+    /// Any status, headers and body through `decode_with_headers`: a value or an error.
+    #[test]
+    fn arbitrary_headers(
+        status in any::<u16>(),
+        retry_after in "\\PC{0,40}",
+        challenge in "\\PC{0,20}",
+        body in prop::collection::vec(any::<u8>(), 0..128),
+    ) {
+        let headers = [("Retry-After", retry_after.as_str()), ("WWW-Authenticate", challenge.as_str())];
+        let _ = Gate::decode_with_headers(status, &headers, &body);
+        let _ = Gate::decode_with_headers(status, &headers, br#"{"error":{"code":"rate_limited","message":"x"}}"#);
+    }
+}

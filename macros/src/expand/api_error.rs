@@ -2,7 +2,7 @@
 //! runtime's features add their impls.
 
 use super::{Ctx, match_covering, match_or, style_type};
-use crate::ast::{Field, Variant};
+use crate::ast::{Field, StyleRef, Variant, option_inner};
 use crate::bound::Bounds;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -20,7 +20,8 @@ pub(super) fn bounds(ctx: &Ctx<'_, '_>) -> Bounds {
                 ctx.infer(&mut bounds, ty, quote!(__ec::serde::Serialize));
             }
             if f.attrs.header.is_some() {
-                ctx.infer(&mut bounds, f.ty(), quote!(::core::fmt::Display));
+                let ty = option_inner(f.ty()).unwrap_or(f.ty());
+                ctx.infer(&mut bounds, ty, quote!(::core::fmt::Display));
             }
             if f.attrs.status.is_some() {
                 ctx.infer(&mut bounds, f.ty(), quote!(__ec::StatusValue));
@@ -44,7 +45,7 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
     let where_clause = ctx.all_bounds.where_clause(generics);
     let status = status(ctx);
-    let body = body(ctx);
+    let (body, with_parts) = body(ctx);
     let headers = headers(ctx);
     let catalog = catalog(ctx);
     let allow_deprecated = super::allow_deprecated(ctx.cont);
@@ -75,6 +76,10 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
                 #headers
             }
 
+            fn with_parts(&self, __visit: &mut dyn ::core::ops::FnMut(&__ec::Parts<'_>)) {
+                #with_parts
+            }
+
             fn catalog() -> __ec::Catalog {
                 #catalog
             }
@@ -101,39 +106,63 @@ fn status(ctx: &Ctx<'_, '_>) -> TokenStream {
     match_or(ctx, &arms, &quote!(__ec::Dispatch::__target(self).status()))
 }
 
-fn body(ctx: &Ctx<'_, '_>) -> TokenStream {
+/// Variants of one body shape: the shape's key, their patterns, the style, the fields.
+type Group = (String, Vec<TokenStream>, TokenStream, Vec<TokenStream>);
+
+/// `body()` and `with_parts()`: the same arms (variants with run-time parts), the one writing
+/// the body, the other handing over the parts it is written from.
+fn body(ctx: &Ctx<'_, '_>) -> (TokenStream, TokenStream) {
     // Variants whose body has the same shape (style, and key, type and optionality of each
     // exposed field) share one arm with an or-pattern: the arm's code is identical, since the
     // runtime takes the row from `Dispatch`. This keeps codegen small for large enums.
-    let mut groups: Vec<(String, Vec<TokenStream>, TokenStream)> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     let mut covered = 0;
     for (i, v) in ctx.cont.variants.iter().enumerate() {
         if v.delegates() || ctx.static_bodies[i].is_some() {
             continue;
         }
         covered += 1;
-        let (key, pattern, expr) = dynamic_body(ctx, v);
-        match groups.iter_mut().find(|(k, _, _)| *k == key) {
-            Some((_, patterns, _)) => patterns.push(pattern),
-            None => groups.push((key, vec![pattern], expr)),
+        let (key, pattern, style, fields) = dynamic_body(ctx, v);
+        match groups.iter_mut().find(|(k, _, _, _)| *k == key) {
+            Some((_, patterns, _, _)) => patterns.push(pattern),
+            None => groups.push((key, vec![pattern], style, fields)),
         }
     }
-    let arms: Vec<TokenStream> = groups
-        .into_iter()
-        .map(|(_, patterns, expr)| quote!(#(#patterns)|* => #expr,))
+    let body_arms: Vec<TokenStream> = groups
+        .iter()
+        .map(|(_, patterns, style, fields)| {
+            quote!(#(#patterns)|* => __ec::body::<#style, _>(self, &[#(#fields),*]),)
+        })
         .collect();
-    match_covering(
+    let parts_arms: Vec<TokenStream> = groups
+        .iter()
+        .map(|(_, patterns, _, fields)| {
+            quote!(#(#patterns)|* => __ec::parts(self, &[#(#fields),*], __visit),)
+        })
+        .collect();
+    let body = match_covering(
         ctx,
-        &arms,
+        &body_arms,
         covered,
         &quote!(__ec::Dispatch::__target(self).body()),
-    )
+    );
+    let parts = match_covering(
+        ctx,
+        &parts_arms,
+        covered,
+        &quote!(__ec::Dispatch::__target(self).parts(__visit)),
+    );
+    (body, parts)
 }
 
-/// The shape key, the pattern and the expression of a variant with a run-time body:
-/// `Self::V { f: __exposed0, .. }` and `__ec::body::<Style, _>(self, &[fields])`. Bindings are
-/// named by position among the exposed fields, so variants of one shape bind the same names.
-fn dynamic_body(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> (String, TokenStream, TokenStream) {
+/// The shape key, the pattern, the style and the fields of a variant with a run-time body:
+/// `Self::V { f: __exposed0, .. }`, `__ec::style::Dto` and `[__ec::field(.., __exposed0)]`.
+/// Bindings are named by position among the exposed fields, so variants of one shape bind the
+/// same names.
+fn dynamic_body(
+    ctx: &Ctx<'_, '_>,
+    v: &Variant<'_>,
+) -> (String, TokenStream, TokenStream, Vec<TokenStream>) {
     let exposed: Vec<&Field<'_>> = v.exposed().collect();
     let binding = |n: usize, f: &Field<'_>| syn::Ident::new(&format!("__exposed{n}"), f.span());
     let path = ctx.path(v);
@@ -162,8 +191,7 @@ fn dynamic_body(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> (String, TokenStream, Tok
             }
         })
         .collect();
-    let expr = quote!(__ec::body::<#style, _>(self, &[#(#fields),*]));
-    (key, pattern, expr)
+    (key, pattern, style, fields)
 }
 
 fn headers(ctx: &Ctx<'_, '_>) -> TokenStream {
@@ -189,7 +217,12 @@ fn headers(ctx: &Ctx<'_, '_>) -> TokenStream {
                     .map(|h| h.value.clone())
                     .unwrap_or_default();
                 let binding = f.binding();
-                quote_spanned!(f.span()=> (#name, #binding as &dyn ::core::fmt::Display))
+                // An `Option` field sends its header when it is `Some`.
+                if option_inner(f.ty()).is_some() {
+                    quote_spanned!(f.span()=> (#name, #binding.as_ref().map(|__v| __v as &dyn ::core::fmt::Display)))
+                } else {
+                    quote_spanned!(f.span()=> (#name, ::core::option::Option::Some(#binding as &dyn ::core::fmt::Display)))
+                }
             });
             Some(quote!(#pattern => __ec::headers(&[#(#pairs),*]),))
         })
@@ -233,27 +266,6 @@ fn catalog(ctx: &Ctx<'_, '_>) -> TokenStream {
     quote!(__ec::composed_catalog([#(#parts),*]))
 }
 
-/// `T` of a field written `Option<T>`.
-pub(super) fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
-    let syn::Type::Path(path) = ty else {
-        return None;
-    };
-    if path.qself.is_some() {
-        return None;
-    }
-    let last = path.path.segments.last()?;
-    if last.ident != "Option" {
-        return None;
-    }
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    match args.args.first() {
-        Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
-        _ => None,
-    }
-}
-
 /// `__ec::integrations! { impl [...] for [...] where [...] }`: the runtime's features (axum,
 /// actix-web, ...) add their impls from there, without the derive knowing which are on.
 pub(super) fn integrations(ctx: &Ctx<'_, '_>) -> TokenStream {
@@ -268,6 +280,31 @@ pub(super) fn integrations(ctx: &Ctx<'_, '_>) -> TokenStream {
     quote! {
         __ec::integrations! {
             impl [#impl_generics] for [#ident #ty_generics] where [#predicates]
+        }
+    }
+}
+
+/// `impl Styled`: the style of a body of several errors, the enum's (or the struct's).
+pub(super) fn styled(ctx: &Ctx<'_, '_>) -> TokenStream {
+    let ident = ctx.cont.ident();
+    let generics = &ctx.cont.original.generics;
+    let (impl_generics, ty_generics, _) = generics.split_for_impl();
+    let where_clause = ctx.all_bounds.where_clause(generics);
+    let spec = ctx.cont.attrs.style.as_ref().or_else(|| {
+        // A struct's `style` is read with its variant keys.
+        (!ctx.cont.is_enum)
+            .then(|| ctx.cont.variants.first()?.attrs.style.as_ref())
+            .flatten()
+    });
+    let style = match spec.map(|s| &s.value) {
+        Some(crate::attr::StyleSpec::Builtin(b)) => style_type(&StyleRef::Builtin(*b)),
+        Some(crate::attr::StyleSpec::Custom(path)) => style_type(&StyleRef::Custom(path)),
+        None => style_type(&StyleRef::Builtin(crate::style::Builtin::Problem)),
+    };
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics __ec::Styled for #ident #ty_generics #where_clause {
+            type Style = #style;
         }
     }
 }

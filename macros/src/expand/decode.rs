@@ -2,7 +2,7 @@
 //! static table; the generated code only builds the variant of a row.
 
 use super::{Ctx, style_type};
-use crate::ast::{StyleRef, Variant};
+use crate::ast::{StyleRef, Variant, option_inner};
 use crate::bound::Bounds;
 use crate::style::Builtin;
 use proc_macro2::TokenStream;
@@ -10,7 +10,7 @@ use quote::{quote, quote_spanned};
 
 pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     if ctx.cont.attrs.decode.is_none() {
-        return TokenStream::new();
+        return refusal(ctx.cont.original);
     }
     let ident = ctx.cont.ident();
     let generics = &ctx.cont.original.generics;
@@ -22,7 +22,7 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     let own_style = &styles[0];
     let readers = styles
         .iter()
-        .map(|s| quote!(<#s as __ec::Style>::read_body as fn(&_) -> _));
+        .map(|s| quote!(<#s as __ec::Style>::read_body as __ec::Reader));
 
     let build_arms = ctx
         .cont
@@ -50,8 +50,8 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
         quote_spanned! {field.span()=>
             (
                 <#ty as #api_error>::catalog as fn() -> #catalog,
-                &|__status: u16, __body: &[u8]| {
-                    <#ty as #decode>::decode(__status, __body).map(|__inner| #path { #member: __inner })
+                &|__status: u16, __headers: &dyn __ec::ResponseHeaders, __body: &[u8]| {
+                    <#ty as #decode>::decode_with_headers(__status, __headers, __body).map(|__inner| #path { #member: __inner })
                 },
             )
         }
@@ -75,6 +75,14 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
                 __status: u16,
                 __body: &[u8],
             ) -> ::core::result::Result<Self, __ec::DecodeError> {
+                <Self as __ec::Decode>::decode_with_headers(__status, __ec::no_headers(), __body)
+            }
+
+            fn decode_with_headers(
+                __status: u16,
+                __headers: &dyn __ec::ResponseHeaders,
+                __body: &[u8],
+            ) -> ::core::result::Result<Self, __ec::DecodeError> {
                 __ec::Decoder {
                     table: &__TABLE,
                     readers: &[#(#readers),*],
@@ -89,21 +97,81 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
                     fallback_body: __ec::Body::build::<#own_style>,
                     content_type: <#own_style as __ec::Style>::CONTENT_TYPE,
                 }
-                .decode(__status, __body)
+                .decode(__status, __headers, __body)
             }
         }
     }
 }
 
-/// `Self::V { exposed: __decoded.field("key")?, defaulted: Default::default(), status: ... }`.
+/// Without `decode`: a `Decode` impl bound by a trait no type has, so that `E::decode(..)`
+/// reports "add `decode` to `#[api_error(...)]`" (rustc reads the unmet bound's
+/// `on_unimplemented`) instead of "no function `decode` found". Hidden from the docs: the type
+/// does not decode. Also written by the fallback, so a failed derive reports the same.
+pub(crate) fn refusal(input: &syn::DeriveInput) -> TokenStream {
+    let ident = &input.ident;
+    let mut generics = input.generics.clone();
+    let (_, ty_generics, _) = input.generics.split_for_impl();
+    generics
+        .make_where_clause()
+        .predicates
+        .push(syn::parse_quote_spanned!(ident.span()=> for<'__a> #ident #ty_generics: __ec::DerivedWithDecode<'__a>));
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let body = quote! {
+        fn decode(
+            _: u16,
+            _: &[u8],
+        ) -> ::core::result::Result<Self, __ec::DecodeError> {
+            <Self as __ec::DerivedWithDecode<'_>>::refuse()
+        }
+    };
+    // `impl` on the type's name: an impl spanned by the derive reads to rustc as a derived impl
+    // with a bound on a type parameter, and its errors would say so. (Paths keep the derive's
+    // span, so the user's lints do not look into them.)
+    // (`DecodeRefused` is `Decode` under a name no user imports, so that `unused_qualifications`
+    // has nothing to say about a path with the user's span.)
+    let span = ident.span();
+    let header = quote_spanned!(span=> impl #impl_generics __ec::DecodeRefused for #ident #ty_generics #where_clause);
+    quote! {
+        #[automatically_derived]
+        #[doc(hidden)]
+        #header {
+            #body
+        }
+    }
+}
+
+/// `Self::V { exposed: __decoded.field("key")?, header: __decoded.header("Name")...,
+/// defaulted: Default::default(), status: ..., source: None }`.
 fn construct(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> TokenStream {
     let path = ctx.path(v);
     let fields = v.fields.iter().map(|f| {
         let member = &f.member;
-        let value = if f.attrs.default.is_some() {
+        let is_source = f.attrs.source.is_some() || f.attrs.from.is_some();
+        let header = f
+            .attrs
+            .header
+            .as_ref()
+            .filter(|_| f.attrs.expose.is_none() && f.attrs.status.is_none())
+            .map(|h| h.value.as_str());
+        let value = if let Some(name) = header {
+            // From the header: absent (missing, or not parsing) is `None`, the default, or a
+            // mismatch that sends the response to `other`.
+            match (option_inner(f.ty()), f.attrs.default) {
+                (Some(inner), _) => quote_spanned!(f.span()=> __decoded.header::<#inner>(#name)),
+                (None, Some(_)) => {
+                    quote_spanned!(f.span()=> __decoded.header(#name).unwrap_or_default())
+                }
+                (None, None) => {
+                    quote_spanned!(f.span()=> __decoded.header(#name).ok_or(__ec::Mismatch)?)
+                }
+            }
+        } else if f.attrs.default.is_some() {
             quote_spanned!(f.span()=> ::core::default::Default::default())
         } else if f.attrs.status.is_some() {
             quote_spanned!(f.span()=> __decoded.status())
+        } else if is_source && f.attrs.expose.is_none() {
+            // A source stays on the server; the check lets only an `Option` one through.
+            quote_spanned!(f.span()=> ::core::option::Option::None)
         } else {
             let key = f.key();
             quote_spanned!(f.span()=> __decoded.field(#key)?)
@@ -119,8 +187,16 @@ fn bounds(ctx: &Ctx<'_, '_>) -> Bounds {
     bounds.extend(&ctx.all_bounds);
     for v in &ctx.cont.variants {
         for f in &v.fields {
+            let header =
+                f.attrs.header.is_some() && f.attrs.expose.is_none() && f.attrs.status.is_none();
             if v.is_transparent() {
                 ctx.infer(&mut bounds, f.ty(), quote!(__ec::Decode));
+            } else if header {
+                let ty = option_inner(f.ty()).unwrap_or(f.ty());
+                ctx.infer(&mut bounds, ty, quote!(__ec::HeaderField));
+                if f.attrs.default.is_some() {
+                    ctx.infer(&mut bounds, f.ty(), quote!(::core::default::Default));
+                }
             } else if f.attrs.default.is_some() {
                 ctx.infer(&mut bounds, f.ty(), quote!(::core::default::Default));
             } else if f.attrs.expose.is_some() {

@@ -1,8 +1,8 @@
 //! `impl std::error::Error`: `source()` from `#[source]`/`#[from]` fields, and through
 //! transparent variants.
 
-use super::api_error::option_inner;
 use super::{Ctx, match_or};
+use crate::ast::option_inner;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 

@@ -1,7 +1,7 @@
-//! `impl From<Source>` for each `#[from]` field.
+//! `impl From<Source>` for each `#[from]` field (`From<T>` for a field of type `Option<T>`).
 
 use super::Ctx;
-use crate::ast::Container;
+use crate::ast::{Container, option_inner, type_text};
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
@@ -21,9 +21,13 @@ pub(crate) fn impls(cont: &Container<'_>) -> TokenStream {
         if v.fields.len() != 1 {
             return None;
         }
-        let ty = field.ty();
+        // `#[from]` on `Option<T>` gives `From<T>`: a source is there when converted.
+        let (ty, value) = match option_inner(field.ty()) {
+            Some(inner) => (inner, quote!(::core::option::Option::Some(source))),
+            None => (field.ty(), quote!(source)),
+        };
         // A second `#[from]` of one type is an error already; one impl keeps it the only one.
-        let key = quote!(#ty).to_string();
+        let key = type_text(ty);
         if seen.contains(&key) {
             return None;
         }
@@ -44,7 +48,7 @@ pub(crate) fn impls(cont: &Container<'_>) -> TokenStream {
             impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
                 #[inline]
                 fn from(source: #ty) -> Self {
-                    #path { #member: source }
+                    #path { #member: #value }
                 }
             }
         })

@@ -14,6 +14,8 @@
 //!     impl Serialize for E { ... }                       // the body's JSON
 //!     impl From<Source> for E { ... }                    // per #[from]
 //!     impl __ec::Catch for E { ... }                     // with `catch`: the framework's failures
+//!     impl __ec::FromViolation for E { ... }             // with `validate`: broken validation rules
+//!     impl __ec::Styled for E { type Style = ...; }      // the style of a body of several errors
 //!     __ec::integrations! { ... }                        // impls of the runtime's features
 //! };
 //! ```
@@ -30,6 +32,7 @@ mod entries;
 mod error;
 mod from;
 mod serialize;
+mod validate;
 
 use crate::ast::{Container, Field, StyleRef, Variant};
 use crate::bound::{Bounds, ParamsInScope};
@@ -212,6 +215,8 @@ pub(crate) fn expand(cont: &Container<'_>) -> TokenStream {
     let from = from::expand(&ctx);
     let decode = decode::expand(&ctx);
     let catch = catch::expand(&ctx);
+    let validate = validate::expand(&ctx);
+    let styled = api_error::styled(&ctx);
     let integrations = api_error::integrations(&ctx);
     let krate = &ctx.krate;
     // Every impl names a `#[deprecated]` type, the runtime's feature impls too.
@@ -235,9 +240,12 @@ pub(crate) fn expand(cont: &Container<'_>) -> TokenStream {
             #from
             #decode
             #catch
+            #validate
+            #styled
             #integrations
         };
     }
 }
 
+pub(crate) use decode::refusal as decode_refusal;
 pub(crate) use from::impls as from_impls;

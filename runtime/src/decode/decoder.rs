@@ -2,10 +2,13 @@
 //! builds the variant of a row with the closure the derive wrote. Reached only through
 //! `__private`.
 
-use super::{DecodeError, Unknown, Wire, WireCode};
+use super::{DecodeError, ReadCode, ResponseHeaders, Unknown, Wire, WireCode};
 use crate::catalog::{Table, TableCodes};
-use crate::{Body, Catalog, Code, Parts, Status};
-use serde_json::Value;
+use crate::json::JsonValue;
+use crate::{Body, Catalog, Code, Parts, RetryAfter, Status};
+
+/// A style's reader, as the derive lists them.
+pub type Reader = for<'a> fn(JsonValue<'a>) -> Option<Wire<'a>>;
 
 /// A field that did not deserialize.
 #[derive(Debug, Clone, Copy)]
@@ -14,14 +17,15 @@ pub struct Mismatch;
 /// A transparent variant's wrapped type: its catalog, and its decoding mapped into the variant.
 pub type Nested<'a, E> = (
     fn() -> Catalog,
-    &'a dyn Fn(u16, &[u8]) -> Result<E, DecodeError>,
+    &'a dyn Fn(u16, &dyn ResponseHeaders, &[u8]) -> Result<E, DecodeError>,
 );
 
-/// What the derive's closure builds one variant from: the response's status and what the
-/// style read from its body.
+/// What the derive's closure builds one variant from: the response's status and headers, and
+/// what the style read from its body.
 pub struct Decoded<'a> {
     status: Status,
-    wire: &'a Wire,
+    headers: &'a dyn ResponseHeaders,
+    wire: &'a Wire<'a>,
 }
 
 impl Decoded<'_> {
@@ -32,8 +36,14 @@ impl Decoded<'_> {
     ///
     /// When the member is missing or of the wrong shape for `T`.
     pub fn field<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<T, Mismatch> {
-        let value = self.wire.fields.get(key).unwrap_or(&Value::Null);
-        T::deserialize(value).map_err(|_| Mismatch)
+        let json = self.wire.field(key).map_or("null", JsonValue::raw);
+        serde_json::from_str(json).map_err(|_| Mismatch)
+    }
+
+    /// A `header` field: the header's value parsed, or `None` when it is missing or does not
+    /// parse.
+    pub fn header<T: crate::__private::HeaderField>(&self, name: &str) -> Option<T> {
+        T::__from_header(self.headers.header(name)?)
     }
 
     /// A run-time `status` field: the response's status.
@@ -47,7 +57,7 @@ pub struct Decoder<'a, E> {
     /// The type's table.
     pub table: &'static Table,
     /// The readers of the styles the type uses, its own style first.
-    pub readers: &'a [fn(&Value) -> Option<Wire>],
+    pub readers: &'a [Reader],
     /// Builds the variant at a row; `Err` when its fields do not deserialize.
     pub build: &'a dyn Fn(u32, &Decoded<'_>) -> Result<E, Mismatch>,
     /// Transparent variants: decode with the wrapped type when its catalog has the code.
@@ -66,30 +76,37 @@ impl<E> Decoder<'_, E> {
     /// # Errors
     ///
     /// See [`Decode::decode`](super::Decode::decode).
-    pub fn decode(&self, status: u16, body: &[u8]) -> Result<E, DecodeError> {
+    pub fn decode(
+        &self,
+        status: u16,
+        headers: &dyn ResponseHeaders,
+        body: &[u8],
+    ) -> Result<E, DecodeError> {
         if status < 400 {
             return Err(DecodeError::NotAnError(status));
         }
         // Statuses past 999 are not HTTP statuses; keep them as the nearest error status.
         let status = Status::new(status).unwrap_or(Status::checked(599));
-        let json: Option<Value> = serde_json::from_slice(body).ok();
-        let wire = json
-            .as_ref()
-            .and_then(|json| self.readers.iter().find_map(|read| read(json)));
+        let wire =
+            JsonValue::parse(body).and_then(|json| self.readers.iter().find_map(|read| read(json)));
 
         if let Some(wire) = &wire {
-            let decoded = Decoded { status, wire };
+            let decoded = Decoded {
+                status,
+                headers,
+                wire,
+            };
             if let Some(row) = self.exact(wire) {
                 if let Ok(value) = (self.build)(row, &decoded) {
                     return Ok(value);
                 }
                 // A known code whose fields do not deserialize: `other`, with the code kept.
-                return self.unknown(status, body, json.as_ref(), Some(wire));
+                return self.unknown(status, headers, body, Some(wire));
             }
-            if let Some(code) = &wire.code {
+            if let Some(code) = wire.read_code() {
                 for (catalog, decode) in self.nested {
                     if catalog().get(code.as_code()).is_some() {
-                        return decode(status.as_u16(), body);
+                        return decode(status.as_u16(), headers, body);
                     }
                 }
             }
@@ -99,29 +116,41 @@ impl<E> Decoder<'_, E> {
                 }
             }
         }
-        self.unknown(status, body, json.as_ref(), wire.as_ref())
+        self.unknown(status, headers, body, wire.as_ref())
     }
 
+    /// The `other` variant (else `Unrecognized`), holding what the response said: a wire read
+    /// from a JSON body, or the status alone.
     fn unknown(
         &self,
         status: Status,
+        headers: &dyn ResponseHeaders,
         body: &[u8],
-        json: Option<&Value>,
-        wire: Option<&Wire>,
+        wire: Option<&Wire<'_>>,
     ) -> Result<E, DecodeError> {
-        let unknown = if let (Some(wire), Some(_)) = (wire, json) {
-            Unknown {
+        // A wire was read from JSON, so the body is UTF-8.
+        let text = wire.and_then(|_| core::str::from_utf8(body).ok());
+        let mut unknown = match (wire, text) {
+            (Some(wire), Some(text)) => Unknown {
                 status,
-                code: wire.code.clone(),
-                message: wire.message.clone(),
-                fields: wire.fields.clone(),
-                // It parsed as JSON, so it is UTF-8.
-                body: String::from_utf8_lossy(body).into_owned(),
+                code: wire.read_code().map(|code| match code {
+                    ReadCode::Num(n) => WireCode::Num(*n),
+                    ReadCode::Str(s) => WireCode::Str(String::from(&**s)),
+                }),
+                message: wire.message().map(Box::from),
+                fields: wire.field_map(),
+                body: Box::from(text),
                 content_type: self.content_type,
-            }
-        } else {
-            Unknown::status_only(status, self.content_type, self.fallback_body)
+                retry_after: None,
+            },
+            _ => Unknown::status_only(status, self.content_type, self.fallback_body),
         };
+        // RFC 9110 and 6585: a 503 or a 429 says when to try again.
+        if matches!(status.as_u16(), 429 | 503) {
+            unknown.retry_after = headers
+                .header("Retry-After")
+                .and_then(|value| value.parse::<RetryAfter>().ok());
+        }
         match self.other {
             Some(other) => Ok(other(unknown)),
             None => Err(DecodeError::Unrecognized(unknown)),
@@ -131,21 +160,24 @@ impl<E> Decoder<'_, E> {
     /// The row whose code is the wire's code (a numeric code may come as a string of digits,
     /// and a string code as a number). Without a code (the message style), the row whose
     /// static message is the wire's message.
-    fn exact(&self, wire: &Wire) -> Option<u32> {
+    fn exact(&self, wire: &Wire<'_>) -> Option<u32> {
         let rows = self.table.names.len();
-        let found = match (&wire.code, &self.table.codes) {
-            (Some(WireCode::Num(n)), TableCodes::Num(codes)) => codes.iter().position(|c| c == n),
-            (Some(WireCode::Str(s)), TableCodes::Num(codes)) => s
+        let found = match (wire.read_code(), &self.table.codes) {
+            (Some(ReadCode::Num(n)), TableCodes::Num(codes)) => codes.iter().position(|c| c == n),
+            (Some(ReadCode::Str(s)), TableCodes::Num(codes)) => s
                 .parse::<u32>()
                 .ok()
                 .and_then(|n| codes.iter().position(|c| *c == n)),
-            (Some(WireCode::Str(s)), TableCodes::Str(codes)) => codes.iter().position(|c| c == s),
-            (Some(WireCode::Num(n)), TableCodes::Str(codes)) => {
-                let text = n.to_string();
+            (Some(ReadCode::Str(s)), TableCodes::Str(codes)) => {
+                codes.iter().position(|c| *c == &**s)
+            }
+            (Some(ReadCode::Num(n)), TableCodes::Str(codes)) => {
+                let (digits, start) = crate::json::decimal(u64::from(*n));
+                let text = core::str::from_utf8(&digits[start..]).ok()?;
                 codes.iter().position(|c| *c == text)
             }
             (None, _) => {
-                let message = wire.message.as_deref()?;
+                let message = wire.message()?;
                 (0..rows).find(|&row| {
                     !self.table.interpolated[row] && self.table.messages[row] == message
                 })
@@ -156,17 +188,14 @@ impl<E> Decoder<'_, E> {
 
     /// For a numeric code not listed: the longest decimal prefix that some row names as its
     /// `parent`, and the row with that code.
-    fn parent(&self, wire: &Wire) -> Option<u32> {
+    fn parent(&self, wire: &Wire<'_>) -> Option<u32> {
         let TableCodes::Num(codes) = &self.table.codes else {
             return None;
         };
-        let digits = match &wire.code {
-            Some(WireCode::Num(n)) => n.to_string(),
-            Some(WireCode::Str(s)) if s.bytes().all(|b| b.is_ascii_digit()) => s.clone(),
-            _ => return None,
-        };
-        (1..digits.len()).rev().find_map(|len| {
-            let prefix: u32 = digits[..len].parse().ok()?;
+        if self.table.parents.is_empty() {
+            return None;
+        }
+        let row_of_parent = |prefix: u32| {
             let is_parent = self
                 .table
                 .parents
@@ -177,6 +206,26 @@ impl<E> Decoder<'_, E> {
             }
             let row = codes.iter().position(|c| *c == prefix)?;
             u32::try_from(row).ok()
-        })
+        };
+        match wire.read_code()? {
+            // The prefixes of a number, longest first: 200699 -> 20069, 2006, 200, 20, 2.
+            ReadCode::Num(n) => {
+                let mut prefix = *n / 10;
+                while prefix > 0 {
+                    if let Some(row) = row_of_parent(prefix) {
+                        return Some(row);
+                    }
+                    prefix /= 10;
+                }
+                None
+            }
+            ReadCode::Str(digits) if digits.bytes().all(|b| b.is_ascii_digit()) => {
+                (1..digits.len()).rev().find_map(|len| {
+                    let prefix: u32 = digits.get(..len)?.parse().ok()?;
+                    row_of_parent(prefix)
+                })
+            }
+            ReadCode::Str(_) => None,
+        }
     }
 }

@@ -506,3 +506,178 @@ mod tests {
         );
     }
 }
+
+/// The future of [`ValidJson`]'s and [`GardeJson`]'s extraction: [`JsonFuture`], then the
+/// validation (boxed: one allocation per request).
+#[cfg(any(feature = "validator", feature = "garde"))]
+type ValidFuture<W, E> = Pin<Box<dyn Future<Output = Result<W, crate::Errors<E>>>>>;
+
+/// A JSON request body deserialized into `T` and validated with `validator` (feature
+/// `validator`): as [`Json`], and then every rule `T` breaks, at once, as an
+/// [`Errors<E>`](crate::Errors), each the variant of `E` that names its rule with `validate`
+/// (see [`crate::validator`]). A body that is not JSON of `T`'s shape is answered as by
+/// [`Json`], as a collection of one (whose body is that one error's).
+///
+/// ```
+/// use actix_web::http::StatusCode;
+/// use actix_web::{App, test, web};
+/// use error_contract::ApiError;
+/// use error_contract::actix::ValidJson;
+/// use serde::Deserialize;
+/// use validator::Validate;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(style = "dto")]
+/// enum ApiFailure {
+///     #[api_error(status = 400, code = 5000, message = "validation error", validate)]
+///     Validation {
+///         #[api_error(expose, rename = "subject", detail = "parameter")]
+///         parameter: Option<String>,
+///     },
+///     #[api_error(status = 400, code = 9002, message = "invalid body", catch("json_syntax", "json_data"))]
+///     InvalidBody,
+///     #[api_error(status = 500, code = 9001, message = "internal error", catch("panic", "status"))]
+///     Internal,
+/// }
+///
+/// #[derive(Deserialize, Validate)]
+/// struct Order {
+///     #[validate(range(min = 1))]
+///     product: u64,
+///     #[validate(range(min = 1, max = 99))]
+///     quantity: i64,
+/// }
+///
+/// async fn place(order: ValidJson<Order, ApiFailure>) -> String {
+///     format!("{} of {}", order.quantity, order.product)
+/// }
+///
+/// # actix_web::rt::System::new().block_on(async {
+/// let app = test::init_service(App::new().route("/orders", web::post().to(place))).await;
+/// let request = test::TestRequest::post()
+///     .uri("/orders")
+///     .insert_header(("content-type", "application/json"))
+///     .set_payload(r#"{"product":0,"quantity":100}"#)
+///     .to_request();
+/// let response = test::call_service(&app, request).await;
+/// assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+/// assert_eq!(
+///     test::read_body(response).await,
+///     r#"{"errors":[{"errorCode":5000,"message":"validation error","subject":"product"},{"errorCode":5000,"message":"validation error","subject":"quantity"}]}"#
+/// );
+/// # });
+/// ```
+#[cfg(feature = "validator")]
+#[cfg_attr(docsrs, doc(cfg(feature = "validator")))]
+pub struct ValidJson<T, E> {
+    value: T,
+    error: PhantomData<fn() -> E>,
+}
+
+#[cfg(feature = "validator")]
+extractor!(ValidJson);
+
+#[cfg(feature = "validator")]
+impl<T, E> FromRequest for ValidJson<T, E>
+where
+    T: DeserializeOwned + ::validator::Validate + 'static,
+    E: Catch + crate::FromViolation + crate::Styled + std::error::Error + 'static,
+{
+    type Error = crate::Errors<E>;
+    type Future = ValidFuture<ValidJson<T, E>, E>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let json = Json::<T, crate::Errors<E>>::from_request(req, payload);
+        Box::pin(async move {
+            let value = json.await?.into_inner();
+            crate::validator::validate(&value)?;
+            Ok(ValidJson::new(value))
+        })
+    }
+}
+
+/// A JSON request body deserialized into `T` and validated with `garde` (feature `garde`), with
+/// the context `T::Context::default()`: as [`Json`], and then every rule `T` breaks, at once, as
+/// an [`Errors<E>`](crate::Errors), each the variant of `E` that names its rule with `validate`
+/// (see [`crate::garde`]). A body that is not JSON of `T`'s shape is answered as by [`Json`], as
+/// a collection of one (whose body is that one error's).
+///
+/// ```
+/// use actix_web::http::StatusCode;
+/// use actix_web::{App, test, web};
+/// use error_contract::ApiError;
+/// use error_contract::actix::GardeJson;
+/// use serde::Deserialize;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(style = "flat", rename_all = "snake_case")]
+/// enum ApiFailure {
+///     #[api_error(status = 422, message = "too short", validate = "length")]
+///     TooShort {
+///         #[api_error(expose, rename = "field", detail = "pointer")]
+///         pointer: String,
+///     },
+///     #[api_error(status = 422, message = "invalid", validate)]
+///     Invalid,
+///     #[api_error(status = 400, message = "invalid body", catch("json_syntax", "json_data"))]
+///     InvalidBody,
+///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
+///     Internal,
+/// }
+///
+/// #[derive(Deserialize, garde::Validate)]
+/// struct Post {
+///     #[garde(length(min = 1))]
+///     title: String,
+///     #[garde(length(min = 1))]
+///     body: String,
+/// }
+///
+/// async fn publish(post: GardeJson<Post, ApiFailure>) -> String {
+///     post.into_inner().title
+/// }
+///
+/// # actix_web::rt::System::new().block_on(async {
+/// let app = test::init_service(App::new().route("/posts", web::post().to(publish))).await;
+/// let request = test::TestRequest::post()
+///     .uri("/posts")
+///     .insert_header(("content-type", "application/json"))
+///     .set_payload(r#"{"title":"","body":""}"#)
+///     .to_request();
+/// let response = test::call_service(&app, request).await;
+/// assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+/// assert_eq!(
+///     test::read_body(response).await,
+///     r#"{"code":"too_short","message":"too short","errors":[{"code":"too_short","message":"too short","field":"/body"},{"code":"too_short","message":"too short","field":"/title"}]}"#
+/// );
+/// # });
+/// ```
+#[cfg(feature = "garde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "garde")))]
+pub struct GardeJson<T, E> {
+    value: T,
+    error: PhantomData<fn() -> E>,
+}
+
+#[cfg(feature = "garde")]
+extractor!(GardeJson);
+
+#[cfg(feature = "garde")]
+impl<T, E> FromRequest for GardeJson<T, E>
+where
+    T: DeserializeOwned + ::garde::Validate + 'static,
+    T::Context: Default,
+    E: Catch + crate::FromViolation + crate::Styled + std::error::Error + 'static,
+{
+    type Error = crate::Errors<E>;
+    type Future = ValidFuture<GardeJson<T, E>, E>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let json = Json::<T, crate::Errors<E>>::from_request(req, payload);
+        Box::pin(async move {
+            let value = json.await?.into_inner();
+            crate::garde::validate(&value, &T::Context::default())?;
+            Ok(GardeJson::new(value))
+        })
+    }
+}

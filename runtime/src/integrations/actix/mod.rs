@@ -149,6 +149,10 @@ mod response;
 #[derive(Clone, Copy, Debug)]
 struct BodyUnread;
 
+#[cfg(feature = "garde")]
+pub use extract::GardeJson;
+#[cfg(feature = "validator")]
+pub use extract::ValidJson;
 pub use extract::{Json, JsonFuture, Path, Query};
 pub use middleware::{CatchFuture, CatchMiddleware, CatchService};
 pub use response::{error_response, status_code};

@@ -3,6 +3,8 @@
 use crate::integrations::caught;
 use crate::integrations::extract as read;
 use crate::{Catch, Detail, Failure, FailureKind, Status};
+#[cfg(any(feature = "validator", feature = "garde"))]
+use crate::{Errors, FromViolation, Styled};
 use ::axum::extract::RawPathParams;
 use ::axum::extract::path::ErrorKind;
 use ::axum::extract::rejection::{BytesRejection, FailedToBufferBody, PathRejection};
@@ -357,5 +359,180 @@ where
             Ok(value) => Ok(Query::new(value)),
             Err(error) => Err(caught(&error.failure())),
         }
+    }
+}
+
+/// A JSON request body deserialized into `T` and validated with `validator` (feature
+/// `validator`): as [`Json`], and then every rule `T` breaks, at once, as an
+/// [`Errors<E>`](crate::Errors), each the variant of `E` that names its rule with `validate`
+/// (see [`crate::validator`]). A body that is not JSON of `T`'s shape is answered as by
+/// [`Json`], as a collection of one (whose body is that one error's).
+///
+/// ```
+/// use axum::Router;
+/// use axum::body::Body;
+/// use axum::http::{Request, StatusCode};
+/// use axum::routing::post;
+/// use error_contract::ApiError;
+/// use error_contract::axum::ValidJson;
+/// use serde::Deserialize;
+/// use validator::Validate;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(style = "problem", rename_all = "snake_case")]
+/// enum ApiFailure {
+///     #[api_error(status = 422, message = "out of range", validate = "range")]
+///     OutOfRange {
+///         #[api_error(expose, detail = "pointer")]
+///         pointer: String,
+///     },
+///     #[api_error(status = 422, message = "invalid value", validate)]
+///     Invalid {
+///         #[api_error(expose, detail = "pointer")]
+///         pointer: String,
+///     },
+///     #[api_error(status = 400, message = "invalid body", catch("json_syntax", "json_data"))]
+///     InvalidBody,
+///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
+///     Internal,
+/// }
+///
+/// #[derive(Deserialize, Validate)]
+/// struct Order {
+///     #[validate(range(min = 1))]
+///     product: u64,
+///     #[validate(range(min = 1, max = 99))]
+///     quantity: i64,
+/// }
+///
+/// async fn place(order: ValidJson<Order, ApiFailure>) -> String {
+///     format!("{} of {}", order.quantity, order.product)
+/// }
+///
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let mut app = Router::new().route("/orders", post(place));
+/// let request = Request::post("/orders")
+///     .header("content-type", "application/json")
+///     .body(Body::from(r#"{"product":0,"quantity":100}"#))
+///     .unwrap();
+/// let response = tower_service::Service::<Request<Body>>::call(&mut app, request).await.unwrap();
+/// assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+/// let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+/// assert_eq!(
+///     body,
+///     r#"{"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"out of range","code":"out_of_range","errors":[{"detail":"out of range","code":"out_of_range","pointer":"/product"},{"detail":"out of range","code":"out_of_range","pointer":"/quantity"}]}"#
+/// );
+/// # });
+/// ```
+#[cfg(feature = "validator")]
+#[cfg_attr(docsrs, doc(cfg(feature = "validator")))]
+pub struct ValidJson<T, E> {
+    value: T,
+    error: PhantomData<fn() -> E>,
+}
+
+#[cfg(feature = "validator")]
+extractor!(ValidJson);
+
+#[cfg(feature = "validator")]
+impl<T, E, S> FromRequest<S> for ValidJson<T, E>
+where
+    T: DeserializeOwned + ::validator::Validate,
+    E: Catch + FromViolation + Styled + std::error::Error + 'static,
+    S: Send + Sync,
+{
+    type Rejection = Errors<E>;
+
+    async fn from_request(request: Request, state: &S) -> Result<ValidJson<T, E>, Errors<E>> {
+        let value = Json::<T, Errors<E>>::from_request(request, state)
+            .await?
+            .into_inner();
+        crate::validator::validate(&value)?;
+        Ok(ValidJson::new(value))
+    }
+}
+
+/// A JSON request body deserialized into `T` and validated with `garde` (feature `garde`), with
+/// the context `T::Context::default()`: as [`Json`], and then every rule `T` breaks, at once, as
+/// an [`Errors<E>`](crate::Errors), each the variant of `E` that names its rule with `validate`
+/// (see [`crate::garde`]). A body that is not JSON of `T`'s shape is answered as by [`Json`], as
+/// a collection of one (whose body is that one error's).
+///
+/// ```
+/// use axum::Router;
+/// use axum::body::Body;
+/// use axum::http::{Request, StatusCode};
+/// use axum::routing::post;
+/// use error_contract::ApiError;
+/// use error_contract::axum::GardeJson;
+/// use serde::Deserialize;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(style = "dto")]
+/// enum ApiFailure {
+///     #[api_error(status = 400, code = 5000, message = "validation error", validate)]
+///     Validation {
+///         #[api_error(expose, rename = "subject", detail = "parameter")]
+///         parameter: Option<String>,
+///     },
+///     #[api_error(status = 400, code = 9002, message = "invalid body", catch("json_syntax", "json_data"))]
+///     InvalidBody,
+///     #[api_error(status = 500, code = 9001, message = "internal error", catch("panic", "status"))]
+///     Internal,
+/// }
+///
+/// #[derive(Deserialize, garde::Validate)]
+/// struct Signup {
+///     #[garde(length(min = 1))]
+///     first_name: String,
+///     #[garde(length(min = 1))]
+///     last_name: String,
+/// }
+///
+/// async fn signup(form: GardeJson<Signup, ApiFailure>) -> String {
+///     format!("hello {}", form.first_name)
+/// }
+///
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let mut app = Router::new().route("/signup", post(signup));
+/// let request = Request::post("/signup")
+///     .header("content-type", "application/json")
+///     .body(Body::from(r#"{"first_name":"","last_name":""}"#))
+///     .unwrap();
+/// let response = tower_service::Service::<Request<Body>>::call(&mut app, request).await.unwrap();
+/// assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+/// let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+/// assert_eq!(
+///     body,
+///     r#"{"errors":[{"errorCode":5000,"message":"validation error","subject":"first_name"},{"errorCode":5000,"message":"validation error","subject":"last_name"}]}"#
+/// );
+/// # });
+/// ```
+#[cfg(feature = "garde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "garde")))]
+pub struct GardeJson<T, E> {
+    value: T,
+    error: PhantomData<fn() -> E>,
+}
+
+#[cfg(feature = "garde")]
+extractor!(GardeJson);
+
+#[cfg(feature = "garde")]
+impl<T, E, S> FromRequest<S> for GardeJson<T, E>
+where
+    T: DeserializeOwned + ::garde::Validate,
+    T::Context: Default,
+    E: Catch + FromViolation + Styled + std::error::Error + 'static,
+    S: Send + Sync,
+{
+    type Rejection = Errors<E>;
+
+    async fn from_request(request: Request, state: &S) -> Result<GardeJson<T, E>, Errors<E>> {
+        let value = Json::<T, Errors<E>>::from_request(request, state)
+            .await?
+            .into_inner();
+        crate::garde::validate(&value, &T::Context::default())?;
+        Ok(GardeJson::new(value))
     }
 }

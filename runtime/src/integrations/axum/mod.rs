@@ -5,7 +5,9 @@
 //! failures with that enum, once it has variants with `catch` (it implements
 //! [`Catch`](crate::Catch)):
 //!
-//! - the extractors [`Json`], [`Path`] and [`Query`], whose rejection is the enum;
+//! - the extractors [`Json`], [`Path`] and [`Query`], whose rejection is the enum; with the
+//!   features `validator` and `garde`, `ValidJson` and `GardeJson`, which also validate the body
+//!   and answer every broken rule at once, as an [`Errors`](crate::Errors) of the enum;
 //! - [`CatchLayer`], which answers panics and every error response the enum did not write
 //!   (unknown routes, wrong methods, the rejections of other extractors, other layers' 4xx
 //!   and 5xx).
@@ -51,5 +53,9 @@ mod extract;
 mod layer;
 pub(crate) mod response;
 
+#[cfg(feature = "garde")]
+pub use extract::GardeJson;
+#[cfg(feature = "validator")]
+pub use extract::ValidJson;
 pub use extract::{Json, Path, Query};
 pub use layer::{CatchFuture, CatchLayer, CatchService};

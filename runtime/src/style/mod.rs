@@ -7,10 +7,23 @@
 //! itself at compile time, byte for byte what these impls would write; the impls below write the
 //! bodies that have run-time parts, and the bodies of errors built by hand.
 
-use crate::decode::{Wire, readers};
-use crate::json::{Field, JsonWriter};
-use crate::{Code, Status};
+use crate::decode::Wire;
+use crate::json::{Field, JsonValue, JsonWriter};
+use crate::{Code, Items, Status};
 use core::fmt::{self, Display};
+use serde_json::Value;
+
+mod dto;
+mod flat;
+mod message;
+mod nested;
+mod problem;
+
+pub use dto::Dto;
+pub use flat::Flat;
+pub use message::Message;
+pub use nested::Nested;
+pub use problem::Problem;
 
 /// A wire format for error bodies.
 ///
@@ -55,14 +68,15 @@ pub trait Style {
     /// Writes the body of one error.
     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>);
 
-    /// Reads a body back, for [`Decode`](crate::Decode): the code, the message and the other
-    /// members, or `None` when the JSON is not of this style. The default reads nothing, so a
-    /// custom style decodes every response by its status alone until it implements this.
+    /// Reads a body back, for [`Decode`](crate::Decode): the code, the message and the object
+    /// of the other members, borrowed from the body's bytes, or `None` when the JSON is not of
+    /// this style. The default reads nothing, so a custom style decodes every response by its
+    /// status alone until it implements this.
     ///
     /// ```
     /// use error_contract::decode::Wire;
-    /// use error_contract::json::JsonWriter;
-    /// use error_contract::{Parts, Style};
+    /// use error_contract::json::{JsonValue, JsonWriter};
+    /// use error_contract::{Code, Parts, Style};
     ///
     /// struct OAuth;
     ///
@@ -75,18 +89,124 @@ pub trait Style {
     ///         out.raw("}");
     ///     }
     ///
-    ///     fn read_body(json: &serde_json::Value) -> Option<Wire> {
+    ///     fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
     ///         Some(Wire::from_object(json.as_object()?, Some("error"), "error_description"))
     ///     }
     /// }
     ///
-    /// let json = serde_json::json!({"error": "invalid_grant", "error_description": "expired"});
-    /// assert_eq!(OAuth::read_body(&json).unwrap().message(), Some("expired"));
+    /// let json = JsonValue::parse(br#"{"error":"invalid_grant","error_description":"expired"}"#).unwrap();
+    /// let wire = OAuth::read_body(json).unwrap();
+    /// assert_eq!(wire.code(), Some(Code::Str("invalid_grant")));
+    /// assert_eq!(wire.message(), Some("expired"));
     /// ```
-    fn read_body(json: &serde_json::Value) -> Option<Wire> {
+    fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
         let _ = json;
         None
     }
+
+    /// Writes the body of several errors (two or more: a collection of one error is written as
+    /// that error's body). Called twice per body, like `write_body`.
+    ///
+    /// The default writes `{"errors":[...]}` with each error's own body in the array, which the
+    /// default [`Style::read_errors`] reads back. The built-in styles write their own shapes (see
+    /// [`Errors`](crate::Errors)).
+    ///
+    /// ```
+    /// use error_contract::json::JsonWriter;
+    /// use error_contract::{ApiError, Errors, Items, Parts, Style};
+    ///
+    /// /// `{"error":"..."}`, and `{"errors":["...","..."]}` for several.
+    /// struct Terse;
+    ///
+    /// impl Style for Terse {
+    ///     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+    ///         out.raw(r#"{"error":"#);
+    ///         out.display(parts.message());
+    ///         out.raw("}");
+    ///     }
+    ///
+    ///     fn write_errors(items: &Items<'_>, out: &mut JsonWriter<'_>) {
+    ///         out.raw(r#"{"errors":["#);
+    ///         let mut first = true;
+    ///         items.for_each(&mut |parts| {
+    ///             if !std::mem::take(&mut first) {
+    ///                 out.raw(",");
+    ///             }
+    ///             out.display(parts.message());
+    ///         });
+    ///         out.raw("]}");
+    ///     }
+    /// }
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(style = Terse)]
+    /// enum FormError {
+    ///     #[api_error(status = 422, code = "name", message = "name is required")]
+    ///     Name,
+    ///     #[api_error(status = 422, code = "email", message = "email is invalid")]
+    ///     Email,
+    /// }
+    ///
+    /// let mut errors = Errors::new(FormError::Name);
+    /// assert_eq!(&*errors.body(), r#"{"error":"name is required"}"#);
+    /// errors.push(FormError::Email);
+    /// assert_eq!(&*errors.body(), r#"{"errors":["name is required","email is invalid"]}"#);
+    /// ```
+    fn write_errors(items: &Items<'_>, out: &mut JsonWriter<'_>) {
+        out.raw(r#"{"errors":"#);
+        list(items, out, Self::write_body);
+        out.raw("}");
+    }
+
+    /// Splits a body of several errors into the bodies of one error each, for decoding
+    /// [`Errors`](crate::Errors); `None` when `json` is not a body of several errors in this
+    /// style. The default reads the `errors` array that the default [`Style::write_errors`]
+    /// writes.
+    ///
+    /// ```
+    /// use error_contract::Style;
+    /// use error_contract::style::Flat;
+    /// use serde_json::json;
+    ///
+    /// let body = json!({"message": "Bad Request", "errors": [
+    ///     {"code": "name", "message": "name is required"},
+    ///     {"code": "email", "message": "email is invalid"},
+    /// ]});
+    /// let bodies = Flat::read_errors(&body).unwrap();
+    /// assert_eq!(bodies[1], json!({"code": "email", "message": "email is invalid"}));
+    /// assert_eq!(Flat::read_errors(&json!({"code": "name", "message": "?"})), None);
+    /// ```
+    fn read_errors(json: &Value) -> Option<Vec<Value>> {
+        let items = json.get("errors")?.as_array()?;
+        Some(items.clone())
+    }
+}
+
+/// Writes `[item,item,...]`, each item written by `item` from its parts.
+pub(crate) fn list(
+    items: &Items<'_>,
+    out: &mut JsonWriter<'_>,
+    item: impl Fn(&Parts<'_>, &mut JsonWriter<'_>),
+) {
+    out.raw("[");
+    let mut first = true;
+    items.for_each(&mut |parts| {
+        if !core::mem::take(&mut first) {
+            out.raw(",");
+        }
+        item(parts, out);
+    });
+    out.raw("]");
+}
+
+/// The items of a list member of `json` (found by `list`), each made a body of one error by
+/// `wrap`; `None` when the member is missing or not an array of objects.
+pub(crate) fn read_list(list: Option<&Value>, wrap: impl Fn(Value) -> Value) -> Option<Vec<Value>> {
+    let items = list?.as_array()?;
+    if !items.iter().all(Value::is_object) {
+        return None;
+    }
+    Some(items.iter().cloned().map(wrap).collect())
 }
 
 /// What a style may put in a body: status, code, public message, problem title and type base,
@@ -234,6 +354,11 @@ impl<'a> Parts<'a> {
         }
     }
 
+    /// The title that was set, without the fallback of [`Parts::title`].
+    pub(crate) fn set_title(&self) -> Option<&'a str> {
+        self.title
+    }
+
     /// The problem type base, if one was set.
     ///
     /// ```
@@ -269,167 +394,5 @@ impl fmt::Debug for Parts<'_> {
             .field("type_base", &self.type_base)
             .field("fields", &self.fields)
             .finish()
-    }
-}
-
-/// `{"errors":[{"errorCode":3001,"message":"entity not found"}]}`: exposed fields go inside the
-/// array item. The code should be numeric (the derive insists); a string code is written as a
-/// string.
-///
-/// ```
-/// use error_contract::{Body, Code, Parts, Status, style::Dto};
-///
-/// let parts = Parts::new(Status::NOT_FOUND, Code::Num(3001), &"entity not found");
-/// assert_eq!(
-///     &*Body::build::<Dto>(&parts),
-///     r#"{"errors":[{"errorCode":3001,"message":"entity not found"}]}"#
-/// );
-/// ```
-#[derive(Debug, Clone, Copy)]
-pub struct Dto;
-
-impl Style for Dto {
-    fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
-        out.raw(r#"{"errors":[{"errorCode":"#);
-        out.code(parts.code);
-        out.raw(r#","message":"#);
-        out.display(parts.message);
-        out.fields(parts.fields);
-        out.raw("}]}");
-    }
-
-    fn read_body(json: &serde_json::Value) -> Option<Wire> {
-        readers::dto(json)
-    }
-}
-
-/// `{"error":{"code":3001,"message":"entity not found"}}`: exposed fields go inside `error`.
-///
-/// ```
-/// use error_contract::{Body, Code, Parts, Status, style::Nested};
-///
-/// let parts = Parts::new(Status::NOT_FOUND, Code::Str("not_found"), &"entity not found");
-/// assert_eq!(
-///     &*Body::build::<Nested>(&parts),
-///     r#"{"error":{"code":"not_found","message":"entity not found"}}"#
-/// );
-/// ```
-#[derive(Debug, Clone, Copy)]
-pub struct Nested;
-
-impl Style for Nested {
-    fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
-        out.raw(r#"{"error":{"code":"#);
-        out.code(parts.code);
-        out.raw(r#","message":"#);
-        out.display(parts.message);
-        out.fields(parts.fields);
-        out.raw("}}");
-    }
-
-    fn read_body(json: &serde_json::Value) -> Option<Wire> {
-        readers::nested(json)
-    }
-}
-
-/// `{"code":3001,"message":"entity not found"}`: exposed fields follow the message.
-///
-/// ```
-/// use error_contract::{Body, Code, Parts, Status, style::Flat};
-///
-/// let parts = Parts::new(Status::NOT_FOUND, Code::Str("NotFound"), &"entity not found");
-/// assert_eq!(
-///     &*Body::build::<Flat>(&parts),
-///     r#"{"code":"NotFound","message":"entity not found"}"#
-/// );
-/// ```
-#[derive(Debug, Clone, Copy)]
-pub struct Flat;
-
-impl Style for Flat {
-    fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
-        out.raw(r#"{"code":"#);
-        out.code(parts.code);
-        out.raw(r#","message":"#);
-        out.display(parts.message);
-        out.fields(parts.fields);
-        out.raw("}");
-    }
-
-    fn read_body(json: &serde_json::Value) -> Option<Wire> {
-        readers::flat(json)
-    }
-}
-
-/// `{"errorMessage":"entity not found"}`: no code in the body; exposed fields follow.
-///
-/// ```
-/// use error_contract::{Body, Code, Parts, Status, style::Message};
-///
-/// let parts = Parts::new(Status::BAD_REQUEST, Code::Num(1), &"Invalid Parameter");
-/// assert_eq!(
-///     &*Body::build::<Message>(&parts),
-///     r#"{"errorMessage":"Invalid Parameter"}"#
-/// );
-/// ```
-#[derive(Debug, Clone, Copy)]
-pub struct Message;
-
-impl Style for Message {
-    fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
-        out.raw(r#"{"errorMessage":"#);
-        out.display(parts.message);
-        out.fields(parts.fields);
-        out.raw("}");
-    }
-
-    fn read_body(json: &serde_json::Value) -> Option<Wire> {
-        readers::message(json)
-    }
-}
-
-/// RFC 9457 problem details, `application/problem+json`:
-/// `{"type":"about:blank","title":"Not Found","status":404,"detail":"entity not found","code":3001}`.
-///
-/// With a type base the `type` is the base followed by the code. Exposed fields are extension
-/// members after `code`.
-///
-/// ```
-/// use error_contract::{Body, Code, Parts, Status, Style, style::Problem};
-///
-/// let parts = Parts::new(Status::NOT_FOUND, Code::Num(3001), &"entity not found");
-/// let body = Body::build::<Problem>(&parts);
-/// assert_eq!(
-///     &*body,
-///     r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"entity not found","code":3001}"#
-/// );
-/// assert_eq!(body.content_type(), "application/problem+json");
-/// ```
-#[derive(Debug, Clone, Copy)]
-pub struct Problem;
-
-impl Style for Problem {
-    const CONTENT_TYPE: &'static str = "application/problem+json";
-
-    fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
-        out.raw(r#"{"type":"#);
-        match parts.type_base {
-            Some(base) => out.display(&format_args!("{base}{}", parts.code)),
-            None => out.raw(r#""about:blank""#),
-        }
-        out.raw(r#","title":"#);
-        out.string(parts.title());
-        out.raw(r#","status":"#);
-        out.status(parts.status);
-        out.raw(r#","detail":"#);
-        out.display(parts.message);
-        out.raw(r#","code":"#);
-        out.code(parts.code);
-        out.fields(parts.fields);
-        out.raw("}");
-    }
-
-    fn read_body(json: &serde_json::Value) -> Option<Wire> {
-        readers::problem(json)
     }
 }

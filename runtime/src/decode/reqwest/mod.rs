@@ -1,0 +1,162 @@
+//! The typed call for `reqwest` (feature `reqwest`): a response becomes
+//! `Result<T, ClientError<E>>`, its status checked before any of its body is read.
+//!
+//! ```no_run
+//! use error_contract::decode::{ClientError, reqwest::send};
+//! use error_contract::{ApiError, RetryAfter, Unknown};
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api_error(rename_all = "snake_case", decode)]
+//! enum ShopError {
+//!     #[api_error(status = 404, message = "product not found")]
+//!     ProductNotFound,
+//!     #[api_error(status = 429, message = "too many checkouts")]
+//!     RateLimited {
+//!         #[api_error(header = "Retry-After")]
+//!         retry_after: RetryAfter,
+//!     },
+//!     #[api_error(other)]
+//!     Other(Unknown),
+//! }
+//!
+//! #[derive(Debug, serde::Deserialize)]
+//! struct Product {
+//!     id: u64,
+//!     name: String,
+//! }
+//!
+//! # async fn run() {
+//! let client = reqwest::Client::new();
+//! match send::<Product, ShopError>(client.get("http://127.0.0.1:3000/products/1")).await {
+//!     Ok(product) => println!("{} is {}", product.id, product.name),
+//!     Err(ClientError::Api(ShopError::RateLimited { retry_after })) => {
+//!         println!("try again in {:?}", retry_after.delay());
+//!     }
+//!     Err(other) => eprintln!("{other}"),
+//! }
+//! # }
+//! ```
+
+use super::Decode;
+use super::client::{
+    BodyLimits, ClientError, Collect, SuccessBody, TransportError, TransportKind, outcome,
+};
+
+#[cfg(feature = "reqwest-blocking")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest-blocking")))]
+pub mod blocking;
+
+/// Reads a response: the status first, then at most [`BodyLimits::default`] of the body, into
+/// a `T` (a success) or an `E` (an error, its header fields read from the headers).
+///
+/// # Errors
+///
+/// Every case of [`ClientError`].
+///
+/// See the [module](self) for an example.
+pub async fn read<T: SuccessBody, E: Decode>(
+    response: ::reqwest::Response,
+) -> Result<T, ClientError<E>> {
+    read_limited(response, BodyLimits::default()).await
+}
+
+/// [`read`] with other limits.
+///
+/// # Errors
+///
+/// Every case of [`ClientError`].
+///
+/// ```no_run
+/// # use error_contract::{ApiError, Unknown};
+/// # #[derive(Debug, ApiError)]
+/// # #[api_error(decode)]
+/// # enum E { #[api_error(other)] Other(Unknown) }
+/// use error_contract::decode::{BodyLimits, reqwest::read_limited};
+///
+/// # async fn run(response: reqwest::Response) {
+/// let limits = BodyLimits { success: 1024, ..BodyLimits::default() };
+/// let ids = read_limited::<Vec<u64>, E>(response, limits).await;
+/// # }
+/// ```
+pub async fn read_limited<T: SuccessBody, E: Decode>(
+    mut response: ::reqwest::Response,
+    limits: BodyLimits,
+) -> Result<T, ClientError<E>> {
+    let status = response.status().as_u16();
+    let headers = if status >= 400 {
+        response.headers().clone()
+    } else {
+        ::reqwest::header::HeaderMap::new()
+    };
+    let mut body = Collect::new(limits.for_status(status), response.content_length());
+    let read = async {
+        while body.wants_more() {
+            match response.chunk().await {
+                Ok(Some(chunk)) => body.push(&chunk),
+                Ok(None) => break,
+                Err(error) => return Err(TransportError::from(error)),
+            }
+        }
+        Ok(body)
+    };
+    let body = read.await;
+    outcome(status, &headers, body)
+}
+
+/// Sends a request and reads its response, as [`read`]: a request that gets no response is a
+/// [`ClientError::Transport`] too.
+///
+/// # Errors
+///
+/// Every case of [`ClientError`].
+///
+/// See the [module](self) for an example.
+pub async fn send<T: SuccessBody, E: Decode>(
+    request: ::reqwest::RequestBuilder,
+) -> Result<T, ClientError<E>> {
+    read(request.send().await?).await
+}
+
+/// The kind of a `reqwest` failure: connect, timeout, body, or other.
+///
+/// ```
+/// use error_contract::decode::{TransportError, TransportKind};
+///
+/// // A URL that does not parse fails before any connection.
+/// let err = reqwest::Client::new().get("not a url").build().unwrap_err();
+/// assert_eq!(TransportError::from(err).kind(), TransportKind::Other);
+/// ```
+impl From<::reqwest::Error> for TransportError {
+    fn from(error: ::reqwest::Error) -> TransportError {
+        let kind = if error.is_connect() {
+            TransportKind::Connect
+        } else if error.is_timeout() {
+            TransportKind::Timeout
+        } else if error.is_body() || error.is_decode() {
+            TransportKind::Body
+        } else {
+            TransportKind::Other
+        };
+        TransportError::new(kind, error)
+    }
+}
+
+/// `?` on `reqwest`'s own calls, in a function that returns the typed call's error.
+///
+/// ```no_run
+/// use error_contract::decode::{ClientError, reqwest::read};
+/// # use error_contract::{ApiError, Unknown};
+/// # #[derive(Debug, ApiError)]
+/// # #[api_error(decode)]
+/// # enum ShopError { #[api_error(other)] Other(Unknown) }
+///
+/// async fn product_names() -> Result<Vec<String>, ClientError<ShopError>> {
+///     let response = reqwest::get("http://127.0.0.1:3000/products").await?;
+///     read(response).await
+/// }
+/// ```
+impl<E> From<::reqwest::Error> for ClientError<E> {
+    fn from(error: ::reqwest::Error) -> ClientError<E> {
+        ClientError::Transport(error.into())
+    }
+}

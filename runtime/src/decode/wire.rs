@@ -1,0 +1,190 @@
+//! What a style reads out of a body, borrowed from the bytes.
+
+use crate::Code;
+use crate::json::{JsonObject, JsonValue};
+use serde_json::{Map, Value};
+use std::borrow::Cow;
+
+/// What a style reads out of a body: the code, the message, and the object whose other members
+/// are the fields; all borrowed from the body's bytes (a string is copied only when it has
+/// escapes).
+///
+/// Custom styles return one from [`Style::read_body`](crate::Style::read_body).
+///
+/// ```
+/// use error_contract::Code;
+/// use error_contract::decode::Wire;
+/// use error_contract::json::JsonValue;
+///
+/// let json = JsonValue::parse(br#"{"code":"gone","message":"Gone","id":7}"#).unwrap();
+/// let wire = Wire::from_object(json.as_object().unwrap(), Some("code"), "message");
+/// assert_eq!(wire.code(), Some(Code::Str("gone")));
+/// assert_eq!(wire.message(), Some("Gone"));
+/// assert_eq!(wire.field("id").unwrap().raw(), "7");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Wire<'a> {
+    code: Option<ReadCode<'a>>,
+    message: Option<Cow<'a, str>>,
+    fields: Option<JsonObject<'a>>,
+    /// The keys of the code and the message, which are not fields.
+    not_fields: [Option<&'a str>; 2],
+    /// Members the style writes itself: not an `Unknown`'s fields (a variant may still expose a
+    /// key of the same name).
+    hidden: &'a [&'a str],
+}
+
+/// A code as read: a number that fits a `u32`, or a string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ReadCode<'a> {
+    Num(u32),
+    Str(Cow<'a, str>),
+}
+
+impl ReadCode<'_> {
+    pub(crate) fn as_code(&self) -> Code<'_> {
+        match self {
+            ReadCode::Num(n) => Code::Num(*n),
+            ReadCode::Str(s) => Code::Str(s),
+        }
+    }
+}
+
+/// A code member's value: a number that fits a `u32`, or a string; anything else is no code.
+fn read_code(value: JsonValue<'_>) -> Option<ReadCode<'_>> {
+    if let Some(n) = value.as_u64() {
+        return u32::try_from(n).ok().map(ReadCode::Num);
+    }
+    value.as_str().map(ReadCode::Str)
+}
+
+impl<'a> Wire<'a> {
+    /// The parts a style found: the code (a number that fits a `u32`, or a string; else none),
+    /// the message (a string; else none), and the object whose members are the fields.
+    ///
+    /// ```
+    /// use error_contract::Code;
+    /// use error_contract::decode::Wire;
+    /// use error_contract::json::JsonValue;
+    ///
+    /// // `{"error":"invalid_grant","detail":{"text":"expired"}}`
+    /// let json = JsonValue::parse(br#"{"error":"invalid_grant","detail":{"text":"expired"}}"#).unwrap();
+    /// let object = json.as_object().unwrap();
+    /// let detail = object.get("detail").and_then(|d| d.as_object());
+    /// let wire = Wire::new(object.get("error"), detail.and_then(|d| d.get("text")), detail);
+    /// assert_eq!(wire.code(), Some(Code::Str("invalid_grant")));
+    /// assert_eq!(wire.message(), Some("expired"));
+    /// ```
+    #[must_use]
+    pub fn new(
+        code: Option<JsonValue<'a>>,
+        message: Option<JsonValue<'a>>,
+        fields: Option<JsonObject<'a>>,
+    ) -> Wire<'a> {
+        Wire {
+            code: code.and_then(read_code),
+            message: message.and_then(JsonValue::as_str),
+            fields,
+            not_fields: [None, None],
+            hidden: &[],
+        }
+    }
+
+    /// Reads the parts out of one object, in one pass: `code_key` (a number, or a string) and
+    /// `message_key` (a string), the last of each when repeated; the other members are the
+    /// fields. Used by the built-in styles.
+    ///
+    /// See [`Wire`] for an example.
+    #[must_use]
+    pub fn from_object(
+        object: JsonObject<'a>,
+        code_key: Option<&'a str>,
+        message_key: &'a str,
+    ) -> Wire<'a> {
+        let mut code = None;
+        let mut message = None;
+        for (key, value) in object.raw_members() {
+            // Keys as written: the built-in styles' keys have no escapes, so compare the text
+            // first and unescape only a key that has some.
+            let key = if key.contains('\\') {
+                crate::json::unescape(key)
+            } else {
+                Cow::Borrowed(key)
+            };
+            if code_key == Some(&*key) {
+                code = Some(value);
+            } else if key == message_key {
+                message = Some(value);
+            }
+        }
+        Wire {
+            code: code.and_then(read_code),
+            message: message.and_then(JsonValue::as_str),
+            fields: Some(object),
+            not_fields: [code_key, Some(message_key)],
+            hidden: &[],
+        }
+    }
+
+    /// The same parts, with `keys` left out of an unknown error's fields: the members a style
+    /// writes itself besides the code and the message (the problem style's `type`, `title`,
+    /// `status`, `instance`).
+    ///
+    /// ```
+    /// use error_contract::decode::Wire;
+    /// use error_contract::json::JsonValue;
+    ///
+    /// let json = JsonValue::parse(br#"{"type":"about:blank","detail":"gone"}"#).unwrap();
+    /// let wire = Wire::from_object(json.as_object().unwrap(), Some("code"), "detail").hiding(&["type"]);
+    /// assert_eq!(wire.message(), Some("gone"));
+    /// ```
+    #[must_use]
+    pub fn hiding(mut self, keys: &'a [&'a str]) -> Wire<'a> {
+        self.hidden = keys;
+        self
+    }
+
+    /// The code read, if any.
+    ///
+    /// See [`Wire`] for an example.
+    #[must_use]
+    pub fn code(&self) -> Option<Code<'_>> {
+        self.code.as_ref().map(ReadCode::as_code)
+    }
+
+    /// The message read, if any.
+    ///
+    /// See [`Wire`] for an example.
+    #[must_use]
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The field named `key` (the last member of that name).
+    ///
+    /// See [`Wire`] for an example.
+    #[must_use]
+    pub fn field(&self, key: &str) -> Option<JsonValue<'a>> {
+        self.fields?.get(key)
+    }
+
+    pub(crate) fn read_code(&self) -> Option<&ReadCode<'a>> {
+        self.code.as_ref()
+    }
+
+    /// The fields of an unknown error: every member but the code, the message and the hidden
+    /// keys, as `serde_json` values (the last of a repeated key).
+    pub(crate) fn field_map(&self) -> Map<String, Value> {
+        let mut map = Map::new();
+        let Some(fields) = self.fields else {
+            return map;
+        };
+        for (key, value) in fields.iter() {
+            if self.not_fields.contains(&Some(&*key)) || self.hidden.contains(&&*key) {
+                continue;
+            }
+            map.insert(key.into_owned(), value.to_value());
+        }
+        map
+    }
+}

@@ -1,0 +1,67 @@
+//! The `flat` style: its writer and its reader.
+
+use super::{Parts, Style};
+use crate::Items;
+use crate::decode::Wire;
+use crate::json::{JsonValue, JsonWriter};
+use serde_json::Value;
+
+/// `{"code":3001,"message":"entity not found"}`: exposed fields follow the message.
+///
+/// ```
+/// use error_contract::{Body, Code, Parts, Status, style::Flat};
+///
+/// let parts = Parts::new(Status::NOT_FOUND, Code::Str("NotFound"), &"entity not found");
+/// assert_eq!(
+///     &*Body::build::<Flat>(&parts),
+///     r#"{"code":"NotFound","message":"entity not found"}"#
+/// );
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Flat;
+
+impl Style for Flat {
+    fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+        out.raw(r#"{"code":"#);
+        out.code(parts.code);
+        out.raw(r#","message":"#);
+        out.display(parts.message);
+        out.fields(parts.fields);
+        out.raw("}");
+    }
+
+    /// `{"code":..,"message":..,"errors":[{"code":..,"message":..},{..}]}`, as GitHub's
+    /// `{"message":"Validation Failed","errors":[..]}`: each error's own body in `errors`;
+    /// `code` is left out when the errors' codes differ.
+    fn write_errors(items: &Items<'_>, out: &mut JsonWriter<'_>) {
+        out.raw("{");
+        if let Some(code) = items.code() {
+            out.raw(r#""code":"#);
+            out.code(code);
+            out.raw(",");
+        }
+        out.raw(r#""message":"#);
+        items.summary(&mut |summary| out.display(summary.message()));
+        out.raw(r#","errors":"#);
+        super::list(items, out, Self::write_body);
+        out.raw("}");
+    }
+
+    fn read_errors(json: &Value) -> Option<Vec<Value>> {
+        super::read_list(json.get("errors"), |item| item)
+    }
+
+    fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
+        let object = json.as_object()?;
+        let wire = Wire::from_object(object, Some("code"), "message");
+        // An object with neither member is not of this style (looked for only then).
+        if wire.code().is_none()
+            && wire.message().is_none()
+            && !object.contains_key("code")
+            && !object.contains_key("message")
+        {
+            return None;
+        }
+        Some(wire)
+    }
+}

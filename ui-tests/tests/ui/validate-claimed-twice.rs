@@ -1,0 +1,13 @@
+use error_contract::ApiError;
+
+#[derive(Debug, ApiError)]
+enum FormError {
+    #[api_error(status = 422, code = 5001, validate("length", "range"))]
+    OutOfBounds,
+    #[api_error(status = 422, code = 5002, validate = "length")]
+    TooShort,
+    #[api_error(status = 422, code = 5000, validate)]
+    Invalid,
+}
+
+fn main() {}
