@@ -72,8 +72,8 @@
 //! | field | [`#[from]`](derive@ApiError#from) | | the `source()`, and a `From` impl |
 //! | field | [`expose`](derive@ApiError#expose) | flag | written into the body |
 //! | field | [`rename`](derive@ApiError#rename) | `"key"` | with `expose`: the key in the body |
-//! | field | [`schema`](derive@ApiError#schema) | flag | with `expose`: typed in OpenAPI from `utoipa::ToSchema` or `schemars::JsonSchema` |
-//! | field | [`example`](derive@ApiError#example) | a literal | the field's value in OpenAPI examples |
+//! | field | [`schema`](derive@ApiError#schema) | flag | with `expose`: typed in the `OpenAPI` output from `utoipa::ToSchema` or `schemars::JsonSchema` |
+//! | field | [`example`](derive@ApiError#example) | a literal | the field's value in the `OpenAPI` examples |
 //! | field | [`header`](derive@ApiError#header) | `"Retry-After"` | sent as this header |
 //! | field | [`status`](derive@ApiError#status-on-a-field) | flag | the status at run time (`u16` or [`Status`]) |
 //! | field | [`default`](derive@ApiError#default) | flag | `Default::default()` when decoded, or caught |

@@ -569,13 +569,13 @@ type ValidFuture<W, E> = Pin<Box<dyn Future<Output = Result<W, crate::Errors<E>>
 /// ```
 #[cfg(feature = "validator")]
 #[cfg_attr(docsrs, doc(cfg(feature = "validator")))]
-pub struct ValidJson<T, E> {
+pub struct ValidJson<T, E: Catch> {
     value: T,
     error: PhantomData<fn() -> E>,
 }
 
 #[cfg(feature = "validator")]
-extractor!(ValidJson);
+read::extractor!("actix", ValidJson);
 
 #[cfg(feature = "validator")]
 impl<T, E> FromRequest for ValidJson<T, E>
@@ -654,13 +654,13 @@ where
 /// ```
 #[cfg(feature = "garde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "garde")))]
-pub struct GardeJson<T, E> {
+pub struct GardeJson<T, E: Catch> {
     value: T,
     error: PhantomData<fn() -> E>,
 }
 
 #[cfg(feature = "garde")]
-extractor!(GardeJson);
+read::extractor!("actix", GardeJson);
 
 #[cfg(feature = "garde")]
 impl<T, E> FromRequest for GardeJson<T, E>

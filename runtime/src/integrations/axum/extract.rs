@@ -426,13 +426,13 @@ where
 /// ```
 #[cfg(feature = "validator")]
 #[cfg_attr(docsrs, doc(cfg(feature = "validator")))]
-pub struct ValidJson<T, E> {
+pub struct ValidJson<T, E: Catch> {
     value: T,
     error: PhantomData<fn() -> E>,
 }
 
 #[cfg(feature = "validator")]
-extractor!(ValidJson);
+read::extractor!("axum", ValidJson);
 
 #[cfg(feature = "validator")]
 impl<T, E, S> FromRequest<S> for ValidJson<T, E>
@@ -510,13 +510,13 @@ where
 /// ```
 #[cfg(feature = "garde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "garde")))]
-pub struct GardeJson<T, E> {
+pub struct GardeJson<T, E: Catch> {
     value: T,
     error: PhantomData<fn() -> E>,
 }
 
 #[cfg(feature = "garde")]
-extractor!(GardeJson);
+read::extractor!("axum", GardeJson);
 
 #[cfg(feature = "garde")]
 impl<T, E, S> FromRequest<S> for GardeJson<T, E>
