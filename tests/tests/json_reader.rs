@@ -43,7 +43,12 @@ fn check(bytes: &[u8]) {
     let theirs = serde_json::from_slice::<Value>(bytes);
     match (&ours, theirs) {
         (Some(ours), Ok(theirs)) => {
-            assert_eq!(tree(ours.root()), theirs, "{:?}", String::from_utf8_lossy(bytes));
+            assert_eq!(
+                tree(ours.root()),
+                theirs,
+                "{:?}",
+                String::from_utf8_lossy(bytes)
+            );
         }
         (None, Err(_)) => {}
         (ours, theirs) => panic!(

@@ -547,10 +547,7 @@ impl<'a> serde::Deserializer<'a> for JsonValue<'a> {
         }
     }
 
-    fn deserialize_option<V: Visitor<'a>>(
-        self,
-        visitor: V,
-    ) -> Result<V::Value, serde_json::Error> {
+    fn deserialize_option<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, serde_json::Error> {
         if self.is_null() {
             visitor.visit_none()
         } else {
