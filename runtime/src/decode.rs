@@ -220,7 +220,7 @@ impl fmt::Debug for Unknown {
             .field("body", &self.body)
             .field("content_type", &self.content_type)
             .field("retry_after", &self.retry_after)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 

@@ -837,6 +837,9 @@ impl Parser<'_> {
 
     /// A string, its opening quote at `at`: no control character, valid escapes, paired
     /// surrogates, UTF-8. Whether it has escapes.
+    // Called for every key and every string value: inlined, it costs no call (measured: 3% of
+    // a known body's decoding).
+    #[allow(clippy::inline_always)]
     #[inline(always)]
     fn string(&mut self) -> Option<bool> {
         self.at += 1;
