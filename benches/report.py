@@ -58,6 +58,10 @@ GROUPS = [
         ("ours", "decode_ours", "known_fields", "ours: `E::decode(404, body)`"),
         ("serde_match", "decode_serde_match", "known_fields", "`serde_json::from_slice` into a `#[derive(Deserialize)]` struct + `match` on the code"),
     ]),
+    ("decode_sub_code", "Decode a sub-code that falls back to its parent", "per call", [
+        ("ours", "decode_ours", "sub_code", "ours: `E::decode(404, body)` (200699 to `Saving`, 2006)"),
+        ("serde_match", "decode_serde_match", "sub_code", "`serde_json::from_slice` + `match` with a range arm for the parent's sub-codes"),
+    ]),
     ("decode_unknown", "Decode a body with an unknown code", "per call", [
         ("ours", "decode_ours", "unknown", "ours: `E::decode(404, body)` (to the `other` variant: status, code, message, other members, raw body)"),
         ("serde_match", "decode_serde_match", "unknown", "`serde_json::from_slice` + `match`, keeping status, code and message"),

@@ -100,6 +100,7 @@ library_benchmark_group!(name = big, benchmarks = [big_ours, big_hand_match]);
 #[library_benchmark]
 #[bench::known_unit(rows::KNOWN_UNIT)]
 #[bench::known_fields(rows::KNOWN_FIELDS)]
+#[bench::sub_code(rows::SUB_CODE)]
 #[bench::unknown(rows::UNKNOWN)]
 fn decode_ours(body: &'static [u8]) {
     black_box(rows::decode_ours(black_box(404), black_box(body))).ok();
@@ -108,6 +109,7 @@ fn decode_ours(body: &'static [u8]) {
 #[library_benchmark]
 #[bench::known_unit(rows::KNOWN_UNIT)]
 #[bench::known_fields(rows::KNOWN_FIELDS)]
+#[bench::sub_code(rows::SUB_CODE)]
 #[bench::unknown(rows::UNKNOWN)]
 fn decode_serde_match(body: &'static [u8]) {
     black_box(rows::decode_hand(black_box(404), black_box(body)));

@@ -180,12 +180,13 @@ fn big_enum(c: &mut Criterion) {
     }
 }
 
-/// `E::decode(status, body)` of a known unit body, a known body with fields, and a body whose
-/// code no variant has.
+/// `E::decode(status, body)` of a known unit body, a known body with fields, a sub-code that
+/// falls back to its parent, and a body whose code no variant has.
 fn decode(c: &mut Criterion) {
     for (name, body) in [
         ("decode_known_unit", rows::KNOWN_UNIT),
         ("decode_known_fields", rows::KNOWN_FIELDS),
+        ("decode_sub_code", rows::SUB_CODE),
         ("decode_unknown", rows::UNKNOWN),
     ] {
         let mut group = c.benchmark_group(name);

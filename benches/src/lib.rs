@@ -268,6 +268,12 @@ pub enum ShopDecoded {
         #[api_error(expose)]
         order: u64,
     },
+    /// Saving failed.
+    #[api_error(status = 500, code = 2006, message = "entity saving error")]
+    Saving,
+    /// Saving failed: not unique, a sub-code of `Saving`.
+    #[api_error(status = 400, code = 200601, parent = 2006, message = "not unique")]
+    NotUnique,
     /// A code this client does not know.
     #[api_error(other)]
     Other(Unknown),
@@ -285,6 +291,10 @@ pub enum HandDecoded {
         /// The order asked for.
         order: u64,
     },
+    /// Saving failed (2006, or a sub-code of it this client does not know).
+    Saving,
+    /// Not unique (200601).
+    NotUnique,
     /// A code this client does not know, or a body that is not the API's JSON.
     Other {
         /// The response's status.
@@ -314,6 +324,8 @@ pub const KNOWN_UNIT: &[u8] = NOT_FOUND_JSON.as_bytes();
 /// A known body with fields: `OrderNotFound`'s.
 pub const KNOWN_FIELDS: &[u8] =
     br#"{"code":3002,"message":"order 42 of alice not found","user":"alice","order":42}"#;
+/// A sub-code no variant has, under a parent one has: `Saving`'s.
+pub const SUB_CODE: &[u8] = br#"{"code":200699,"message":"entity saving error"}"#;
 /// A body with a code no variant has.
 pub const UNKNOWN: &[u8] = br#"{"code":9999,"message":"something new","retryable":true}"#;
 
@@ -341,6 +353,9 @@ pub fn decode_hand(status: u16, body: &[u8]) -> HandDecoded {
             user: wire.user.unwrap_or_default(),
             order: wire.order.unwrap_or_default(),
         },
+        200_601 => HandDecoded::NotUnique,
+        // The parent, and the sub-codes this client does not know.
+        2006 | 200_600..=200_699 => HandDecoded::Saving,
         code => HandDecoded::Other {
             status,
             code: Some(code),
@@ -456,6 +471,8 @@ mod tests {
                 order: 42
             }
         );
+        assert_eq!(decode_ours(500, SUB_CODE), Ok(ShopDecoded::Saving));
+        assert_eq!(decode_hand(500, SUB_CODE), HandDecoded::Saving);
         let Ok(ShopDecoded::Other(unknown)) = decode_ours(409, UNKNOWN) else {
             panic!("an unknown code decodes to `other`");
         };

@@ -1,9 +1,12 @@
-//! Any status and any bytes: `decode` returns a value or an error, never panics, and what it
-//! returns keeps the contract (statuses below 400 are `NotAnError`; an `Unknown`'s body is JSON).
+//! Any status, any headers and any bytes: `decode` and `decode_with_headers` return a value or an
+//! error, never panic, and what they return keeps the contract (statuses below 400 are
+//! `NotAnError`; an `Unknown`'s body is JSON). The JSON reader accepts exactly what `serde_json`
+//! accepts, and `Retry-After` parses or not without a panic.
 
 #![no_main]
 
-use error_contract::{ApiError, Decode, DecodeError, Unknown};
+use error_contract::json::JsonDocument;
+use error_contract::{ApiError, Decode, DecodeError, RetryAfter, Unknown};
 use libfuzzer_sys::fuzz_target;
 
 #[derive(Debug, PartialEq, ApiError)]
@@ -22,6 +25,11 @@ enum Dto {
     Saving,
     #[api_error(status = 400, code = 200601, parent = 2006, message = "not unique")]
     NotUnique,
+    #[api_error(status = 429, code = 4029, message = "slow down")]
+    RateLimited {
+        #[api_error(header = "Retry-After")]
+        retry_after: Option<RetryAfter>,
+    },
     #[api_error(other)]
     Other(Unknown),
 }
@@ -35,27 +43,56 @@ enum Problem {
     Unavailable {
         #[api_error(status)]
         status: u16,
+        #[api_error(header = "Retry-After")]
+        retry_after: RetryAfter,
     },
 }
 
 fuzz_target!(|input: &[u8]| {
-    let Some((status, body)) = input.split_first_chunk::<2>() else {
+    // Two bytes of status, one of header length, the header, then the body.
+    let Some((status, rest)) = input.split_first_chunk::<2>() else {
         return;
     };
     let status = u16::from_le_bytes(*status);
-    match Dto::decode(status, body) {
-        Err(DecodeError::NotAnError(s)) => assert!(s < 400),
-        Err(DecodeError::Unrecognized(_)) => unreachable!("Dto has an `other` variant"),
-        Ok(Dto::Other(unknown)) => {
-            assert!(status >= 400);
-            let body = unknown.body();
-            assert!(serde_json::from_str::<serde_json::Value>(&body).is_ok());
-        }
-        Ok(other) => {
-            // A decoded variant writes a body that decodes back to itself.
-            let again = Dto::decode(other.status().as_u16(), other.body().as_bytes());
-            assert_eq!(again.as_ref(), Ok(&other));
+    let Some((&length, rest)) = rest.split_first() else {
+        return;
+    };
+    let (header, body) = rest.split_at(usize::from(length).min(rest.len()));
+    let header = String::from_utf8_lossy(header);
+
+    // The reader agrees with serde_json.
+    let ours = JsonDocument::parse(body).is_some();
+    let theirs = serde_json::from_slice::<serde_json::Value>(body).is_ok();
+    assert_eq!(ours, theirs);
+
+    // `Retry-After` parses or not; what parses is written back as a value that parses the same.
+    if let Ok(parsed) = header.parse::<RetryAfter>() {
+        assert_eq!(parsed.to_string().parse::<RetryAfter>(), Ok(parsed));
+    }
+
+    let headers = [("Retry-After", &*header)];
+    for result in [Dto::decode(status, body), Dto::decode_with_headers(status, &headers, body)] {
+        match result {
+            Err(DecodeError::NotAnError(s)) => assert!(s < 400),
+            Err(DecodeError::Unrecognized(_)) => unreachable!("Dto has an `other` variant"),
+            Ok(Dto::Other(unknown)) => {
+                assert!(status >= 400);
+                let body = unknown.body();
+                assert!(serde_json::from_str::<serde_json::Value>(&body).is_ok());
+                let _ = unknown.fields();
+                let _ = unknown.retry_after();
+            }
+            Ok(other) => {
+                // A decoded variant writes a body (and headers) that decode back to itself.
+                let again = Dto::decode_with_headers(
+                    other.status().as_u16(),
+                    &other.headers(),
+                    other.body().as_bytes(),
+                );
+                assert_eq!(again.as_ref(), Ok(&other));
+            }
         }
     }
     let _ = Problem::decode(status, body);
+    let _ = Problem::decode_with_headers(status, &headers, body);
 });

@@ -195,16 +195,45 @@ impl std::error::Error for DecodeError {}
 /// assert_eq!(unknown.field("limit"), Some(&serde_json::json!(10)));
 /// assert_eq!(unknown.body().as_bytes(), body);
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Unknown {
     status: Status,
     code: Option<WireCode>,
     // Boxed: an `Unknown` travels in `Result`s, and `String`'s capacity is dead weight here.
     message: Option<Box<str>>,
-    fields: Map<String, Value>,
+    /// The other members, read from `body` with `reader` when first asked for: most callers
+    /// never look, and a map of `serde_json` values costs more than the rest of the decoding.
+    fields: std::sync::OnceLock<Box<Map<String, Value>>>,
+    reader: Option<decoder::Reader>,
     body: Box<str>,
     content_type: &'static str,
     retry_after: Option<RetryAfter>,
+}
+
+impl fmt::Debug for Unknown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Unknown")
+            .field("status", &self.status)
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("fields", self.fields())
+            .field("body", &self.body)
+            .field("content_type", &self.content_type)
+            .field("retry_after", &self.retry_after)
+            .finish_non_exhaustive()
+    }
+}
+
+impl PartialEq for Unknown {
+    fn eq(&self, other: &Unknown) -> bool {
+        self.status == other.status
+            && self.code == other.code
+            && self.message == other.message
+            && self.body == other.body
+            && self.content_type == other.content_type
+            && self.retry_after == other.retry_after
+            && self.fields() == other.fields()
+    }
 }
 
 /// A code as it came over the wire.
@@ -257,7 +286,8 @@ impl Unknown {
             status,
             code: None,
             message: None,
-            fields: Map::new(),
+            fields: std::sync::OnceLock::new(),
+            reader: None,
             body: Box::default(),
             content_type,
             retry_after: None,
@@ -302,7 +332,7 @@ impl Unknown {
     /// See [`Unknown`] for an example.
     #[must_use]
     pub fn field(&self, key: &str) -> Option<&Value> {
-        self.fields.get(key)
+        self.fields().get(key)
     }
 
     /// When the client may try again: the `Retry-After` header of a 429 or a 503, when it was
@@ -342,7 +372,13 @@ impl Unknown {
     /// ```
     #[must_use]
     pub fn fields(&self) -> &Map<String, Value> {
-        &self.fields
+        self.fields.get_or_init(|| {
+            let fields = self.reader.and_then(|read| {
+                let doc = crate::json::JsonDocument::parse(self.body.as_bytes())?;
+                Some(read(doc.root())?.field_map())
+            });
+            Box::new(fields.unwrap_or_default())
+        })
     }
 }
 

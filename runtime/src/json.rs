@@ -7,8 +7,7 @@ use std::io;
 
 mod reader;
 
-pub(crate) use reader::unescape;
-pub use reader::{JsonArray, JsonObject, JsonValue};
+pub use reader::{JsonArray, JsonDocument, JsonObject, JsonValue};
 
 /// Writes a JSON body, for a [`Style`](crate::Style).
 ///

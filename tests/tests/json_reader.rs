@@ -3,7 +3,7 @@
 //! escape, numbers) is what `serde_json` reads. `serde_json` is the oracle, over hand-picked
 //! edge cases, arbitrary bytes and mutated documents.
 
-use error_contract::json::JsonValue;
+use error_contract::json::{JsonDocument, JsonValue};
 use proptest::prelude::*;
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -39,17 +39,22 @@ fn tree(value: JsonValue<'_>) -> Value {
 /// The contract for one input: parsed by us exactly when parsed by `serde_json`, to the same
 /// tree.
 fn check(bytes: &[u8]) {
-    let ours = JsonValue::parse(bytes);
+    let ours = JsonDocument::parse(bytes);
     let theirs = serde_json::from_slice::<Value>(bytes);
-    match (ours, theirs) {
+    match (&ours, theirs) {
         (Some(ours), Ok(theirs)) => {
-            assert_eq!(tree(ours), theirs, "{:?}", String::from_utf8_lossy(bytes));
+            assert_eq!(
+                tree(ours.root()),
+                theirs,
+                "{:?}",
+                String::from_utf8_lossy(bytes)
+            );
         }
         (None, Err(_)) => {}
         (ours, theirs) => panic!(
             "{:?}: ours {:?}, serde_json {:?}",
             String::from_utf8_lossy(bytes),
-            ours.map(JsonValue::raw),
+            ours.as_ref().map(|doc| doc.root().raw()),
             theirs
         ),
     }
@@ -150,8 +155,8 @@ fn edge_cases_as_serde_json() {
     for case in &cases {
         check(case);
     }
-    assert!(JsonValue::parse(deep_ok.as_bytes()).is_some());
-    assert!(JsonValue::parse(deep_refused.as_bytes()).is_none());
+    assert!(JsonDocument::parse(deep_ok.as_bytes()).is_some());
+    assert!(JsonDocument::parse(deep_refused.as_bytes()).is_none());
 }
 
 /// Documents to mutate: every shape the styles write, and escapes.
@@ -222,8 +227,8 @@ proptest! {
         }
         unicode.push('"');
         for json in [escaped, unicode] {
-            let value = JsonValue::parse(json.as_bytes()).unwrap();
-            let read = value.as_str();
+            let doc = JsonDocument::parse(json.as_bytes()).unwrap();
+            let read = doc.root().as_str();
             prop_assert_eq!(read.as_deref(), Some(text.as_str()));
         }
     }

@@ -10,9 +10,13 @@ use std::error::Error;
 
 /// The most of an error body that is read: 64 KiB. Error bodies are small; a larger one is not an
 /// error body of this API, and is decoded by its status alone.
+///
+/// See [`BodyLimits`] for an example.
 pub const DEFAULT_BODY_LIMIT: usize = 64 * 1024;
 
 /// The most of a success body that is read by default: 16 MiB.
+///
+/// See [`BodyLimits`] for an example.
 pub const DEFAULT_SUCCESS_LIMIT: usize = 16 * 1024 * 1024;
 
 /// How much of a body the typed call reads, in bytes.

@@ -4,7 +4,7 @@
 
 use super::{DecodeError, ReadCode, ResponseHeaders, Unknown, Wire, WireCode};
 use crate::catalog::{Table, TableCodes};
-use crate::json::JsonValue;
+use crate::json::{JsonDocument, JsonValue};
 use crate::{Body, Catalog, Code, Parts, RetryAfter, Status};
 
 /// A style's reader, as the derive lists them.
@@ -36,8 +36,12 @@ impl Decoded<'_> {
     ///
     /// When the member is missing or of the wrong shape for `T`.
     pub fn field<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<T, Mismatch> {
-        let json = self.wire.field(key).map_or("null", JsonValue::raw);
-        serde_json::from_str(json).map_err(|_| Mismatch)
+        match self.wire.field(key) {
+            Some(value) => T::deserialize(value).map_err(|_| Mismatch),
+            // Missing: as `null`.
+            None => T::deserialize(serde::de::value::UnitDeserializer::<serde_json::Error>::new())
+                .map_err(|_| Mismatch),
+        }
     }
 
     /// A `header` field: the header's value parsed, or `None` when it is missing or does not
@@ -87,8 +91,15 @@ impl<E> Decoder<'_, E> {
         }
         // Statuses past 999 are not HTTP statuses; keep them as the nearest error status.
         let status = Status::new(status).unwrap_or(Status::checked(599));
-        let wire =
-            JsonValue::parse(body).and_then(|json| self.readers.iter().find_map(|read| read(json)));
+        let doc = JsonDocument::parse(body);
+        let (wire, reader) = doc
+            .as_ref()
+            .and_then(|doc| {
+                self.readers
+                    .iter()
+                    .find_map(|read| Some((read(doc.root())?, *read)))
+            })
+            .unzip();
 
         if let Some(wire) = &wire {
             let decoded = Decoded {
@@ -101,7 +112,7 @@ impl<E> Decoder<'_, E> {
                     return Ok(value);
                 }
                 // A known code whose fields do not deserialize: `other`, with the code kept.
-                return self.unknown(status, headers, body, Some(wire));
+                return self.unknown(status, headers, body, Some(wire), reader);
             }
             if let Some(code) = wire.read_code() {
                 for (catalog, decode) in self.nested {
@@ -116,7 +127,7 @@ impl<E> Decoder<'_, E> {
                 }
             }
         }
-        self.unknown(status, headers, body, wire.as_ref())
+        self.unknown(status, headers, body, wire.as_ref(), reader)
     }
 
     /// The `other` variant (else `Unrecognized`), holding what the response said: a wire read
@@ -127,6 +138,7 @@ impl<E> Decoder<'_, E> {
         headers: &dyn ResponseHeaders,
         body: &[u8],
         wire: Option<&Wire<'_>>,
+        reader: Option<Reader>,
     ) -> Result<E, DecodeError> {
         // A wire was read from JSON, so the body is UTF-8.
         let text = wire.and_then(|_| core::str::from_utf8(body).ok());
@@ -137,8 +149,9 @@ impl<E> Decoder<'_, E> {
                     ReadCode::Num(n) => WireCode::Num(*n),
                     ReadCode::Str(s) => WireCode::Str(String::from(&**s)),
                 }),
-                message: wire.message().map(Box::from),
-                fields: wire.field_map(),
+                message: wire.message().map(|message| Box::from(&*message)),
+                fields: std::sync::OnceLock::new(),
+                reader,
                 body: Box::from(text),
                 content_type: self.content_type,
                 retry_after: None,
@@ -179,7 +192,7 @@ impl<E> Decoder<'_, E> {
             (None, _) => {
                 let message = wire.message()?;
                 (0..rows).find(|&row| {
-                    !self.table.interpolated[row] && self.table.messages[row] == message
+                    !self.table.interpolated[row] && self.table.messages[row] == &*message
                 })
             }
         };

@@ -19,6 +19,8 @@ use crate::Headers;
 pub trait ResponseHeaders {
     /// The value of the first header named `name` (ASCII case-insensitive), if there is one and
     /// it is text.
+    ///
+    /// See [`ResponseHeaders`] for an example.
     fn header(&self, name: &str) -> Option<&str>;
 }
 

@@ -14,18 +14,19 @@ use std::borrow::Cow;
 /// ```
 /// use error_contract::Code;
 /// use error_contract::decode::Wire;
-/// use error_contract::json::JsonValue;
+/// use error_contract::json::JsonDocument;
 ///
-/// let json = JsonValue::parse(br#"{"code":"gone","message":"Gone","id":7}"#).unwrap();
-/// let wire = Wire::from_object(json.as_object().unwrap(), Some("code"), "message");
+/// let doc = JsonDocument::parse(br#"{"code":"gone","message":"Gone","id":7}"#).unwrap();
+/// let wire = Wire::from_object(doc.root().as_object().unwrap(), Some("code"), "message");
 /// assert_eq!(wire.code(), Some(Code::Str("gone")));
-/// assert_eq!(wire.message(), Some("Gone"));
+/// assert_eq!(wire.message().as_deref(), Some("Gone"));
 /// assert_eq!(wire.field("id").unwrap().raw(), "7");
 /// ```
 #[derive(Debug, Clone)]
 pub struct Wire<'a> {
     code: Option<ReadCode<'a>>,
-    message: Option<Cow<'a, str>>,
+    /// A string, unescaped only when asked for: a known code does not need it.
+    message: Option<JsonValue<'a>>,
     fields: Option<JsonObject<'a>>,
     /// The keys of the code and the message, which are not fields.
     not_fields: [Option<&'a str>; 2],
@@ -65,15 +66,14 @@ impl<'a> Wire<'a> {
     /// ```
     /// use error_contract::Code;
     /// use error_contract::decode::Wire;
-    /// use error_contract::json::JsonValue;
+    /// use error_contract::json::JsonDocument;
     ///
-    /// // `{"error":"invalid_grant","detail":{"text":"expired"}}`
-    /// let json = JsonValue::parse(br#"{"error":"invalid_grant","detail":{"text":"expired"}}"#).unwrap();
-    /// let object = json.as_object().unwrap();
+    /// let doc = JsonDocument::parse(br#"{"error":"invalid_grant","detail":{"text":"expired"}}"#).unwrap();
+    /// let object = doc.root().as_object().unwrap();
     /// let detail = object.get("detail").and_then(|d| d.as_object());
     /// let wire = Wire::new(object.get("error"), detail.and_then(|d| d.get("text")), detail);
     /// assert_eq!(wire.code(), Some(Code::Str("invalid_grant")));
-    /// assert_eq!(wire.message(), Some("expired"));
+    /// assert_eq!(wire.message().as_deref(), Some("expired"));
     /// ```
     #[must_use]
     pub fn new(
@@ -83,7 +83,7 @@ impl<'a> Wire<'a> {
     ) -> Wire<'a> {
         Wire {
             code: code.and_then(read_code),
-            message: message.and_then(JsonValue::as_str),
+            message: message.filter(|m| m.bytes().first() == Some(&b'"')),
             fields,
             not_fields: [None, None],
             hidden: &[],
@@ -101,25 +101,10 @@ impl<'a> Wire<'a> {
         code_key: Option<&'a str>,
         message_key: &'a str,
     ) -> Wire<'a> {
-        let mut code = None;
-        let mut message = None;
-        for (key, value) in object.raw_members() {
-            // Keys as written: the built-in styles' keys have no escapes, so compare the text
-            // first and unescape only a key that has some.
-            let key = if key.contains('\\') {
-                crate::json::unescape(key)
-            } else {
-                Cow::Borrowed(key)
-            };
-            if code_key == Some(&*key) {
-                code = Some(value);
-            } else if key == message_key {
-                message = Some(value);
-            }
-        }
+        let (code, message) = object.get_two(code_key, message_key);
         Wire {
             code: code.and_then(read_code),
-            message: message.and_then(JsonValue::as_str),
+            message: message.filter(|m| m.bytes().first() == Some(&b'"')),
             fields: Some(object),
             not_fields: [code_key, Some(message_key)],
             hidden: &[],
@@ -132,11 +117,11 @@ impl<'a> Wire<'a> {
     ///
     /// ```
     /// use error_contract::decode::Wire;
-    /// use error_contract::json::JsonValue;
+    /// use error_contract::json::JsonDocument;
     ///
-    /// let json = JsonValue::parse(br#"{"type":"about:blank","detail":"gone"}"#).unwrap();
-    /// let wire = Wire::from_object(json.as_object().unwrap(), Some("code"), "detail").hiding(&["type"]);
-    /// assert_eq!(wire.message(), Some("gone"));
+    /// let doc = JsonDocument::parse(br#"{"type":"about:blank","detail":"gone"}"#).unwrap();
+    /// let wire = Wire::from_object(doc.root().as_object().unwrap(), Some("code"), "detail").hiding(&["type"]);
+    /// assert_eq!(wire.message().as_deref(), Some("gone"));
     /// ```
     #[must_use]
     pub fn hiding(mut self, keys: &'a [&'a str]) -> Wire<'a> {
@@ -152,12 +137,12 @@ impl<'a> Wire<'a> {
         self.code.as_ref().map(ReadCode::as_code)
     }
 
-    /// The message read, if any.
+    /// The message read, if any: borrowed when it has no escapes.
     ///
     /// See [`Wire`] for an example.
     #[must_use]
-    pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+    pub fn message(&self) -> Option<Cow<'a, str>> {
+        self.message.and_then(JsonValue::as_str)
     }
 
     /// The field named `key` (the last member of that name).
@@ -166,6 +151,11 @@ impl<'a> Wire<'a> {
     #[must_use]
     pub fn field(&self, key: &str) -> Option<JsonValue<'a>> {
         self.fields?.get(key)
+    }
+
+    /// Whether a message was read, without unescaping it.
+    pub(crate) fn has_message(&self) -> bool {
+        self.message.is_some()
     }
 
     pub(crate) fn read_code(&self) -> Option<&ReadCode<'a>> {

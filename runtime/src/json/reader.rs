@@ -1,111 +1,252 @@
 //! Reading JSON straight from the bytes: one pass checks the whole document as `serde_json`
-//! would, then values are found by skipping, borrowed from the bytes, and only what is asked for
-//! is decoded. No tree is built.
+//! would and notes where each value is (on the stack, for a small document); then a member is
+//! found by its key without reading the bytes again, values are borrowed, and only what is asked
+//! for is decoded. No tree of values is built.
 
-use super::needs_escape;
-use serde::de::DeserializeOwned;
+use serde::de::{Deserialize, Visitor};
 use std::borrow::Cow;
+
+/// What a byte is inside a string: plain ASCII, the closing quote, an escape, a control
+/// character (refused), or part of a non-ASCII character (checked as UTF-8 at the end).
+static CLASS: [u8; 256] = {
+    let mut table = [PLAIN; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = if byte < 0x20 {
+            CONTROL
+        } else if byte >= 0x80 {
+            HIGH
+        } else {
+            PLAIN
+        };
+        byte += 1;
+    }
+    table[b'"' as usize] = QUOTE;
+    table[b'\\' as usize] = BACKSLASH;
+    table
+};
+const PLAIN: u8 = 0;
+const QUOTE: u8 = 1;
+const BACKSLASH: u8 = 2;
+const CONTROL: u8 = 3;
+const HIGH: u8 = 4;
 
 /// The deepest nesting accepted: `serde_json` refuses the 128th level.
 const MAX_DEPTH: usize = 127;
 
-/// One JSON value, borrowed from the bytes it was read from, checked to be valid JSON.
+/// How many values a document notes on the stack before it moves them to the heap: every value
+/// of an error body, as the styles write them.
+const INLINE: usize = 10;
+
+/// A JSON document, checked, with where each of its values is; borrowed from its bytes.
 ///
-/// [`parse`](JsonValue::parse) checks a whole document (the same documents `serde_json` accepts:
-/// strict UTF-8, paired surrogates, numbers in range, at most 127 levels of nesting); then
-/// reading is skipping: a member is found without building anything, and decoded only when asked.
+/// [`parse`](JsonDocument::parse) accepts the documents `serde_json` accepts (strict UTF-8,
+/// valid escapes, paired surrogates, numbers in the range of an `f64`, at most 127 levels of
+/// nesting) and refuses the others. Reading it then costs no parsing: [`JsonObject::get`] compares
+/// keys, [`JsonValue::as_str`] borrows a string without escapes.
 ///
 /// ```
-/// use error_contract::json::JsonValue;
+/// use error_contract::json::JsonDocument;
 ///
-/// let json = JsonValue::parse(br#"{"error":{"code":"not_found","message":"Not \"here\""}}"#).unwrap();
-/// let error = json.as_object().unwrap().get("error").unwrap().as_object().unwrap();
+/// let doc = JsonDocument::parse(br#"{"error":{"code":"not_found","message":"Not \"here\""}}"#).unwrap();
+/// let error = doc.root().as_object().unwrap().get("error").unwrap().as_object().unwrap();
 /// assert_eq!(error.get("code").unwrap().as_str().as_deref(), Some("not_found"));
 /// assert_eq!(error.get("message").unwrap().as_str().as_deref(), Some("Not \"here\""));
 /// assert_eq!(error.get("message").unwrap().raw(), r#""Not \"here\"""#);
 ///
-/// assert!(JsonValue::parse(b"{\"code\":1,}").is_none());
+/// assert!(JsonDocument::parse(b"{\"code\":1,}").is_none());
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub struct JsonValue<'a> {
-    /// The value's text, checked, without surrounding whitespace.
-    text: &'a str,
+pub struct JsonDocument<'a> {
+    bytes: &'a [u8],
+    nodes: Nodes,
 }
 
-/// A JSON object, borrowed: its members are read by skipping.
+/// One value of a [`JsonDocument`].
+///
+/// See [`JsonDocument`] for an example.
+#[derive(Clone, Copy)]
+pub struct JsonValue<'a> {
+    doc: &'a JsonDocument<'a>,
+    node: u32,
+}
+
+/// A JSON object of a [`JsonDocument`].
 ///
 /// ```
-/// use error_contract::json::JsonValue;
+/// use error_contract::json::JsonDocument;
 ///
-/// let json = JsonValue::parse(br#"{"code":1,"code":2,"id":7}"#).unwrap();
-/// let object = json.as_object().unwrap();
+/// let doc = JsonDocument::parse(br#"{"code":1,"code":2,"id":7}"#).unwrap();
+/// let object = doc.root().as_object().unwrap();
 /// // The last of a repeated key counts, as in `serde_json`.
 /// assert_eq!(object.get("code").unwrap().as_u64(), Some(2));
 /// let keys: Vec<_> = object.iter().map(|(key, _)| key.into_owned()).collect();
 /// assert_eq!(keys, ["code", "code", "id"]);
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub struct JsonObject<'a> {
-    text: &'a str,
+    value: JsonValue<'a>,
 }
 
-/// A JSON array, borrowed.
+/// A JSON array of a [`JsonDocument`].
 ///
 /// ```
-/// use error_contract::json::JsonValue;
+/// use error_contract::json::JsonDocument;
 ///
-/// let json = JsonValue::parse(br#"[{"a":1},2]"#).unwrap();
-/// let array = json.as_array().unwrap();
+/// let doc = JsonDocument::parse(br#"[{"a":1},2]"#).unwrap();
+/// let array = doc.root().as_array().unwrap();
 /// assert_eq!(array.first().unwrap().raw(), r#"{"a":1}"#);
 /// assert_eq!(array.iter().count(), 2);
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub struct JsonArray<'a> {
-    text: &'a str,
+    value: JsonValue<'a>,
+}
+
+/// Where one value is: its bytes, its key (in an object), its first child (a container) and its
+/// next sibling. Index 0 is the root, which is nobody's child or sibling, so 0 means "none".
+#[derive(Clone, Copy, Default)]
+struct Node {
+    start: u32,
+    end: u32,
+    key_start: u32,
+    key_end: u32,
+    first: u32,
+    next: u32,
+    /// `KEY_ESCAPED`, `VALUE_ESCAPED`.
+    flags: u8,
+}
+
+const KEY_ESCAPED: u8 = 1;
+const VALUE_ESCAPED: u8 = 2;
+
+/// The nodes of a document: on the stack while they fit, then on the heap.
+struct Nodes {
+    inline: [Node; INLINE],
+    len: usize,
+    heap: Vec<Node>,
+}
+
+impl Nodes {
+    fn new() -> Nodes {
+        Nodes {
+            inline: [Node::default(); INLINE],
+            len: 0,
+            heap: Vec::new(),
+        }
+    }
+
+    fn as_slice(&self) -> &[Node] {
+        if self.heap.is_empty() {
+            self.inline.get(..self.len).unwrap_or_default()
+        } else {
+            &self.heap
+        }
+    }
+
+    fn get(&self, index: u32) -> Node {
+        self.as_slice()
+            .get(index as usize)
+            .copied()
+            .unwrap_or_default()
+    }
+
+    fn get_mut(&mut self, index: u32) -> Option<&mut Node> {
+        if self.heap.is_empty() {
+            self.inline.get_mut(..self.len)?.get_mut(index as usize)
+        } else {
+            self.heap.get_mut(index as usize)
+        }
+    }
+
+    /// The index of a node written later.
+    #[inline]
+    fn reserve(&mut self) -> Option<u32> {
+        let index = u32::try_from(self.len).ok()?;
+        if self.len >= INLINE {
+            if self.heap.is_empty() {
+                self.heap.reserve(INLINE * 4);
+                self.heap.extend_from_slice(&self.inline);
+            }
+            self.heap.push(Node::default());
+        }
+        self.len += 1;
+        Some(index)
+    }
+
+    #[inline]
+    fn set(&mut self, index: u32, node: Node) -> Option<()> {
+        *self.get_mut(index)? = node;
+        Some(())
+    }
+}
+
+impl<'a> JsonDocument<'a> {
+    /// Checks that `bytes` are one JSON document (whitespace around it allowed); `None` when
+    /// they are not JSON as `serde_json` reads it.
+    ///
+    /// See [`JsonDocument`] for an example.
+    #[must_use]
+    #[inline]
+    pub fn parse(bytes: &'a [u8]) -> Option<JsonDocument<'a>> {
+        // Offsets are `u32`: a larger body is not an error body.
+        u32::try_from(bytes.len()).ok()?;
+        let mut parser = Parser {
+            bytes,
+            at: 0,
+            depth: 0,
+            nodes: Nodes::new(),
+        };
+        parser.whitespace();
+        parser.value(0, 0, 0)?;
+        parser.whitespace();
+        if parser.at != bytes.len() {
+            return None;
+        }
+        Some(JsonDocument {
+            bytes,
+            nodes: parser.nodes,
+        })
+    }
+
+    /// The document's value.
+    ///
+    /// See [`JsonDocument`] for an example.
+    #[must_use]
+    pub fn root(&self) -> JsonValue<'_> {
+        JsonValue { doc: self, node: 0 }
+    }
 }
 
 impl<'a> JsonValue<'a> {
-    /// Checks that `bytes` are one JSON document (whitespace around it allowed) and returns its
-    /// value; `None` when they are not JSON as `serde_json` reads it.
-    ///
-    /// See [`JsonValue`] for an example.
-    #[must_use]
-    pub fn parse(bytes: &'a [u8]) -> Option<JsonValue<'a>> {
-        let text = std::str::from_utf8(bytes).ok()?;
-        let mut check = Check {
-            bytes: text.as_bytes(),
-            at: 0,
-            depth: 0,
-        };
-        check.whitespace();
-        let start = check.at;
-        check.value()?;
-        let end = check.at;
-        check.whitespace();
-        if check.at != text.len() {
-            return None;
-        }
-        Some(JsonValue {
-            text: text.get(start..end)?,
-        })
+    fn node(self) -> Node {
+        self.doc.nodes.get(self.node)
+    }
+
+    /// The value's bytes, as they came.
+    #[inline]
+    pub(crate) fn bytes(self) -> &'a [u8] {
+        let node = self.node();
+        self.doc
+            .bytes
+            .get(node.start as usize..node.end as usize)
+            .unwrap_or_default()
     }
 
     /// The value's JSON text, as it came.
     ///
-    /// See [`JsonValue`] for an example.
+    /// See [`JsonDocument`] for an example.
     #[must_use]
     pub fn raw(self) -> &'a str {
-        self.text
+        // Checked: UTF-8.
+        core::str::from_utf8(self.bytes()).unwrap_or_default()
     }
 
     /// The object, if the value is one.
     ///
-    /// See [`JsonValue`] for an example.
+    /// See [`JsonDocument`] for an example.
     #[must_use]
     pub fn as_object(self) -> Option<JsonObject<'a>> {
-        self.text
-            .starts_with('{')
-            .then_some(JsonObject { text: self.text })
+        (self.bytes().first() == Some(&b'{')).then_some(JsonObject { value: self })
     }
 
     /// The array, if the value is one.
@@ -113,58 +254,72 @@ impl<'a> JsonValue<'a> {
     /// See [`JsonArray`] for an example.
     #[must_use]
     pub fn as_array(self) -> Option<JsonArray<'a>> {
-        self.text
-            .starts_with('[')
-            .then_some(JsonArray { text: self.text })
+        (self.bytes().first() == Some(&b'[')).then_some(JsonArray { value: self })
     }
 
     /// The string, if the value is one: borrowed when it has no escapes.
     ///
     /// ```
-    /// use error_contract::json::JsonValue;
+    /// use error_contract::json::JsonDocument;
     /// use std::borrow::Cow;
     ///
-    /// let plain = JsonValue::parse(br#""plain""#).unwrap();
-    /// assert!(matches!(plain.as_str(), Some(Cow::Borrowed("plain"))));
-    /// let escaped = JsonValue::parse(br#""\u00e9\ud83d\ude00""#).unwrap();
-    /// assert_eq!(escaped.as_str().as_deref(), Some("é😀"));
-    /// assert_eq!(JsonValue::parse(b"7").unwrap().as_str(), None);
+    /// let plain = JsonDocument::parse(br#""plain""#).unwrap();
+    /// assert!(matches!(plain.root().as_str(), Some(Cow::Borrowed("plain"))));
+    /// let escaped = JsonDocument::parse(br#""\u00e9\ud83d\ude00""#).unwrap();
+    /// assert_eq!(escaped.root().as_str().as_deref(), Some("é😀"));
+    /// assert_eq!(JsonDocument::parse(b"7").unwrap().root().as_str(), None);
     /// ```
     #[must_use]
     pub fn as_str(self) -> Option<Cow<'a, str>> {
-        let inner = self.text.strip_prefix('"')?.strip_suffix('"')?;
-        Some(unescape(inner))
+        let node = self.node();
+        let bytes = self.bytes();
+        let inner = bytes.strip_prefix(b"\"")?.strip_suffix(b"\"")?;
+        let inner = core::str::from_utf8(inner).ok()?;
+        Some(if node.flags & VALUE_ESCAPED == 0 {
+            Cow::Borrowed(inner)
+        } else {
+            unescape(inner)
+        })
     }
 
     /// The number, if the value is a non-negative integer written without fraction or exponent
     /// that fits a `u64`.
     ///
     /// ```
-    /// use error_contract::json::JsonValue;
+    /// use error_contract::json::JsonDocument;
     ///
-    /// assert_eq!(JsonValue::parse(b"3001").unwrap().as_u64(), Some(3001));
-    /// assert_eq!(JsonValue::parse(b"3001.0").unwrap().as_u64(), None);
-    /// assert_eq!(JsonValue::parse(b"-1").unwrap().as_u64(), None);
-    /// assert_eq!(JsonValue::parse(b"18446744073709551616").unwrap().as_u64(), None);
+    /// let number = |text: &[u8]| JsonDocument::parse(text).unwrap().root().as_u64();
+    /// assert_eq!(number(b"3001"), Some(3001));
+    /// assert_eq!(number(b"3001.0"), None);
+    /// assert_eq!(number(b"-1"), None);
+    /// assert_eq!(number(b"18446744073709551616"), None);
     /// ```
     #[must_use]
     pub fn as_u64(self) -> Option<u64> {
-        if !self.text.bytes().all(|b| b.is_ascii_digit()) {
+        let bytes = self.bytes();
+        if bytes.is_empty() {
             return None;
         }
-        self.text.parse().ok()
+        let mut n: u64 = 0;
+        for &b in bytes {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            n = n.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+        }
+        Some(n)
     }
 
     /// Whether the value is `null`.
     ///
     /// ```
-    /// use error_contract::json::JsonValue;
+    /// use error_contract::json::JsonDocument;
     ///
-    /// assert!(JsonValue::parse(b" null ").unwrap().is_null());
+    /// assert!(JsonDocument::parse(b" null ").unwrap().root().is_null());
     /// ```
     #[must_use]
     pub fn is_null(self) -> bool {
-        self.text == "null"
+        self.bytes() == b"null"
     }
 
     /// Deserializes the value into a `T`.
@@ -174,27 +329,62 @@ impl<'a> JsonValue<'a> {
     /// When the value is not a `T`.
     ///
     /// ```
-    /// use error_contract::json::JsonValue;
+    /// use error_contract::json::JsonDocument;
     ///
-    /// let json = JsonValue::parse(br#"{"ids":[1,2]}"#).unwrap();
-    /// let ids: Vec<u32> = json.as_object().unwrap().get("ids").unwrap().deserialize().unwrap();
+    /// let doc = JsonDocument::parse(br#"{"ids":[1,2]}"#).unwrap();
+    /// let ids: Vec<u32> = doc.root().as_object().unwrap().get("ids").unwrap().deserialize().unwrap();
     /// assert_eq!(ids, [1, 2]);
+    ///
+    /// // A string without escapes is borrowed.
+    /// let doc = JsonDocument::parse(br#"{"name":"teapot"}"#).unwrap();
+    /// let name: &str = doc.root().as_object().unwrap().get("name").unwrap().deserialize().unwrap();
+    /// assert_eq!(name, "teapot");
     /// ```
-    pub fn deserialize<T: DeserializeOwned>(self) -> Result<T, serde_json::Error> {
-        serde_json::from_str(self.text)
+    pub fn deserialize<T: Deserialize<'a>>(self) -> Result<T, serde_json::Error> {
+        T::deserialize(self)
+    }
+
+    /// Hands the value to `serde_json`'s own deserializer, for what is not read here.
+    fn delegate<V: Visitor<'a>>(
+        self,
+        read: impl FnOnce(
+            &mut serde_json::Deserializer<serde_json::de::SliceRead<'a>>,
+            V,
+        ) -> Result<V::Value, serde_json::Error>,
+        visitor: V,
+    ) -> Result<V::Value, serde_json::Error> {
+        let mut de = serde_json::Deserializer::from_slice(self.bytes());
+        let value = read(&mut de, visitor)?;
+        de.end()?;
+        Ok(value)
     }
 
     /// The value as a `serde_json::Value`.
     ///
     /// ```
-    /// use error_contract::json::JsonValue;
+    /// use error_contract::json::JsonDocument;
     ///
-    /// let json = JsonValue::parse(br#"{"limit":10}"#).unwrap();
-    /// assert_eq!(json.to_value(), serde_json::json!({"limit": 10}));
+    /// let doc = JsonDocument::parse(br#"{"limit":10}"#).unwrap();
+    /// assert_eq!(doc.root().to_value(), serde_json::json!({"limit": 10}));
     /// ```
     #[must_use]
     pub fn to_value(self) -> serde_json::Value {
-        serde_json::from_str(self.text).unwrap_or(serde_json::Value::Null)
+        serde_json::from_slice(self.bytes()).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// The children of a container, in order.
+    fn children(self) -> impl Iterator<Item = (Node, JsonValue<'a>)> {
+        let doc = self.doc;
+        let mut next = self.node().first;
+        core::iter::from_fn(move || {
+            if next == 0 {
+                return None;
+            }
+            let node = doc.nodes.get(next);
+            let value = JsonValue { doc, node: next };
+            next = node.next;
+            Some((node, value))
+        })
     }
 }
 
@@ -205,27 +395,62 @@ impl<'a> JsonObject<'a> {
     /// See [`JsonObject`] for an example.
     #[must_use]
     pub fn get(self, key: &str) -> Option<JsonValue<'a>> {
+        let doc = self.value.doc;
+        let nodes = doc.nodes.as_slice();
         let mut found = None;
-        for (raw, value) in self.raw_members() {
-            if key_is(raw, key) {
-                found = Some(value);
+        let mut at = nodes.get(self.value.node as usize)?.first;
+        while let Some(node) = nodes.get(at as usize).filter(|_| at != 0) {
+            if self.key_is(node, key) {
+                found = Some(JsonValue { doc, node: at });
             }
+            at = node.next;
         }
         found
+    }
+
+    /// The last members named `first` and `second` (the code and the message of a
+    /// [`Wire`](crate::decode::Wire)), in one pass.
+    pub(crate) fn get_two(
+        self,
+        first: Option<&str>,
+        second: &str,
+    ) -> (Option<JsonValue<'a>>, Option<JsonValue<'a>>) {
+        let doc = self.value.doc;
+        let bytes = doc.bytes;
+        let nodes = doc.nodes.as_slice();
+        let (mut one, mut two) = (None, None);
+        let mut at = nodes
+            .get(self.value.node as usize)
+            .map_or(0, |node| node.first);
+        while at != 0 {
+            let Some(node) = nodes.get(at as usize) else {
+                break;
+            };
+            if first.is_some_and(|first| key_matches(bytes, node, first)) {
+                one = Some(JsonValue { doc, node: at });
+            } else if key_matches(bytes, node, second) {
+                two = Some(JsonValue { doc, node: at });
+            }
+            at = node.next;
+        }
+        (one, two)
     }
 
     /// Whether a member is named `key`.
     ///
     /// ```
-    /// use error_contract::json::JsonValue;
+    /// use error_contract::json::JsonDocument;
     ///
-    /// let object = JsonValue::parse(br#"{"a":null}"#).unwrap().as_object().unwrap();
+    /// let doc = JsonDocument::parse(br#"{"a":null}"#).unwrap();
+    /// let object = doc.root().as_object().unwrap();
     /// assert!(object.contains_key("a"));
     /// assert!(!object.contains_key("b"));
     /// ```
     #[must_use]
     pub fn contains_key(self, key: &str) -> bool {
-        self.raw_members().any(|(raw, _)| key_is(raw, key))
+        self.value
+            .children()
+            .any(|(node, _)| self.key_is(&node, key))
     }
 
     /// The members in order, keys unescaped (borrowed when they have no escapes); a repeated key
@@ -233,29 +458,48 @@ impl<'a> JsonObject<'a> {
     ///
     /// See [`JsonObject`] for an example.
     pub fn iter(self) -> impl Iterator<Item = (Cow<'a, str>, JsonValue<'a>)> {
-        self.raw_members()
-            .map(|(raw, value)| (unescape(raw), value))
+        self.value
+            .children()
+            .map(move |(node, value)| (self.key(node), value))
     }
 
     /// The object's JSON text.
     ///
     /// ```
-    /// use error_contract::json::JsonValue;
+    /// use error_contract::json::JsonDocument;
     ///
-    /// let object = JsonValue::parse(b" { } ").unwrap().as_object().unwrap();
-    /// assert_eq!(object.raw(), "{ }");
+    /// let doc = JsonDocument::parse(b" { } ").unwrap();
+    /// assert_eq!(doc.root().as_object().unwrap().raw(), "{ }");
     /// ```
     #[must_use]
     pub fn raw(self) -> &'a str {
-        self.text
+        self.value.raw()
     }
 
-    /// The members with their keys as written between the quotes.
-    pub(crate) fn raw_members(self) -> Members<'a> {
-        Members {
-            text: self.text,
-            at: 1,
+    /// The key of a member's node, unescaped.
+    fn key(self, node: Node) -> Cow<'a, str> {
+        let raw = self.key_bytes(node);
+        let raw = core::str::from_utf8(raw).unwrap_or_default();
+        if node.flags & KEY_ESCAPED == 0 {
+            Cow::Borrowed(raw)
+        } else {
+            unescape(raw)
         }
+    }
+
+    fn key_bytes(self, node: Node) -> &'a [u8] {
+        self.value
+            .doc
+            .bytes
+            .get(node.key_start as usize..node.key_end as usize)
+            .unwrap_or_default()
+    }
+
+    /// Whether a member's key is `key`: the bytes as written, unescaped only when they have an
+    /// escape.
+    #[inline]
+    fn key_is(self, node: &Node, key: &str) -> bool {
+        key_matches(self.value.doc.bytes, node, key)
     }
 }
 
@@ -265,160 +509,126 @@ impl<'a> JsonArray<'a> {
     /// See [`JsonArray`] for an example.
     #[must_use]
     pub fn first(self) -> Option<JsonValue<'a>> {
-        self.iter().next()
+        let first = self.value.node().first;
+        (first != 0).then_some(JsonValue {
+            doc: self.value.doc,
+            node: first,
+        })
     }
 
     /// The elements in order.
     ///
     /// See [`JsonArray`] for an example.
     pub fn iter(self) -> impl Iterator<Item = JsonValue<'a>> {
-        Elements {
-            text: self.text,
-            at: 1,
+        self.value.children().map(|(_, value)| value)
+    }
+}
+
+/// A value is a `serde` deserializer: strings (borrowed when they have no escapes), numbers,
+/// booleans and `null` are read from what the checking pass noted; objects, arrays, negative and
+/// fractional numbers and enums go to `serde_json`, so every type reads as `serde_json` reads it.
+impl<'a> serde::Deserializer<'a> for JsonValue<'a> {
+    type Error = serde_json::Error;
+
+    fn deserialize_any<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, serde_json::Error> {
+        match self.bytes().first() {
+            Some(b'"') => match self.as_str() {
+                Some(Cow::Borrowed(text)) => visitor.visit_borrowed_str(text),
+                Some(Cow::Owned(text)) => visitor.visit_string(text),
+                None => self.delegate(|de, v| serde::Deserializer::deserialize_any(de, v), visitor),
+            },
+            Some(b't') => visitor.visit_bool(true),
+            Some(b'f') => visitor.visit_bool(false),
+            Some(b'n') => visitor.visit_unit(),
+            Some(b'0'..=b'9') if self.as_u64().is_some() => {
+                visitor.visit_u64(self.as_u64().unwrap_or_default())
+            }
+            _ => self.delegate(|de, v| serde::Deserializer::deserialize_any(de, v), visitor),
         }
+    }
+
+    fn deserialize_option<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, serde_json::Error> {
+        if self.is_null() {
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'a>>(
+        self,
+        _: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, serde_json::Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'a>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, serde_json::Error> {
+        self.delegate(
+            |de, v| serde::Deserializer::deserialize_enum(de, name, variants, v),
+            visitor,
+        )
+    }
+
+    serde::forward_to_deserialize_any! {
+        <W: Visitor<'a>>
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        unit unit_struct seq tuple tuple_struct map struct identifier ignored_any
+    }
+}
+
+impl core::fmt::Debug for JsonDocument<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.root().raw())
     }
 }
 
 impl core::fmt::Debug for JsonValue<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.text)
+        f.write_str(self.raw())
     }
 }
 
 impl core::fmt::Debug for JsonObject<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.text)
+        f.write_str(self.raw())
     }
 }
 
 impl core::fmt::Debug for JsonArray<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.text)
+        f.write_str(self.value.raw())
     }
 }
 
-/// Whether a key as written between its quotes is `key`.
-fn key_is(raw: &str, key: &str) -> bool {
-    if raw.len() == key.len() && !raw.contains('\\') {
-        raw == key
-    } else {
-        raw.contains('\\') && unescape(raw) == key
+/// Whether the key of `node` (in `bytes`) is `key`: the bytes as written, unescaped only when
+/// they have an escape.
+#[inline]
+fn key_matches(bytes: &[u8], node: &Node, key: &str) -> bool {
+    if node.flags & KEY_ESCAPED != 0 {
+        return escaped_key_is(bytes, node, key);
     }
-}
-
-/// The members of a checked object: `(key as written, value)`.
-pub(crate) struct Members<'a> {
-    text: &'a str,
-    /// Where the next member (or the closing brace) starts, past `{` or `,`.
-    at: usize,
-}
-
-impl<'a> Iterator for Members<'a> {
-    type Item = (&'a str, JsonValue<'a>);
-
-    fn next(&mut self) -> Option<(&'a str, JsonValue<'a>)> {
-        let bytes = self.text.as_bytes();
-        let at = skip_whitespace(bytes, self.at);
-        if bytes.get(at) != Some(&b'"') {
-            self.at = bytes.len();
-            return None;
-        }
-        let key_end = skip_string(bytes, at);
-        let key = self.text.get(at + 1..key_end.saturating_sub(1))?;
-        // `:` and whitespace.
-        let colon = skip_whitespace(bytes, key_end);
-        let start = skip_whitespace(bytes, colon + 1);
-        let end = skip_value(bytes, start);
-        let value = JsonValue {
-            text: self.text.get(start..end)?,
-        };
-        // `,` or `}`.
-        self.at = skip_whitespace(bytes, end) + 1;
-        Some((key, value))
+    if node.key_end.wrapping_sub(node.key_start) as usize != key.len() {
+        return false;
     }
+    let Some(raw) = bytes.get(node.key_start as usize..node.key_end as usize) else {
+        return false;
+    };
+    // The first byte tells most keys of one length apart without a call to `memcmp`.
+    raw.first() == key.as_bytes().first() && raw == key.as_bytes()
 }
 
-/// The elements of a checked array.
-struct Elements<'a> {
-    text: &'a str,
-    at: usize,
-}
-
-impl<'a> Iterator for Elements<'a> {
-    type Item = JsonValue<'a>;
-
-    fn next(&mut self) -> Option<JsonValue<'a>> {
-        let bytes = self.text.as_bytes();
-        let start = skip_whitespace(bytes, self.at);
-        if matches!(bytes.get(start), None | Some(b']')) {
-            self.at = bytes.len();
-            return None;
-        }
-        let end = skip_value(bytes, start);
-        self.at = skip_whitespace(bytes, end) + 1;
-        Some(JsonValue {
-            text: self.text.get(start..end)?,
-        })
-    }
-}
-
-fn skip_whitespace(bytes: &[u8], mut at: usize) -> usize {
-    while matches!(bytes.get(at), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-        at += 1;
-    }
-    at
-}
-
-/// Past the string that starts at `at` (its opening quote), in checked text.
-fn skip_string(bytes: &[u8], mut at: usize) -> usize {
-    at += 1;
-    loop {
-        match bytes.get(at) {
-            Some(b'"') => return at + 1,
-            Some(b'\\') => at += 2,
-            Some(_) => at += 1,
-            None => return bytes.len(),
-        }
-    }
-}
-
-/// Past the value that starts at `at`, in checked text.
-fn skip_value(bytes: &[u8], at: usize) -> usize {
-    match bytes.get(at) {
-        Some(b'"') => skip_string(bytes, at),
-        Some(b'{' | b'[') => {
-            let mut depth = 0usize;
-            let mut at = at;
-            loop {
-                match bytes.get(at) {
-                    Some(b'"') => {
-                        at = skip_string(bytes, at);
-                        continue;
-                    }
-                    Some(b'{' | b'[') => depth += 1,
-                    Some(b'}' | b']') => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return at + 1;
-                        }
-                    }
-                    Some(_) => {}
-                    None => return bytes.len(),
-                }
-                at += 1;
-            }
-        }
-        _ => {
-            let mut at = at;
-            while let Some(b) = bytes.get(at) {
-                if matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
-                    break;
-                }
-                at += 1;
-            }
-            at
-        }
-    }
+#[cold]
+fn escaped_key_is(bytes: &[u8], node: &Node, key: &str) -> bool {
+    let raw = bytes
+        .get(node.key_start as usize..node.key_end as usize)
+        .unwrap_or_default();
+    core::str::from_utf8(raw).is_ok_and(|raw| unescape(raw) == key)
 }
 
 /// A string's content as written between its quotes, unescaped (in checked text, every escape
@@ -468,33 +678,67 @@ fn hex4(chars: &mut std::str::Chars<'_>) -> u32 {
     n
 }
 
-/// The one checking pass: the JSON grammar as `serde_json` reads a `Value`.
-struct Check<'b> {
+/// The one pass: the JSON grammar as `serde_json` reads a `Value`, noting each value's node.
+struct Parser<'b> {
     bytes: &'b [u8],
     at: usize,
     depth: usize,
+    nodes: Nodes,
 }
 
-impl Check<'_> {
+impl Parser<'_> {
+    #[inline]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
 
+    #[inline]
     fn whitespace(&mut self) {
-        self.at = skip_whitespace(self.bytes, self.at);
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
+            self.at += 1;
+        }
     }
 
-    fn value(&mut self) -> Option<()> {
+    /// An offset: every offset fits, the document's length was checked.
+    #[allow(clippy::cast_possible_truncation)]
+    fn offset(&self) -> u32 {
+        self.at as u32
+    }
+
+    /// A value and its node (and its children's), with the key it has in its object.
+    fn value(&mut self, key_start: u32, key_end: u32, key_flags: u8) -> Option<u32> {
+        let index = self.nodes.reserve()?;
+        let start = self.offset();
+        let mut flags = key_flags;
+        let mut first = 0;
         match self.peek()? {
-            b'{' => self.object(),
-            b'[' => self.array(),
-            b'"' => self.string(),
-            b't' => self.literal(b"true"),
-            b'f' => self.literal(b"false"),
-            b'n' => self.literal(b"null"),
-            b'-' | b'0'..=b'9' => self.number(),
-            _ => None,
+            b'{' => first = self.object()?,
+            b'[' => first = self.array()?,
+            b'"' => {
+                if self.string()? {
+                    flags |= VALUE_ESCAPED;
+                }
+            }
+            b't' => self.literal(b"true")?,
+            b'f' => self.literal(b"false")?,
+            b'n' => self.literal(b"null")?,
+            b'-' | b'0'..=b'9' => self.number()?,
+            _ => return None,
         }
+        let end = self.offset();
+        self.nodes.set(
+            index,
+            Node {
+                start,
+                end,
+                key_start,
+                key_end,
+                first,
+                next: 0,
+                flags,
+            },
+        )?;
+        Some(index)
     }
 
     fn enter(&mut self) -> Option<()> {
@@ -503,26 +747,38 @@ impl Check<'_> {
         (self.depth <= MAX_DEPTH).then_some(())
     }
 
-    fn object(&mut self) -> Option<()> {
+    /// An object; its first member's node (0: none).
+    fn object(&mut self) -> Option<u32> {
         self.enter()?;
         self.whitespace();
         if self.peek()? == b'}' {
             self.at += 1;
             self.depth -= 1;
-            return Some(());
+            return Some(0);
         }
+        let mut first = 0;
+        let mut previous = 0;
         loop {
             if self.peek()? != b'"' {
                 return None;
             }
-            self.string()?;
+            let key_start = self.offset() + 1;
+            let escaped = self.string()?;
+            let key_end = self.offset() - 1;
             self.whitespace();
             if self.peek()? != b':' {
                 return None;
             }
             self.at += 1;
             self.whitespace();
-            self.value()?;
+            let flags = if escaped { KEY_ESCAPED } else { 0 };
+            let child = self.value(key_start, key_end, flags)?;
+            if previous == 0 {
+                first = child;
+            } else {
+                self.nodes.get_mut(previous)?.next = child;
+            }
+            previous = child;
             self.whitespace();
             match self.peek()? {
                 b',' => {
@@ -532,23 +788,32 @@ impl Check<'_> {
                 b'}' => {
                     self.at += 1;
                     self.depth -= 1;
-                    return Some(());
+                    return Some(first);
                 }
                 _ => return None,
             }
         }
     }
 
-    fn array(&mut self) -> Option<()> {
+    /// An array; its first element's node (0: none).
+    fn array(&mut self) -> Option<u32> {
         self.enter()?;
         self.whitespace();
         if self.peek()? == b']' {
             self.at += 1;
             self.depth -= 1;
-            return Some(());
+            return Some(0);
         }
+        let mut first = 0;
+        let mut previous = 0;
         loop {
-            self.value()?;
+            let child = self.value(0, 0, 0)?;
+            if previous == 0 {
+                first = child;
+            } else {
+                self.nodes.get_mut(previous)?.next = child;
+            }
+            previous = child;
             self.whitespace();
             match self.peek()? {
                 b',' => {
@@ -558,7 +823,7 @@ impl Check<'_> {
                 b']' => {
                     self.at += 1;
                     self.depth -= 1;
-                    return Some(());
+                    return Some(first);
                 }
                 _ => return None,
             }
@@ -571,30 +836,45 @@ impl Check<'_> {
     }
 
     /// A string, its opening quote at `at`: no control character, valid escapes, paired
-    /// surrogates. (The text is UTF-8 already.)
-    fn string(&mut self) -> Option<()> {
+    /// surrogates, UTF-8. Whether it has escapes.
+    // Called for every key and every string value: inlined, it costs no call (measured: 3% of
+    // a known body's decoding).
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn string(&mut self) -> Option<bool> {
         self.at += 1;
+        let start = self.at;
+        let mut escaped = false;
+        let mut ascii = true;
         loop {
-            // Eight plain bytes at a time.
-            while let Some(chunk) = self.bytes.get(self.at..self.at + 8) {
-                let mut word = [0u8; 8];
-                word.copy_from_slice(chunk);
-                if needs_escape(u64::from_le_bytes(word)) {
-                    break;
+            let mut at = self.at;
+            // Plain ASCII, a byte at a time through the table.
+            let class = loop {
+                let class = CLASS[usize::from(*self.bytes.get(at)?)];
+                if class != PLAIN {
+                    break class;
                 }
-                self.at += 8;
-            }
-            match self.peek()? {
-                b'"' => {
+                at += 1;
+            };
+            self.at = at;
+            match class {
+                QUOTE => {
+                    if !ascii {
+                        core::str::from_utf8(self.bytes.get(start..self.at)?).ok()?;
+                    }
                     self.at += 1;
-                    return Some(());
+                    return Some(escaped);
                 }
-                b'\\' => {
+                BACKSLASH => {
                     self.at += 1;
                     self.escape()?;
+                    escaped = true;
                 }
-                0..=0x1f => return None,
-                _ => self.at += 1,
+                HIGH => {
+                    ascii = false;
+                    self.at += 1;
+                }
+                _ => return None,
             }
         }
     }
@@ -605,21 +885,18 @@ impl Check<'_> {
         self.at += 1;
         match letter {
             b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => Some(()),
-            b'u' => {
-                let high = self.hex4()?;
-                match high {
-                    0xDC00..=0xDFFF => None,
-                    0xD800..=0xDBFF => {
-                        if self.bytes.get(self.at..self.at + 2)? != b"\\u" {
-                            return None;
-                        }
-                        self.at += 2;
-                        let low = self.hex4()?;
-                        (0xDC00..=0xDFFF).contains(&low).then_some(())
+            b'u' => match self.hex4()? {
+                0xDC00..=0xDFFF => None,
+                0xD800..=0xDBFF => {
+                    if self.bytes.get(self.at..self.at + 2)? != b"\\u" {
+                        return None;
                     }
-                    _ => Some(()),
+                    self.at += 2;
+                    let low = self.hex4()?;
+                    (0xDC00..=0xDFFF).contains(&low).then_some(())
                 }
-            }
+                _ => Some(()),
+            },
             _ => None,
         }
     }
@@ -669,7 +946,7 @@ impl Check<'_> {
         // `serde_json` reads a number past `u64`/`i64`, or with a fraction or an exponent, as an
         // `f64`, and refuses one that does not fit.
         if float || integer_digits >= 20 {
-            let text = std::str::from_utf8(self.bytes.get(start..self.at)?).ok()?;
+            let text = core::str::from_utf8(self.bytes.get(start..self.at)?).ok()?;
             let value: f64 = text.parse().ok()?;
             if !value.is_finite() {
                 return None;

@@ -56,7 +56,7 @@ impl Style for Flat {
         let wire = Wire::from_object(object, Some("code"), "message");
         // An object with neither member is not of this style (looked for only then).
         if wire.code().is_none()
-            && wire.message().is_none()
+            && !wire.has_message()
             && !object.contains_key("code")
             && !object.contains_key("message")
         {

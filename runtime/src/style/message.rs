@@ -45,7 +45,7 @@ impl Style for Message {
     fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
         let object = json.as_object()?;
         let wire = Wire::from_object(object, None, "errorMessage");
-        if wire.message().is_none() && !object.contains_key("errorMessage") {
+        if !wire.has_message() && !object.contains_key("errorMessage") {
             return None;
         }
         Some(wire)

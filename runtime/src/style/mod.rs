@@ -75,7 +75,7 @@ pub trait Style {
     ///
     /// ```
     /// use error_contract::decode::Wire;
-    /// use error_contract::json::{JsonValue, JsonWriter};
+    /// use error_contract::json::{JsonDocument, JsonValue, JsonWriter};
     /// use error_contract::{Code, Parts, Style};
     ///
     /// struct OAuth;
@@ -94,10 +94,10 @@ pub trait Style {
     ///     }
     /// }
     ///
-    /// let json = JsonValue::parse(br#"{"error":"invalid_grant","error_description":"expired"}"#).unwrap();
-    /// let wire = OAuth::read_body(json).unwrap();
+    /// let doc = JsonDocument::parse(br#"{"error":"invalid_grant","error_description":"expired"}"#).unwrap();
+    /// let wire = OAuth::read_body(doc.root()).unwrap();
     /// assert_eq!(wire.code(), Some(Code::Str("invalid_grant")));
-    /// assert_eq!(wire.message(), Some("expired"));
+    /// assert_eq!(wire.message().as_deref(), Some("expired"));
     /// ```
     fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
         let _ = json;
