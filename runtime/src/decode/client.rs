@@ -2,9 +2,9 @@
 //! client shares: the limits, the success body, the error side, and the one decision from
 //! status, headers and body.
 
-use super::{DecodeError, Unknown};
 #[cfg(feature = "http")]
 use super::{Decode, ResponseHeaders};
+use super::{DecodeError, Unknown};
 use crate::{ApiError, Status};
 use core::fmt;
 use serde::de::DeserializeOwned;
