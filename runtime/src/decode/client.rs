@@ -2,7 +2,9 @@
 //! client shares: the limits, the success body, the error side, and the one decision from
 //! status, headers and body.
 
-use super::{Decode, DecodeError, ResponseHeaders, Unknown};
+#[cfg(feature = "http")]
+use super::{Decode, ResponseHeaders};
+use super::{DecodeError, Unknown};
 use crate::{ApiError, Status};
 use core::fmt;
 use serde::de::DeserializeOwned;
@@ -49,6 +51,7 @@ impl Default for BodyLimits {
     }
 }
 
+#[cfg(feature = "http")]
 impl BodyLimits {
     /// The limit for a response of `status`.
     pub(crate) fn for_status(self, status: u16) -> usize {
@@ -467,12 +470,14 @@ impl fmt::Display for TooLarge {
 impl Error for TooLarge {}
 
 /// A body being read, up to a limit.
+#[cfg(feature = "http")]
 pub(crate) struct Collect {
     limit: usize,
     bytes: Vec<u8>,
     over: bool,
 }
 
+#[cfg(feature = "http")]
 impl Collect {
     /// Starts reading a body of at most `limit` bytes; a `Content-Length` (`announced`) over it
     /// is over before a byte is read.
@@ -511,6 +516,7 @@ impl Collect {
 
 /// The one decision of the typed call, once the body is read (or failed to be): a success body
 /// becomes a `T`, an error body an `E`.
+#[cfg(feature = "http")]
 pub(crate) fn outcome<T: SuccessBody, E: Decode>(
     status: u16,
     headers: &dyn ResponseHeaders,
