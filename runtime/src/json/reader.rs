@@ -102,16 +102,16 @@ pub struct JsonArray<'a> {
     value: JsonValue<'a>,
 }
 
-/// Where one value is: its bytes, its key (in an object), its first child (a container) and its
-/// next sibling. Index 0 is the root, which is nobody's child or sibling, so 0 means "none".
+/// Where one value is: its bytes, its key (in an object), and the index past the last node of
+/// its subtree. Nodes are in document order, so a container's first child is the next node, and a
+/// child's next sibling is the node past the child's subtree: nothing is linked after the fact.
 #[derive(Clone, Copy, Default)]
 struct Node {
     start: u32,
     end: u32,
     key_start: u32,
     key_end: u32,
-    first: u32,
-    next: u32,
+    last: u32,
     /// `KEY_ESCAPED`, `VALUE_ESCAPED`.
     flags: u8,
 }
@@ -186,26 +186,21 @@ impl<'a> JsonDocument<'a> {
     ///
     /// See [`JsonDocument`] for an example.
     #[must_use]
-    #[inline]
     pub fn parse(bytes: &'a [u8]) -> Option<JsonDocument<'a>> {
         // Offsets are `u32`: a larger body is not an error body.
         u32::try_from(bytes.len()).ok()?;
-        let mut parser = Parser {
+        let mut doc = JsonDocument {
+            bytes,
+            nodes: Nodes::new(),
+        };
+        Parser {
             bytes,
             at: 0,
             depth: 0,
-            nodes: Nodes::new(),
-        };
-        parser.whitespace();
-        parser.value(0, 0, 0)?;
-        parser.whitespace();
-        if parser.at != bytes.len() {
-            return None;
+            nodes: &mut doc.nodes,
         }
-        Some(JsonDocument {
-            bytes,
-            nodes: parser.nodes,
-        })
+        .document()?;
+        Some(doc)
     }
 
     /// The document's value.
@@ -375,14 +370,16 @@ impl<'a> JsonValue<'a> {
     /// The children of a container, in order.
     fn children(self) -> impl Iterator<Item = (Node, JsonValue<'a>)> {
         let doc = self.doc;
-        let mut next = self.node().first;
+        let end = self.node().last;
+        let mut next = self.node + 1;
         core::iter::from_fn(move || {
-            if next == 0 {
+            if next >= end {
                 return None;
             }
             let node = doc.nodes.get(next);
             let value = JsonValue { doc, node: next };
-            next = node.next;
+            // Past the child's subtree; at least one further, so the walk ends.
+            next = node.last.max(next + 1);
             Some((node, value))
         })
     }
@@ -398,12 +395,13 @@ impl<'a> JsonObject<'a> {
         let doc = self.value.doc;
         let nodes = doc.nodes.as_slice();
         let mut found = None;
-        let mut at = nodes.get(self.value.node as usize)?.first;
-        while let Some(node) = nodes.get(at as usize).filter(|_| at != 0) {
+        let end = nodes.get(self.value.node as usize)?.last;
+        let mut at = self.value.node + 1;
+        while let Some(node) = nodes.get(at as usize).filter(|_| at < end) {
             if self.key_is(node, key) {
                 found = Some(JsonValue { doc, node: at });
             }
-            at = node.next;
+            at = node.last.max(at + 1);
         }
         found
     }
@@ -419,19 +417,17 @@ impl<'a> JsonObject<'a> {
         let bytes = doc.bytes;
         let nodes = doc.nodes.as_slice();
         let (mut one, mut two) = (None, None);
-        let mut at = nodes
+        let end = nodes
             .get(self.value.node as usize)
-            .map_or(0, |node| node.first);
-        while at != 0 {
-            let Some(node) = nodes.get(at as usize) else {
-                break;
-            };
+            .map_or(0, |node| node.last);
+        let mut at = self.value.node + 1;
+        while let Some(node) = nodes.get(at as usize).filter(|_| at < end) {
             if first.is_some_and(|first| key_matches(bytes, node, first)) {
                 one = Some(JsonValue { doc, node: at });
             } else if key_matches(bytes, node, second) {
                 two = Some(JsonValue { doc, node: at });
             }
-            at = node.next;
+            at = node.last.max(at + 1);
         }
         (one, two)
     }
@@ -509,8 +505,8 @@ impl<'a> JsonArray<'a> {
     /// See [`JsonArray`] for an example.
     #[must_use]
     pub fn first(self) -> Option<JsonValue<'a>> {
-        let first = self.value.node().first;
-        (first != 0).then_some(JsonValue {
+        let first = self.value.node + 1;
+        (first < self.value.node().last).then_some(JsonValue {
             doc: self.value.doc,
             node: first,
         })
@@ -540,9 +536,10 @@ impl<'a> serde::Deserializer<'a> for JsonValue<'a> {
             Some(b't') => visitor.visit_bool(true),
             Some(b'f') => visitor.visit_bool(false),
             Some(b'n') => visitor.visit_unit(),
-            Some(b'0'..=b'9') if self.as_u64().is_some() => {
-                visitor.visit_u64(self.as_u64().unwrap_or_default())
-            }
+            Some(b'0'..=b'9') => match self.as_u64() {
+                Some(n) => visitor.visit_u64(n),
+                None => self.delegate(|de, v| serde::Deserializer::deserialize_any(de, v), visitor),
+            },
             _ => self.delegate(|de, v| serde::Deserializer::deserialize_any(de, v), visitor),
         }
     }
@@ -683,10 +680,18 @@ struct Parser<'b> {
     bytes: &'b [u8],
     at: usize,
     depth: usize,
-    nodes: Nodes,
+    nodes: &'b mut Nodes,
 }
 
 impl Parser<'_> {
+    /// The whole document: one value, whitespace around it.
+    fn document(&mut self) -> Option<()> {
+        self.whitespace();
+        self.value(0, 0, 0)?;
+        self.whitespace();
+        (self.at == self.bytes.len()).then_some(())
+    }
+
     #[inline]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
@@ -710,10 +715,9 @@ impl Parser<'_> {
         let index = self.nodes.reserve()?;
         let start = self.offset();
         let mut flags = key_flags;
-        let mut first = 0;
         match self.peek()? {
-            b'{' => first = self.object()?,
-            b'[' => first = self.array()?,
+            b'{' => self.object()?,
+            b'[' => self.array()?,
             b'"' => {
                 if self.string()? {
                     flags |= VALUE_ESCAPED;
@@ -726,6 +730,7 @@ impl Parser<'_> {
             _ => return None,
         }
         let end = self.offset();
+        let last = u32::try_from(self.nodes.len).ok()?;
         self.nodes.set(
             index,
             Node {
@@ -733,8 +738,7 @@ impl Parser<'_> {
                 end,
                 key_start,
                 key_end,
-                first,
-                next: 0,
+                last,
                 flags,
             },
         )?;
@@ -747,17 +751,15 @@ impl Parser<'_> {
         (self.depth <= MAX_DEPTH).then_some(())
     }
 
-    /// An object; its first member's node (0: none).
-    fn object(&mut self) -> Option<u32> {
+    /// An object; its members' nodes follow its own.
+    fn object(&mut self) -> Option<()> {
         self.enter()?;
         self.whitespace();
         if self.peek()? == b'}' {
             self.at += 1;
             self.depth -= 1;
-            return Some(0);
+            return Some(());
         }
-        let mut first = 0;
-        let mut previous = 0;
         loop {
             if self.peek()? != b'"' {
                 return None;
@@ -772,13 +774,7 @@ impl Parser<'_> {
             self.at += 1;
             self.whitespace();
             let flags = if escaped { KEY_ESCAPED } else { 0 };
-            let child = self.value(key_start, key_end, flags)?;
-            if previous == 0 {
-                first = child;
-            } else {
-                self.nodes.get_mut(previous)?.next = child;
-            }
-            previous = child;
+            self.value(key_start, key_end, flags)?;
             self.whitespace();
             match self.peek()? {
                 b',' => {
@@ -788,32 +784,24 @@ impl Parser<'_> {
                 b'}' => {
                     self.at += 1;
                     self.depth -= 1;
-                    return Some(first);
+                    return Some(());
                 }
                 _ => return None,
             }
         }
     }
 
-    /// An array; its first element's node (0: none).
-    fn array(&mut self) -> Option<u32> {
+    /// An array; its elements' nodes follow its own.
+    fn array(&mut self) -> Option<()> {
         self.enter()?;
         self.whitespace();
         if self.peek()? == b']' {
             self.at += 1;
             self.depth -= 1;
-            return Some(0);
+            return Some(());
         }
-        let mut first = 0;
-        let mut previous = 0;
         loop {
-            let child = self.value(0, 0, 0)?;
-            if previous == 0 {
-                first = child;
-            } else {
-                self.nodes.get_mut(previous)?.next = child;
-            }
-            previous = child;
+            self.value(0, 0, 0)?;
             self.whitespace();
             match self.peek()? {
                 b',' => {
@@ -823,7 +811,7 @@ impl Parser<'_> {
                 b']' => {
                     self.at += 1;
                     self.depth -= 1;
-                    return Some(first);
+                    return Some(());
                 }
                 _ => return None,
             }
