@@ -23,12 +23,11 @@
 //! catching variant with status `S`; else the first catching variant of `S`'s class with a
 //! run-time status field; else the first catching variant of the class; else the first.
 
-use super::Ctx;
+use super::{Ctx, details};
 use crate::ast::Variant;
-use crate::bound::Bounds;
 use crate::failure::{self, KINDS, Kind};
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::quote;
 use syn::Ident;
 
 pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
@@ -78,7 +77,8 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     let ident = ctx.cont.ident();
     let generics = &ctx.cont.original.generics;
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
-    let where_clause = bounds(ctx, &catching).where_clause(generics);
+    let where_clause =
+        details::bounds(ctx, catching.iter().map(|(_, v)| *v)).where_clause(generics);
     quote! {
         #[automatically_derived]
         impl #impl_generics __ec::Catch for #ident #ty_generics #where_clause {
@@ -140,45 +140,12 @@ fn claims(variant: &Variant<'_>, name: &str) -> bool {
         .is_some_and(|c| c.value.iter().any(|(k, _)| k.name == name))
 }
 
-/// `Self::V { detailed: FromDetail::from_detail(..), status: .., defaulted: Default::default() }`.
+/// The catching `variant`, built from `__failure`.
 fn construct(ctx: &Ctx<'_, '_>, variant: &Variant<'_>) -> TokenStream {
-    let path = ctx.path(variant);
-    let fields = variant.fields.iter().map(|f| {
-        let member = &f.member;
-        let ty = f.ty();
-        let value = if let Some(detail) = &f.attrs.detail {
-            let detail = Ident::new(
-                failure::detail_variant(detail.value).unwrap_or("Path"),
-                Span::call_site(),
-            );
-            quote_spanned! {f.span()=>
-                <#ty as __ec::FromDetail>::from_detail(__failure.detail(__ec::Detail::#detail))
-            }
-        } else if f.attrs.status.is_some() {
-            quote_spanned!(f.span()=> <#ty as __ec::StatusValue>::__from_status(__failure.status()))
-        } else {
-            quote_spanned!(f.span()=> ::core::default::Default::default())
-        };
-        quote!(#member: #value)
-    });
-    quote!(#path { #(#fields),* })
-}
-
-/// `Catch`'s bounds: the `ApiError` ones, plus what building each field needs.
-fn bounds(ctx: &Ctx<'_, '_>, catching: &[(usize, &Variant<'_>)]) -> Bounds {
-    let mut bounds = Bounds::default();
-    bounds.extend(&ctx.all_bounds);
-    for (_, v) in catching {
-        for f in &v.fields {
-            let bound = if f.attrs.detail.is_some() {
-                quote!(__ec::FromDetail)
-            } else if f.attrs.status.is_some() {
-                quote!(__ec::StatusValue)
-            } else {
-                quote!(::core::default::Default)
-            };
-            ctx.infer(&mut bounds, f.ty(), bound);
-        }
-    }
-    bounds
+    details::construct(
+        ctx,
+        variant,
+        &quote!(__failure),
+        &quote!(__failure.status()),
+    )
 }

@@ -27,6 +27,7 @@
 mod api_error;
 mod catch;
 mod decode;
+mod details;
 mod display;
 mod entries;
 mod error;

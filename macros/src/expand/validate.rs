@@ -16,13 +16,10 @@
 //! }
 //! ```
 
-use super::Ctx;
+use super::{Ctx, details};
 use crate::ast::Variant;
-use crate::bound::Bounds;
-use crate::failure;
-use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
-use syn::Ident;
+use proc_macro2::TokenStream;
+use quote::quote;
 
 pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     let validating: Vec<(usize, &Variant<'_>)> = ctx
@@ -55,7 +52,8 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     let ident = ctx.cont.ident();
     let generics = &ctx.cont.original.generics;
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
-    let where_clause = bounds(ctx, &validating).where_clause(generics);
+    let where_clause =
+        details::bounds(ctx, validating.iter().map(|(_, v)| *v)).where_clause(generics);
     let allow_deprecated = super::allow_deprecated(ctx.cont);
     quote! {
         #[automatically_derived]
@@ -71,46 +69,9 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     }
 }
 
-/// `Self::V { detailed: FromDetail::from_detail(..), status: <declared>, defaulted: .. }`.
+/// The validating variant at `position`, built from `__violation`; a run-time status field takes
+/// the variant's declared status.
 fn construct(ctx: &Ctx<'_, '_>, position: usize, variant: &Variant<'_>) -> TokenStream {
-    let path = ctx.path(variant);
-    let fields = variant.fields.iter().map(|f| {
-        let member = &f.member;
-        let ty = f.ty();
-        let value = if let Some(detail) = &f.attrs.detail {
-            let detail = Ident::new(
-                failure::detail_variant(detail.value).unwrap_or("Pointer"),
-                Span::call_site(),
-            );
-            quote_spanned! {f.span()=>
-                <#ty as __ec::FromDetail>::from_detail(__violation.detail(__ec::Detail::#detail))
-            }
-        } else if f.attrs.status.is_some() {
-            let entry = ctx.entry(position);
-            quote_spanned!(f.span()=> <#ty as __ec::StatusValue>::__from_status(#entry.status()))
-        } else {
-            quote_spanned!(f.span()=> ::core::default::Default::default())
-        };
-        quote!(#member: #value)
-    });
-    quote!(#path { #(#fields),* })
-}
-
-/// `FromViolation`'s bounds: the `ApiError` ones, plus what building each field needs.
-fn bounds(ctx: &Ctx<'_, '_>, validating: &[(usize, &Variant<'_>)]) -> Bounds {
-    let mut bounds = Bounds::default();
-    bounds.extend(&ctx.all_bounds);
-    for (_, v) in validating {
-        for f in &v.fields {
-            let bound = if f.attrs.detail.is_some() {
-                quote!(__ec::FromDetail)
-            } else if f.attrs.status.is_some() {
-                quote!(__ec::StatusValue)
-            } else {
-                quote!(::core::default::Default)
-            };
-            ctx.infer(&mut bounds, f.ty(), bound);
-        }
-    }
-    bounds
+    let entry = ctx.entry(position);
+    details::construct(ctx, variant, &quote!(__violation), &quote!(#entry.status()))
 }
