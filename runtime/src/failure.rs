@@ -257,8 +257,7 @@ impl Detail {
 pub struct Failure<'a> {
     kind: FailureKind,
     status: Status,
-    details: [Option<&'a str>; Detail::ALL.len()],
-    cause: Option<&'a dyn fmt::Display>,
+    details: Details<'a>,
 }
 
 impl<'a> Failure<'a> {
@@ -274,8 +273,7 @@ impl<'a> Failure<'a> {
         Failure {
             kind,
             status: kind.usual_status(),
-            details: [None; Detail::ALL.len()],
-            cause: None,
+            details: Details::EMPTY,
         }
     }
 
@@ -300,7 +298,7 @@ impl<'a> Failure<'a> {
     /// The same failure with `detail` set to `value`.
     #[must_use]
     pub const fn with(mut self, detail: Detail, value: &'a str) -> Failure<'a> {
-        self.details[detail.index()] = Some(value);
+        self.details.values[detail.index()] = Some(value);
         self
     }
 
@@ -314,14 +312,14 @@ impl<'a> Failure<'a> {
     /// ```
     #[must_use]
     pub const fn with_opt(mut self, detail: Detail, value: Option<&'a str>) -> Failure<'a> {
-        self.details[detail.index()] = value;
+        self.details.values[detail.index()] = value;
         self
     }
 
     /// The same failure with the framework's own description of it, for the log.
     #[must_use]
     pub const fn with_cause(mut self, cause: &'a dyn fmt::Display) -> Failure<'a> {
-        self.cause = Some(cause);
+        self.details.cause = Some(cause);
         self
     }
 
@@ -341,14 +339,41 @@ impl<'a> Failure<'a> {
     /// The value of `detail`, if the framework knows it.
     #[must_use]
     pub const fn detail(&self, detail: Detail) -> Option<&'a str> {
-        self.details[detail.index()]
+        self.details.values[detail.index()]
     }
 
     /// The framework's own description of the failure (a serde message, a panic message). For
     /// the developer's log: never put it in a body.
     #[must_use]
     pub fn cause(&self) -> Option<&'a dyn fmt::Display> {
-        self.cause
+        self.details.cause
+    }
+}
+
+/// The details a [`Failure`] or a [`Violation`](crate::Violation) carries, and the cause that
+/// only the log sees.
+#[derive(Clone, Copy)]
+pub(crate) struct Details<'a> {
+    pub(crate) values: [Option<&'a str>; Detail::ALL.len()],
+    pub(crate) cause: Option<&'a dyn fmt::Display>,
+}
+
+impl<'a> Details<'a> {
+    pub(crate) const EMPTY: Details<'a> = Details {
+        values: [None; Detail::ALL.len()],
+        cause: None,
+    };
+
+    /// Each detail that is set, then the cause, as fields of `s`.
+    pub(crate) fn debug_fields(&self, s: &mut fmt::DebugStruct<'_, '_>) {
+        for detail in Detail::ALL {
+            if let Some(value) = self.values[detail.index()] {
+                s.field(detail.name(), &value);
+            }
+        }
+        if let Some(cause) = self.cause {
+            s.field("cause", &format_args!("{cause}"));
+        }
     }
 }
 
@@ -356,14 +381,7 @@ impl fmt::Debug for Failure<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut s = f.debug_struct("Failure");
         s.field("kind", &self.kind).field("status", &self.status);
-        for detail in Detail::ALL {
-            if let Some(value) = self.detail(detail) {
-                s.field(detail.name(), &value);
-            }
-        }
-        if let Some(cause) = self.cause {
-            s.field("cause", &format_args!("{cause}"));
-        }
+        self.details.debug_fields(&mut s);
         s.finish()
     }
 }

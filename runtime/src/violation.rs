@@ -7,6 +7,7 @@
 //! the framework's failures: `pointer`, `parameter`, `rule`. The derive then implements
 //! [`FromViolation`], which the `validator` and `garde` bridges call for each broken rule.
 
+use crate::failure::Details;
 use crate::{ApiError, Detail, Errors};
 use core::fmt;
 
@@ -31,8 +32,7 @@ use core::fmt;
 /// ```
 #[derive(Clone, Copy)]
 pub struct Violation<'a> {
-    details: [Option<&'a str>; Detail::ALL.len()],
-    cause: Option<&'a dyn fmt::Display>,
+    details: Details<'a>,
 }
 
 impl<'a> Violation<'a> {
@@ -41,12 +41,9 @@ impl<'a> Violation<'a> {
     /// See [`Violation`] for an example.
     #[must_use]
     pub const fn new(rule: &'a str) -> Violation<'a> {
-        let mut details = [None; Detail::ALL.len()];
-        details[Detail::Rule.index()] = Some(rule);
-        Violation {
-            details,
-            cause: None,
-        }
+        let mut details = Details::EMPTY;
+        details.values[Detail::Rule.index()] = Some(rule);
+        Violation { details }
     }
 
     /// The same violation with `detail` set to `value`.
@@ -54,7 +51,7 @@ impl<'a> Violation<'a> {
     /// See [`Violation`] for an example.
     #[must_use]
     pub const fn with(mut self, detail: Detail, value: &'a str) -> Violation<'a> {
-        self.details[detail.index()] = Some(value);
+        self.details.values[detail.index()] = Some(value);
         self
     }
 
@@ -69,7 +66,7 @@ impl<'a> Violation<'a> {
     /// ```
     #[must_use]
     pub const fn with_cause(mut self, cause: &'a dyn fmt::Display) -> Violation<'a> {
-        self.cause = Some(cause);
+        self.details.cause = Some(cause);
         self
     }
 
@@ -78,7 +75,7 @@ impl<'a> Violation<'a> {
     /// See [`Violation`] for an example.
     #[must_use]
     pub const fn rule(&self) -> &'a str {
-        match self.details[Detail::Rule.index()] {
+        match self.details.values[Detail::Rule.index()] {
             Some(rule) => rule,
             None => "",
         }
@@ -89,7 +86,7 @@ impl<'a> Violation<'a> {
     /// See [`Violation`] for an example.
     #[must_use]
     pub const fn detail(&self, detail: Detail) -> Option<&'a str> {
-        self.details[detail.index()]
+        self.details.values[detail.index()]
     }
 
     /// The validator's own description of the violation. For the developer's log: never put it
@@ -98,21 +95,14 @@ impl<'a> Violation<'a> {
     /// See [`Violation::with_cause`] for an example.
     #[must_use]
     pub fn cause(&self) -> Option<&'a dyn fmt::Display> {
-        self.cause
+        self.details.cause
     }
 }
 
 impl fmt::Debug for Violation<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut s = f.debug_struct("Violation");
-        for detail in Detail::ALL {
-            if let Some(value) = self.detail(detail) {
-                s.field(detail.name(), &value);
-            }
-        }
-        if let Some(cause) = self.cause {
-            s.field("cause", &format_args!("{cause}"));
-        }
+        self.details.debug_fields(&mut s);
         s.finish()
     }
 }
