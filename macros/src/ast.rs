@@ -1,11 +1,12 @@
 //! The IR: the input, parsed into typed attributes, keeping the `syn` nodes so any phase can put
 //! an error on the exact token.
 
-use crate::attr::{self, ContainerAttrs, FieldAttrs, Level, StyleSpec, VariantAttrs};
+pub(crate) use crate::attr::unraw;
+use crate::attr::{self, ContainerAttrs, FieldAttrs, Level, Literal, StyleSpec, VariantAttrs};
 use crate::code::CodeValue;
 use crate::ctxt::Ctxt;
 use crate::message::{self, Template};
-use crate::style::Builtin;
+use error_contract_wire::Builtin;
 use proc_macro2::Span;
 use syn::{Data, DeriveInput, Fields, Ident, Member};
 
@@ -183,7 +184,7 @@ impl<'a> Variant<'a> {
     pub(crate) fn static_message(&self) -> String {
         match &self.template {
             Some(t) => t.text.clone().unwrap_or_default(),
-            None => crate::reason::phrase(self.status())
+            None => error_contract_wire::reason::phrase(self.status())
                 .unwrap_or_default()
                 .to_owned(),
         }
@@ -197,8 +198,46 @@ impl<'a> Variant<'a> {
         }
     }
 
+    /// The fields the body shows: the exposed ones, and the problem's `instance`.
     pub(crate) fn exposed(&self) -> impl Iterator<Item = &Field<'a>> {
-        self.fields.iter().filter(|f| f.attrs.expose.is_some())
+        self.fields
+            .iter()
+            .filter(|f| f.attrs.expose.is_some() || f.attrs.instance.is_some())
+    }
+
+    /// The constant members of the body, in order: for a built-in style other than `problem`,
+    /// `type` (from the enum's `type_base`) and `title` first; then the enum's `members`, each
+    /// replaced by the variant's member of the same name; then the variant's other members.
+    /// Each with the span of the key that declares it.
+    pub(crate) fn members(&self, container: &ContainerAttrs) -> Vec<(String, Literal, Span)> {
+        let mut members = Vec::new();
+        if let StyleRef::Builtin(style) = self.style(container)
+            && style != Builtin::Problem
+        {
+            if let Some(base) = &container.type_base {
+                let link = Literal::Str(format!("{}{{code}}", base.value));
+                members.push(("type".to_owned(), link, base.key));
+            }
+            if let Some(title) = &self.attrs.title {
+                let title_text = Literal::Str(title.value.clone());
+                members.push(("title".to_owned(), title_text, title.key));
+            }
+        }
+        let own = self
+            .attrs
+            .members
+            .as_ref()
+            .map_or(&[][..], |m| &m.value[..]);
+        for member in container.members.iter().flat_map(|m| &m.value) {
+            let chosen = own.iter().find(|o| o.name == member.name).unwrap_or(member);
+            members.push((chosen.name.clone(), chosen.value.clone(), chosen.name_span));
+        }
+        for member in own {
+            if !members.iter().any(|(name, ..)| *name == member.name) {
+                members.push((member.name.clone(), member.value.clone(), member.name_span));
+            }
+        }
+        members
     }
 
     pub(crate) fn status_field(&self) -> Option<&Field<'a>> {
@@ -235,6 +274,7 @@ impl Field<'_> {
     /// The key of an exposed field in the body.
     pub(crate) fn key(&self) -> String {
         match &self.attrs.rename {
+            _ if self.attrs.instance.is_some() => "instance".to_owned(),
             Some(rename) => rename.value.clone(),
             None => self.name(),
         }
@@ -255,14 +295,6 @@ impl Field<'_> {
             Some(ident) => ident.span(),
             None => syn::spanned::Spanned::span(&self.original.ty),
         }
-    }
-}
-
-pub(crate) fn unraw(ident: &Ident) -> String {
-    let s = ident.to_string();
-    match s.strip_prefix("r#") {
-        Some(rest) => rest.to_owned(),
-        None => s,
     }
 }
 

@@ -10,7 +10,7 @@ use crate::case::Case;
 use crate::code::CodeValue;
 use crate::ctxt::Ctxt;
 use crate::failure::{self, Kind};
-use crate::style::Builtin;
+use error_contract_wire::{Builtin, Names, Role};
 use proc_macro2::Span;
 use std::fmt::Write as _;
 use syn::meta::ParseNestedMeta;
@@ -18,7 +18,16 @@ use syn::spanned::Spanned as _;
 use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Token};
 
 /// Keys of the enum (or struct) level.
-pub(crate) const CONTAINER_KEYS: &[&str] = &["style", "rename_all", "type_base", "decode", "crate"];
+pub(crate) const CONTAINER_KEYS: &[&str] = &[
+    "style",
+    "rename_all",
+    "type_base",
+    "rename_members",
+    "skip_members",
+    "members",
+    "decode",
+    "crate",
+];
 /// Keys of the variant level (and of a struct, beside the container keys).
 pub(crate) const VARIANT_KEYS: &[&str] = &[
     "status",
@@ -31,10 +40,11 @@ pub(crate) const VARIANT_KEYS: &[&str] = &[
     "other",
     "catch",
     "validate",
+    "members",
 ];
 /// Keys of the field level.
 pub(crate) const FIELD_KEYS: &[&str] = &[
-    "expose", "rename", "header", "status", "default", "detail", "schema", "example",
+    "expose", "rename", "header", "status", "default", "detail", "schema", "example", "instance",
 ];
 
 /// A value with the span of its key (for duplicates) and of itself (for value errors).
@@ -58,6 +68,55 @@ pub(crate) struct ContainerAttrs {
     pub(crate) type_base: Option<Spanned<String>>,
     pub(crate) krate: Option<Spanned<syn::Path>>,
     pub(crate) decode: Option<Span>,
+    /// `rename_members(code = "errorCode", ...)`: new names of the built-in styles' own members.
+    pub(crate) rename_members: Option<Spanned<Vec<Renamed>>>,
+    /// `skip_members(code, status)`: problem members left out.
+    pub(crate) skip_members: Option<Spanned<Skipped>>,
+    /// `members(key = literal, ...)`: constant members every variant writes.
+    pub(crate) members: Option<Spanned<Vec<MemberAttr>>>,
+}
+
+impl ContainerAttrs {
+    /// The built-in styles' member names as `rename_members` and `skip_members` set them.
+    pub(crate) fn names(&self) -> Names<'_> {
+        let mut names = Names::DEFAULT;
+        for renamed in self.rename_members.iter().flat_map(|r| &r.value) {
+            let name = Some(renamed.name.as_str());
+            match renamed.role {
+                Role::Envelope => names.envelope = name,
+                Role::Code => names.code = name,
+                Role::Message => names.message = name,
+                Role::Type | Role::Title | Role::Status | Role::Instance => {}
+            }
+        }
+        for (role, _) in self.skip_members.iter().flat_map(|s| &s.value) {
+            match role {
+                Role::Code => names.skip_code = true,
+                Role::Status => names.skip_status = true,
+                _ => {}
+            }
+        }
+        names
+    }
+}
+
+/// The roles of `skip_members(...)`, each with its span.
+pub(crate) type Skipped = Vec<(Role, Span)>;
+
+/// One `role = "name"` of `rename_members(...)`.
+#[derive(Clone)]
+pub(crate) struct Renamed {
+    pub(crate) role: Role,
+    pub(crate) role_span: Span,
+    pub(crate) name: String,
+}
+
+/// One `key = literal` of `members(...)`.
+#[derive(Clone)]
+pub(crate) struct MemberAttr {
+    pub(crate) name: String,
+    pub(crate) name_span: Span,
+    pub(crate) value: Literal,
 }
 
 /// The kinds a variant's `catch` names, each with the span of its literal.
@@ -85,6 +144,8 @@ pub(crate) struct VariantAttrs {
     pub(crate) validate: Option<Spanned<Rules>>,
     /// Where a `validate` key was written, even if its value was reported as wrong.
     pub(crate) validate_written: Option<Span>,
+    /// `members(key = literal, ...)`: constant members, over the enum's of the same key.
+    pub(crate) members: Option<Spanned<Vec<MemberAttr>>>,
     /// A `status` key was written, even if its value was reported as wrong.
     pub(crate) status_written: bool,
     /// An `#[api_error]` attribute is present (on a variant: any at all).
@@ -110,13 +171,15 @@ pub(crate) struct FieldAttrs {
     /// Where a `detail` key was written, even if its value was reported as wrong.
     pub(crate) detail_written: Option<Span>,
     /// `example = <literal>`: the field's value in the catalog's `OpenAPI` example.
-    pub(crate) example: Option<Spanned<Example>>,
+    pub(crate) example: Option<Spanned<Literal>>,
+    /// `instance`: the field is the problem's `instance` member.
+    pub(crate) instance: Option<Span>,
 }
 
-/// The literal of a field's `example`: a string, an integer or a float (either maybe negated,
-/// kept as its decimal digits), or a bool.
+/// A JSON literal as an attribute writes it (a field's `example`, a constant member): a string,
+/// an integer or a float (either maybe negated, kept as its decimal digits), or a bool.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Example {
+pub(crate) enum Literal {
     Str(String),
     Int(String),
     Float(String),
@@ -180,6 +243,9 @@ pub(crate) fn container(
             "style" => set(cx, &mut c.style, meta, style(cx, meta)?),
             "rename_all" => set(cx, &mut c.rename_all, meta, rename_all(cx, meta)?),
             "type_base" => set(cx, &mut c.type_base, meta, string(cx, meta)?),
+            "rename_members" => set(cx, &mut c.rename_members, meta, rename_members(cx, meta)?),
+            "skip_members" => set(cx, &mut c.skip_members, meta, skip_members(cx, meta)?),
+            "members" if level == Level::Enum => set(cx, &mut c.members, meta, members(cx, meta)?),
             "crate" => set(cx, &mut c.krate, meta, crate_path(cx, meta)?),
             "decode" => flag(cx, &mut c.decode, meta)?,
             _ => return variant_key(cx, &mut v, key, meta),
@@ -228,6 +294,7 @@ fn variant_key(
             v.validate_written = Some(meta.path.span());
             set(cx, &mut v.validate, meta, validate(cx, meta)?);
         }
+        "members" => set(cx, &mut v.members, meta, members(cx, meta)?),
         // `for_each_key` only hands over keys of the level's table, and each has an arm above.
         _ => {}
     }
@@ -290,12 +357,22 @@ pub(crate) fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
                 set(cx, &mut f.detail, meta, detail(cx, meta)?);
             }
             "example" => set(cx, &mut f.example, meta, example(cx, meta)?),
+            "instance" => flag(cx, &mut f.instance, meta)?,
             // As in `variant_key`: only the field table's keys arrive here.
             _ => {}
         }
         Ok(())
     });
     f
+}
+
+/// An identifier's name without `r#`.
+pub(crate) fn unraw(ident: &syn::Ident) -> String {
+    let s = ident.to_string();
+    match s.strip_prefix("r#") {
+        Some(rest) => rest.to_owned(),
+        None => s,
+    }
 }
 
 /// The doc comment, lines trimmed and joined with spaces.
@@ -682,7 +759,7 @@ fn style(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<St
             if let Some(builtin) = Builtin::from_name(&name) {
                 return Ok(Some(spanned(meta, StyleSpec::Builtin(builtin), s.span())));
             }
-            let names: Vec<&str> = Builtin::NAMES.iter().map(|(n, _)| *n).collect();
+            let names: Vec<&str> = Builtin::ALL.iter().map(|(n, _)| *n).collect();
             let hint = match nearest(&name, &names) {
                 Some(near) => format!("did you mean `\"{near}\"`?"),
                 None => format!(
@@ -902,10 +979,17 @@ fn detail(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<&
 
 /// `example = "text"`, `example = 42`, `example = -1.5`, `example = true`; the field's type is
 /// compared with it in `check`.
-fn example(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Example>>> {
+fn example(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Literal>>> {
     let expr = value_expr(meta)?;
     let span = expr.span();
-    let (negative, lit) = match &expr {
+    Ok(literal(cx, &expr, "example").map(|value| spanned(meta, value, span)))
+}
+
+/// A JSON literal: a string, integer, float (maybe negated) or bool; anything else is reported
+/// on its tokens, with `key` in the examples of what to write.
+fn literal(cx: &Ctxt, expr: &Expr, key: &str) -> Option<Literal> {
+    let span = expr.span();
+    let (negative, lit) = match expr {
         Expr::Lit(ExprLit { lit, .. }) => (false, Some(lit)),
         Expr::Unary(syn::ExprUnary {
             op: syn::UnOp::Neg(_),
@@ -922,36 +1006,227 @@ fn example(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<
     };
     let sign = if negative { "-" } else { "" };
     let value = match lit {
-        Some(Lit::Str(s)) => Example::Str(s.value()),
-        Some(Lit::Int(int)) => Example::Int(format!("{sign}{}", int.base10_digits())),
+        Some(Lit::Str(s)) => Literal::Str(s.value()),
+        Some(Lit::Int(int)) => Literal::Int(format!("{sign}{}", int.base10_digits())),
         Some(Lit::Float(float)) => match float.base10_digits().parse::<f64>() {
-            Ok(n) if n.is_finite() => Example::Float(format!("{sign}{}", float.base10_digits())),
+            // As JSON writes it: `1.` is `1.0`.
+            Ok(n) if n.is_finite() => Literal::Float(format!(
+                "{sign}{}{}",
+                float.base10_digits(),
+                if float.base10_digits().ends_with('.') {
+                    "0"
+                } else {
+                    ""
+                }
+            )),
             _ => {
                 cx.error_at(
                     span,
-                    "an `example` number must be finite: JSON has no infinity",
+                    format!("a `{key}` number must be finite: JSON has no infinity"),
                 );
-                return Ok(None);
+                return None;
             }
         },
-        Some(Lit::Bool(b)) => Example::Bool(b.value),
+        Some(Lit::Bool(b)) => Literal::Bool(b.value),
         Some(Lit::Char(c)) => {
             let text = format!("{:?}", c.value().to_string());
             cx.error_at(
                 span,
-                format!("write a character as a string, as JSON does: `example = {text}`"),
+                format!("write a character as a string, as JSON does: `{key} = {text}`"),
             );
-            return Ok(None);
+            return None;
         }
         _ => {
             cx.error_spanned_by(
-                &expr,
-                "expected a string, integer, float or bool literal: `example = \"email\"`, `example = 42`, `example = 0.5`, `example = true`",
+                expr,
+                format!("expected a string, integer, float or bool literal: `{key} = \"text\"`, `{key} = 42`, `{key} = 0.5`, `{key} = true`"),
             );
-            return Ok(None);
+            return None;
         }
     };
-    Ok(Some(spanned(meta, value, span)))
+    Some(value)
+}
+
+/// The `key = value` pairs of a list, each key with its span.
+type Pairs = Vec<(String, Span, Expr)>;
+
+/// The `key = value, ...` pairs of a list key (`members(...)`, `rename_members(...)`): a key is
+/// an identifier (keywords too: `type`) or a string literal (`"request-id"`), with its span.
+fn pairs(meta: &ParseNestedMeta<'_>) -> syn::Result<(Pairs, Span)> {
+    use syn::ext::IdentExt as _;
+    let key = key_name(meta);
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(meta.error(format!("expected `{key}(name = ..., ...)`")));
+    }
+    let content;
+    let parens = syn::parenthesized!(content in meta.input);
+    let mut pairs = Vec::new();
+    while !content.is_empty() {
+        let (name, span) = if content.peek(LitStr) {
+            let lit: LitStr = content.parse()?;
+            (lit.value(), lit.span())
+        } else {
+            let ident = content.call(syn::Ident::parse_any)?;
+            (unraw(&ident), ident.span())
+        };
+        content.parse::<Token![=]>()?;
+        let mut value: Expr = content.parse()?;
+        while let Expr::Group(group) = value {
+            value = *group.expr;
+        }
+        pairs.push((name, span, value));
+        if content.is_empty() {
+            break;
+        }
+        content.parse::<Token![,]>()?;
+    }
+    Ok((pairs, parens.span.join()))
+}
+
+/// Reports `name` given twice in one list; whether it was new.
+fn first_time(cx: &Ctxt, seen: &mut Vec<(String, Span)>, name: &str, span: Span) -> bool {
+    if let Some((_, first)) = seen.iter().find(|(n, _)| n == name) {
+        cx.error_at(span, format!("`{name}` is given twice"));
+        cx.error_at(*first, "first given here");
+        return false;
+    }
+    seen.push((name.to_owned(), span));
+    true
+}
+
+/// `members(key = literal, ...)`: constant members; a string may hold `{code}`.
+fn members(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Vec<MemberAttr>>>> {
+    let (pairs, span) = pairs(meta)?;
+    let mut seen = Vec::new();
+    let mut members = Vec::new();
+    let mut ok = true;
+    for (name, name_span, expr) in pairs {
+        if name.is_empty() {
+            cx.error_at(name_span, "a member needs a name");
+            ok = false;
+            continue;
+        }
+        ok &= first_time(cx, &mut seen, &name, name_span);
+        match literal(cx, &expr, &name) {
+            Some(value) => members.push(MemberAttr {
+                name,
+                name_span,
+                value,
+            }),
+            None => ok = false,
+        }
+    }
+    Ok(ok.then(|| spanned(meta, members, span)))
+}
+
+/// `rename_members(role = "name", ...)`: the roles a built-in style lets rename.
+fn rename_members(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta<'_>,
+) -> syn::Result<Option<Spanned<Vec<Renamed>>>> {
+    let (pairs, span) = pairs(meta)?;
+    let mut seen = Vec::new();
+    let mut renamed = Vec::new();
+    let mut ok = true;
+    for (name, role_span, expr) in pairs {
+        let Some(role) = renamable_role(cx, &name, role_span) else {
+            ok = false;
+            continue;
+        };
+        ok &= first_time(cx, &mut seen, &name, role_span);
+        let Expr::Lit(ExprLit {
+            lit: Lit::Str(lit), ..
+        }) = &expr
+        else {
+            cx.error_spanned_by(
+                &expr,
+                format!("expected the member's new name as a string literal: `{name} = \"...\"`"),
+            );
+            ok = false;
+            continue;
+        };
+        if lit.value().is_empty() {
+            cx.error_at(
+                lit.span(),
+                "a member needs a name; to leave one out, use `skip_members(...)`",
+            );
+            ok = false;
+            continue;
+        }
+        renamed.push(Renamed {
+            role,
+            role_span,
+            name: lit.value(),
+        });
+    }
+    Ok(ok.then(|| spanned(meta, renamed, span)))
+}
+
+/// The role `name` names in `rename_members`, reported when no built-in style lets rename it.
+fn renamable_role(cx: &Ctxt, name: &str, span: Span) -> Option<Role> {
+    let renamable: Vec<&str> = Role::ALL
+        .iter()
+        .filter(|role| Builtin::ALL.iter().any(|(_, style)| style.renames(**role)))
+        .map(|role| role.name())
+        .collect();
+    match Role::from_name(name) {
+        Some(role) if renamable.contains(&role.name()) => Some(role),
+        Some(_) => {
+            cx.error_at(span, format!("RFC 9457 names the problem member `{name}`; it cannot be renamed. Members that can: {}", list(&renamable)));
+            None
+        }
+        None => {
+            let hint = match nearest(name, &renamable) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!("expected one of {}", list(&renamable)),
+            };
+            cx.error_at(span, format!("unknown member `{name}`; {hint}"));
+            None
+        }
+    }
+}
+
+/// `skip_members(code, status)`: problem members left out.
+fn skip_members(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Skipped>>> {
+    use syn::ext::IdentExt as _;
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(meta.error("expected `skip_members(code, status)`"));
+    }
+    let content;
+    let parens = syn::parenthesized!(content in meta.input);
+    let idents = syn::punctuated::Punctuated::<syn::Ident, Token![,]>::parse_terminated_with(
+        &content,
+        syn::Ident::parse_any,
+    )?;
+    let skippable: Vec<&str> = Role::ALL
+        .iter()
+        .filter(|role| Builtin::ALL.iter().any(|(_, style)| style.skips(**role)))
+        .map(|role| role.name())
+        .collect();
+    let mut seen = Vec::new();
+    let mut roles = Vec::new();
+    let mut ok = true;
+    for ident in idents {
+        let name = ident.to_string();
+        match Role::from_name(&name).filter(|role| skippable.contains(&role.name())) {
+            Some(role) => {
+                ok &= first_time(cx, &mut seen, &name, ident.span());
+                roles.push((role, ident.span()));
+            }
+            None => {
+                let hint = match nearest(&name, &skippable) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!(
+                        "only the problem style leaves members out: {}",
+                        list(&skippable)
+                    ),
+                };
+                cx.error_at(ident.span(), format!("`{name}` cannot be left out; {hint}"));
+                ok = false;
+            }
+        }
+    }
+    Ok(ok.then(|| spanned(meta, roles, parens.span.join())))
 }
 
 #[cfg(test)]

@@ -4,18 +4,19 @@ use crate::ast::{Container, Field, StyleRef, Variant, option_inner, type_text};
 use crate::code::CodeValue;
 use crate::ctxt::Ctxt;
 use crate::message::ArgRef;
-use crate::style::Builtin;
+use error_contract_wire::{Builtin, Role};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 pub(crate) fn check(cx: &Ctxt, cont: &Container<'_>) {
     decode(cx, cont);
-    type_base_needs_problem(cx, cont);
+    member_names(cx, cont);
     for variant in &cont.variants {
         status(cx, variant);
         transparent(cx, variant);
         default_message(cx, variant);
-        title_needs_problem(cx, cont, variant);
+        member_keys(cx, cont, variant);
+        instance_field(cx, cont, variant);
         message_fields(cx, variant);
         server_message_hides_source(cx, variant);
         exposed_fields(cx, variant);
@@ -102,6 +103,7 @@ fn decode(cx: &Ctxt, cont: &Container<'_>) {
                     continue;
                 }
                 if a.expose.is_none()
+                    && a.instance.is_none()
                     && a.default.is_none()
                     && a.status.is_none()
                     && a.header.is_none()
@@ -234,7 +236,9 @@ fn default_message(cx: &Ctxt, variant: &Variant<'_>) {
         return;
     }
     if let Some(status) = &variant.attrs.status {
-        if (400..=599).contains(&status.value) && crate::reason::phrase(status.value).is_none() {
+        if (400..=599).contains(&status.value)
+            && error_contract_wire::reason::phrase(status.value).is_none()
+        {
             cx.error_at(
                 status.span,
                 format!(
@@ -246,35 +250,167 @@ fn default_message(cx: &Ctxt, variant: &Variant<'_>) {
     }
 }
 
-fn type_base_needs_problem(cx: &Ctxt, cont: &Container<'_>) {
-    let Some(type_base) = &cont.attrs.type_base else {
-        return;
+/// `rename_members` and `skip_members` name members some variant's style writes, and keep two
+/// members of one style apart; `skip_members(code)` with `decode` needs the `type` to match by.
+fn member_names(cx: &Ctxt, cont: &Container<'_>) {
+    let styles: Vec<Builtin> = cont
+        .variants
+        .iter()
+        .filter_map(|v| match v.style(&cont.attrs) {
+            StyleRef::Builtin(style) => Some(style),
+            StyleRef::Custom(_) => None,
+        })
+        .collect();
+    let used = |role: Role, applies: fn(Builtin, Role) -> bool| {
+        cont.variants.is_empty() || styles.iter().any(|s| applies(*s, role))
     };
-    let any_problem = cont.variants.is_empty()
-        || cont
-            .variants
-            .iter()
-            .any(|v| matches!(v.style(&cont.attrs), StyleRef::Builtin(Builtin::Problem)));
-    if !any_problem {
-        cx.error_at(
-            type_base.key,
-            "`type_base` only applies to the \"problem\" style, and no variant uses it",
-        );
+    let names = cont.attrs.names();
+    for renamed in cont.attrs.rename_members.iter().flat_map(|r| &r.value) {
+        if !used(renamed.role, Builtin::renames) {
+            let writers: Vec<&str> = Builtin::ALL
+                .iter()
+                .filter(|(_, s)| s.renames(renamed.role))
+                .map(|(name, _)| *name)
+                .collect();
+            let writers = match writers.split_last() {
+                Some((last, [])) => format!("\"{last}\""),
+                Some((last, rest)) => format!("\"{}\" and \"{last}\"", rest.join("\", \"")),
+                None => String::new(),
+            };
+            cx.error_at(
+                renamed.role_span,
+                format!(
+                    "no variant's style writes the `{}` member this renames (the {writers} styles do)",
+                    renamed.role.name(),
+                ),
+            );
+        }
+    }
+    for style in &styles {
+        let code = style.code_name(&names);
+        if code.is_some() && code == Some(style.message_name(&names)) {
+            let span = cont
+                .attrs
+                .rename_members
+                .as_ref()
+                .map_or_else(proc_macro2::Span::call_site, |r| r.span);
+            cx.error_at(
+                span,
+                format!(
+                    "the code and the message of the `{}` style would both be named `{}`",
+                    style.name(),
+                    style.message_name(&names)
+                ),
+            );
+            break;
+        }
+    }
+    for (role, span) in cont.attrs.skip_members.iter().flat_map(|s| &s.value) {
+        if !used(*role, Builtin::skips) {
+            cx.error_at(
+                *span,
+                format!(
+                    "only the problem style leaves out `{}`, and no variant uses it",
+                    role.name()
+                ),
+            );
+        } else if *role == Role::Code
+            && cont.attrs.decode.is_some()
+            && cont.attrs.type_base.is_none()
+        {
+            cx.error_at(*span, "without `code`, decoding tells problems apart by their `type`: set `type_base` on the enum");
+        }
     }
 }
 
-fn title_needs_problem(cx: &Ctxt, cont: &Container<'_>, variant: &Variant<'_>) {
-    let Some(title) = &variant.attrs.title else {
-        return;
+/// A constant member, or an exposed field, may not take a key the variant's style writes
+/// itself; nor may an exposed field take a constant member's key.
+fn member_keys(cx: &Ctxt, cont: &Container<'_>, variant: &Variant<'_>) {
+    let names = cont.attrs.names();
+    let own: Vec<(&str, Role)> = match variant.style(&cont.attrs) {
+        StyleRef::Builtin(style) => style.own_members(&names).collect(),
+        StyleRef::Custom(_) => Vec::new(),
     };
-    if !matches!(
-        variant.style(&cont.attrs),
-        StyleRef::Builtin(Builtin::Problem)
-    ) {
-        cx.error_at(
-            title.key,
-            "`title` only applies to the \"problem\" style; this variant uses another style",
-        );
+    let style_name = match variant.style(&cont.attrs) {
+        StyleRef::Builtin(style) => style.name().to_owned(),
+        StyleRef::Custom(path) => quote::ToTokens::to_token_stream(path).to_string(),
+    };
+    let owner = |key: &str| {
+        own.iter().find(|(name, _)| *name == key).map(|(_, role)| {
+            format!(
+                "`{key}` is a member the \"{style_name}\" style writes itself (the {}); choose another key",
+                match role {
+                    Role::Envelope => "envelope",
+                    Role::Code => "code",
+                    Role::Message => "message",
+                    Role::Type => "problem type",
+                    Role::Title => "problem title",
+                    Role::Status => "status",
+                    Role::Instance => "problem instance; mark a field `instance` to fill it",
+                }
+            )
+        })
+    };
+    let constants: Vec<(String, proc_macro2::Span)> = variant
+        .members(&cont.attrs)
+        .into_iter()
+        .map(|(name, _, span)| (name, span))
+        .collect();
+    for (key, span) in &constants {
+        if let Some(message) = owner(key) {
+            cx.error_at(*span, message);
+        }
+    }
+    for field in variant.exposed() {
+        if field.attrs.instance.is_some() {
+            continue;
+        }
+        let key = field.key();
+        let span = field.attrs.rename.as_ref().map_or(field.span(), |r| r.span);
+        if let Some(message) = owner(&key) {
+            cx.error_at(span, message);
+        } else if let Some((_, member)) = constants.iter().find(|(name, _)| *name == key) {
+            cx.error_at(
+                span,
+                format!("`{key}` is a constant member of this variant's body; choose another key"),
+            );
+            cx.error_at(*member, "the member is declared here");
+        }
+    }
+}
+
+/// `instance` marks one field of a problem variant, and is the field's only role in the body.
+fn instance_field(cx: &Ctxt, cont: &Container<'_>, variant: &Variant<'_>) {
+    let mut first: Option<proc_macro2::Span> = None;
+    for field in &variant.fields {
+        let Some(span) = field.attrs.instance else {
+            continue;
+        };
+        if let Some(first) = first {
+            cx.error_at(span, "duplicate `instance` field");
+            cx.error_at(first, "first used here");
+            continue;
+        }
+        first = Some(span);
+        if !matches!(
+            variant.style(&cont.attrs),
+            StyleRef::Builtin(Builtin::Problem)
+        ) {
+            cx.error_at(span, "`instance` is a member of RFC 9457 problem details: this variant's style is not \"problem\"");
+        }
+        let a = &field.attrs;
+        for (other, key) in [
+            (a.expose, "expose"),
+            (a.rename.as_ref().map(|r| r.key), "rename"),
+            (a.header.as_ref().map(|h| h.key), "header"),
+            (a.status, "status"),
+            (a.source, "source"),
+            (a.from, "from"),
+        ] {
+            if let Some(other) = other {
+                cx.error_at(other, format!("`{key}` cannot go with `instance`: the field is the problem's `instance` member"));
+            }
+        }
     }
 }
 
@@ -852,7 +988,7 @@ pub(crate) fn plain(ty: &syn::Type) -> Option<(Plain, String, bool)> {
 /// `example` gives the value of a field that the example body shows: an exposed one, or one the
 /// message interpolates; its literal fits the field's type when that is a plain one.
 fn examples(cx: &Ctxt, variant: &Variant<'_>) {
-    use crate::attr::Example;
+    use crate::attr::Literal;
     for field in &variant.fields {
         let Some(example) = &field.attrs.example else {
             continue;
@@ -885,14 +1021,14 @@ fn examples(cx: &Ctxt, variant: &Variant<'_>) {
         };
         let field_name = field.name();
         let expected = match (kind, &example.value) {
-            (Plain::Unsigned, Example::Int(digits)) if digits.starts_with('-') => Some(format!(
+            (Plain::Unsigned, Literal::Int(digits)) if digits.starts_with('-') => Some(format!(
                 "`{field_name}` is a `{name}`, unsigned: its example cannot be negative"
             )),
-            (Plain::Unsigned | Plain::Signed, Example::Int(_))
-            | (Plain::F32 | Plain::F64, Example::Int(_) | Example::Float(_))
-            | (Plain::Bool, Example::Bool(_))
-            | (Plain::Str, Example::Str(_)) => None,
-            (Plain::Char, Example::Str(s)) if s.chars().count() == 1 => None,
+            (Plain::Unsigned | Plain::Signed, Literal::Int(_))
+            | (Plain::F32 | Plain::F64, Literal::Int(_) | Literal::Float(_))
+            | (Plain::Bool, Literal::Bool(_))
+            | (Plain::Str, Literal::Str(_)) => None,
+            (Plain::Char, Literal::Str(s)) if s.chars().count() == 1 => None,
             (Plain::Unsigned | Plain::Signed, _) => Some(format!(
                 "expected an integer literal for the `{name}` field `{field_name}`: `example = 42`"
             )),

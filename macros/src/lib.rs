@@ -23,8 +23,6 @@ mod expand;
 mod failure;
 mod fallback;
 mod message;
-mod reason;
-mod style;
 mod wire;
 
 #[cfg(test)]

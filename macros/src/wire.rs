@@ -1,11 +1,9 @@
-//! The five built-in wire styles, written at expansion time for bodies with no run-time part.
-//!
-//! Byte for byte what `error_contract::style::*` write at run time; the `styles` integration
-//! test compares the two for every style.
+//! Bodies with no run-time part, written at expansion time by the walk the runtime writes the
+//! others with (`error_contract_wire::write_body`), so the two cannot differ.
 
+use crate::attr::Literal;
 use crate::code::CodeValue;
-use crate::style::Builtin;
-use std::fmt::Write as _;
+use error_contract_wire::{Builtin, Constant, Member, Names, Sink, escape, write_body};
 
 /// What a static body holds.
 pub(crate) struct StaticParts<'a> {
@@ -14,105 +12,97 @@ pub(crate) struct StaticParts<'a> {
     pub(crate) message: &'a str,
     pub(crate) title: &'a str,
     pub(crate) type_base: Option<&'a str>,
+    pub(crate) names: &'a Names<'a>,
+    pub(crate) members: &'a [Member<'a>],
 }
 
 pub(crate) fn static_body(style: Builtin, parts: &StaticParts<'_>) -> String {
-    let mut out = String::with_capacity(64 + parts.message.len());
-    match style {
-        Builtin::Dto => {
-            out.push_str(r#"{"errors":[{"errorCode":"#);
-            code(&mut out, parts.code);
-            out.push_str(r#","message":"#);
-            string(&mut out, parts.message);
-            out.push_str("}]}");
-        }
-        Builtin::Nested => {
-            out.push_str(r#"{"error":{"code":"#);
-            code(&mut out, parts.code);
-            out.push_str(r#","message":"#);
-            string(&mut out, parts.message);
-            out.push_str("}}");
-        }
-        Builtin::Flat => {
-            out.push_str(r#"{"code":"#);
-            code(&mut out, parts.code);
-            out.push_str(r#","message":"#);
-            string(&mut out, parts.message);
-            out.push('}');
-        }
-        Builtin::Message => {
-            out.push_str(r#"{"errorMessage":"#);
-            string(&mut out, parts.message);
-            out.push('}');
-        }
-        Builtin::Problem => {
-            out.push_str(r#"{"type":"#);
-            match parts.type_base {
-                Some(base) => string(&mut out, &format!("{base}{}", parts.code.text())),
-                None => out.push_str(r#""about:blank""#),
-            }
-            out.push_str(r#","title":"#);
-            string(&mut out, parts.title);
-            out.push_str(r#","status":"#);
-            out.push_str(&parts.status.to_string());
-            out.push_str(r#","detail":"#);
-            string(&mut out, parts.message);
-            out.push_str(r#","code":"#);
-            code(&mut out, parts.code);
-            out.push('}');
-        }
-    }
-    out
+    let mut sink = Text {
+        out: String::with_capacity(64 + parts.message.len()),
+        parts,
+    };
+    write_body(
+        style,
+        parts.names,
+        parts.members,
+        parts.type_base,
+        &mut sink,
+    );
+    sink.out
 }
 
-fn code(out: &mut String, code: &CodeValue) {
-    match code {
-        CodeValue::Num(n) => out.push_str(&n.to_string()),
-        CodeValue::Str(s) => string(out, s),
+struct Text<'a> {
+    out: String,
+    parts: &'a StaticParts<'a>,
+}
+
+impl Sink for Text<'_> {
+    fn raw(&mut self, json: &str) {
+        self.out.push_str(json);
     }
+
+    fn escaped(&mut self, text: &str) {
+        escaped(&mut self.out, text);
+    }
+
+    fn code(&mut self) {
+        match self.parts.code {
+            CodeValue::Num(n) => self.out.push_str(&n.to_string()),
+            CodeValue::Str(s) => self.string(s),
+        }
+    }
+
+    fn code_text(&mut self) {
+        escaped(&mut self.out, &self.parts.code.text());
+    }
+
+    fn message(&mut self) {
+        self.string(self.parts.message);
+    }
+
+    fn status(&mut self) {
+        self.out.push_str(&self.parts.status.to_string());
+    }
+
+    fn title(&mut self) {
+        self.string(self.parts.title);
+    }
+
+    fn instance(&mut self) {}
+
+    fn fields(&mut self) {}
+}
+
+fn escaped(out: &mut String, text: &str) {
+    // The escape writes whole runs of `text` and ASCII escapes: each is UTF-8 on its own.
+    escape::escape(text, |bytes| {
+        out.push_str(std::str::from_utf8(bytes).unwrap_or_default());
+    });
 }
 
 /// `text` as a JSON string.
 pub(crate) fn json_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
-    string(&mut out, text);
+    out.push('"');
+    escaped(&mut out, text);
+    out.push('"');
     out
 }
 
-/// A JSON string, escaped as `serde_json` (and the runtime's `JsonWriter`) escape it.
-fn string(out: &mut String, text: &str) {
-    out.push('"');
-    for ch in text.chars() {
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{08}' => out.push_str("\\b"),
-            '\u{0c}' => out.push_str("\\f"),
-            '\u{00}'..='\u{1f}' => {
-                let _ = write!(out, "\\u{:04x}", u32::from(ch));
-            }
-            _ => out.push(ch),
-        }
-    }
-    out.push('"');
-}
-
-/// The problem title when no `title` is given: the reason phrase, else the status class.
-pub(crate) fn default_title(status: u16) -> &'static str {
-    match crate::reason::phrase(status) {
-        Some(phrase) => phrase,
-        None if status >= 500 => "Server Error",
-        None => "Client Error",
+/// A literal as a constant member's value: numbers as JSON text (`1.` becomes `1.0`).
+pub(crate) fn constant(literal: &Literal) -> Constant<'_> {
+    match literal {
+        Literal::Str(s) => Constant::Str(s),
+        Literal::Int(digits) | Literal::Float(digits) => Constant::Number(digits),
+        Literal::Bool(b) => Constant::Bool(*b),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Builtin, StaticParts, static_body};
+    use super::{StaticParts, static_body};
     use crate::code::CodeValue;
+    use error_contract_wire::{Builtin, Names};
 
     #[test]
     fn escapes_like_serde_json() {
@@ -123,6 +113,8 @@ mod tests {
             message: "q\" b\\ \u{1} \u{7f} \u{2028} </script> \u{1F600}",
             title: "",
             type_base: None,
+            names: &Names::DEFAULT,
+            members: &[],
         };
         assert_eq!(
             static_body(Builtin::Message, &parts),

@@ -118,7 +118,7 @@ pub enum ShopError {
     #[api_error(status = 404, message = "no such route", catch = "unknown_route")]
     NoSuchRoute {
         /// The path asked for.
-        #[api_error(expose, rename = "instance", detail = "path")]
+        #[api_error(instance, detail = "path")]
         path: String,
     },
     /// The route does not take this method; the `Allow` header lists those it takes.

@@ -40,7 +40,7 @@ enum ShopError {
     },
     #[api_error(status = 404, message = "no such route")]
     NoSuchRoute {
-        #[api_error(expose, rename = "instance")]
+        #[api_error(instance)]
         path: String,
     },
     #[api_error(other)]

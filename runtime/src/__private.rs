@@ -10,13 +10,15 @@ pub use crate::codes::check as check_codes;
 /// `Decode`, for the impl the derive writes on a type without `decode`: a path with the user's
 /// span, under a name no user imports.
 pub use crate::decode::Decode as DecodeRefused;
-pub use crate::decode::decoder::{Decoded, Decoder, Mismatch, Nested, Reader};
+pub use crate::decode::decoder::{Decoded, Decoder, Mismatch, Nested, Reader, read_builtin};
 pub use crate::decode::{Decode, DecodeError, ResponseHeaders, Unknown};
+pub use crate::style::{Constant, Member, Names};
 pub use crate::{
     ApiError, Body, Catalog, CatalogEntry, Catch, Code, CodeSet, Codes, Detail, Failure,
     FailureKind, FromDetail, FromViolation, Headers, Parts, Status, Style, Styled, Violation,
     style,
 };
+pub use error_contract_wire::Builtin;
 pub use serde;
 pub use serde_json;
 
@@ -136,11 +138,7 @@ impl<'a> Target<'a> {
         match self {
             Target::Entry(entry) => {
                 let message = entry.message();
-                visit(
-                    &Parts::new(entry.status(), entry.code(), &message)
-                        .with_title(entry.title())
-                        .with_type_base(entry.table().type_base),
-                );
+                visit(&entry.parts(entry.status(), &message));
             }
             Target::Inner(inner) => inner.with_parts(visit),
         }
@@ -165,9 +163,10 @@ impl<'a> Target<'a> {
 pub fn body<S: Style + ?Sized, E: ApiError + Dispatch + ?Sized>(
     this: &E,
     fields: &[Field<'_>],
+    instance: Option<&Field<'_>>,
 ) -> Body {
     match this.__target() {
-        Target::Entry(entry) => with_entry_parts(this, entry, fields, Body::build::<S>),
+        Target::Entry(entry) => with_entry_parts(this, entry, fields, instance, Body::build::<S>),
         Target::Inner(inner) => inner.body(),
     }
 }
@@ -176,10 +175,11 @@ pub fn body<S: Style + ?Sized, E: ApiError + Dispatch + ?Sized>(
 pub fn parts<E: ApiError + Dispatch + ?Sized>(
     this: &E,
     fields: &[Field<'_>],
+    instance: Option<&Field<'_>>,
     visit: &mut dyn FnMut(&Parts<'_>),
 ) {
     match this.__target() {
-        Target::Entry(entry) => with_entry_parts(this, entry, fields, visit),
+        Target::Entry(entry) => with_entry_parts(this, entry, fields, instance, visit),
         Target::Inner(inner) => inner.with_parts(visit),
     }
 }
@@ -190,6 +190,7 @@ fn with_entry_parts<E: ApiError + ?Sized, R>(
     this: &E,
     entry: CatalogEntry,
     fields: &[Field<'_>],
+    instance: Option<&Field<'_>>,
     then: impl FnOnce(&Parts<'_>) -> R,
 ) -> R {
     /// `Display` of the value, without drop glue or other vtable entries.
@@ -208,10 +209,10 @@ fn with_entry_parts<E: ApiError + ?Sized, R>(
     } else {
         &static_message
     };
-    let parts = Parts::new(this.status(), entry.code(), message)
-        .with_title(entry.title())
-        .with_type_base(entry.table().type_base)
-        .with_fields(fields);
+    let parts = entry
+        .parts(this.status(), message)
+        .with_fields(fields)
+        .with_instance(instance);
     then(&parts)
 }
 

@@ -58,6 +58,10 @@ pub struct Table {
     pub field_examples: &'static [(u32, &'static [&'static str])],
     /// The problem style's `type_base`.
     pub type_base: Option<&'static str>,
+    /// The built-in styles' member names, from `rename_members` and `skip_members`.
+    pub member_names: crate::style::Names<'static>,
+    /// Sparse: the constant members, from `members`, `title` and `type_base`.
+    pub members: &'static [(u32, &'static [crate::style::Member<'static>])],
 }
 
 /// The codes of a [`Table`], all numeric or all strings.
@@ -113,6 +117,19 @@ impl CatalogEntry {
     /// The table of the entry.
     pub(crate) fn table(self) -> &'static Table {
         self.table
+    }
+
+    /// The parts of the entry's body, with this status and message and no fields.
+    pub(crate) fn parts(
+        self,
+        status: Status,
+        message: &dyn core::fmt::Display,
+    ) -> crate::Parts<'_> {
+        crate::Parts::new(status, self.code(), message)
+            .with_title(self.title())
+            .with_type_base(self.table.type_base)
+            .with_names(self.names())
+            .with_members(self.members())
     }
 
     #[inline]
@@ -193,6 +210,48 @@ impl CatalogEntry {
     #[must_use]
     pub fn title(self) -> Option<&'static str> {
         sparse(self.table.titles, self.index)
+    }
+
+    /// The constant members the variant's body writes (`members(...)`, and `type_base` and
+    /// `title` in a style other than `problem`), in body order.
+    ///
+    /// ```
+    /// use error_contract::ApiError;
+    /// use error_contract::style::{Constant, Member};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(style = "nested", members(type = "invalid_request_error"))]
+    /// enum E {
+    ///     #[api_error(status = 404, code = "resource_missing")]
+    ///     Missing,
+    /// }
+    /// assert_eq!(
+    ///     E::catalog().entries()[0].members(),
+    ///     [Member { name: "type", value: Constant::Str("invalid_request_error") }]
+    /// );
+    /// ```
+    #[must_use]
+    pub fn members(self) -> &'static [crate::style::Member<'static>] {
+        sparse(self.table.members, self.index).unwrap_or(&[])
+    }
+
+    /// The built-in styles' member names of the entry's enum (`rename_members`,
+    /// `skip_members`).
+    ///
+    /// ```
+    /// use error_contract::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(style = "flat", rename_members(code = "errorCode"))]
+    /// enum E {
+    ///     #[api_error(status = 404, code = 3001, message = "entity not found")]
+    ///     NotFound,
+    /// }
+    /// assert_eq!(E::catalog().entries()[0].names().code, Some("errorCode"));
+    /// ```
+    #[must_use]
+    pub fn names(self) -> &'static crate::style::Names<'static> {
+        &self.table.member_names
     }
 
     /// The variant's doc comment, lines joined with spaces (empty when undocumented).

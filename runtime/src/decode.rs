@@ -9,7 +9,7 @@
 //! | a `reqwest::blocking::Response` (feature `reqwest-blocking`) | `reqwest::blocking::read`, `reqwest::blocking::send` |
 //! | an `http::Response<B: http_body::Body>` (feature `http`): hyper, tower clients | [`http::read`] |
 
-use crate::style::Problem;
+use crate::style::{Names, Problem};
 use crate::{ApiError, Body, Catalog, Code, Parts, RetryAfter, Status, Style};
 use core::fmt;
 use serde_json::{Map, Value};
@@ -240,7 +240,7 @@ impl PartialEq for Unknown {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum WireCode {
     Num(u32),
-    Str(String),
+    Str(Box<str>),
 }
 
 impl WireCode {
@@ -272,6 +272,7 @@ impl Unknown {
             status,
             <Problem as Style>::CONTENT_TYPE,
             Body::build::<Problem>,
+            &Names::DEFAULT,
         )
     }
 
@@ -281,6 +282,7 @@ impl Unknown {
         status: Status,
         content_type: &'static str,
         write: fn(&Parts<'_>) -> Body,
+        names: &Names<'_>,
     ) -> Unknown {
         let mut unknown = Unknown {
             status,
@@ -292,11 +294,9 @@ impl Unknown {
             content_type,
             retry_after: None,
         };
-        unknown.body = write(&Parts::new(
-            status,
-            unknown.code(),
-            &unknown.message().as_ref(),
-        ))
+        unknown.body = write(
+            &Parts::new(status, unknown.code(), &unknown.message().as_ref()).with_names(names),
+        )
         .into_string()
         .into_boxed_str();
         unknown

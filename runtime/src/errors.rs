@@ -403,21 +403,21 @@ impl Items<'_> {
     /// ```
     pub fn summary(&self, visit: &mut dyn FnMut(&Parts<'_>)) {
         let status = self.status;
-        if self.shared {
-            self.list.visit(0, &mut |first| {
+        let shared = self.shared;
+        // The first error's member names: one enum's, so every error's.
+        self.list.visit(0, &mut |first| {
+            if shared {
                 let parts = Parts::new(status, first.code(), first.message())
                     .with_title(first.set_title())
-                    .with_type_base(first.type_base());
+                    .with_type_base(first.type_base())
+                    .with_names(first.names());
                 visit(&parts);
-            });
-        } else {
-            let message = reason(status);
-            visit(&Parts::new(
-                status,
-                Code::Num(u32::from(status.as_u16())),
-                &message,
-            ));
-        }
+            } else {
+                let message = reason(status);
+                let code = Code::Num(u32::from(status.as_u16()));
+                visit(&Parts::new(status, code, &message).with_names(first.names()));
+            }
+        });
     }
 }
 

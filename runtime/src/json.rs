@@ -267,48 +267,9 @@ impl<'a> JsonWriter<'a> {
         value.write_json(self);
     }
 
-    /// Escapes as `serde_json` does, with its table; runs of plain bytes are found eight bytes at
-    /// a time and copied whole.
-    fn escaped(&mut self, text: &str) {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        let bytes = text.as_bytes();
-        let mut start = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            // Skip eight plain bytes at once while no byte of them needs escaping.
-            if let Some(chunk) = bytes.get(i..i + 8) {
-                let mut word = [0u8; 8];
-                word.copy_from_slice(chunk);
-                if !needs_escape(u64::from_le_bytes(word)) {
-                    i += 8;
-                    continue;
-                }
-            }
-            let byte = bytes[i];
-            let escape = ESCAPE[usize::from(byte)];
-            if escape != 0 {
-                if start < i {
-                    self.bytes(&bytes[start..i]);
-                }
-                if escape == b'u' {
-                    self.bytes(&[
-                        b'\\',
-                        b'u',
-                        b'0',
-                        b'0',
-                        HEX[usize::from(byte >> 4)],
-                        HEX[usize::from(byte & 0xf)],
-                    ]);
-                } else {
-                    self.bytes(&[b'\\', escape]);
-                }
-                start = i + 1;
-            }
-            i += 1;
-        }
-        if start < bytes.len() {
-            self.bytes(&bytes[start..]);
-        }
+    /// Escapes as `serde_json` does.
+    pub(crate) fn escaped(&mut self, text: &str) {
+        error_contract_wire::escape::escape(text, |bytes| self.bytes(bytes));
     }
 
     /// Writes `,` and a key the derive already quoted, escaped and followed by `:`.
@@ -316,19 +277,6 @@ impl<'a> JsonWriter<'a> {
         self.bytes(b",");
         self.bytes(quoted.as_bytes());
     }
-}
-
-/// Whether any of the eight bytes of `word` is below 0x20, `"` or `\`.
-const fn needs_escape(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // A byte below 0x20, and bytes equal to `"` and `\`: each sets that byte's high bit.
-    let below = word.wrapping_sub(ONES * 0x20) & !word;
-    let quote = word ^ (ONES * 0x22);
-    let quote = quote.wrapping_sub(ONES) & !quote;
-    let backslash = word ^ (ONES * 0x5c);
-    let backslash = backslash.wrapping_sub(ONES) & !backslash;
-    (below | quote | backslash) & HIGHS != 0
 }
 
 /// The decimal digits of `n`: they are `digits[start..]` of the returned `(digits, start)`.
@@ -350,25 +298,6 @@ pub(crate) const fn decimal(n: u64) -> ([u8; 20], usize) {
     }
     (digits, start)
 }
-
-/// For each byte: 0 when it is written as it is, else the letter after the backslash (`u` for
-/// `\u00XX`).
-static ESCAPE: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut byte = 0;
-    while byte < 0x20 {
-        table[byte] = b'u';
-        byte += 1;
-    }
-    table[b'"' as usize] = b'"';
-    table[b'\\' as usize] = b'\\';
-    table[b'\n' as usize] = b'n';
-    table[b'\r' as usize] = b'r';
-    table[b'\t' as usize] = b't';
-    table[0x08] = b'b';
-    table[0x0c] = b'f';
-    table
-};
 
 struct Escaper<'w, 'a>(&'w mut JsonWriter<'a>);
 

@@ -32,60 +32,11 @@ macro_rules! registered {
                 pub const $name: Status = Status($code);
             )*
         }
-
-        const fn reason_phrase(code: u16) -> Option<&'static str> {
-            match code {
-                $($code => Some($phrase),)*
-                _ => None,
-            }
-        }
     };
 }
 
-// The registered client and server error statuses (IANA HTTP Status Code Registry, RFC 9110).
-// 418 is "(Unused)" in RFC 9110; we keep RFC 2324's well-known phrase for it.
-registered! {
-    400 BAD_REQUEST "Bad Request";
-    401 UNAUTHORIZED "Unauthorized";
-    402 PAYMENT_REQUIRED "Payment Required";
-    403 FORBIDDEN "Forbidden";
-    404 NOT_FOUND "Not Found";
-    405 METHOD_NOT_ALLOWED "Method Not Allowed";
-    406 NOT_ACCEPTABLE "Not Acceptable";
-    407 PROXY_AUTHENTICATION_REQUIRED "Proxy Authentication Required";
-    408 REQUEST_TIMEOUT "Request Timeout";
-    409 CONFLICT "Conflict";
-    410 GONE "Gone";
-    411 LENGTH_REQUIRED "Length Required";
-    412 PRECONDITION_FAILED "Precondition Failed";
-    413 CONTENT_TOO_LARGE "Content Too Large";
-    414 URI_TOO_LONG "URI Too Long";
-    415 UNSUPPORTED_MEDIA_TYPE "Unsupported Media Type";
-    416 RANGE_NOT_SATISFIABLE "Range Not Satisfiable";
-    417 EXPECTATION_FAILED "Expectation Failed";
-    418 IM_A_TEAPOT "I'm a teapot";
-    421 MISDIRECTED_REQUEST "Misdirected Request";
-    422 UNPROCESSABLE_CONTENT "Unprocessable Content";
-    423 LOCKED "Locked";
-    424 FAILED_DEPENDENCY "Failed Dependency";
-    425 TOO_EARLY "Too Early";
-    426 UPGRADE_REQUIRED "Upgrade Required";
-    428 PRECONDITION_REQUIRED "Precondition Required";
-    429 TOO_MANY_REQUESTS "Too Many Requests";
-    431 REQUEST_HEADER_FIELDS_TOO_LARGE "Request Header Fields Too Large";
-    451 UNAVAILABLE_FOR_LEGAL_REASONS "Unavailable For Legal Reasons";
-    500 INTERNAL_SERVER_ERROR "Internal Server Error";
-    501 NOT_IMPLEMENTED "Not Implemented";
-    502 BAD_GATEWAY "Bad Gateway";
-    503 SERVICE_UNAVAILABLE "Service Unavailable";
-    504 GATEWAY_TIMEOUT "Gateway Timeout";
-    505 HTTP_VERSION_NOT_SUPPORTED "HTTP Version Not Supported";
-    506 VARIANT_ALSO_NEGOTIATES "Variant Also Negotiates";
-    507 INSUFFICIENT_STORAGE "Insufficient Storage";
-    508 LOOP_DETECTED "Loop Detected";
-    510 NOT_EXTENDED "Not Extended";
-    511 NETWORK_AUTHENTICATION_REQUIRED "Network Authentication Required";
-}
+// The registered client and server error statuses, from the one table of reason phrases.
+error_contract_wire::registered_statuses!(registered);
 
 impl Status {
     /// The status with this code, if it is a three-digit code (100 to 999).
@@ -126,7 +77,7 @@ impl Status {
     /// ```
     #[must_use]
     pub const fn reason(self) -> Option<&'static str> {
-        reason_phrase(self.0)
+        error_contract_wire::reason::phrase(self.0)
     }
 
     /// Whether this is a 4xx status.

@@ -371,7 +371,7 @@ fn unknown_route_404() {
         &reply,
         404,
         &[],
-        r#"{"type":"https://shop.example/errors/no_such_route","title":"Not Found","status":404,"detail":"no such route","code":"no_such_route","instance":"/no/such/route"}"#,
+        r#"{"type":"https://shop.example/errors/no_such_route","title":"Not Found","status":404,"detail":"no such route","instance":"/no/such/route","code":"no_such_route"}"#,
     );
 }
 
@@ -727,7 +727,7 @@ fn post_with_a_body_to_an_unknown_route_keeps_the_connection() {
         &replies[0],
         404,
         &[],
-        r#"{"type":"https://shop.example/errors/no_such_route","title":"Not Found","status":404,"detail":"no such route","code":"no_such_route","instance":"/no/such/route"}"#,
+        r#"{"type":"https://shop.example/errors/no_such_route","title":"Not Found","status":404,"detail":"no such route","instance":"/no/such/route","code":"no_such_route"}"#,
     );
     assert_reply(
         &replies[1],

@@ -106,8 +106,15 @@ fn status(ctx: &Ctx<'_, '_>) -> TokenStream {
     match_or(ctx, &arms, &quote!(__ec::Dispatch::__target(self).status()))
 }
 
-/// Variants of one body shape: the shape's key, their patterns, the style, the fields.
-type Group = (String, Vec<TokenStream>, TokenStream, Vec<TokenStream>);
+/// Variants of one body shape: the shape's key, their patterns, the style, the fields, the
+/// problem's instance.
+type Group = (
+    String,
+    Vec<TokenStream>,
+    TokenStream,
+    Vec<TokenStream>,
+    TokenStream,
+);
 
 /// `body()` and `with_parts()`: the same arms (variants with run-time parts), the one writing
 /// the body, the other handing over the parts it is written from.
@@ -122,22 +129,22 @@ fn body(ctx: &Ctx<'_, '_>) -> (TokenStream, TokenStream) {
             continue;
         }
         covered += 1;
-        let (key, pattern, style, fields) = dynamic_body(ctx, v);
-        match groups.iter_mut().find(|(k, _, _, _)| *k == key) {
-            Some((_, patterns, _, _)) => patterns.push(pattern),
-            None => groups.push((key, vec![pattern], style, fields)),
+        let (key, pattern, style, fields, instance) = dynamic_body(ctx, v);
+        match groups.iter_mut().find(|(k, ..)| *k == key) {
+            Some((_, patterns, ..)) => patterns.push(pattern),
+            None => groups.push((key, vec![pattern], style, fields, instance)),
         }
     }
     let body_arms: Vec<TokenStream> = groups
         .iter()
-        .map(|(_, patterns, style, fields)| {
-            quote!(#(#patterns)|* => __ec::body::<#style, _>(self, &[#(#fields),*]),)
+        .map(|(_, patterns, style, fields, instance)| {
+            quote!(#(#patterns)|* => __ec::body::<#style, _>(self, &[#(#fields),*], #instance),)
         })
         .collect();
     let parts_arms: Vec<TokenStream> = groups
         .iter()
-        .map(|(_, patterns, _, fields)| {
-            quote!(#(#patterns)|* => __ec::parts(self, &[#(#fields),*], __visit),)
+        .map(|(_, patterns, _, fields, instance)| {
+            quote!(#(#patterns)|* => __ec::parts(self, &[#(#fields),*], #instance, __visit),)
         })
         .collect();
     let body = match_covering(
@@ -162,7 +169,13 @@ fn body(ctx: &Ctx<'_, '_>) -> (TokenStream, TokenStream) {
 fn dynamic_body(
     ctx: &Ctx<'_, '_>,
     v: &Variant<'_>,
-) -> (String, TokenStream, TokenStream, Vec<TokenStream>) {
+) -> (
+    String,
+    TokenStream,
+    TokenStream,
+    Vec<TokenStream>,
+    TokenStream,
+) {
     let exposed: Vec<&Field<'_>> = v.exposed().collect();
     let binding = |n: usize, f: &Field<'_>| syn::Ident::new(&format!("__exposed{n}"), f.span());
     let path = ctx.path(v);
@@ -174,10 +187,10 @@ fn dynamic_body(
     let pattern = quote!(#path { #(#bindings,)* .. });
     let style = style_type(&v.style(&ctx.cont.attrs));
     let mut key = style.to_string();
-    let fields: Vec<TokenStream> = exposed
-        .iter()
-        .enumerate()
-        .map(|(n, f)| {
+    let mut instance = quote!(::core::option::Option::None);
+    let mut fields: Vec<TokenStream> = Vec::new();
+    for (n, f) in exposed.iter().enumerate() {
+        let field = {
             let field_key = f.key();
             let name = binding(n, f);
             let ty = f.ty();
@@ -189,9 +202,15 @@ fn dynamic_body(
             } else {
                 quote_spanned!(f.span()=> __ec::field(#field_key, #quoted, #name))
             }
-        })
-        .collect();
-    (key, pattern, style, fields)
+        };
+        if f.attrs.instance.is_some() {
+            key.push_str("|instance");
+            instance = quote!(::core::option::Option::Some(&#field));
+        } else {
+            fields.push(field);
+        }
+    }
+    (key, pattern, style, fields, instance)
 }
 
 fn headers(ctx: &Ctx<'_, '_>) -> TokenStream {
@@ -299,7 +318,7 @@ pub(super) fn styled(ctx: &Ctx<'_, '_>) -> TokenStream {
     let style = match spec.map(|s| &s.value) {
         Some(crate::attr::StyleSpec::Builtin(b)) => style_type(&StyleRef::Builtin(*b)),
         Some(crate::attr::StyleSpec::Custom(path)) => style_type(&StyleRef::Custom(path)),
-        None => style_type(&StyleRef::Builtin(crate::style::Builtin::Problem)),
+        None => style_type(&StyleRef::Builtin(error_contract_wire::Builtin::Problem)),
     };
     quote! {
         #[automatically_derived]

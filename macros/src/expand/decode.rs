@@ -4,7 +4,7 @@
 use super::{Ctx, style_type};
 use crate::ast::{StyleRef, Variant, option_inner};
 use crate::bound::Bounds;
-use crate::style::Builtin;
+use error_contract_wire::Builtin;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
@@ -19,10 +19,17 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     let where_clause = bounds(ctx).where_clause(generics);
 
     let styles = styles(ctx);
-    let own_style = &styles[0];
-    let readers = styles
-        .iter()
-        .map(|s| quote!(<#s as __ec::Style>::read_body as __ec::Reader));
+    let own_style = style_type(&styles[0]);
+    let readers = styles.iter().map(|s| match s {
+        StyleRef::Builtin(b) => {
+            let name = syn::Ident::new(b.type_name(), proc_macro2::Span::call_site());
+            quote! {
+                (|__json| __ec::read_builtin(__ec::Builtin::#name, __json, &__TABLE.member_names))
+                    as __ec::Reader
+            }
+        }
+        StyleRef::Custom(path) => quote!(<#path as __ec::Style>::read_body as __ec::Reader),
+    });
 
     let build_arms = ctx
         .cont
@@ -199,7 +206,7 @@ fn bounds(ctx: &Ctx<'_, '_>) -> Bounds {
                 }
             } else if f.attrs.default.is_some() {
                 ctx.infer(&mut bounds, f.ty(), quote!(::core::default::Default));
-            } else if f.attrs.expose.is_some() {
+            } else if f.attrs.expose.is_some() || f.attrs.instance.is_some() {
                 ctx.infer(
                     &mut bounds,
                     f.ty(),
@@ -213,7 +220,7 @@ fn bounds(ctx: &Ctx<'_, '_>) -> Bounds {
 }
 
 /// The styles in use, the type's own first (its reader is tried first).
-fn styles(ctx: &Ctx<'_, '_>) -> Vec<TokenStream> {
+fn styles<'c>(ctx: &'c Ctx<'_, '_>) -> Vec<StyleRef<'c>> {
     let own = ctx
         .cont
         .variants
@@ -222,11 +229,14 @@ fn styles(ctx: &Ctx<'_, '_>) -> Vec<TokenStream> {
         .map_or(StyleRef::Builtin(Builtin::Problem), |v| {
             v.style(&ctx.cont.attrs)
         });
-    let mut styles: Vec<TokenStream> = vec![style_type(&own)];
+    let mut seen: Vec<String> = vec![style_type(&own).to_string()];
+    let mut styles = vec![own];
     for v in ctx.cont.variants.iter().filter(|v| !v.delegates()) {
-        let ty = style_type(&v.style(&ctx.cont.attrs));
-        if !styles.iter().any(|s| s.to_string() == ty.to_string()) {
-            styles.push(ty);
+        let style = v.style(&ctx.cont.attrs);
+        let ty = style_type(&style).to_string();
+        if !seen.contains(&ty) {
+            seen.push(ty);
+            styles.push(style);
         }
     }
     styles

@@ -7,12 +7,12 @@
 
 use super::Ctx;
 use crate::ast::{StyleRef, Variant};
-use crate::attr::Example;
+use crate::attr::Literal;
 use crate::bound::Bounds;
 use crate::check::Plain;
 use crate::code::CodeValue;
-use crate::style::Builtin;
 use crate::wire::{self, StaticParts};
+use error_contract_wire::{Builtin, Constant, Member};
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
@@ -88,13 +88,9 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
         )
     });
 
-    let type_base = match &ctx.cont.attrs.type_base {
-        Some(t) => {
-            let t = &t.value;
-            quote!(::core::option::Option::Some(#t))
-        }
-        None => quote!(::core::option::Option::None),
-    };
+    let (members, member_names) = members(ctx, &rows);
+
+    let type_base = option_str(ctx.cont.attrs.type_base.as_ref().map(|t| t.value.as_str()));
     quote! {
         const __NAMES: &[&str] = &[#(#names),*];
         const __CODES: __ec::TableCodes = #codes;
@@ -118,8 +114,55 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
             example_messages: &[#(#example_messages),*],
             field_examples: &[#(#field_examples),*],
             type_base: #type_base,
+            member_names: #member_names,
+            members: &[#(#members),*],
         };
     }
+}
+
+/// `Some("text")` or `None`.
+fn option_str(text: Option<&str>) -> TokenStream {
+    match text {
+        Some(text) => quote!(::core::option::Option::Some(#text)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+/// The `members` column (each row's constant members) and the enum's `member_names`.
+fn members(ctx: &Ctx<'_, '_>, rows: &[(usize, &Variant<'_>)]) -> (Vec<TokenStream>, TokenStream) {
+    let members = sparse_column(rows, |v| {
+        let members = v.members(&ctx.cont.attrs);
+        if members.is_empty() {
+            return None;
+        }
+        let members = members.iter().map(|(name, value, _)| {
+            let value = match wire::constant(value) {
+                Constant::Str(s) => quote!(__ec::Constant::Str(#s)),
+                Constant::Number(n) => quote!(__ec::Constant::Number(#n)),
+                Constant::Bool(b) => quote!(__ec::Constant::Bool(#b)),
+            };
+            quote!(__ec::Member { name: #name, value: #value })
+        });
+        Some(quote!(&[#(#members),*]))
+    });
+    let member_names = {
+        let names = ctx.cont.attrs.names();
+        let (envelope, code, message) = (
+            option_str(names.envelope),
+            option_str(names.code),
+            option_str(names.message),
+        );
+        let (skip_code, skip_status) = (names.skip_code, names.skip_status);
+        quote!(__ec::Names {
+            envelope: #envelope,
+            code: #code,
+            message: #message,
+            skip_code: #skip_code,
+            skip_status: #skip_status,
+        })
+    };
+
+    (members, member_names)
 }
 
 /// The `field_examples` column: per row with an `example` on an exposed field, the JSON text of
@@ -214,11 +257,7 @@ fn content_types(
         let (key, tokens) = match v.style(&ctx.cont.attrs) {
             StyleRef::Builtin(b) => {
                 let ct = b.content_type();
-                let name = Builtin::NAMES
-                    .iter()
-                    .find(|(_, builtin)| *builtin == b)
-                    .map_or("", |(name, _)| name);
-                (name.to_owned(), quote!(#ct))
+                (b.name().to_owned(), quote!(#ct))
             }
             StyleRef::Custom(path) => (
                 quote!(#path).to_string().replace(' ', ""),
@@ -371,24 +410,24 @@ fn example_message(v: &Variant<'_>) -> Option<String> {
 
 /// A field's `example` as JSON text, as `serde_json` writes the field's value: a number as a
 /// float's for a float field (`1.0`).
-fn example_json(ty: &syn::Type, example: &Example) -> String {
+fn example_json(ty: &syn::Type, example: &Literal) -> String {
     match example {
-        Example::Str(s) => wire::json_string(s),
-        Example::Int(digits) | Example::Float(digits) => {
+        Literal::Str(s) => wire::json_string(s),
+        Literal::Int(digits) | Literal::Float(digits) => {
             match crate::check::plain(ty).map(|(kind, _, _)| kind) {
                 Some(kind @ (Plain::F32 | Plain::F64)) => float_text(kind, digits, true),
-                _ if matches!(example, Example::Float(_)) => float_text(Plain::F64, digits, true),
+                _ if matches!(example, Literal::Float(_)) => float_text(Plain::F64, digits, true),
                 _ => digits.clone(),
             }
         }
-        Example::Bool(b) => b.to_string(),
+        Literal::Bool(b) => b.to_string(),
     }
 }
 
 /// A field's `example` as `Display` (or `Debug`) writes a value of the field's type: `Some(..)`
 /// around an `Option`'s with `Debug` (`None` with `Display`, which `Option` lacks), a string
 /// quoted with `Debug` (a `char` in single quotes), a float as the float type writes it.
-fn example_literal_text(ty: &syn::Type, example: &Example, debug: bool) -> Option<String> {
+fn example_literal_text(ty: &syn::Type, example: &Literal, debug: bool) -> Option<String> {
     let (kind, optional) = match crate::check::plain(ty) {
         Some((kind, _, optional)) => (Some(kind), optional),
         None => (None, false),
@@ -397,17 +436,17 @@ fn example_literal_text(ty: &syn::Type, example: &Example, debug: bool) -> Optio
         return None;
     }
     let text = match example {
-        Example::Str(s) if debug && kind == Some(Plain::Char) => {
+        Literal::Str(s) if debug && kind == Some(Plain::Char) => {
             format!("{:?}", s.chars().next()?)
         }
-        Example::Str(s) if debug => format!("{s:?}"),
-        Example::Str(s) => s.clone(),
-        Example::Int(digits) | Example::Float(digits) => match kind {
+        Literal::Str(s) if debug => format!("{s:?}"),
+        Literal::Str(s) => s.clone(),
+        Literal::Int(digits) | Literal::Float(digits) => match kind {
             Some(kind @ (Plain::F32 | Plain::F64)) => float_text(kind, digits, debug),
-            _ if matches!(example, Example::Float(_)) => float_text(Plain::F64, digits, debug),
+            _ if matches!(example, Literal::Float(_)) => float_text(Plain::F64, digits, debug),
             _ => digits.clone(),
         },
-        Example::Bool(b) => b.to_string(),
+        Literal::Bool(b) => b.to_string(),
     };
     Some(if optional {
         format!("Some({text})")
@@ -503,20 +542,31 @@ pub(super) fn static_body(
     let StyleRef::Builtin(style) = v.style(container) else {
         return None;
     };
-    if style == Builtin::Problem && v.status_field().is_some() {
+    let names = container.names();
+    if style == Builtin::Problem && v.status_field().is_some() && !names.skip_status {
         return None;
     }
     let message = v.static_message();
     let title = match &v.attrs.title {
         Some(t) => t.value.clone(),
-        None => wire::default_title(v.status()).to_owned(),
+        None => error_contract_wire::reason::title(v.status()).to_owned(),
     };
+    let members = v.members(container);
+    let members: Vec<Member<'_>> = members
+        .iter()
+        .map(|(name, value, _)| Member {
+            name,
+            value: wire::constant(value),
+        })
+        .collect();
     let parts = StaticParts {
         status: v.status(),
         code: &v.code,
         message: &message,
         title: &title,
         type_base: ctx_type_base,
+        names: &names,
+        members: &members,
     };
     Some(wire::static_body(style, &parts))
 }

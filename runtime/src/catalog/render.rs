@@ -2,8 +2,10 @@
 
 use super::{Catalog, CatalogEntry};
 use crate::json::Field;
-use crate::{Body, Code, Parts, Status, style};
+use crate::style::{Constant, Names};
+use crate::{Body, Code};
 use core::fmt::Write as _;
+use error_contract_wire::{Builtin, Role};
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 
@@ -234,7 +236,7 @@ fn responses_with(catalog: &Catalog, styles: &Styles) -> Map<String, Value> {
 /// and per content type the schema (the style's, with the codes of this status) and the
 /// examples.
 fn response(status: u16, entries: &[CatalogEntry], styles: &Styles) -> Value {
-    type StyleCodes = Vec<(&'static str, Vec<Code<'static>>)>;
+    type StyleCodes = Vec<((&'static str, &'static Names<'static>), Vec<Code<'static>>)>;
 
     let mut description = String::from(reason(status));
     description.push_str("\n\n");
@@ -260,9 +262,10 @@ fn response(status: u16, entries: &[CatalogEntry], styles: &Styles) -> Value {
                 content.len() - 1
             });
         let (_, used, examples) = &mut content[index];
-        match used.iter_mut().find(|(style, _)| *style == entry.style()) {
+        let key = (entry.style(), entry.names());
+        match used.iter_mut().find(|(style, _)| *style == key) {
             Some((_, codes)) => codes.push(entry.code()),
-            None => used.push((entry.style(), vec![entry.code()])),
+            None => used.push((key, vec![entry.code()])),
         }
         if let Some(value) = example_body(*entry) {
             let mut example = Map::new();
@@ -279,9 +282,9 @@ fn response(status: u16, entries: &[CatalogEntry], styles: &Styles) -> Value {
     let content: Map<String, Value> = content
         .into_iter()
         .map(|(content_type, used, examples)| {
-            let mut schema_of = used
-                .iter()
-                .filter_map(|(name, codes)| Some(styles.get(name)?.response_schema(codes)));
+            let mut schema_of = used.iter().filter_map(|((name, names), codes)| {
+                Some(styles.get(name, names)?.response_schema(codes))
+            });
             let schema = if used.len() == 1 {
                 schema_of.next().unwrap_or_else(|| json!({}))
             } else {
@@ -364,18 +367,18 @@ fn example_body(entry: CatalogEntry) -> Option<Value> {
         .zip(&values)
         .map(|(key, value)| Field::new(key, value))
         .collect();
-    let parts = Parts::new(entry.status(), entry.code(), &message)
-        .with_title(entry.title())
-        .with_type_base(entry.table().type_base)
-        .with_fields(&fields);
-    let body = match entry.style() {
-        "dto" => Body::build::<style::Dto>(&parts),
-        "nested" => Body::build::<style::Nested>(&parts),
-        "flat" => Body::build::<style::Flat>(&parts),
-        "message" => Body::build::<style::Message>(&parts),
-        "problem" => Body::build::<style::Problem>(&parts),
-        _ => return None,
-    };
+    // The problem's `instance` is an exposed field written in its RFC place.
+    let (instance, fields): (Vec<Field<'_>>, Vec<Field<'_>>) = fields
+        .into_iter()
+        .partition(|field| field.key() == "instance" && entry.style() == "problem");
+    let parts = entry
+        .parts(entry.status(), &message)
+        .with_fields(&fields)
+        .with_instance(instance.first());
+    let style = Builtin::from_name(entry.style())?;
+    let body = Body::build_with::<{ crate::json::STACK }>(style.content_type(), &|out| {
+        crate::style::write_builtin(style, &parts, out);
+    });
     serde_json::from_str(&body).ok()
 }
 
@@ -393,12 +396,7 @@ fn example_name(examples: &Map<String, Value>, entry: &CatalogEntry) -> String {
 
 /// The reason phrase, or "Client Error" / "Server Error" for an unregistered status.
 fn reason(status: u16) -> &'static str {
-    let status = Status::new(status).unwrap_or(Status::INTERNAL_SERVER_ERROR);
-    match status.reason() {
-        Some(reason) => reason,
-        None if status.is_server_error() => "Server Error",
-        None => "Client Error",
-    }
+    error_contract_wire::reason::title(status)
 }
 
 /// The styles a catalog uses, in order of first use.
@@ -409,6 +407,14 @@ struct Styles {
 /// One style and what the catalog's entries of that style put in their bodies.
 struct StyleUse {
     style: &'static str,
+    /// The names of the style's own members, from the entries' enum.
+    names: &'static Names<'static>,
+    /// The schema's name: the style's, numbered from the second use of one style with other
+    /// member names (`ErrorFlat2`).
+    number: usize,
+    /// The constant members of every entry of this style, in order of first appearance, with
+    /// their JSON type.
+    members: Vec<(&'static str, &'static str)>,
     numeric_codes: bool,
     string_codes: bool,
     /// The exposed fields of every entry of this style, in order of first appearance, with
@@ -422,10 +428,14 @@ impl Styles {
         for entry in entries {
             let index = list
                 .iter()
-                .position(|s| s.style == entry.style())
+                .position(|s| s.style == entry.style() && s.names == entry.names())
                 .unwrap_or_else(|| {
+                    let number = 1 + list.iter().filter(|s| s.style == entry.style()).count();
                     list.push(StyleUse {
                         style: entry.style(),
+                        names: entry.names(),
+                        number,
+                        members: Vec::new(),
                         numeric_codes: false,
                         string_codes: false,
                         fields: Vec::new(),
@@ -433,6 +443,16 @@ impl Styles {
                     list.len() - 1
                 });
             let style = &mut list[index];
+            for member in entry.members() {
+                if !style.members.iter().any(|(name, _)| *name == member.name) {
+                    let ty = match member.value {
+                        Constant::Str(_) => "string",
+                        Constant::Number(_) => "number",
+                        Constant::Bool(_) => "boolean",
+                    };
+                    style.members.push((member.name, ty));
+                }
+            }
             match entry.code() {
                 Code::Num(_) => style.numeric_codes = true,
                 Code::Str(_) => style.string_codes = true,
@@ -456,8 +476,10 @@ impl Styles {
         Styles { list }
     }
 
-    fn get(&self, style: &str) -> Option<&StyleUse> {
-        self.list.iter().find(|s| s.style == style)
+    fn get(&self, style: &str, names: &Names<'_>) -> Option<&StyleUse> {
+        self.list
+            .iter()
+            .find(|s| s.style == style && s.names == names)
     }
 
     /// `components/schemas`: one schema per style.
@@ -472,6 +494,14 @@ impl Styles {
 impl StyleUse {
     /// The name of the style's schema under `components/schemas`.
     fn schema_name(&self) -> String {
+        let name = self.style_schema_name();
+        match self.number {
+            1 => name,
+            n => format!("{name}{n}"),
+        }
+    }
+
+    fn style_schema_name(&self) -> String {
         match self.style {
             "dto" => "ErrorDto".into(),
             "nested" => "ErrorNested".into(),
@@ -511,17 +541,21 @@ impl StyleUse {
                 Code::Str(s) => json!(s),
             })
             .collect();
-        let code = json!({ "enum": codes });
-        let only = match self.style {
-            "dto" => json!({
-                "properties": {
-                    "errors": { "type": "array", "items": { "properties": { "errorCode": code } } }
-                }
-            }),
-            "nested" => json!({ "properties": { "error": { "properties": { "code": code } } } }),
-            "flat" | "problem" => json!({ "properties": { "code": code } }),
-            // No code in the body (`message`), or a body whose shape is not known (custom).
-            _ => return reference,
+        // No code in the body (`message`, a problem without one), or a body whose shape is not
+        // known (custom).
+        let Some(style) = Builtin::from_name(self.style) else {
+            return reference;
+        };
+        let Some(code_name) = style.code_name(self.names) else {
+            return reference;
+        };
+        let only = json!({ "properties": { code_name: { "enum": codes } } });
+        let only = match style.envelope_name(self.names) {
+            Some(envelope) if style == Builtin::Dto => {
+                json!({ "properties": { envelope: { "type": "array", "items": only } } })
+            }
+            Some(envelope) => json!({ "properties": { envelope: only } }),
+            None => only,
         };
         json!({ "allOf": [reference, only] })
     }
@@ -534,60 +568,58 @@ impl StyleUse {
         let description = format!("An error body in the `{}` style.", self.style);
         let code = json!({ "description": "The stable error code.", "type": self.code_type() });
         let message = json!({ "description": "The public message.", "type": "string" });
-        match self.style {
-            "dto" => {
-                let item = self.object(&["errorCode", "message"], vec![code, message]);
-                json!({
-                    "description": description,
-                    "type": "object",
-                    "required": ["errors"],
-                    "properties": {
-                        "errors": { "type": "array", "items": item },
-                    },
-                })
-            }
-            "nested" => {
-                let inner = self.object(&["code", "message"], vec![code, message]);
-                json!({
-                    "description": description,
-                    "type": "object",
-                    "required": ["error"],
-                    "properties": { "error": inner },
-                })
-            }
-            "flat" => with_description(
-                self.object(&["code", "message"], vec![code, message]),
-                description,
-            ),
-            "message" => {
-                with_description(self.object(&["errorMessage"], vec![message]), description)
-            }
-            "problem" => {
-                let schemas = vec![
-                    json!({
-                        "description": "A URI reference that identifies the problem type.",
-                        "type": "string",
-                        "format": "uri-reference",
-                    }),
-                    json!({ "description": "A short summary of the problem type.", "type": "string" }),
-                    json!({
-                        "description": "The HTTP status code.",
-                        "type": "integer",
-                        "minimum": 400,
-                        "maximum": 599,
-                    }),
-                    json!({ "description": "The public message.", "type": "string" }),
-                    code,
-                ];
-                with_description(
-                    self.object(&["type", "title", "status", "detail", "code"], schemas),
-                    format!("{description} RFC 9457 problem details."),
-                )
-            }
-            custom => json!({
-                "description": format!("An error body in the custom style `{custom}`."),
+        let Some(style) = Builtin::from_name(self.style) else {
+            return json!({
+                "description": format!("An error body in the custom style `{}`.", self.style),
                 "type": "object",
-            }),
+            });
+        };
+        let names = self.names;
+        let mut required: Vec<&str> = Vec::new();
+        let mut schemas: Vec<Value> = Vec::new();
+        for (name, role) in style.own_members(names) {
+            let schema = match role {
+                Role::Code => code.clone(),
+                Role::Message => message.clone(),
+                Role::Type => json!({
+                    "description": "A URI reference that identifies the problem type.",
+                    "type": "string",
+                    "format": "uri-reference",
+                }),
+                Role::Title => {
+                    json!({ "description": "A short summary of the problem type.", "type": "string" })
+                }
+                Role::Status => json!({
+                    "description": "The HTTP status code.",
+                    "type": "integer",
+                    "minimum": 400,
+                    "maximum": 599,
+                }),
+                // Written when an error has one: an exposed field, below.
+                Role::Instance | Role::Envelope => continue,
+            };
+            required.push(name);
+            schemas.push(schema);
+        }
+        let object = self.object(&required, schemas);
+        match style.envelope_name(names) {
+            Some(envelope) => {
+                let inner = if style == Builtin::Dto {
+                    json!({ "type": "array", "items": object })
+                } else {
+                    object
+                };
+                json!({
+                    "description": description,
+                    "type": "object",
+                    "required": [envelope],
+                    "properties": { envelope: inner },
+                })
+            }
+            None if style == Builtin::Problem => {
+                with_description(object, format!("{description} RFC 9457 problem details."))
+            }
+            None => with_description(object, description),
         }
     }
 
@@ -599,6 +631,15 @@ impl StyleUse {
             .map(|key| (*key).to_owned())
             .zip(schemas)
             .collect();
+        for (name, ty) in &self.members {
+            if !properties.contains_key(*name) {
+                let property = json!({
+                    "description": "A constant member of some errors of this style.",
+                    "type": ty,
+                });
+                properties.insert((*name).to_owned(), property);
+            }
+        }
         for (field, schema) in &self.fields {
             if !properties.contains_key(*field) {
                 let mut property = Map::new();

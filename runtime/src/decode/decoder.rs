@@ -5,10 +5,23 @@
 use super::{DecodeError, ReadCode, ResponseHeaders, Unknown, Wire, WireCode};
 use crate::catalog::{Table, TableCodes};
 use crate::json::{JsonDocument, JsonValue};
+use crate::style::Names;
 use crate::{Body, Catalog, Code, Parts, RetryAfter, Status};
+use error_contract_wire::Builtin;
 
 /// A style's reader, as the derive lists them.
 pub type Reader = for<'a> fn(JsonValue<'a>) -> Option<Wire<'a>>;
+
+/// Reads a body of a built-in style whose members are named by `names` (the derive binds an
+/// enum's names in a closure of its own, a [`Reader`]).
+#[must_use]
+pub fn read_builtin<'a>(
+    style: Builtin,
+    json: JsonValue<'a>,
+    names: &Names<'static>,
+) -> Option<Wire<'a>> {
+    crate::style::reader(style)(json, names)
+}
 
 /// A field that did not deserialize.
 #[derive(Debug, Clone, Copy)]
@@ -100,6 +113,16 @@ impl<E> Decoder<'_, E> {
                     .find_map(|read| Some((read(doc.root())?, *read)))
             })
             .unzip();
+        let mut wire = wire;
+        // A problem without a `code` member: the code is what follows the type base in `type`.
+        if let (Some(wire), Some(base), true) = (
+            &mut wire,
+            self.table.type_base,
+            self.table.member_names.skip_code,
+        ) {
+            let numeric = matches!(self.table.codes, TableCodes::Num(_));
+            wire.code_from_type(base, numeric);
+        }
 
         if let Some(wire) = &wire {
             let decoded = Decoded {
@@ -147,7 +170,7 @@ impl<E> Decoder<'_, E> {
                 status,
                 code: wire.read_code().map(|code| match code {
                     ReadCode::Num(n) => WireCode::Num(*n),
-                    ReadCode::Str(s) => WireCode::Str(String::from(&**s)),
+                    ReadCode::Str(s) => WireCode::Str(Box::from(&**s)),
                 }),
                 message: wire.message().map(|message| Box::from(&*message)),
                 fields: std::sync::OnceLock::new(),
@@ -156,7 +179,12 @@ impl<E> Decoder<'_, E> {
                 content_type: self.content_type,
                 retry_after: None,
             },
-            _ => Unknown::status_only(status, self.content_type, self.fallback_body),
+            _ => Unknown::status_only(
+                status,
+                self.content_type,
+                self.fallback_body,
+                &self.table.member_names,
+            ),
         };
         // RFC 9110 and 6585: a 503 or a 429 says when to try again.
         if matches!(status.as_u16(), 429 | 503) {

@@ -153,6 +153,28 @@ impl<'a> Wire<'a> {
         self.fields?.get(key)
     }
 
+    /// Takes the code from the `type` member when it is `base` followed by a code (a problem
+    /// without a `code` member): a number when `numeric`, else the text.
+    pub(crate) fn code_from_type(&mut self, base: &str, numeric: bool) {
+        if self.code.is_some() {
+            return;
+        }
+        let Some(ty) = self.field("type").and_then(JsonValue::as_str) else {
+            return;
+        };
+        let code = match ty {
+            Cow::Borrowed(ty) => ty.strip_prefix(base).map(Cow::Borrowed),
+            Cow::Owned(ty) => ty
+                .strip_prefix(base)
+                .map(|code| Cow::Owned(code.to_owned())),
+        };
+        self.code = match code {
+            Some(code) if numeric => code.parse().ok().map(ReadCode::Num),
+            Some(code) if !code.is_empty() => Some(ReadCode::Str(code)),
+            _ => None,
+        };
+    }
+
     /// Whether a message was read, without unescaping it.
     pub(crate) fn has_message(&self) -> bool {
         self.message.is_some()

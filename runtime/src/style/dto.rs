@@ -1,9 +1,10 @@
 //! The `dto` style: its writer and its reader.
 
-use super::{Parts, Style};
+use super::{Names, Parts, Style};
 use crate::Items;
 use crate::decode::Wire;
 use crate::json::{JsonValue, JsonWriter};
+use error_contract_wire::Builtin;
 use serde_json::{Value, json};
 
 /// `{"errors":[{"errorCode":3001,"message":"entity not found"}]}`: exposed fields go inside the
@@ -24,15 +25,23 @@ pub struct Dto;
 
 impl Style for Dto {
     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
-        out.raw(r#"{"errors":["#);
-        item(parts, out);
-        out.raw("]}");
+        super::write_builtin(Builtin::Dto, parts, out);
     }
 
     /// `{"errors":[{"errorCode":..,"message":..},{..}]}`: every error an item of the array.
     fn write_errors(items: &Items<'_>, out: &mut JsonWriter<'_>) {
-        out.raw(r#"{"errors":"#);
-        super::list(items, out, item);
+        out.raw("{");
+        items.summary(&mut |summary| {
+            super::key(
+                out,
+                Builtin::Dto
+                    .envelope_name(summary.names())
+                    .unwrap_or_default(),
+            );
+        });
+        super::list(items, out, |parts, out| {
+            super::write_object(Builtin::Dto, parts, out);
+        });
         out.raw("}");
     }
 
@@ -41,22 +50,22 @@ impl Style for Dto {
     }
 
     fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
-        let item = json
-            .as_object()?
-            .get("errors")?
-            .as_array()?
-            .first()?
-            .as_object()?;
-        Some(Wire::from_object(item, Some("errorCode"), "message"))
+        read(json, &Names::DEFAULT)
     }
 }
 
-/// One item of the array: `{"errorCode":3001,"message":"entity not found"}`.
-fn item(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
-    out.raw(r#"{"errorCode":"#);
-    out.code(parts.code);
-    out.raw(r#","message":"#);
-    out.display(parts.message);
-    out.fields(parts.fields);
-    out.raw("}");
+/// Reads a body whose members are named by `names`.
+pub(crate) fn read<'a>(json: JsonValue<'a>, names: &Names<'static>) -> Option<Wire<'a>> {
+    let style = Builtin::Dto;
+    let item = json
+        .as_object()?
+        .get(style.envelope_name(names)?)?
+        .as_array()?
+        .first()?
+        .as_object()?;
+    Some(Wire::from_object(
+        item,
+        style.code_name(names),
+        style.message_name(names),
+    ))
 }

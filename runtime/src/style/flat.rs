@@ -1,9 +1,10 @@
 //! The `flat` style: its writer and its reader.
 
-use super::{Parts, Style};
+use super::{Names, Parts, Style};
 use crate::Items;
 use crate::decode::Wire;
 use crate::json::{JsonValue, JsonWriter};
+use error_contract_wire::Builtin;
 use serde_json::Value;
 
 /// `{"code":3001,"message":"entity not found"}`: exposed fields follow the message.
@@ -22,12 +23,7 @@ pub struct Flat;
 
 impl Style for Flat {
     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
-        out.raw(r#"{"code":"#);
-        out.code(parts.code);
-        out.raw(r#","message":"#);
-        out.display(parts.message);
-        out.fields(parts.fields);
-        out.raw("}");
+        super::write_builtin(Builtin::Flat, parts, out);
     }
 
     /// `{"code":..,"message":..,"errors":[{"code":..,"message":..},{..}]}`, as GitHub's
@@ -35,13 +31,16 @@ impl Style for Flat {
     /// `code` is left out when the errors' codes differ.
     fn write_errors(items: &Items<'_>, out: &mut JsonWriter<'_>) {
         out.raw("{");
-        if let Some(code) = items.code() {
-            out.raw(r#""code":"#);
-            out.code(code);
-            out.raw(",");
-        }
-        out.raw(r#""message":"#);
-        items.summary(&mut |summary| out.display(summary.message()));
+        items.summary(&mut |summary| {
+            let names = summary.names();
+            if let Some(code) = items.code() {
+                super::key(out, Builtin::Flat.code_name(names).unwrap_or_default());
+                out.code(code);
+                out.raw(",");
+            }
+            super::key(out, Builtin::Flat.message_name(names));
+            out.display(summary.message());
+        });
         out.raw(r#","errors":"#);
         super::list(items, out, Self::write_body);
         out.raw("}");
@@ -52,16 +51,25 @@ impl Style for Flat {
     }
 
     fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
-        let object = json.as_object()?;
-        let wire = Wire::from_object(object, Some("code"), "message");
-        // An object with neither member is not of this style (looked for only then).
-        if wire.code().is_none()
-            && !wire.has_message()
-            && !object.contains_key("code")
-            && !object.contains_key("message")
-        {
-            return None;
-        }
-        Some(wire)
+        read(json, &Names::DEFAULT)
     }
+}
+
+/// Reads a body whose members are named by `names`.
+pub(crate) fn read<'a>(json: JsonValue<'a>, names: &Names<'static>) -> Option<Wire<'a>> {
+    let object = json.as_object()?;
+    let (code, message) = (
+        Builtin::Flat.code_name(names),
+        Builtin::Flat.message_name(names),
+    );
+    let wire = Wire::from_object(object, code, message);
+    // An object with neither member is not of this style (looked for only then).
+    if wire.code().is_none()
+        && !wire.has_message()
+        && !code.is_some_and(|code| object.contains_key(code))
+        && !object.contains_key(message)
+    {
+        return None;
+    }
+    Some(wire)
 }

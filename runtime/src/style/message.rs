@@ -1,9 +1,10 @@
 //! The `message` style: its writer and its reader.
 
-use super::{Parts, Style};
+use super::{Names, Parts, Style};
 use crate::Items;
 use crate::decode::Wire;
 use crate::json::{JsonValue, JsonWriter};
+use error_contract_wire::Builtin;
 use serde_json::Value;
 
 /// `{"errorMessage":"entity not found"}`: no code in the body; exposed fields follow.
@@ -22,17 +23,17 @@ pub struct Message;
 
 impl Style for Message {
     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
-        out.raw(r#"{"errorMessage":"#);
-        out.display(parts.message);
-        out.fields(parts.fields);
-        out.raw("}");
+        super::write_builtin(Builtin::Message, parts, out);
     }
 
     /// `{"errorMessage":..,"errors":[{"errorMessage":..},{..}]}`: each error's own body in
     /// `errors`.
     fn write_errors(items: &Items<'_>, out: &mut JsonWriter<'_>) {
-        out.raw(r#"{"errorMessage":"#);
-        items.summary(&mut |summary| out.display(summary.message()));
+        out.raw("{");
+        items.summary(&mut |summary| {
+            super::key(out, Builtin::Message.message_name(summary.names()));
+            out.display(summary.message());
+        });
         out.raw(r#","errors":"#);
         super::list(items, out, Self::write_body);
         out.raw("}");
@@ -43,11 +44,17 @@ impl Style for Message {
     }
 
     fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
-        let object = json.as_object()?;
-        let wire = Wire::from_object(object, None, "errorMessage");
-        if !wire.has_message() && !object.contains_key("errorMessage") {
-            return None;
-        }
-        Some(wire)
+        read(json, &Names::DEFAULT)
     }
+}
+
+/// Reads a body whose members are named by `names`.
+pub(crate) fn read<'a>(json: JsonValue<'a>, names: &Names<'static>) -> Option<Wire<'a>> {
+    let object = json.as_object()?;
+    let message = Builtin::Message.message_name(names);
+    let wire = Wire::from_object(object, None, message);
+    if !wire.has_message() && !object.contains_key(message) {
+        return None;
+    }
+    Some(wire)
 }

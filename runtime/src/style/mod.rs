@@ -11,13 +11,29 @@ use crate::decode::Wire;
 use crate::json::{Field, JsonValue, JsonWriter};
 use crate::{Code, Items, Status};
 use core::fmt::{self, Display};
+use error_contract_wire::{Builtin, Sink};
 use serde_json::Value;
+
+pub use error_contract_wire::{Constant, Member, Names};
 
 mod dto;
 mod flat;
 mod message;
 mod nested;
 mod problem;
+
+/// The reader of a built-in style, with the member names of the enum that reads.
+pub(crate) fn reader(
+    style: Builtin,
+) -> for<'a> fn(JsonValue<'a>, &Names<'static>) -> Option<Wire<'a>> {
+    match style {
+        Builtin::Dto => dto::read,
+        Builtin::Nested => nested::read,
+        Builtin::Flat => flat::read,
+        Builtin::Message => message::read,
+        Builtin::Problem => problem::read,
+    }
+}
 
 pub use dto::Dto;
 pub use flat::Flat;
@@ -182,6 +198,73 @@ pub trait Style {
     }
 }
 
+/// Writes `parts` in a built-in style, by the walk the derive writes static bodies with.
+pub(crate) fn write_builtin(style: Builtin, parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+    let writer = &mut Writer { parts, out };
+    error_contract_wire::write_body(style, parts.names, parts.members, parts.type_base, writer);
+}
+
+/// Writes the object of one error in a built-in style: an item of a collection.
+pub(crate) fn write_object(style: Builtin, parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+    let writer = &mut Writer { parts, out };
+    error_contract_wire::write_object(style, parts.names, parts.members, parts.type_base, writer);
+}
+
+/// Writes `"name":` for a member the style writes itself.
+pub(crate) fn key(out: &mut JsonWriter<'_>, name: &str) {
+    out.string(name);
+    out.raw(":");
+}
+
+/// The runtime's [`Sink`]: the parts of one error, written into a `JsonWriter`.
+struct Writer<'p, 'w, 'a> {
+    parts: &'p Parts<'p>,
+    out: &'w mut JsonWriter<'a>,
+}
+
+impl Sink for Writer<'_, '_, '_> {
+    fn raw(&mut self, json: &str) {
+        self.out.raw(json);
+    }
+
+    fn escaped(&mut self, text: &str) {
+        self.out.escaped(text);
+    }
+
+    fn code(&mut self) {
+        self.out.code(self.parts.code);
+    }
+
+    fn code_text(&mut self) {
+        match self.parts.code {
+            Code::Num(n) => self.out.number(n.into()),
+            Code::Str(s) => self.out.escaped(s),
+        }
+    }
+
+    fn message(&mut self) {
+        self.out.display(self.parts.message);
+    }
+
+    fn status(&mut self) {
+        self.out.status(self.parts.status);
+    }
+
+    fn title(&mut self) {
+        self.out.string(self.parts.title());
+    }
+
+    fn instance(&mut self) {
+        if let Some(instance) = self.parts.instance {
+            self.out.fields(core::slice::from_ref(instance));
+        }
+    }
+
+    fn fields(&mut self) {
+        self.out.fields(self.parts.fields);
+    }
+}
+
 /// Writes `[item,item,...]`, each item written by `item` from its parts.
 pub(crate) fn list(
     items: &Items<'_>,
@@ -235,10 +318,14 @@ pub struct Parts<'a> {
     title: Option<&'a str>,
     type_base: Option<&'a str>,
     fields: &'a [Field<'a>],
+    names: &'a Names<'a>,
+    members: &'a [Member<'a>],
+    instance: Option<&'a Field<'a>>,
 }
 
 impl<'a> Parts<'a> {
-    /// The parts of an error with no title, no type base and no fields.
+    /// The parts of an error with no title, no type base, no fields, no constant members, and
+    /// each built-in style's own member names.
     ///
     /// See [`Parts`] for an example.
     pub fn new(status: Status, code: Code<'a>, message: &'a dyn Display) -> Parts<'a> {
@@ -249,7 +336,71 @@ impl<'a> Parts<'a> {
             title: None,
             type_base: None,
             fields: &[],
+            names: &Names::DEFAULT,
+            members: &[],
+            instance: None,
         }
+    }
+
+    /// Sets the names of the members the built-in styles write themselves
+    /// (`#[api_error(rename_members(...), skip_members(...))]`).
+    ///
+    /// ```
+    /// use error_contract::style::{Flat, Names};
+    /// use error_contract::{Body, Code, Parts, Status};
+    ///
+    /// let names = Names { code: Some("errorCode"), ..Names::DEFAULT };
+    /// let parts = Parts::new(Status::NOT_FOUND, Code::Num(3001), &"entity not found")
+    ///     .with_names(&names);
+    /// assert_eq!(&*Body::build::<Flat>(&parts), r#"{"errorCode":3001,"message":"entity not found"}"#);
+    /// ```
+    #[must_use]
+    pub fn with_names(mut self, names: &'a Names<'a>) -> Parts<'a> {
+        self.names = names;
+        self
+    }
+
+    /// Sets the constant members (`#[api_error(members(...))]`), which the built-in styles
+    /// write after their own members and the exposed fields.
+    ///
+    /// ```
+    /// use error_contract::style::{Constant, Flat, Member};
+    /// use error_contract::{Body, Code, Parts, Status};
+    ///
+    /// let members = [Member { name: "doc_url", value: Constant::Str("https://example.com/{code}") }];
+    /// let parts = Parts::new(Status::NOT_FOUND, Code::Str("gone"), &"gone")
+    ///     .with_members(&members);
+    /// assert_eq!(
+    ///     &*Body::build::<Flat>(&parts),
+    ///     r#"{"code":"gone","message":"gone","doc_url":"https://example.com/gone"}"#
+    /// );
+    /// ```
+    #[must_use]
+    pub fn with_members(mut self, members: &'a [Member<'a>]) -> Parts<'a> {
+        self.members = members;
+        self
+    }
+
+    /// Sets the problem's `instance` member (`#[api_error(instance)]` on a field).
+    ///
+    /// ```
+    /// use error_contract::json::Field;
+    /// use error_contract::style::Problem;
+    /// use error_contract::{Body, Code, Parts, Status};
+    ///
+    /// let path = "/orders/7";
+    /// let instance = Field::new("instance", &path);
+    /// let parts = Parts::new(Status::NOT_FOUND, Code::Num(1), &"no such order")
+    ///     .with_instance(Some(&instance));
+    /// assert_eq!(
+    ///     &*Body::build::<Problem>(&parts),
+    ///     r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"no such order","instance":"/orders/7","code":1}"#
+    /// );
+    /// ```
+    #[must_use]
+    pub fn with_instance(mut self, instance: Option<&'a Field<'a>>) -> Parts<'a> {
+        self.instance = instance;
+        self
     }
 
     /// Sets the problem title (the default is the status's reason phrase).
@@ -347,10 +498,9 @@ impl<'a> Parts<'a> {
     /// ```
     #[must_use]
     pub fn title(&self) -> &'a str {
-        match (self.title, self.status.reason()) {
-            (Some(title), _) | (None, Some(title)) => title,
-            (None, None) if self.status.is_server_error() => "Server Error",
-            (None, None) => "Client Error",
+        match self.title {
+            Some(title) => title,
+            None => error_contract_wire::reason::title(self.status.as_u16()),
         }
     }
 
@@ -369,6 +519,42 @@ impl<'a> Parts<'a> {
     #[must_use]
     pub fn type_base(&self) -> Option<&'a str> {
         self.type_base
+    }
+
+    /// The names of the members the built-in styles write themselves.
+    ///
+    /// ```
+    /// # use error_contract::{Code, Parts, Status, style::Names};
+    /// let parts = Parts::new(Status::GONE, Code::Num(1), &"gone");
+    /// assert_eq!(*parts.names(), Names::DEFAULT);
+    /// ```
+    #[must_use]
+    pub fn names(&self) -> &'a Names<'a> {
+        self.names
+    }
+
+    /// The constant members, in order.
+    ///
+    /// ```
+    /// # use error_contract::{Code, Parts, Status};
+    /// let parts = Parts::new(Status::GONE, Code::Num(1), &"gone");
+    /// assert!(parts.members().is_empty());
+    /// ```
+    #[must_use]
+    pub fn members(&self) -> &'a [Member<'a>] {
+        self.members
+    }
+
+    /// The problem's `instance`, if the error has one.
+    ///
+    /// ```
+    /// # use error_contract::{Code, Parts, Status};
+    /// let parts = Parts::new(Status::GONE, Code::Num(1), &"gone");
+    /// assert!(parts.instance().is_none());
+    /// ```
+    #[must_use]
+    pub fn instance(&self) -> Option<&'a Field<'a>> {
+        self.instance
     }
 
     /// The exposed fields, in declaration order.
@@ -393,6 +579,9 @@ impl fmt::Debug for Parts<'_> {
             .field("title", &self.title)
             .field("type_base", &self.type_base)
             .field("fields", &self.fields)
+            .field("names", &self.names)
+            .field("members", &self.members)
+            .field("instance", &self.instance)
             .finish()
     }
 }

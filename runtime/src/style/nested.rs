@@ -1,9 +1,10 @@
 //! The `nested` style: its writer and its reader.
 
-use super::{Parts, Style};
+use super::{Names, Parts, Style};
 use crate::Items;
 use crate::decode::Wire;
 use crate::json::{JsonValue, JsonWriter};
+use error_contract_wire::Builtin;
 use serde_json::{Value, json};
 
 /// `{"error":{"code":3001,"message":"entity not found"}}`: exposed fields go inside `error`.
@@ -22,25 +23,33 @@ pub struct Nested;
 
 impl Style for Nested {
     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
-        out.raw(r#"{"error":"#);
-        item(parts, out);
-        out.raw("}");
+        super::write_builtin(Builtin::Nested, parts, out);
     }
 
     /// `{"error":{"code":..,"message":..,"details":[{"code":..,"message":..},{..}]}}`, as
     /// Microsoft's REST guidelines nest the errors of one response in `details`; `code` is left
     /// out when the errors' codes differ.
     fn write_errors(items: &Items<'_>, out: &mut JsonWriter<'_>) {
-        out.raw(r#"{"error":{"#);
-        if let Some(code) = items.code() {
-            out.raw(r#""code":"#);
-            out.code(code);
-            out.raw(",");
-        }
-        out.raw(r#""message":"#);
-        items.summary(&mut |summary| out.display(summary.message()));
+        out.raw("{");
+        items.summary(&mut |summary| {
+            let names = summary.names();
+            super::key(
+                out,
+                Builtin::Nested.envelope_name(names).unwrap_or_default(),
+            );
+            out.raw("{");
+            if let Some(code) = items.code() {
+                super::key(out, Builtin::Nested.code_name(names).unwrap_or_default());
+                out.code(code);
+                out.raw(",");
+            }
+            super::key(out, Builtin::Nested.message_name(names));
+            out.display(summary.message());
+        });
         out.raw(r#","details":"#);
-        super::list(items, out, item);
+        super::list(items, out, |parts, out| {
+            super::write_object(Builtin::Nested, parts, out);
+        });
         out.raw("}}");
     }
 
@@ -50,18 +59,20 @@ impl Style for Nested {
     }
 
     fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
-        let error = json.as_object()?.get("error")?.as_object()?;
-        Some(Wire::from_object(error, Some("code"), "message"))
+        read(json, &Names::DEFAULT)
     }
 }
 
-/// `{"code":3001,"message":"entity not found"}`: the object inside `error`, and an item of
-/// `details`.
-fn item(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
-    out.raw(r#"{"code":"#);
-    out.code(parts.code);
-    out.raw(r#","message":"#);
-    out.display(parts.message);
-    out.fields(parts.fields);
-    out.raw("}");
+/// Reads a body whose members are named by `names`.
+pub(crate) fn read<'a>(json: JsonValue<'a>, names: &Names<'static>) -> Option<Wire<'a>> {
+    let style = Builtin::Nested;
+    let error = json
+        .as_object()?
+        .get(style.envelope_name(names)?)?
+        .as_object()?;
+    Some(Wire::from_object(
+        error,
+        style.code_name(names),
+        style.message_name(names),
+    ))
 }

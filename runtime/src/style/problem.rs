@@ -1,9 +1,10 @@
 //! The `problem` style (RFC 9457): its writer and its reader.
 
-use super::{Parts, Style};
+use super::{Names, Parts, Style};
 use crate::Items;
 use crate::decode::Wire;
 use crate::json::{JsonValue, JsonWriter};
+use error_contract_wire::Builtin;
 use serde_json::Value;
 
 /// RFC 9457 problem details, `application/problem+json`:
@@ -30,21 +31,7 @@ impl Style for Problem {
     const CONTENT_TYPE: &'static str = "application/problem+json";
 
     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
-        out.raw(r#"{"type":"#);
-        match parts.type_base {
-            Some(base) => out.display(&format_args!("{base}{}", parts.code)),
-            None => out.raw(r#""about:blank""#),
-        }
-        out.raw(r#","title":"#);
-        out.string(parts.title());
-        out.raw(r#","status":"#);
-        out.status(parts.status);
-        out.raw(r#","detail":"#);
-        out.display(parts.message);
-        out.raw(r#","code":"#);
-        out.code(parts.code);
-        out.fields(parts.fields);
-        out.raw("}");
+        super::write_builtin(Builtin::Problem, parts, out);
     }
 
     /// One problem for the whole, whose `errors` member lists each error's `detail`, `code`
@@ -62,12 +49,15 @@ impl Style for Problem {
             }
             out.raw(r#","title":"#);
             out.string(summary.title());
-            out.raw(r#","status":"#);
-            out.status(summary.status);
+            if !summary.names.skip_status {
+                out.raw(r#","status":"#);
+                out.status(summary.status);
+            }
             out.raw(r#","detail":"#);
             out.display(summary.message);
-            if let Some(code) = code {
-                out.raw(r#","code":"#);
+            if let (Some(code), Some(name)) = (code, Builtin::Problem.code_name(summary.names)) {
+                out.raw(",");
+                super::key(out, name);
                 out.code(code);
             }
         });
@@ -75,8 +65,11 @@ impl Style for Problem {
         super::list(items, out, |parts, out| {
             out.raw(r#"{"detail":"#);
             out.display(parts.message);
-            out.raw(r#","code":"#);
-            out.code(parts.code);
+            if let Some(name) = Builtin::Problem.code_name(parts.names) {
+                out.raw(",");
+                super::key(out, name);
+                out.code(parts.code);
+            }
             out.fields(parts.fields);
             out.raw("}");
         });
@@ -88,8 +81,15 @@ impl Style for Problem {
     }
 
     fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
-        let object = json.as_object()?;
-        let wire = Wire::from_object(object, Some("code"), "detail");
-        Some(wire.hiding(&["type", "title", "status", "instance"]))
+        read(json, &Names::DEFAULT)
     }
+}
+
+/// Reads a body whose members are named by `names`. Without a `code` member, the decoder
+/// takes the code from `type` (see `Decoder`).
+pub(crate) fn read<'a>(json: JsonValue<'a>, names: &Names<'static>) -> Option<Wire<'a>> {
+    let object = json.as_object()?;
+    let style = Builtin::Problem;
+    let wire = Wire::from_object(object, style.code_name(names), style.message_name(names));
+    Some(wire.hiding(&["type", "title", "status", "instance"]))
 }

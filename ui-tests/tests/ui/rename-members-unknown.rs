@@ -1,7 +1,7 @@
 use error_contract::ApiError;
 
 #[derive(Debug, ApiError)]
-#[api_error(style = "flat", type_base = "https://example.com/errors/")]
+#[api_error(style = "flat", rename_members(cdoe = "errorCode", type = "kind"))]
 enum AppError {
     #[api_error(status = 404, code = 3001)]
     NotFound,

@@ -1,9 +1,9 @@
 use error_contract::ApiError;
 
 #[derive(Debug, ApiError)]
-#[api_error(style = "nested")]
+#[api_error(style = "flat", members(code = "E1"))]
 enum AppError {
-    #[api_error(status = 404, code = 3001, title = "Entity Not Found")]
+    #[api_error(status = 404, code = 3001)]
     NotFound,
 }
 

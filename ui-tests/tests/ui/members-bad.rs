@@ -1,0 +1,17 @@
+use error_contract::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat", members(kind = 'x', retry = f64::INFINITY, kind = "y", "" = 1))]
+enum AppError {
+    #[api_error(status = 404, code = 3001, members(big = 1e999))]
+    NotFound,
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat", members = "kind")]
+enum Other {
+    #[api_error(status = 404, code = 3001)]
+    NotFound,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use error_contract::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat", rename_members(envelope = "fault"))]
+enum AppError {
+    #[api_error(status = 404, code = 3001)]
+    NotFound,
+}
+
+fn main() {}

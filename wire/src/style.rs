@@ -1,0 +1,580 @@
+//! The built-in styles: their names, the members each writes, and the one walk that writes a
+//! body of each.
+
+/// A built-in wire style, as `#[api_error(style = "...")]` names it.
+///
+/// ```
+/// use error_contract_wire::Builtin;
+///
+/// assert_eq!(Builtin::from_name("problem"), Some(Builtin::Problem));
+/// assert_eq!(Builtin::Problem.content_type(), "application/problem+json");
+/// assert_eq!(Builtin::Nested.name(), "nested");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Builtin {
+    /// `{"errors":[{"errorCode":3001,"message":"entity not found"}]}`.
+    Dto,
+    /// `{"error":{"code":3001,"message":"entity not found"}}`.
+    Nested,
+    /// `{"code":3001,"message":"entity not found"}`.
+    Flat,
+    /// `{"errorMessage":"entity not found"}`.
+    Message,
+    /// RFC 9457 problem details.
+    Problem,
+}
+
+/// A member a built-in style writes itself, by what it holds.
+///
+/// ```
+/// use error_contract_wire::{Builtin, Role};
+///
+/// assert_eq!(Role::from_name("code"), Some(Role::Code));
+/// assert!(Builtin::Flat.renames(Role::Code));
+/// assert!(!Builtin::Problem.renames(Role::Message));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// The member that wraps the error: `errors` in `dto`, `error` in `nested`.
+    Envelope,
+    /// The code: `errorCode` in `dto`, `code` elsewhere; not in `message`.
+    Code,
+    /// The public message: `errorMessage` in `message`, `detail` in `problem`, else `message`.
+    Message,
+    /// The problem's `type`.
+    Type,
+    /// The problem's `title`.
+    Title,
+    /// The problem's `status`.
+    Status,
+    /// The problem's `instance`.
+    Instance,
+}
+
+impl Role {
+    /// Every role, in the order the attribute grammar lists them.
+    pub const ALL: [Role; 7] = [
+        Role::Envelope,
+        Role::Code,
+        Role::Message,
+        Role::Type,
+        Role::Title,
+        Role::Status,
+        Role::Instance,
+    ];
+
+    /// The role's name in `rename_members(...)` and `skip_members(...)`.
+    ///
+    /// ```
+    /// assert_eq!(error_contract_wire::Role::Envelope.name(), "envelope");
+    /// ```
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Role::Envelope => "envelope",
+            Role::Code => "code",
+            Role::Message => "message",
+            Role::Type => "type",
+            Role::Title => "title",
+            Role::Status => "status",
+            Role::Instance => "instance",
+        }
+    }
+
+    /// The role of this name.
+    ///
+    /// ```
+    /// assert_eq!(error_contract_wire::Role::from_name("errorCode"), None);
+    /// ```
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.name() == name)
+    }
+}
+
+/// What an enum says about the members its built-in styles write themselves: new names for the
+/// ones a style lets rename (`None` keeps the style's own), and the problem members it leaves
+/// out.
+///
+/// ```
+/// use error_contract_wire::{Builtin, Names};
+///
+/// let oauth = Names { code: Some("error"), message: Some("error_description"), ..Names::DEFAULT };
+/// assert_eq!(Builtin::Flat.code_name(&oauth), Some("error"));
+/// assert_eq!(Builtin::Flat.message_name(&oauth), "error_description");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Names<'a> {
+    /// The member that wraps the error (`dto`, `nested`).
+    pub envelope: Option<&'a str>,
+    /// The code (`dto`, `nested`, `flat`, `problem`).
+    pub code: Option<&'a str>,
+    /// The message (`dto`, `nested`, `flat`, `message`).
+    pub message: Option<&'a str>,
+    /// `problem` leaves out `code` (decoding then matches `type`).
+    pub skip_code: bool,
+    /// `problem` leaves out `status`.
+    pub skip_status: bool,
+}
+
+impl Names<'_> {
+    /// Every style's own names, nothing left out.
+    pub const DEFAULT: Names<'static> = Names {
+        envelope: None,
+        code: None,
+        message: None,
+        skip_code: false,
+        skip_status: false,
+    };
+}
+
+impl Default for Names<'_> {
+    fn default() -> Self {
+        Names::DEFAULT
+    }
+}
+
+/// A constant member, written after the style's own members and the exposed fields.
+///
+/// ```
+/// use error_contract_wire::{Constant, Member};
+///
+/// let member = Member { name: "doc_url", value: Constant::Str("https://example.com/{code}") };
+/// assert_eq!(member.value.link(), Some(("https://example.com/", "")));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Member<'a> {
+    /// The key.
+    pub name: &'a str,
+    /// The value.
+    pub value: Constant<'a>,
+}
+
+/// A constant member's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Constant<'a> {
+    /// A string; its first `{code}` is replaced by the error's code, which makes it a link
+    /// (`"https://example.com/errors/{code}"`).
+    Str(&'a str),
+    /// A number, as its JSON text (`3`, `-1.5`).
+    Number(&'a str),
+    /// `true` or `false`.
+    Bool(bool),
+}
+
+impl<'a> Constant<'a> {
+    /// A string with `{code}` in it: the text before and after the first `{code}`.
+    ///
+    /// ```
+    /// use error_contract_wire::Constant;
+    ///
+    /// assert_eq!(Constant::Str("a/{code}.html").link(), Some(("a/", ".html")));
+    /// assert_eq!(Constant::Str("about:blank").link(), None);
+    /// ```
+    #[must_use]
+    pub fn link(&self) -> Option<(&'a str, &'a str)> {
+        match *self {
+            Constant::Str(text) => text.split_once("{code}"),
+            Constant::Number(_) | Constant::Bool(_) => None,
+        }
+    }
+}
+
+/// Where a body is written, and the parts of one error that only the writer knows: a `String`
+/// at compile time (every part a literal), the runtime's `JsonWriter` at run time.
+///
+/// ```
+/// use error_contract_wire::{Builtin, Names, Sink, write_body};
+///
+/// struct Text<'a>(&'a mut String);
+///
+/// impl Sink for Text<'_> {
+///     fn raw(&mut self, json: &str) { self.0.push_str(json); }
+///     fn escaped(&mut self, text: &str) {
+///         error_contract_wire::escape::escape(text, |b| self.0.push_str(std::str::from_utf8(b).unwrap()));
+///     }
+///     fn code(&mut self) { self.0.push_str("3001"); }
+///     fn code_text(&mut self) { self.0.push_str("3001"); }
+///     fn message(&mut self) { self.string("entity not found"); }
+///     fn status(&mut self) { self.0.push_str("404"); }
+///     fn title(&mut self) { self.string("Not Found"); }
+///     fn instance(&mut self) {}
+///     fn fields(&mut self) {}
+/// }
+///
+/// let mut body = String::new();
+/// write_body(Builtin::Flat, &Names::DEFAULT, &[], None, &mut Text(&mut body));
+/// assert_eq!(body, r#"{"code":3001,"message":"entity not found"}"#);
+/// ```
+pub trait Sink {
+    /// Writes JSON text as it is.
+    fn raw(&mut self, json: &str);
+    /// Writes `text` escaped for a JSON string, without quotes.
+    fn escaped(&mut self, text: &str);
+    /// Writes `text` as a JSON string.
+    fn string(&mut self, text: &str) {
+        self.raw("\"");
+        self.escaped(text);
+        self.raw("\"");
+    }
+    /// Writes `"name":`.
+    fn key(&mut self, name: &str) {
+        self.string(name);
+        self.raw(":");
+    }
+    /// Writes the code: a number, or a JSON string.
+    fn code(&mut self);
+    /// Writes the code's text escaped, inside a string being written.
+    fn code_text(&mut self);
+    /// Writes the public message as a JSON string.
+    fn message(&mut self);
+    /// Writes the status as a number.
+    fn status(&mut self);
+    /// Writes the problem title as a JSON string.
+    fn title(&mut self);
+    /// Writes `,"instance":` and the problem instance, if the error has one; else nothing.
+    fn instance(&mut self);
+    /// Writes `,"key":value` for each exposed field that is present.
+    fn fields(&mut self);
+}
+
+impl Builtin {
+    /// Every built-in style with its name in `style = "..."`.
+    pub const ALL: [(&'static str, Builtin); 5] = [
+        ("dto", Builtin::Dto),
+        ("nested", Builtin::Nested),
+        ("flat", Builtin::Flat),
+        ("message", Builtin::Message),
+        ("problem", Builtin::Problem),
+    ];
+
+    /// The style of this name.
+    ///
+    /// See [`Builtin`] for an example.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Builtin> {
+        Builtin::ALL
+            .into_iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, style)| style)
+    }
+
+    /// The name in `style = "..."`.
+    ///
+    /// See [`Builtin`] for an example.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Builtin::Dto => "dto",
+            Builtin::Nested => "nested",
+            Builtin::Flat => "flat",
+            Builtin::Message => "message",
+            Builtin::Problem => "problem",
+        }
+    }
+
+    /// The runtime's type for the style, in `error_contract::style`.
+    ///
+    /// ```
+    /// assert_eq!(error_contract_wire::Builtin::Dto.type_name(), "Dto");
+    /// ```
+    #[must_use]
+    pub const fn type_name(self) -> &'static str {
+        match self {
+            Builtin::Dto => "Dto",
+            Builtin::Nested => "Nested",
+            Builtin::Flat => "Flat",
+            Builtin::Message => "Message",
+            Builtin::Problem => "Problem",
+        }
+    }
+
+    /// The `Content-Type` of the style's bodies.
+    ///
+    /// See [`Builtin`] for an example.
+    #[must_use]
+    pub const fn content_type(self) -> &'static str {
+        match self {
+            Builtin::Problem => "application/problem+json",
+            _ => "application/json",
+        }
+    }
+
+    /// Whether the style writes a member of this role whose name an enum may change
+    /// (`rename_members(...)`). RFC 9457 fixes the problem members' names, but for `code`.
+    ///
+    /// See [`Role`] for an example.
+    #[must_use]
+    pub const fn renames(self, role: Role) -> bool {
+        matches!(
+            (self, role),
+            (Builtin::Dto | Builtin::Nested, Role::Envelope)
+                | (
+                    Builtin::Dto | Builtin::Nested | Builtin::Flat | Builtin::Problem,
+                    Role::Code
+                )
+                | (
+                    Builtin::Dto | Builtin::Nested | Builtin::Flat | Builtin::Message,
+                    Role::Message
+                )
+        )
+    }
+
+    /// Whether the style can leave out a member of this role (`skip_members(...)`): the
+    /// problem's `code` and `status`.
+    ///
+    /// ```
+    /// use error_contract_wire::{Builtin, Role};
+    ///
+    /// assert!(Builtin::Problem.skips(Role::Status));
+    /// assert!(!Builtin::Flat.skips(Role::Code));
+    /// ```
+    #[must_use]
+    pub const fn skips(self, role: Role) -> bool {
+        matches!((self, role), (Builtin::Problem, Role::Code | Role::Status))
+    }
+
+    /// The key of the member that wraps the error: `errors` in `dto`, `error` in `nested`.
+    ///
+    /// ```
+    /// use error_contract_wire::{Builtin, Names};
+    ///
+    /// assert_eq!(Builtin::Dto.envelope_name(&Names::DEFAULT), Some("errors"));
+    /// assert_eq!(Builtin::Flat.envelope_name(&Names::DEFAULT), None);
+    /// ```
+    #[must_use]
+    pub fn envelope_name<'a>(self, names: &Names<'a>) -> Option<&'a str> {
+        match self {
+            Builtin::Dto => Some(names.envelope.unwrap_or("errors")),
+            Builtin::Nested => Some(names.envelope.unwrap_or("error")),
+            Builtin::Flat | Builtin::Message | Builtin::Problem => None,
+        }
+    }
+
+    /// The key of the code, `None` when the body has none.
+    ///
+    /// See [`Names`] for an example.
+    #[must_use]
+    pub fn code_name<'a>(self, names: &Names<'a>) -> Option<&'a str> {
+        match self {
+            Builtin::Dto => Some(names.code.unwrap_or("errorCode")),
+            Builtin::Problem if names.skip_code => None,
+            Builtin::Nested | Builtin::Flat | Builtin::Problem => {
+                Some(names.code.unwrap_or("code"))
+            }
+            Builtin::Message => None,
+        }
+    }
+
+    /// The key of the message.
+    ///
+    /// See [`Names`] for an example.
+    #[must_use]
+    pub fn message_name<'a>(self, names: &Names<'a>) -> &'a str {
+        match self {
+            Builtin::Message => names.message.unwrap_or("errorMessage"),
+            Builtin::Problem => "detail",
+            Builtin::Dto | Builtin::Nested | Builtin::Flat => names.message.unwrap_or("message"),
+        }
+    }
+
+    /// The keys the style writes itself in the object that holds the exposed fields (the
+    /// `dto` item, `nested`'s `error`, the body itself for the others), each with its role: an
+    /// exposed field or a constant member may not use one.
+    ///
+    /// ```
+    /// use error_contract_wire::{Builtin, Names, Role};
+    ///
+    /// let members: Vec<_> = Builtin::Problem.own_members(&Names::DEFAULT).collect();
+    /// assert_eq!(members[0], ("type", Role::Type));
+    /// assert_eq!(members.len(), 6);
+    /// ```
+    pub fn own_members<'a>(self, names: &Names<'a>) -> impl Iterator<Item = (&'a str, Role)> {
+        let code = self.code_name(names).map(|name| (name, Role::Code));
+        let message = Some((self.message_name(names), Role::Message));
+        let problem = self == Builtin::Problem;
+        let only_problem = |member| if problem { Some(member) } else { None };
+        // In body order.
+        [
+            only_problem(("type", Role::Type)),
+            only_problem(("title", Role::Title)),
+            only_problem(("status", Role::Status)).filter(|_| !names.skip_status),
+            if problem { None } else { code },
+            message,
+            only_problem(("instance", Role::Instance)),
+            if problem { code } else { None },
+        ]
+        .into_iter()
+        .flatten()
+    }
+}
+
+/// Writes the body of one error in a built-in style: the style's own members (named by
+/// `names`), then the exposed fields, then the constant `members` (as GitHub writes
+/// `documentation_url` after `errors`).
+///
+/// - `dto`: `{"errors":[{"errorCode":..,"message":..,<fields>,<members>}]}`
+/// - `nested`: `{"error":{"code":..,"message":..,<fields>,<members>}}`
+/// - `flat`: `{"code":..,"message":..,<fields>,<members>}`
+/// - `message`: `{"errorMessage":..,<fields>,<members>}`
+/// - `problem`: `{"type":..,"title":..,"status":..,"detail":..,"instance":..,"code":..,<fields>,<members>}`,
+///   where `type` is `type_base` followed by the code, or `about:blank` without one.
+///
+/// See [`Sink`] for an example.
+pub fn write_body<S: Sink + ?Sized>(
+    style: Builtin,
+    names: &Names<'_>,
+    members: &[Member<'_>],
+    type_base: Option<&str>,
+    out: &mut S,
+) {
+    let Some(envelope) = style.envelope_name(names) else {
+        return write_object(style, names, members, type_base, out);
+    };
+    out.raw("{");
+    out.key(envelope);
+    let array = style == Builtin::Dto;
+    if array {
+        out.raw("[");
+    }
+    write_object(style, names, members, type_base, out);
+    out.raw(if array { "]}" } else { "}" });
+}
+
+/// Writes the object of one error: the whole body, or what the envelope holds (the `dto`
+/// array's item, `nested`'s `error`), which is also how the styles write each error of a
+/// collection.
+///
+/// ```
+/// # use error_contract_wire::{Builtin, Names, Sink};
+/// # struct Text<'a>(&'a mut String);
+/// # impl Sink for Text<'_> {
+/// #     fn raw(&mut self, json: &str) { self.0.push_str(json); }
+/// #     fn escaped(&mut self, text: &str) { self.0.push_str(text); }
+/// #     fn code(&mut self) { self.0.push_str("3001"); }
+/// #     fn code_text(&mut self) { self.0.push_str("3001"); }
+/// #     fn message(&mut self) { self.0.push_str("\"entity not found\""); }
+/// #     fn status(&mut self) {}
+/// #     fn title(&mut self) {}
+/// #     fn instance(&mut self) {}
+/// #     fn fields(&mut self) {}
+/// # }
+/// let mut out = String::new();
+/// error_contract_wire::write_object(Builtin::Dto, &Names::DEFAULT, &[], None, &mut Text(&mut out));
+/// assert_eq!(out, r#"{"errorCode":3001,"message":"entity not found"}"#);
+/// ```
+pub fn write_object<S: Sink + ?Sized>(
+    style: Builtin,
+    names: &Names<'_>,
+    members: &[Member<'_>],
+    type_base: Option<&str>,
+    out: &mut S,
+) {
+    out.raw("{");
+    if style == Builtin::Problem {
+        out.raw(r#""type":"#);
+        match type_base {
+            Some(base) => link(out, base, ""),
+            None => out.raw(r#""about:blank""#),
+        }
+        out.raw(r#","title":"#);
+        out.title();
+        if !names.skip_status {
+            out.raw(r#","status":"#);
+            out.status();
+        }
+        out.raw(",");
+    } else if let Some(code) = style.code_name(names) {
+        out.key(code);
+        out.code();
+        out.raw(",");
+    }
+    out.key(style.message_name(names));
+    out.message();
+    if style == Builtin::Problem {
+        out.instance();
+        if let Some(code) = style.code_name(names) {
+            out.raw(",");
+            out.key(code);
+            out.code();
+        }
+    }
+    out.fields();
+    write_members(members, out);
+    out.raw("}");
+}
+
+/// Writes a constant member's value: a string (its first `{code}` replaced by the code), a
+/// number or a bool.
+///
+/// ```
+/// use error_contract_wire::Constant;
+/// # struct Text<'a>(&'a mut String);
+/// # impl error_contract_wire::Sink for Text<'_> {
+/// #     fn raw(&mut self, json: &str) { self.0.push_str(json); }
+/// #     fn escaped(&mut self, text: &str) { self.0.push_str(text); }
+/// #     fn code(&mut self) {}
+/// #     fn code_text(&mut self) { self.0.push_str("gone"); }
+/// #     fn message(&mut self) {}
+/// #     fn status(&mut self) {}
+/// #     fn title(&mut self) {}
+/// #     fn instance(&mut self) {}
+/// #     fn fields(&mut self) {}
+/// # }
+/// let mut out = String::new();
+/// error_contract_wire::write_constant(Constant::Str("/docs/{code}.html"), &mut Text(&mut out));
+/// assert_eq!(out, r#""/docs/gone.html""#);
+/// ```
+pub fn write_constant<S: Sink + ?Sized>(value: Constant<'_>, out: &mut S) {
+    match value {
+        Constant::Str(text) => match value.link() {
+            Some((before, after)) => link(out, before, after),
+            None => out.string(text),
+        },
+        Constant::Number(json) => out.raw(json),
+        Constant::Bool(true) => out.raw("true"),
+        Constant::Bool(false) => out.raw("false"),
+    }
+}
+
+/// Writes `,"name":value` for each constant member.
+///
+/// ```
+/// use error_contract_wire::{Constant, Member};
+/// # struct Text<'a>(&'a mut String);
+/// # impl error_contract_wire::Sink for Text<'_> {
+/// #     fn raw(&mut self, json: &str) { self.0.push_str(json); }
+/// #     fn escaped(&mut self, text: &str) { self.0.push_str(text); }
+/// #     fn code(&mut self) { self.0.push_str("\"gone\""); }
+/// #     fn code_text(&mut self) { self.0.push_str("gone"); }
+/// #     fn message(&mut self) {}
+/// #     fn status(&mut self) {}
+/// #     fn title(&mut self) {}
+/// #     fn instance(&mut self) {}
+/// #     fn fields(&mut self) {}
+/// # }
+/// let members = [
+///     Member { name: "type", value: Constant::Str("invalid_request_error") },
+///     Member { name: "doc_url", value: Constant::Str("https://example.com/{code}") },
+///     Member { name: "retryable", value: Constant::Bool(false) },
+/// ];
+/// let mut out = String::new();
+/// error_contract_wire::write_members(&members, &mut Text(&mut out));
+/// assert_eq!(out, r#","type":"invalid_request_error","doc_url":"https://example.com/gone","retryable":false"#);
+/// ```
+pub fn write_members<S: Sink + ?Sized>(members: &[Member<'_>], out: &mut S) {
+    for member in members {
+        out.raw(",");
+        out.key(member.name);
+        write_constant(member.value, out);
+    }
+}
+
+/// Writes `"<before><code><after>"`.
+fn link<S: Sink + ?Sized>(out: &mut S, before: &str, after: &str) {
+    out.raw("\"");
+    out.escaped(before);
+    out.code_text();
+    out.escaped(after);
+    out.raw("\"");
+}
