@@ -6,7 +6,7 @@
 //! it emits.
 
 use super::Ctx;
-use crate::ast::{StyleRef, Variant};
+use crate::ast::{Sent, StyleRef, Variant};
 use crate::attr::Example;
 use crate::bound::Bounds;
 use crate::check::Plain;
@@ -81,11 +81,26 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
     let field_examples = field_examples(&rows);
     let headers = sparse_column(&rows, |v| {
         slice(
-            v.fields
+            v.sent_headers(&ctx.cont.attrs)
                 .iter()
-                .filter_map(|f| f.attrs.header.as_ref().map(|h| h.value.clone()))
+                .map(Sent::name)
                 .collect(),
         )
+    });
+    let header_sources = sparse_column(&rows, |v| {
+        let sent = v.sent_headers(&ctx.cont.attrs);
+        if sent.iter().all(|s| matches!(s, Sent::Field(_))) {
+            return None;
+        }
+        let sources = sent.iter().map(|s| match s {
+            Sent::Field(_) => quote!(__ec::HeaderSource::Field),
+            Sent::Fixed(_, text) => quote!(__ec::HeaderSource::Fixed(#text)),
+            Sent::Template(h, _) => {
+                let written = h.value.value();
+                quote!(__ec::HeaderSource::Template(#written))
+            }
+        });
+        Some(quote!(&[#(#sources),*]))
     });
 
     let type_base = match &ctx.cont.attrs.type_base {
@@ -115,6 +130,7 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
             field_types: &[#(#field_types),*],
             field_schemas: &[#(#field_schemas),*],
             headers: &[#(#headers),*],
+            header_sources: &[#(#header_sources),*],
             example_messages: &[#(#example_messages),*],
             field_examples: &[#(#field_examples),*],
             type_base: #type_base,
