@@ -386,3 +386,140 @@ fn an_option_header_field_is_decoded_from_a_real_response() {
         })
     );
 }
+
+#[test]
+fn openapi_documents_fixed_values_and_templates() {
+    let openapi = OAuth::catalog().to_openapi();
+    let headers = |status: &str| openapi["responses"][status]["headers"].clone();
+    assert_eq!(
+        headers("400"),
+        serde_json::json!({
+            "Cache-Control": {
+                "description": "Sent with code `invalid_request`.",
+                "schema": {"type": "string", "enum": ["no-store"]},
+                "example": "no-store"
+            },
+            "Pragma": {
+                "description": "Sent with code `invalid_request`.",
+                "schema": {"type": "string", "enum": ["no-cache"]},
+                "example": "no-cache"
+            }
+        })
+    );
+    assert_eq!(
+        headers("401"),
+        serde_json::json!({
+            "Cache-Control": {
+                "description": "Sent with code `invalid_token`.",
+                "schema": {"type": "string", "enum": ["no-store"]},
+                "example": "no-store"
+            },
+            "Pragma": {
+                "description": "Sent with code `invalid_token`.",
+                "schema": {"type": "string", "enum": ["no-cache"]},
+                "example": "no-cache"
+            },
+            "WWW-Authenticate": {
+                "description": "Sent with code `invalid_token`. Written from `Bearer realm=\"example\", error=\"{code}\", error_description=\"{message}\"`.",
+                "schema": {"type": "string"}
+            }
+        })
+    );
+    // One status, two values of one header: both in the `enum`; a field's value makes it free.
+    assert_eq!(
+        headers("429"),
+        serde_json::json!({
+            "Pragma": {
+                "description": "Sent with code `slow_down`.",
+                "schema": {"type": "string", "enum": ["no-cache"]},
+                "example": "no-cache"
+            },
+            "Retry-After": {
+                "description": "Sent with code `slow_down`.",
+                "schema": {"type": "string"}
+            },
+            "Cache-Control": {
+                "description": "Sent with code `slow_down`.",
+                "schema": {"type": "string"}
+            }
+        })
+    );
+
+    #[derive(Debug, ApiError)]
+    #[api_error(style = "flat")]
+    #[allow(dead_code, reason = "only the catalog is read")]
+    enum Two {
+        #[api_error(status = 503, code = 1, headers("Retry-After" = "60"))]
+        Short,
+        #[api_error(status = 503, code = 2, headers("retry-after" = "3600"))]
+        Long,
+    }
+    assert_eq!(
+        Two::catalog().to_openapi()["responses"]["503"]["headers"],
+        serde_json::json!({
+            "Retry-After": {
+                "description": "Sent with codes `1`, `2`.",
+                "schema": {"type": "string", "enum": ["60", "3600"]},
+                "example": "60"
+            }
+        })
+    );
+}
+
+#[test]
+fn the_lock_records_values_and_a_changed_value_breaks() {
+    use error_contract::lock::{self, ChangeKind, LockError, Mode};
+
+    let before = OAuth::catalog().to_lock();
+    let start = before.find("\"invalid_token\"").unwrap();
+    let end = start + before[start..].find("\n    }").unwrap() + 6;
+    assert_eq!(
+        &before[start..end],
+        "\"invalid_token\": {\n      \"name\": \"InvalidToken\",\n      \"status\": 401,\n      \"style\": \"flat\",\n      \"message\": \"the access token expired\",\n      \"headers\": [\n        \"Cache-Control: no-store\",\n        \"Pragma: no-cache\",\n        \"WWW-Authenticate: Bearer realm=\\\"example\\\", error=\\\"{code}\\\", error_description=\\\"{message}\\\"\"\n      ]\n    }"
+    );
+
+    #[derive(Debug, ApiError)]
+    #[api_error(style = "flat", rename_all = "snake_case")]
+    #[api_error(headers("Cache-Control" = "no-cache", "Pragma" = "no-cache"))]
+    #[allow(dead_code, reason = "only the catalog is read")]
+    enum Changed {
+        #[api_error(status = 400, message = "the request is missing a parameter")]
+        InvalidRequest,
+        #[api_error(status = 401, message = "the access token expired")]
+        #[api_error(headers("WWW-Authenticate" = "Bearer error=\"{code}\""))]
+        InvalidToken,
+        #[api_error(status = 403, message = "the token lacks scope {scope}")]
+        #[api_error(headers(
+            "pragma" = "no-transform",
+            "WWW-Authenticate" = "Bearer error=\"{code}\", scope=\"{scope}\""
+        ))]
+        InsufficientScope {
+            #[api_error(expose)]
+            scope: String,
+        },
+        #[api_error(status = 429, message = "slow down")]
+        #[api_error(headers("Retry-After" = "60"))]
+        SlowDown {
+            #[api_error(header = "Cache-Control")]
+            cache: String,
+        },
+    }
+    let dir = std::env::temp_dir().join(format!("error-contract-headers-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("errors.lock.json");
+    std::fs::write(&path, &before).unwrap();
+    let error = lock::verify(&Changed::catalog(), &path, Mode::Check).unwrap_err();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let LockError::Broken { report, .. } = &error else {
+        panic!("{error}")
+    };
+    assert_eq!(
+        report.to_string(),
+        "breaking  code insufficient_scope (InsufficientScope): header `Cache-Control` changed from \"no-store\" to \"no-cache\"\n\
+         breaking  code invalid_request (InvalidRequest): header `Cache-Control` changed from \"no-store\" to \"no-cache\"\n\
+         breaking  code invalid_token (InvalidToken): header `Cache-Control` changed from \"no-store\" to \"no-cache\"\n\
+         breaking  code invalid_token (InvalidToken): header `WWW-Authenticate` changed from \"Bearer realm=\\\"example\\\", error=\\\"{code}\\\", error_description=\\\"{message}\\\"\" to \"Bearer error=\\\"{code}\\\"\"\n\
+         breaking  code slow_down (SlowDown): header `Retry-After` changed from a field to \"60\"\n"
+    );
+    assert!(ChangeKind::HeaderChanged.is_breaking());
+}
