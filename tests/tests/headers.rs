@@ -387,6 +387,45 @@ fn an_option_header_field_is_decoded_from_a_real_response() {
     );
 }
 
+/// Two codes of one status, two literals of one header.
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat")]
+#[allow(dead_code, reason = "only the catalog is read")]
+enum Two {
+    #[api_error(status = 503, code = 1, headers("Retry-After" = "60"))]
+    Short,
+    #[api_error(status = 503, code = 2, headers("retry-after" = "3600"))]
+    Long,
+}
+
+/// `OAuth` with its fixed headers changed, for the lock.
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat", rename_all = "snake_case")]
+#[api_error(headers("Cache-Control" = "no-cache", "Pragma" = "no-cache"))]
+#[allow(dead_code, reason = "only the catalog is read")]
+enum Changed {
+    #[api_error(status = 400, message = "the request is missing a parameter")]
+    InvalidRequest,
+    #[api_error(status = 401, message = "the access token expired")]
+    #[api_error(headers("WWW-Authenticate" = "Bearer error=\"{code}\""))]
+    InvalidToken,
+    #[api_error(status = 403, message = "the token lacks scope {scope}")]
+    #[api_error(headers(
+        "pragma" = "no-transform",
+        "WWW-Authenticate" = "Bearer error=\"{code}\", scope=\"{scope}\""
+    ))]
+    InsufficientScope {
+        #[api_error(expose)]
+        scope: String,
+    },
+    #[api_error(status = 429, message = "slow down")]
+    #[api_error(headers("Retry-After" = "60"))]
+    SlowDown {
+        #[api_error(header = "Cache-Control")]
+        cache: String,
+    },
+}
+
 #[test]
 fn openapi_documents_fixed_values_and_templates() {
     let openapi = OAuth::catalog().to_openapi();
@@ -445,15 +484,6 @@ fn openapi_documents_fixed_values_and_templates() {
         })
     );
 
-    #[derive(Debug, ApiError)]
-    #[api_error(style = "flat")]
-    #[allow(dead_code, reason = "only the catalog is read")]
-    enum Two {
-        #[api_error(status = 503, code = 1, headers("Retry-After" = "60"))]
-        Short,
-        #[api_error(status = 503, code = 2, headers("retry-after" = "3600"))]
-        Long,
-    }
     assert_eq!(
         Two::catalog().to_openapi()["responses"]["503"]["headers"],
         serde_json::json!({
@@ -478,32 +508,6 @@ fn the_lock_records_values_and_a_changed_value_breaks() {
         "\"invalid_token\": {\n      \"name\": \"InvalidToken\",\n      \"status\": 401,\n      \"style\": \"flat\",\n      \"message\": \"the access token expired\",\n      \"headers\": [\n        \"Cache-Control: no-store\",\n        \"Pragma: no-cache\",\n        \"WWW-Authenticate: Bearer realm=\\\"example\\\", error=\\\"{code}\\\", error_description=\\\"{message}\\\"\"\n      ]\n    }"
     );
 
-    #[derive(Debug, ApiError)]
-    #[api_error(style = "flat", rename_all = "snake_case")]
-    #[api_error(headers("Cache-Control" = "no-cache", "Pragma" = "no-cache"))]
-    #[allow(dead_code, reason = "only the catalog is read")]
-    enum Changed {
-        #[api_error(status = 400, message = "the request is missing a parameter")]
-        InvalidRequest,
-        #[api_error(status = 401, message = "the access token expired")]
-        #[api_error(headers("WWW-Authenticate" = "Bearer error=\"{code}\""))]
-        InvalidToken,
-        #[api_error(status = 403, message = "the token lacks scope {scope}")]
-        #[api_error(headers(
-            "pragma" = "no-transform",
-            "WWW-Authenticate" = "Bearer error=\"{code}\", scope=\"{scope}\""
-        ))]
-        InsufficientScope {
-            #[api_error(expose)]
-            scope: String,
-        },
-        #[api_error(status = 429, message = "slow down")]
-        #[api_error(headers("Retry-After" = "60"))]
-        SlowDown {
-            #[api_error(header = "Cache-Control")]
-            cache: String,
-        },
-    }
     let dir = std::env::temp_dir().join(format!("error-contract-headers-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("errors.lock.json");

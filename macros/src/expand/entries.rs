@@ -79,29 +79,7 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
         Some(quote!(#message))
     });
     let field_examples = field_examples(&rows);
-    let headers = sparse_column(&rows, |v| {
-        slice(
-            v.sent_headers(&ctx.cont.attrs)
-                .iter()
-                .map(Sent::name)
-                .collect(),
-        )
-    });
-    let header_sources = sparse_column(&rows, |v| {
-        let sent = v.sent_headers(&ctx.cont.attrs);
-        if sent.iter().all(|s| matches!(s, Sent::Field(_))) {
-            return None;
-        }
-        let sources = sent.iter().map(|s| match s {
-            Sent::Field(_) => quote!(__ec::HeaderSource::Field),
-            Sent::Fixed(_, text) => quote!(__ec::HeaderSource::Fixed(#text)),
-            Sent::Template(h, _) => {
-                let written = h.value.value();
-                quote!(__ec::HeaderSource::Template(#written))
-            }
-        });
-        Some(quote!(&[#(#sources),*]))
-    });
+    let (headers, header_sources) = header_columns(ctx, &rows);
 
     let type_base = match &ctx.cont.attrs.type_base {
         Some(t) => {
@@ -206,6 +184,38 @@ fn sparse_column(
             Some(quote!((#row, #value)))
         })
         .collect()
+}
+
+/// The `headers` column (the names each row sends) and the sparse `header_sources` column
+/// (where each value comes from, for rows with a header of a `headers(...)` list).
+fn header_columns(
+    ctx: &Ctx<'_, '_>,
+    rows: &[(usize, &Variant<'_>)],
+) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    let headers = sparse_column(rows, |v| {
+        slice(
+            v.sent_headers(&ctx.cont.attrs)
+                .iter()
+                .map(Sent::name)
+                .collect(),
+        )
+    });
+    let header_sources = sparse_column(rows, |v| {
+        let sent = v.sent_headers(&ctx.cont.attrs);
+        if sent.iter().all(|s| matches!(s, Sent::Field(_))) {
+            return None;
+        }
+        let sources = sent.iter().map(|s| match s {
+            Sent::Field(_) => quote!(__ec::HeaderSource::Field),
+            Sent::Fixed(_, text) => quote!(__ec::HeaderSource::Fixed(#text)),
+            Sent::Template(h, _) => {
+                let written = h.value.value();
+                quote!(__ec::HeaderSource::Template(#written))
+            }
+        });
+        Some(quote!(&[#(#sources),*]))
+    });
+    (headers, header_sources)
 }
 
 /// `&["a", "b"]`, or `None` for no strings.
