@@ -2,7 +2,9 @@
 //! an error on the exact token.
 
 pub(crate) use crate::attr::unraw;
-use crate::attr::{self, ContainerAttrs, FieldAttrs, Level, Literal, StyleSpec, VariantAttrs};
+use crate::attr::{
+    self, ContainerAttrs, FieldAttrs, FixedHeader, Level, Literal, StyleSpec, VariantAttrs,
+};
 use crate::code::CodeValue;
 use crate::ctxt::Ctxt;
 use crate::message::{self, Template};
@@ -253,6 +255,70 @@ impl<'a> Variant<'a> {
     /// The span to point at for errors about the whole variant.
     pub(crate) fn span(&self) -> Span {
         self.ident.span()
+    }
+
+    /// The headers the variant sends, in order: the enum's `headers` (but those the variant
+    /// names itself, in its `headers` or as a header field), then its own `headers`, then its
+    /// header fields. None for a variant that delegates (what it delegates to sends its own).
+    pub(crate) fn sent_headers<'s>(&'s self, container: &'s ContainerAttrs) -> Vec<Sent<'s, 'a>> {
+        if self.delegates() {
+            return Vec::new();
+        }
+        let own = self
+            .attrs
+            .headers
+            .as_ref()
+            .map_or(&[][..], |h| &h.value[..]);
+        let fields = self.fields.iter().filter(|f| f.attrs.header.is_some());
+        let named_here = |name: &str| {
+            own.iter().any(|h| h.name.eq_ignore_ascii_case(name))
+                || fields.clone().any(|f| {
+                    f.attrs
+                        .header
+                        .as_ref()
+                        .is_some_and(|h| h.value.eq_ignore_ascii_case(name))
+                })
+        };
+        let inherited = container.headers.as_ref().map_or(&[][..], |h| &h.value[..]);
+        let listed = inherited
+            .iter()
+            .filter(|h| !named_here(&h.name))
+            .chain(own)
+            .filter_map(|h| {
+                let template = h.template.as_ref()?;
+                Some(match &template.text {
+                    Some(text) => Sent::Fixed(h, text),
+                    None => Sent::Template(h, template),
+                })
+            });
+        let mut sent: Vec<Sent<'s, 'a>> = listed.collect();
+        sent.extend(fields.map(Sent::Field));
+        sent
+    }
+}
+
+/// A header a variant sends.
+pub(crate) enum Sent<'s, 'a> {
+    /// A literal without placeholders, with its text (braces unescaped).
+    Fixed(&'s FixedHeader, &'s str),
+    /// A literal with placeholders.
+    Template(&'s FixedHeader, &'s Template),
+    /// A `#[api_error(header = "...")]` field.
+    Field(&'s Field<'a>),
+}
+
+impl Sent<'_, '_> {
+    /// The header's name as written.
+    pub(crate) fn name(&self) -> String {
+        match self {
+            Sent::Fixed(h, _) | Sent::Template(h, _) => h.name.clone(),
+            Sent::Field(f) => f
+                .attrs
+                .header
+                .as_ref()
+                .map(|h| h.value.clone())
+                .unwrap_or_default(),
+        }
     }
 }
 

@@ -10,6 +10,7 @@ use crate::case::Case;
 use crate::code::CodeValue;
 use crate::ctxt::Ctxt;
 use crate::failure::{self, Kind};
+use crate::message::Template;
 use error_contract_wire::{Builtin, Names, Role};
 use proc_macro2::Span;
 use std::fmt::Write as _;
@@ -27,6 +28,7 @@ pub(crate) const CONTAINER_KEYS: &[&str] = &[
     "members",
     "decode",
     "crate",
+    "headers",
 ];
 /// Keys of the variant level (and of a struct, beside the container keys).
 pub(crate) const VARIANT_KEYS: &[&str] = &[
@@ -41,6 +43,7 @@ pub(crate) const VARIANT_KEYS: &[&str] = &[
     "catch",
     "validate",
     "members",
+    "headers",
 ];
 /// Keys of the field level.
 pub(crate) const FIELD_KEYS: &[&str] = &[
@@ -74,6 +77,8 @@ pub(crate) struct ContainerAttrs {
     pub(crate) skip_members: Option<Spanned<Skipped>>,
     /// `members(key = literal, ...)`: constant members every variant writes.
     pub(crate) members: Option<Spanned<Vec<MemberAttr>>>,
+    /// `headers(...)`: the headers every variant sends unless it overrides them.
+    pub(crate) headers: Option<Spanned<Vec<FixedHeader>>>,
 }
 
 impl ContainerAttrs {
@@ -119,6 +124,16 @@ pub(crate) struct MemberAttr {
     pub(crate) value: Literal,
 }
 
+/// One `"Name" = "value"` of a `headers(...)` list.
+pub(crate) struct FixedHeader {
+    pub(crate) name: String,
+    pub(crate) name_span: Span,
+    pub(crate) value: LitStr,
+    /// The value as a template over `{code}`, `{message}` and the fields; `None` when it did not
+    /// parse (reported).
+    pub(crate) template: Option<Template>,
+}
+
 /// The kinds a variant's `catch` names, each with the span of its literal.
 pub(crate) type Catches = Vec<(Kind, Span)>;
 
@@ -146,6 +161,8 @@ pub(crate) struct VariantAttrs {
     pub(crate) validate_written: Option<Span>,
     /// `members(key = literal, ...)`: constant members, over the enum's of the same key.
     pub(crate) members: Option<Spanned<Vec<MemberAttr>>>,
+    /// `headers(...)`: headers the variant sends, adding to (and replacing by name) the enum's.
+    pub(crate) headers: Option<Spanned<Vec<FixedHeader>>>,
     /// A `status` key was written, even if its value was reported as wrong.
     pub(crate) status_written: bool,
     /// An `#[api_error]` attribute is present (on a variant: any at all).
@@ -241,6 +258,10 @@ pub(crate) fn container(
         match key {
             "style" if level == Level::Struct => set(cx, &mut v.style, meta, style(cx, meta)?),
             "style" => set(cx, &mut c.style, meta, style(cx, meta)?),
+            "headers" if level == Level::Struct => {
+                set(cx, &mut v.headers, meta, headers(cx, meta)?);
+            }
+            "headers" => set(cx, &mut c.headers, meta, headers(cx, meta)?),
             "rename_all" => set(cx, &mut c.rename_all, meta, rename_all(cx, meta)?),
             "type_base" => set(cx, &mut c.type_base, meta, string(cx, meta)?),
             "rename_members" => set(cx, &mut c.rename_members, meta, rename_members(cx, meta)?),
@@ -295,6 +316,7 @@ fn variant_key(
             set(cx, &mut v.validate, meta, validate(cx, meta)?);
         }
         "members" => set(cx, &mut v.members, meta, members(cx, meta)?),
+        "headers" => set(cx, &mut v.headers, meta, headers(cx, meta)?),
         // `for_each_key` only hands over keys of the level's table, and each has an arm above.
         _ => {}
     }
@@ -955,6 +977,81 @@ fn validate(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned
     Ok(ok.then_some(Spanned {
         value: rules,
         key: key_span,
+        span,
+    }))
+}
+
+/// `headers("Name" = "value", ...)`: each pair two string literals; a name given twice in the
+/// list (names are case-insensitive) is reported on the second. Names and values are checked in
+/// `check`; a value is parsed here as a template, its syntax errors reported on the literal.
+fn headers(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta<'_>,
+) -> syn::Result<Option<Spanned<Vec<FixedHeader>>>> {
+    let expected = "expected `headers(\"Name\" = \"value\", ...)`";
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(meta.error(expected));
+    }
+    let content;
+    let parens = syn::parenthesized!(content in meta.input);
+    let span = parens.span.join();
+    let mut pairs: Vec<(LitStr, LitStr)> = Vec::new();
+    while !content.is_empty() {
+        let literal = |what: &str| {
+            if content.peek(LitStr) {
+                content.parse::<LitStr>()
+            } else {
+                Err(content.error(format!(
+                    "expected the header's {what} as a string literal: `headers(\"Name\" = \"value\")`"
+                )))
+            }
+        };
+        let name = literal("name")?;
+        content.parse::<Token![=]>()?;
+        let value = literal("value")?;
+        pairs.push((name, value));
+        if !content.is_empty() {
+            content.parse::<Token![,]>()?;
+        }
+    }
+    if pairs.is_empty() {
+        cx.error_at(span, format!("`headers()` lists no header; {expected}"));
+        return Ok(None);
+    }
+    let mut list: Vec<FixedHeader> = Vec::new();
+    let mut ok = true;
+    for (name, value) in pairs {
+        let name_text = name.value();
+        if let Some(first) = list
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(&name_text))
+        {
+            cx.error_at(
+                name.span(),
+                format!("header `{name_text}` is listed twice (header names are case-insensitive)"),
+            );
+            cx.error_at(first.name_span, "first listed here");
+            ok = false;
+            continue;
+        }
+        let template = match crate::message::parse_in(&value.value(), "header value") {
+            Ok(template) => Some(template),
+            Err(message) => {
+                cx.error_at(value.span(), message);
+                ok = false;
+                None
+            }
+        };
+        list.push(FixedHeader {
+            name: name_text,
+            name_span: name.span(),
+            value,
+            template,
+        });
+    }
+    Ok(ok.then(|| Spanned {
+        value: list,
+        key: meta.path.span(),
         span,
     }))
 }

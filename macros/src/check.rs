@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 pub(crate) fn check(cx: &Ctxt, cont: &Container<'_>) {
     decode(cx, cont);
     member_names(cx, cont);
+    enum_headers(cx, cont);
     for variant in &cont.variants {
         status(cx, variant);
         transparent(cx, variant);
@@ -21,6 +22,7 @@ pub(crate) fn check(cx: &Ctxt, cont: &Container<'_>) {
         server_message_hides_source(cx, variant);
         exposed_fields(cx, variant);
         headers(cx, variant);
+        variant_headers(cx, variant);
         from_alone(cx, variant);
         one_source(cx, variant);
         status_field(cx, variant);
@@ -217,6 +219,7 @@ fn delegates_to_one_field(
         ("title", a.title.as_ref().map(|s| s.key)),
         ("parent", a.parent.as_ref().map(|s| s.key)),
         ("style", a.style.as_ref().map(|s| s.key)),
+        ("headers", a.headers.as_ref().map(|s| s.key)),
         // Both flags together are reported once, by the `transparent` check.
         ("other", a.other.filter(|_| flag == "transparent")),
     ];
@@ -420,38 +423,41 @@ fn message_fields(cx: &Ctxt, variant: &Variant<'_>) {
         return;
     };
     for arg in &template.args {
-        if find_field(variant, arg).is_some() {
-            continue;
+        if find_field(variant, arg).is_none() {
+            cx.error_at(lit.span, unknown_field(variant, arg));
         }
-        let message = match arg {
-            ArgRef::Index(i) if variant.fields.iter().all(|f| f.original.ident.is_none()) => {
-                format!(
-                    "`{{{i}}}` is out of range: `{}` has {} field{}",
-                    variant.ident,
-                    variant.fields.len(),
-                    if variant.fields.len() == 1 { "" } else { "s" }
-                )
+    }
+}
+
+/// Why a template's `{arg}` names no field of `variant`, with a "did you mean".
+fn unknown_field(variant: &Variant<'_>, arg: &ArgRef) -> String {
+    match arg {
+        ArgRef::Index(i) if variant.fields.iter().all(|f| f.original.ident.is_none()) => {
+            format!(
+                "`{{{i}}}` is out of range: `{}` has {} field{}",
+                variant.ident,
+                variant.fields.len(),
+                if variant.fields.len() == 1 { "" } else { "s" }
+            )
+        }
+        ArgRef::Index(i) => format!(
+            "`{{{i}}}`: `{}` has named fields; use a field name",
+            variant.ident
+        ),
+        ArgRef::Named(name) => {
+            let names: Vec<String> = variant.fields.iter().map(Field::name).collect();
+            let known: Vec<&str> = names.iter().map(String::as_str).collect();
+            let mut m = format!("`{{{name}}}` is not a field of `{}`", variant.ident);
+            if let Some(near) = crate::attr::nearest(name, &known) {
+                let _ = write!(m, "; did you mean `{{{near}}}`?");
+            } else if known.is_empty() {
+                m.push_str("; it has no fields");
+            } else {
+                let fields: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+                let _ = write!(m, "; its fields are {}", fields.join(", "));
             }
-            ArgRef::Index(i) => format!(
-                "`{{{i}}}`: `{}` has named fields; use a field name",
-                variant.ident
-            ),
-            ArgRef::Named(name) => {
-                let names: Vec<String> = variant.fields.iter().map(Field::name).collect();
-                let known: Vec<&str> = names.iter().map(String::as_str).collect();
-                let mut m = format!("`{{{name}}}` is not a field of `{}`", variant.ident);
-                if let Some(near) = crate::attr::nearest(name, &known) {
-                    let _ = write!(m, "; did you mean `{{{near}}}`?");
-                } else if known.is_empty() {
-                    m.push_str("; it has no fields");
-                } else {
-                    let fields: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
-                    let _ = write!(m, "; its fields are {}", fields.join(", "));
-                }
-                m
-            }
-        };
-        cx.error_at(lit.span, message);
+            m
+        }
     }
 }
 
@@ -520,21 +526,109 @@ fn exposed_fields(cx: &Ctxt, variant: &Variant<'_>) {
     }
 }
 
-/// RFC 9110 field names are tokens.
+/// The names of header fields are valid.
 fn headers(cx: &Ctxt, variant: &Variant<'_>) {
     for field in &variant.fields {
-        let Some(header) = &field.attrs.header else {
+        if let Some(header) = &field.attrs.header {
+            header_name(cx, &header.value, header.span);
+        }
+    }
+}
+
+/// RFC 9110 field names are tokens.
+fn header_name(cx: &Ctxt, name: &str, span: proc_macro2::Span) {
+    let is_tchar = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
+    if name.is_empty() || !name.bytes().all(is_tchar) {
+        cx.error_at(
+            span,
+            format!(
+                "`{name}` is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)"
+            ),
+        );
+    }
+}
+
+/// A literal header value holds visible ASCII, spaces and tabs: a CR, LF or NUL would split or
+/// corrupt the response, and `http` refuses other control characters.
+fn header_value(cx: &Ctxt, value: &syn::LitStr) {
+    let text = value.value();
+    if let Some(bad) = text
+        .chars()
+        .find(|&c| c != '\t' && !(' '..='~').contains(&c))
+    {
+        cx.error_at(
+            value.span(),
+            format!(
+                "a header value holds visible ASCII characters, spaces and tabs only, not `{}`",
+                bad.escape_default()
+            ),
+        );
+    }
+}
+
+/// The enum's `headers`: valid names and values; a template uses `{code}` and `{message}` only,
+/// since every variant sends it.
+fn enum_headers(cx: &Ctxt, cont: &Container<'_>) {
+    let Some(list) = &cont.attrs.headers else {
+        return;
+    };
+    for header in &list.value {
+        header_name(cx, &header.name, header.name_span);
+        header_value(cx, &header.value);
+        let Some(template) = &header.template else {
             continue;
         };
-        let name = &header.value;
-        let is_tchar = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
-        if name.is_empty() || !name.bytes().all(is_tchar) {
+        for arg in template.args.iter().filter(|a| !is_error_part(a)) {
+            let shown = match arg {
+                ArgRef::Named(name) => name.clone(),
+                ArgRef::Index(i) => i.to_string(),
+            };
             cx.error_at(
-                header.span,
+                header.value.span(),
                 format!(
-                    "`{name}` is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)"
+                    "`{{{shown}}}`: a header of the enum is sent by every variant, so it can use `{{code}}` and `{{message}}` only; name fields in a variant's `headers`"
                 ),
             );
+        }
+    }
+}
+
+/// `{code}` and `{message}` in a header template: the error's code and message.
+pub(crate) fn is_error_part(arg: &ArgRef) -> bool {
+    matches!(arg, ArgRef::Named(name) if name == "code" || name == "message")
+}
+
+/// A variant's `headers`: valid names and values, placeholders that name `{code}`, `{message}`
+/// or a field, and no name that a header field of the variant sends too.
+fn variant_headers(cx: &Ctxt, variant: &Variant<'_>) {
+    let Some(list) = &variant.attrs.headers else {
+        return;
+    };
+    for header in &list.value {
+        header_name(cx, &header.name, header.name_span);
+        header_value(cx, &header.value);
+        if let Some(template) = &header.template {
+            for arg in template.args.iter().filter(|a| !is_error_part(a)) {
+                if find_field(variant, arg).is_none() {
+                    cx.error_at(header.value.span(), unknown_field(variant, arg));
+                }
+            }
+        }
+        let field = variant.fields.iter().find_map(|f| {
+            f.attrs
+                .header
+                .as_ref()
+                .filter(|h| h.value.eq_ignore_ascii_case(&header.name))
+        });
+        if let Some(field) = field {
+            cx.error_at(
+                header.name_span,
+                format!(
+                    "`{}` is sent by a header field of this variant too: keep one of them",
+                    header.name
+                ),
+            );
+            cx.error_at(field.span, "the header field");
         }
     }
 }

@@ -62,6 +62,11 @@ pub(crate) enum Piece {
 }
 
 pub(crate) fn parse(template: &str) -> Result<Template, String> {
+    parse_in(template, "message")
+}
+
+/// [`parse`], for a template that is `what` (`"header value"`), as its errors say.
+pub(crate) fn parse_in(template: &str, what: &str) -> Result<Template, String> {
     let mut text = String::new();
     let mut format = String::new();
     let mut args: Vec<ArgRef> = Vec::new();
@@ -97,7 +102,9 @@ pub(crate) fn parse(template: &str) -> Result<Template, String> {
                 format.push_str("}}");
             }
             '}' => {
-                return Err("unmatched `}` in message; write `}}` for a literal brace".into());
+                return Err(format!(
+                    "unmatched `}}` in {what}; write `}}}}` for a literal brace"
+                ));
             }
             '{' => {
                 let mut inner = String::new();
@@ -110,7 +117,9 @@ pub(crate) fn parse(template: &str) -> Result<Template, String> {
                     inner.push(c);
                 }
                 if !closed {
-                    return Err("unclosed `{` in message; write `{{` for a literal brace".into());
+                    return Err(format!(
+                        "unclosed `{{` in {what}; write `{{{{` for a literal brace"
+                    ));
                 }
                 let (name, spec) = match inner.split_once(':') {
                     Some((name, spec)) => (name.trim(), Some(spec)),
@@ -118,7 +127,7 @@ pub(crate) fn parse(template: &str) -> Result<Template, String> {
                 };
                 let arg = parse_arg(name)?;
                 let spec = spec.unwrap_or("");
-                let (spec, spec_uses) = rewrite_spec(spec, &mut |a| position(a, &mut args))?;
+                let (spec, spec_uses) = rewrite_spec(spec, what, &mut |a| position(a, &mut args))?;
                 let index = position(arg.clone(), &mut args);
                 pieces.push(Piece::Arg(arg.clone(), fmt_trait(&spec)));
                 uses.push(Use {
@@ -177,10 +186,13 @@ fn parse_arg(name: &str) -> Result<ArgRef, String> {
 /// Rewrites `name$` and `N$` (width and precision from a field) to positions.
 fn rewrite_spec(
     spec: &str,
+    what: &str,
     position: &mut dyn FnMut(ArgRef) -> usize,
 ) -> Result<(String, Vec<ArgRef>), String> {
     if spec.contains(".*") {
-        return Err("`.*` precision is not supported in messages; use `.field$`".into());
+        return Err(format!(
+            "`.*` precision is not supported in {what}s; use `.field$`"
+        ));
     }
     let mut out = String::new();
     let mut uses = Vec::new();

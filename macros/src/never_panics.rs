@@ -16,6 +16,7 @@ const WORDS: &[&str] = &[
     "expose",
     "rename",
     "header",
+    "headers",
     "default",
     "decode",
     "crate",

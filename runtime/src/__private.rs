@@ -15,8 +15,8 @@ pub use crate::decode::{Decode, DecodeError, ResponseHeaders, Unknown};
 pub use crate::style::{Constant, Member, Names};
 pub use crate::{
     ApiError, Body, Catalog, CatalogEntry, Catch, Code, CodeSet, Codes, Detail, Failure,
-    FailureKind, FromDetail, FromViolation, Headers, Parts, Status, Style, Styled, Violation,
-    style,
+    FailureKind, FromDetail, FromViolation, HeaderSource, Headers, Parts, Status, Style, Styled,
+    Violation, style,
 };
 pub use error_contract_wire::Builtin;
 pub use serde;
@@ -315,13 +315,39 @@ pub fn runtime_status<T: StatusValue + ?Sized>(value: &T, declared: Status) -> S
     }
 }
 
-/// Headers of a variant with `#[api_error(header = ...)]` fields.
+/// One header of a variant, as the derive lists them.
+pub enum HeaderPart<'a> {
+    /// `headers("Name" = "value")`: a literal without placeholders.
+    Fixed(&'static str, &'static str),
+    /// `#[api_error(header = "Name")]`: the field's value (`None` for an `Option` field that is
+    /// `None`: no header).
+    Field(&'static str, Option<&'a dyn fmt::Display>),
+    /// `headers("Name" = "... {code} ...")`: the template with its values.
+    Template(&'static str, fmt::Arguments<'a>),
+}
+
+/// The headers of a variant whose headers are all literals: no allocation.
 #[inline]
-pub fn headers(pairs: &[(&'static str, Option<&dyn fmt::Display>)]) -> Headers {
+#[must_use]
+pub const fn fixed_headers(list: &'static [(&'static str, &'static str)]) -> Headers {
+    Headers::fixed(list)
+}
+
+/// The headers of a variant with run-time values, in order. A value written at run time that
+/// is not a valid header value (a control character: CR, LF, NUL, ...) leaves its header out.
+#[inline]
+pub fn headers(parts: &[HeaderPart<'_>]) -> Headers {
     let mut headers = Headers::new();
-    for (name, value) in pairs {
-        if let Some(value) = value {
-            headers.push(name, *value);
+    for part in parts {
+        match part {
+            HeaderPart::Fixed(name, value) => headers.push_fixed(name, value),
+            HeaderPart::Field(name, Some(value)) => {
+                headers.push(name, *value);
+            }
+            HeaderPart::Field(_, None) => {}
+            HeaderPart::Template(name, args) => {
+                headers.push(name, args);
+            }
         }
     }
     headers

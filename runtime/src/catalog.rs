@@ -48,8 +48,11 @@ pub struct Table {
     /// The schemas of the exposed fields' types from their `utoipa::ToSchema` or
     /// `schemars::JsonSchema` impls, in the order of `fields`.
     pub field_schemas: &'static [(u32, &'static [crate::__private::schema::FieldSchema])],
-    /// The names of the `#[api_error(header = "...")]` fields' headers.
+    /// The names of the headers each entry sends, in the order `headers()` sends them.
     pub headers: &'static [(u32, &'static [&'static str])],
+    /// Sparse: where each header's value comes from, in the order of `headers`, for the entries
+    /// that send a header of a `headers(...)` list (the others' come from fields).
+    pub header_sources: &'static [(u32, &'static [HeaderSource])],
     /// An interpolated message with example values in place of the fields, where the derive
     /// could write one (plain types only).
     pub example_messages: &'static [(u32, &'static str)],
@@ -62,6 +65,19 @@ pub struct Table {
     pub member_names: crate::style::Names<'static>,
     /// Sparse: the constant members, from `members`, `title` and `type_base`.
     pub members: &'static [(u32, &'static [crate::style::Member<'static>])],
+}
+
+/// Where the value of a header an error sends comes from (see
+/// [`CatalogEntry::header_sources`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderSource {
+    /// A field's value (`#[api_error(header = "...")]`).
+    Field,
+    /// A literal, the same in every response (`headers("Cache-Control" = "no-store")`).
+    Fixed(&'static str),
+    /// A template over the code, the message and the fields, as written
+    /// (`headers("WWW-Authenticate" = "Bearer error=\"{code}\"")`).
+    Template(&'static str),
 }
 
 /// The codes of a [`Table`], all numeric or all strings.
@@ -329,8 +345,9 @@ impl CatalogEntry {
         sparse(self.table.field_types, self.index).unwrap_or(&[])
     }
 
-    /// The names of the headers the variant sends (its `#[api_error(header = "...")]` fields),
-    /// as written.
+    /// The names of the headers the variant sends (the enum's and its own
+    /// `headers("Name" = "...")`, its `#[api_error(header = "...")]` fields), as written, in the
+    /// order [`ApiError::headers`](crate::ApiError::headers) sends them.
     ///
     /// ```
     /// use error_contract::ApiError;
@@ -348,6 +365,41 @@ impl CatalogEntry {
     #[must_use]
     pub fn headers(self) -> &'static [&'static str] {
         sparse(self.table.headers, self.index).unwrap_or(&[])
+    }
+
+    /// The headers the variant sends, each with where its value comes from.
+    ///
+    /// ```
+    /// use error_contract::{ApiError, HeaderSource};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(headers("Cache-Control" = "no-store"))]
+    /// enum E {
+    ///     #[api_error(status = 401, code = "invalid_token", message = "token expired")]
+    ///     #[api_error(headers("WWW-Authenticate" = "Bearer error=\"{code}\""))]
+    ///     InvalidToken {
+    ///         #[api_error(header = "X-Request-Id")]
+    ///         request: u64,
+    ///     },
+    /// }
+    /// let entry = E::catalog().entries()[0];
+    /// assert_eq!(
+    ///     entry.header_sources().collect::<Vec<_>>(),
+    ///     [
+    ///         ("Cache-Control", HeaderSource::Fixed("no-store")),
+    ///         ("WWW-Authenticate", HeaderSource::Template("Bearer error=\"{code}\"")),
+    ///         ("X-Request-Id", HeaderSource::Field),
+    ///     ]
+    /// );
+    /// ```
+    pub fn header_sources(self) -> impl ExactSizeIterator<Item = (&'static str, HeaderSource)> {
+        let sources = sparse(self.table.header_sources, self.index).unwrap_or(&[]);
+        self.headers().iter().enumerate().map(move |(i, name)| {
+            (
+                *name,
+                sources.get(i).copied().unwrap_or(HeaderSource::Field),
+            )
+        })
     }
 
     /// The schema of the `i`th exposed field from its type's `utoipa::ToSchema` (feature

@@ -1,11 +1,15 @@
 //! Response headers an error carries.
 
 use core::fmt::{self, Write as _};
+use std::borrow::Cow;
 
 /// The headers an error sends with its response, as `(name, value)` pairs.
 ///
-/// Each value is what the field displays. A value containing a control character (CR, LF, NUL,
-/// ...; a tab is allowed) could split or corrupt the response, so it is dropped, never sent.
+/// A field's header is what the field displays; a fixed header (`headers("Name" = "value")`) is
+/// its literal, and costs no allocation: an error whose headers are all fixed hands over a
+/// `&'static` list. A value written at run time (a field's, a template's) containing a control
+/// character (CR, LF, NUL, ...; a tab is allowed) could split or corrupt the response, so that
+/// header is dropped, never sent.
 ///
 /// ```
 /// use error_contract::ApiError;
@@ -24,9 +28,12 @@ use core::fmt::{self, Write as _};
 /// let pairs: Vec<(&str, String)> = headers.into_iter().collect();
 /// assert_eq!(pairs, [("Retry-After", "30".to_string())]);
 /// ```
-#[derive(Clone, Default, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Headers {
-    list: Vec<(&'static str, String)>,
+    /// The derive's list, known at compile time: no allocation.
+    fixed: &'static [(&'static str, &'static str)],
+    /// Added at run time, after `fixed`.
+    added: Vec<(&'static str, Cow<'static, str>)>,
 }
 
 impl Headers {
@@ -37,7 +44,29 @@ impl Headers {
     /// ```
     #[must_use]
     pub const fn new() -> Headers {
-        Headers { list: Vec::new() }
+        Headers::fixed(&[])
+    }
+
+    /// Headers known at compile time, handed over without allocating.
+    pub(crate) const fn fixed(list: &'static [(&'static str, &'static str)]) -> Headers {
+        Headers {
+            fixed: list,
+            added: Vec::new(),
+        }
+    }
+
+    /// Adds a header whose value is known at compile time (the value is not copied).
+    pub(crate) fn push_fixed(&mut self, name: &'static str, value: &'static str) {
+        self.added.push((name, Cow::Borrowed(value)));
+    }
+
+    /// The pairs, a fixed value still borrowed: for responses that can take a `&'static str`
+    /// without copying it.
+    pub(crate) fn into_values(self) -> impl Iterator<Item = (&'static str, Cow<'static, str>)> {
+        self.fixed
+            .iter()
+            .map(|(n, v)| (*n, Cow::Borrowed(*v)))
+            .chain(self.added)
     }
 
     /// Adds a header whose value is what `value` displays. Returns `false`, adding nothing, if
@@ -54,7 +83,7 @@ impl Headers {
         if write!(text, "{value}").is_err() || !is_valid_value(&text) {
             return false;
         }
-        self.list.push((name, text));
+        self.added.push((name, Cow::Owned(text)));
         true
     }
 
@@ -63,10 +92,9 @@ impl Headers {
     /// See [`Headers`] for an example.
     #[must_use]
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.list
-            .iter()
+        self.iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| v)
     }
 
     /// The headers in order.
@@ -77,7 +105,13 @@ impl Headers {
     /// assert_eq!(headers.iter().collect::<Vec<_>>(), [("Retry-After", "30")]);
     /// ```
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&'static str, &str)> {
-        self.list.iter().map(|(n, v)| (*n, v.as_str()))
+        let len = self.fixed.len() + self.added.len();
+        let pairs = self
+            .fixed
+            .iter()
+            .map(|(n, v)| (*n, *v))
+            .chain(self.added.iter().map(|(n, v)| (*n, v.as_ref())));
+        Exact { pairs, len }
     }
 
     /// The number of headers.
@@ -85,7 +119,7 @@ impl Headers {
     /// See [`Headers::push`] for an example.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.list.len()
+        self.fixed.len() + self.added.len()
     }
 
     /// Whether there are no headers.
@@ -93,12 +127,49 @@ impl Headers {
     /// See [`Headers::new`] for an example.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.list.is_empty()
+        self.len() == 0
     }
 }
 
+/// An iterator that knows its length.
+struct Exact<I> {
+    pairs: I,
+    len: usize,
+}
+
+impl<I: Iterator> Iterator for Exact<I> {
+    type Item = I::Item;
+
+    fn next(&mut self) -> Option<I::Item> {
+        let next = self.pairs.next()?;
+        self.len -= 1;
+        Some(next)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.len, Some(self.len))
+    }
+}
+
+impl<I: Iterator> ExactSizeIterator for Exact<I> {}
+
+impl Default for Headers {
+    fn default() -> Headers {
+        Headers::new()
+    }
+}
+
+/// The same pairs in the same order, however they were built.
+impl PartialEq for Headers {
+    fn eq(&self, other: &Headers) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Headers {}
+
 /// RFC 9110 field values: visible characters, spaces and tabs, and obs-text.
-fn is_valid_value(value: &str) -> bool {
+pub(crate) fn is_valid_value(value: &str) -> bool {
     value
         .bytes()
         .all(|b| b == b'\t' || (b >= 0x20 && b != 0x7f))
@@ -108,8 +179,14 @@ impl IntoIterator for Headers {
     type Item = (&'static str, String);
     type IntoIter = std::vec::IntoIter<(&'static str, String)>;
 
+    /// The pairs, each value a `String` (a fixed value is copied here; [`Headers::iter`]
+    /// borrows instead).
     fn into_iter(self) -> Self::IntoIter {
-        self.list.into_iter()
+        let list: Vec<(&'static str, String)> = self
+            .into_values()
+            .map(|(n, v)| (n, v.into_owned()))
+            .collect();
+        list.into_iter()
     }
 }
 

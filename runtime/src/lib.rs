@@ -164,7 +164,7 @@ pub use integrations::validator;
 
 pub use api_error::ApiError;
 pub use body::Body;
-pub use catalog::{Catalog, CatalogEntry, lock};
+pub use catalog::{Catalog, CatalogEntry, HeaderSource, lock};
 pub use code::Code;
 pub use codes::{CodeSet, Codes};
 pub use decode::{ClientError, Decode, DecodeError, Unknown};

@@ -1,5 +1,6 @@
 //! Allocation counts, with a counting global allocator: unit variants allocate nothing for
-//! `body()`, `status()`, `code()`, `message()`, `Display` and `headers()`; a body with run-time
+//! `body()`, `status()`, `code()`, `message()`, `Display` and `headers()` (fixed headers
+//! included); a body with run-time
 //! parts is one allocation; axum's `CatchLayer` adds none to a successful request, and
 //! actix-web's `CatchMiddleware` none to a response.
 
@@ -128,6 +129,43 @@ fn unit_variants_allocate_nothing() {
         "a transparent unit variant",
     );
     assert_free(&Auth::InvalidToken, "a problem-style unit variant");
+}
+
+/// Fixed headers, the enum's and a variant's: a static list.
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat", rename_all = "snake_case")]
+#[api_error(headers("Cache-Control" = "no-store", "Pragma" = "no-cache"))]
+enum Token {
+    #[api_error(status = 400, message = "the request is missing a parameter")]
+    InvalidRequest,
+    #[api_error(status = 401, message = "the client is unknown")]
+    #[api_error(headers("WWW-Authenticate" = "Basic realm=\"token\"", "pragma" = "no-transform"))]
+    InvalidClient,
+}
+
+#[test]
+fn fixed_headers_allocate_nothing() {
+    assert_free(
+        &Token::InvalidRequest,
+        "a unit variant with the enum's headers",
+    );
+    assert_free(
+        &Token::InvalidClient,
+        "a unit variant with headers of its own",
+    );
+    let headers = Token::InvalidClient.headers();
+    assert_eq!(
+        allocations(|| headers.iter().count() + usize::from(headers.get("PRAGMA").is_some())),
+        0
+    );
+    assert_eq!(
+        headers.iter().collect::<Vec<_>>(),
+        [
+            ("Cache-Control", "no-store"),
+            ("WWW-Authenticate", "Basic realm=\"token\""),
+            ("pragma", "no-transform"),
+        ]
+    );
 }
 
 #[test]

@@ -2,8 +2,9 @@
 //! runtime's features add their impls.
 
 use super::{Ctx, match_covering, match_or, style_type};
-use crate::ast::{Field, StyleRef, Variant, option_inner};
+use crate::ast::{Field, Sent, StyleRef, Variant, option_inner};
 use crate::bound::Bounds;
+use crate::check::{find_field, is_error_part};
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use std::fmt::Write as _;
@@ -14,6 +15,24 @@ pub(super) fn bounds(ctx: &Ctx<'_, '_>) -> Bounds {
     bounds.extend(&ctx.display_bounds);
     bounds.extend(&ctx.dispatch_bounds);
     for v in &ctx.cont.variants {
+        for sent in v.sent_headers(&ctx.cont.attrs) {
+            let Sent::Template(_, template) = sent else {
+                continue;
+            };
+            for use_ in &template.uses {
+                let (Some(field), Some(fmt_trait)) = (find_field(v, &use_.arg), use_.fmt_trait)
+                else {
+                    continue;
+                };
+                if !is_error_part(&use_.arg) {
+                    ctx.infer(
+                        &mut bounds,
+                        field.ty(),
+                        super::display::fmt_bound(fmt_trait),
+                    );
+                }
+            }
+        }
         for f in &v.fields {
             if f.attrs.expose.is_some() {
                 let ty = option_inner(f.ty()).unwrap_or(f.ty());
@@ -213,44 +232,108 @@ fn dynamic_body(
     (key, pattern, style, fields, instance)
 }
 
+/// `headers()`: per variant, its headers (see `Variant::sent_headers`). A variant whose headers
+/// are all literals hands over a static list (variants with the same list share an arm); any
+/// other builds its list from its parts.
 fn headers(ctx: &Ctx<'_, '_>) -> TokenStream {
-    let arms: Vec<TokenStream> = ctx
-        .cont
-        .variants
-        .iter()
-        .filter_map(|v| {
-            let fields: Vec<&Field<'_>> = v
-                .fields
-                .iter()
-                .filter(|f| f.attrs.header.is_some())
-                .collect();
-            if fields.is_empty() {
-                return None;
-            }
-            let pattern = ctx.pattern(v, fields.iter().copied());
-            let pairs = fields.iter().map(|f| {
-                let name = f
-                    .attrs
-                    .header
-                    .as_ref()
-                    .map(|h| h.value.clone())
-                    .unwrap_or_default();
-                let binding = f.binding();
-                // An `Option` field sends its header when it is `Some`.
-                if option_inner(f.ty()).is_some() {
-                    quote_spanned!(f.span()=> (#name, #binding.as_ref().map(|__v| __v as &dyn ::core::fmt::Display)))
-                } else {
-                    quote_spanned!(f.span()=> (#name, ::core::option::Option::Some(#binding as &dyn ::core::fmt::Display)))
+    let mut fixed: Vec<(String, Vec<TokenStream>, TokenStream)> = Vec::new();
+    let mut arms: Vec<TokenStream> = Vec::new();
+    for v in &ctx.cont.variants {
+        let sent = v.sent_headers(&ctx.cont.attrs);
+        if sent.is_empty() {
+            continue;
+        }
+        let literal: Option<Vec<(String, &str)>> = sent
+            .iter()
+            .map(|s| match s {
+                Sent::Fixed(h, text) => Some((h.name.clone(), *text)),
+                _ => None,
+            })
+            .collect();
+        if let Some(pairs) = literal {
+            let key = format!("{pairs:?}");
+            let pattern = ctx.pattern(v, []);
+            match fixed.iter_mut().find(|(k, _, _)| *k == key) {
+                Some((_, patterns, _)) => patterns.push(pattern),
+                None => {
+                    let pairs = pairs.iter().map(|(n, t)| quote!((#n, #t)));
+                    let list = quote!(__ec::fixed_headers(&[#(#pairs),*]));
+                    fixed.push((key, vec![pattern], list));
                 }
-            });
-            Some(quote!(#pattern => __ec::headers(&[#(#pairs),*]),))
-        })
-        .collect();
+            }
+            continue;
+        }
+        arms.push(built_headers(ctx, v, &sent));
+    }
+    let fixed_arms = fixed
+        .into_iter()
+        .map(|(_, patterns, list)| quote!(#(#patterns)|* => #list,));
+    let arms: Vec<TokenStream> = fixed_arms.chain(arms).collect();
     match_or(
         ctx,
         &arms,
         &quote!(__ec::Dispatch::__target(self).headers()),
     )
+}
+
+/// The arm of a variant with a header written at run time: its fields bound, each header a
+/// `HeaderPart`.
+fn built_headers(ctx: &Ctx<'_, '_>, v: &Variant<'_>, sent: &[Sent<'_, '_>]) -> TokenStream {
+    // The fields to bind, by index.
+    let mut bound: Vec<usize> = Vec::new();
+    let mut bind = |f: &Field<'_>| {
+        if !bound.contains(&f.index) {
+            bound.push(f.index);
+        }
+    };
+    let parts: Vec<TokenStream> = sent
+        .iter()
+        .map(|s| match s {
+            Sent::Fixed(h, text) => {
+                let name = &h.name;
+                quote!(__ec::HeaderPart::Fixed(#name, #text))
+            }
+            Sent::Field(f) => {
+                bind(f);
+                let name = s.name();
+                let binding = f.binding();
+                // An `Option` field sends its header when it is `Some`.
+                if option_inner(f.ty()).is_some() {
+                    quote_spanned!(f.span()=> __ec::HeaderPart::Field(#name, #binding.as_ref().map(|__v| __v as &dyn ::core::fmt::Display)))
+                } else {
+                    quote_spanned!(f.span()=> __ec::HeaderPart::Field(#name, ::core::option::Option::Some(#binding as &dyn ::core::fmt::Display)))
+                }
+            }
+            Sent::Template(h, template) => {
+                let name = &h.name;
+                let args: Vec<TokenStream> = template
+                    .args
+                    .iter()
+                    .map(|arg| match arg {
+                        crate::message::ArgRef::Named(n) if n == "code" => {
+                            quote!(__ec::ApiError::code(self))
+                        }
+                        crate::message::ArgRef::Named(n) if n == "message" => {
+                            quote!(__ec::ApiError::message(self))
+                        }
+                        _ => match find_field(v, arg) {
+                            Some(f) => {
+                                bind(f);
+                                let binding = f.binding();
+                                quote!(#binding)
+                            }
+                            // Reported by `check`.
+                            None => quote!(""),
+                        },
+                    })
+                    .collect();
+                let format = syn::LitStr::new(&template.format, h.value.span());
+                quote!(__ec::HeaderPart::Template(#name, ::core::format_args!(#format #(, #args)*)))
+            }
+        })
+        .collect();
+    let pattern = ctx.pattern(v, v.fields.iter().filter(|f| bound.contains(&f.index)));
+    quote!(#pattern => __ec::headers(&[#(#parts),*]),)
 }
 
 fn catalog(ctx: &Ctx<'_, '_>) -> TokenStream {

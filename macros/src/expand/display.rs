@@ -19,21 +19,25 @@ pub(super) fn bounds(ctx: &Ctx<'_, '_>) -> Bounds {
             let (Some(field), Some(fmt_trait)) = (find_field(v, &use_.arg), use_.fmt_trait) else {
                 continue;
             };
-            let bound = match fmt_trait {
-                FmtTrait::Display => quote!(::core::fmt::Display),
-                FmtTrait::Debug => quote!(::core::fmt::Debug),
-                FmtTrait::LowerHex => quote!(::core::fmt::LowerHex),
-                FmtTrait::UpperHex => quote!(::core::fmt::UpperHex),
-                FmtTrait::Octal => quote!(::core::fmt::Octal),
-                FmtTrait::Binary => quote!(::core::fmt::Binary),
-                FmtTrait::LowerExp => quote!(::core::fmt::LowerExp),
-                FmtTrait::UpperExp => quote!(::core::fmt::UpperExp),
-                FmtTrait::Pointer => quote!(::core::fmt::Pointer),
-            };
-            ctx.infer(&mut bounds, field.ty(), bound);
+            ctx.infer(&mut bounds, field.ty(), fmt_bound(fmt_trait));
         }
     }
     bounds
+}
+
+/// The path of a formatting trait, as a bound.
+pub(super) fn fmt_bound(fmt_trait: FmtTrait) -> TokenStream {
+    match fmt_trait {
+        FmtTrait::Display => quote!(::core::fmt::Display),
+        FmtTrait::Debug => quote!(::core::fmt::Debug),
+        FmtTrait::LowerHex => quote!(::core::fmt::LowerHex),
+        FmtTrait::UpperHex => quote!(::core::fmt::UpperHex),
+        FmtTrait::Octal => quote!(::core::fmt::Octal),
+        FmtTrait::Binary => quote!(::core::fmt::Binary),
+        FmtTrait::LowerExp => quote!(::core::fmt::LowerExp),
+        FmtTrait::UpperExp => quote!(::core::fmt::UpperExp),
+        FmtTrait::Pointer => quote!(::core::fmt::Pointer),
+    }
 }
 
 pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {

@@ -6,7 +6,7 @@
 //! it emits.
 
 use super::Ctx;
-use crate::ast::{StyleRef, Variant};
+use crate::ast::{Sent, StyleRef, Variant};
 use crate::attr::Literal;
 use crate::bound::Bounds;
 use crate::check::Plain;
@@ -79,14 +79,7 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
         Some(quote!(#message))
     });
     let field_examples = field_examples(&rows);
-    let headers = sparse_column(&rows, |v| {
-        slice(
-            v.fields
-                .iter()
-                .filter_map(|f| f.attrs.header.as_ref().map(|h| h.value.clone()))
-                .collect(),
-        )
-    });
+    let (headers, header_sources) = header_columns(ctx, &rows);
 
     let (members, member_names) = members(ctx, &rows);
 
@@ -111,6 +104,7 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
             field_types: &[#(#field_types),*],
             field_schemas: &[#(#field_schemas),*],
             headers: &[#(#headers),*],
+            header_sources: &[#(#header_sources),*],
             example_messages: &[#(#example_messages),*],
             field_examples: &[#(#field_examples),*],
             type_base: #type_base,
@@ -233,6 +227,38 @@ fn sparse_column(
             Some(quote!((#row, #value)))
         })
         .collect()
+}
+
+/// The `headers` column (the names each row sends) and the sparse `header_sources` column
+/// (where each value comes from, for rows with a header of a `headers(...)` list).
+fn header_columns(
+    ctx: &Ctx<'_, '_>,
+    rows: &[(usize, &Variant<'_>)],
+) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    let headers = sparse_column(rows, |v| {
+        slice(
+            v.sent_headers(&ctx.cont.attrs)
+                .iter()
+                .map(Sent::name)
+                .collect(),
+        )
+    });
+    let header_sources = sparse_column(rows, |v| {
+        let sent = v.sent_headers(&ctx.cont.attrs);
+        if sent.iter().all(|s| matches!(s, Sent::Field(_))) {
+            return None;
+        }
+        let sources = sent.iter().map(|s| match s {
+            Sent::Field(_) => quote!(__ec::HeaderSource::Field),
+            Sent::Fixed(_, text) => quote!(__ec::HeaderSource::Fixed(#text)),
+            Sent::Template(h, _) => {
+                let written = h.value.value();
+                quote!(__ec::HeaderSource::Template(#written))
+            }
+        });
+        Some(quote!(&[#(#sources),*]))
+    });
+    (headers, header_sources)
 }
 
 /// `&["a", "b"]`, or `None` for no strings.

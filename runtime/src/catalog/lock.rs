@@ -27,7 +27,8 @@
 //!   says what it does not record yet). A message or a variant's name that changed passes too,
 //!   reported as allowed. Everything else fails the test with one line per change: a code
 //!   removed, renumbered (the same variant name under another code), its status, style, problem
-//!   `type` or parent changed, an exposed key removed, renamed or retyped, a header removed.
+//!   `type` or parent changed, an exposed key removed, renamed or retyped, a header removed, or
+//!   a fixed header's value (`headers("Cache-Control" = "no-store")`) or template changed.
 //! - [`check_markdown`] fails when the Markdown catalog ([`Catalog::to_markdown`]) differs from
 //!   the file, showing the lines that differ.
 //! - With `ERROR_CONTRACT_LOCK=overwrite` in the environment both rewrite their file instead (and
@@ -67,11 +68,13 @@
 //! Codes are sorted (numbers by value, then strings), exposed keys and headers by name. Each code
 //! has its variant's `name`, declared `status`, `style`, `type` (problem style with a
 //! `type_base` only: the problem type URI), `parent` (if any), `message` (the template as
-//! written), `fields` (exposed key and Rust type as written in the enum) and `headers`. Types are
+//! written), `fields` (exposed key and Rust type as written in the enum) and `headers` (a
+//! header from a field by its name, a fixed or templated one as `"Name: value"`, the value as
+//! written in the attribute). Types are
 //! compared as written: `String` and `std::string::String` are two texts, so spelling a type
 //! differently is reported as retyped (rewrite the lock if the type is the same).
 
-use super::{Catalog, CatalogEntry};
+use super::{Catalog, CatalogEntry, HeaderSource};
 use crate::{ApiError, Code};
 use core::fmt::{self, Write as _};
 use serde_json::Value;
@@ -783,6 +786,10 @@ pub enum ChangeKind {
     FieldRetyped,
     /// Breaking: a header is no longer sent.
     HeaderRemoved,
+    /// Breaking: a header's literal value or template changed, or it moved between a field and
+    /// a literal: a client may rely on a fixed header (a cache directive, an authentication
+    /// challenge) as on a code.
+    HeaderChanged,
     /// Allowed: the message (template) changed.
     MessageChanged,
     /// Allowed: the variant was renamed; its code is the same.
@@ -885,7 +892,8 @@ struct Locked {
     message: String,
     /// Exposed keys and types, sorted by key.
     fields: Vec<(String, String)>,
-    /// Sorted.
+    /// Sorted: `Name` for a header from a field, `Name: value` for a literal or a template, as
+    /// written in the attribute (a literal's braces doubled).
     headers: Vec<String>,
 }
 
@@ -901,7 +909,16 @@ impl Locked {
             })
             .collect();
         fields.sort();
-        let mut headers: Vec<String> = entry.headers().iter().map(|h| (*h).to_owned()).collect();
+        let mut headers: Vec<String> = entry
+            .header_sources()
+            .map(|(name, source)| match source {
+                HeaderSource::Field => name.to_owned(),
+                HeaderSource::Fixed(value) => {
+                    format!("{name}: {}", value.replace('{', "{{").replace('}', "}}"))
+                }
+                HeaderSource::Template(template) => format!("{name}: {template}"),
+            })
+            .collect();
         headers.sort();
         let problem_type = match entry.table().type_base {
             Some(base) if entry.style() == "problem" => Some(format!("{base}{}", entry.code())),
@@ -1098,18 +1115,46 @@ fn entry_changes(before: &Locked, after: &Locked, changes: &mut Vec<Change>) {
 
     field_changes(before, after, &mut push);
 
-    // Header names are case-insensitive.
-    let has = |list: &[String], name: &str| list.iter().any(|h| h.eq_ignore_ascii_case(name));
-    for name in &before.headers {
-        if !has(&after.headers, name) {
-            push(
+    // Header names are case-insensitive; a value is what follows the name's `:` (a name has
+    // none), absent for a header from a field.
+    let split = |header: &'_ str| -> (String, Option<String>) {
+        match header.split_once(':') {
+            Some((name, value)) => (name.to_owned(), Some(value.trim_start().to_owned())),
+            None => (header.to_owned(), None),
+        }
+    };
+    let find = |list: &[String], name: &str| {
+        list.iter()
+            .map(|h| split(h))
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+    };
+    for header in &before.headers {
+        let (name, value) = split(header);
+        match find(&after.headers, &name) {
+            None => push(
                 ChangeKind::HeaderRemoved,
                 format!("header `{name}` removed"),
-            );
+            ),
+            Some((_, now)) if now != value => {
+                let show = |v: &Option<String>| match v {
+                    Some(v) => quoted(v),
+                    None => "a field".to_owned(),
+                };
+                push(
+                    ChangeKind::HeaderChanged,
+                    format!(
+                        "header `{name}` changed from {} to {}",
+                        show(&value),
+                        show(&now)
+                    ),
+                );
+            }
+            Some(_) => {}
         }
     }
-    for name in &after.headers {
-        if !has(&before.headers, name) {
+    for header in &after.headers {
+        let (name, _) = split(header);
+        if find(&before.headers, &name).is_none() {
             push(ChangeKind::HeaderAdded, format!("header `{name}` added"));
         }
     }

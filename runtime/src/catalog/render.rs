@@ -1,6 +1,6 @@
 //! The catalog rendered for people and for tools: a Markdown table and `OpenAPI` 3.1 components.
 
-use super::{Catalog, CatalogEntry};
+use super::{Catalog, CatalogEntry, HeaderSource};
 use crate::json::Field;
 use crate::style::{Constant, Names};
 use crate::{Body, Code};
@@ -72,8 +72,10 @@ impl Catalog {
     ///   response.
     /// - `responses` has one response per declared status, named by the status (`"404"`). Its
     ///   description lists the codes with their messages and descriptions; its `headers` are
-    ///   those the variants send (`#[api_error(header = "Retry-After")]`, a string, described
-    ///   with the codes that send it); its content, per content type, refers to the style's
+    ///   those the variants send (`#[api_error(header = "Retry-After")]` and `headers(...)`, a
+    ///   string, described with the codes that send it; a header that every one of them sends as
+    ///   a literal, like `Cache-Control: no-store`, has those literals as its `enum` and the
+    ///   first as its `example`; a template is quoted in the description); its content, per content type, refers to the style's
     ///   schema (`$ref`) together with the codes this response can carry, as the code property's
     ///   `enum` (`allOf`; `anyOf` over such schemas when a content type has several styles), and
     ///   one example per variant, named by the code: the body itself when it has no run-time
@@ -310,30 +312,72 @@ fn response(status: u16, entries: &[CatalogEntry], styles: &Styles) -> Value {
 }
 
 /// The headers that the errors of one response send, by name as first written (names are
-/// case-insensitive), each described with the codes that send it.
+/// case-insensitive), each described with the codes that send it. A header every one of those
+/// codes sends as a literal has the literals as its schema's `enum` and the first as its
+/// `example`; a template is quoted in the description.
 fn headers(entries: &[CatalogEntry]) -> Map<String, Value> {
-    let mut headers: Vec<(&'static str, Vec<Code<'static>>)> = Vec::new();
+    struct Sent {
+        name: &'static str,
+        codes: Vec<Code<'static>>,
+        /// The distinct literals, or `None` once a code sends it from a field or a template.
+        fixed: Option<Vec<&'static str>>,
+        templates: Vec<&'static str>,
+    }
+    let mut headers: Vec<Sent> = Vec::new();
     for entry in entries {
-        for name in entry.headers() {
-            match headers
-                .iter_mut()
-                .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            {
-                Some((_, codes)) => codes.push(entry.code()),
-                None => headers.push((name, vec![entry.code()])),
+        for (name, source) in entry.header_sources() {
+            let index = headers
+                .iter()
+                .position(|h| h.name.eq_ignore_ascii_case(name))
+                .unwrap_or_else(|| {
+                    headers.push(Sent {
+                        name,
+                        codes: Vec::new(),
+                        fixed: Some(Vec::new()),
+                        templates: Vec::new(),
+                    });
+                    headers.len() - 1
+                });
+            let sent = &mut headers[index];
+            sent.codes.push(entry.code());
+            match source {
+                HeaderSource::Fixed(value) => {
+                    if let Some(fixed) = &mut sent.fixed {
+                        if !fixed.contains(&value) {
+                            fixed.push(value);
+                        }
+                    }
+                }
+                HeaderSource::Template(template) => {
+                    sent.fixed = None;
+                    if !sent.templates.contains(&template) {
+                        sent.templates.push(template);
+                    }
+                }
+                HeaderSource::Field => sent.fixed = None,
             }
         }
     }
     headers
         .into_iter()
-        .map(|(name, codes)| {
-            let codes: Vec<String> = codes.iter().map(|code| format!("`{code}`")).collect();
-            let description = match &codes[..] {
+        .map(|sent| {
+            let codes: Vec<String> = sent.codes.iter().map(|code| format!("`{code}`")).collect();
+            let mut description = match &codes[..] {
                 [one] => format!("Sent with code {one}."),
                 _ => format!("Sent with codes {}.", codes.join(", ")),
             };
-            let header = json!({ "description": description, "schema": { "type": "string" } });
-            (name.to_owned(), header)
+            for template in &sent.templates {
+                let _ = write!(description, " Written from `{template}`.");
+            }
+            let header = match &sent.fixed {
+                Some(values) => json!({
+                    "description": description,
+                    "schema": { "type": "string", "enum": values },
+                    "example": values.first(),
+                }),
+                None => json!({ "description": description, "schema": { "type": "string" } }),
+            };
+            (sent.name.to_owned(), header)
         })
         .collect()
 }

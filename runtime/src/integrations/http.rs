@@ -1,8 +1,10 @@
 //! Feature `http`: conversions between this crate's types and those of `http` 1.
 
 use crate::{Headers, Status};
+use ::bytes::Bytes;
 use ::http::StatusCode;
 use ::http::header::{HeaderMap, HeaderName, HeaderValue};
+use std::borrow::Cow;
 
 /// `Status` holds the three-digit codes 100 to 999, as `StatusCode` does, so this never fails.
 ///
@@ -101,13 +103,17 @@ impl From<Headers> for HeaderMap {
     }
 }
 
-/// Appends `headers` to `map`, leaving out any pair `http` would not accept.
+/// Appends `headers` to `map`, leaving out any pair `http` would not accept. A fixed value is
+/// sent from where it lies (`Bytes::from_static`), a built one without another copy.
 pub(crate) fn append(map: &mut HeaderMap, headers: Headers) {
-    for (name, value) in headers {
-        if let (Ok(name), Ok(value)) = (
-            HeaderName::from_bytes(name.as_bytes()),
-            HeaderValue::try_from(value),
-        ) {
+    for (name, value) in headers.into_values() {
+        let value = match value {
+            Cow::Borrowed(value) => {
+                HeaderValue::from_maybe_shared(Bytes::from_static(value.as_bytes()))
+            }
+            Cow::Owned(value) => HeaderValue::try_from(value),
+        };
+        if let (Ok(name), Ok(value)) = (HeaderName::from_bytes(name.as_bytes()), value) {
             map.append(name, value);
         }
     }

@@ -78,11 +78,17 @@ pub(super) fn unlogged<E: ApiError + ?Sized>(error: &E) -> HttpResponse<BoxBody>
     if let Ok(value) = HeaderValue::from_str(content_type) {
         headers.insert(CONTENT_TYPE, value);
     }
-    for (name, value) in error.headers() {
-        if let (Ok(name), Ok(value)) = (
-            HeaderName::from_bytes(name.as_bytes()),
-            HeaderValue::try_from(value),
-        ) {
+    for (name, value) in error.headers().into_values() {
+        let value = match value {
+            // `from_static` takes what `http` calls visible (and tab) without copying, and
+            // panics on anything else: anything else goes through the checked constructor.
+            Cow::Borrowed(value) if value.bytes().all(|b| b == b'\t' || (32..127).contains(&b)) => {
+                Ok(HeaderValue::from_static(value))
+            }
+            Cow::Borrowed(value) => HeaderValue::from_str(value),
+            Cow::Owned(value) => HeaderValue::try_from(value),
+        };
+        if let (Ok(name), Ok(value)) = (HeaderName::from_bytes(name.as_bytes()), value) {
             headers.append(name, value);
         }
     }
