@@ -2,7 +2,7 @@
 //! runtime's features add their impls.
 
 use super::{Ctx, match_covering, match_or, style_type};
-use crate::ast::{Field, StyleRef, Variant, option_inner};
+use crate::ast::{Field, StyleRef, Variant, option_inner, str_like};
 use crate::bound::Bounds;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -45,6 +45,7 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
     let where_clause = ctx.all_bounds.where_clause(generics);
     let status = status(ctx);
+    let message = message(ctx);
     let (body, with_parts) = body(ctx);
     let headers = headers(ctx);
     let catalog = catalog(ctx);
@@ -65,7 +66,7 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
 
             #[inline]
             fn message(&self) -> ::std::borrow::Cow<'_, str> {
-                __ec::Dispatch::__target(self).message(self)
+                #message
             }
 
             fn body(&self) -> __ec::Body {
@@ -106,8 +107,40 @@ fn status(ctx: &Ctx<'_, '_>) -> TokenStream {
     match_or(ctx, &arms, &quote!(__ec::Dispatch::__target(self).status()))
 }
 
-/// Variants of one body shape: the shape's key, their patterns, the style, the fields.
-type Group = (String, Vec<TokenStream>, TokenStream, Vec<TokenStream>);
+/// `message()`: an arm per variant with a `message` field, borrowing a string field.
+fn message(ctx: &Ctx<'_, '_>) -> TokenStream {
+    let arms: Vec<TokenStream> = ctx
+        .cont
+        .variants
+        .iter()
+        .filter_map(|v| {
+            let field = v.message_field().filter(|_| !v.delegates())?;
+            let pattern = ctx.pattern(v, [field]);
+            let binding = field.binding();
+            let default = v.static_message();
+            let value = match option_inner(field.ty()) {
+                Some(inner) if str_like(inner) => {
+                    quote!(__ec::message_str_opt(#binding.as_ref(), #default))
+                }
+                // Other types through the value's `Display`, which writes the field: its bound
+                // is reported once, there.
+                Some(_) => quote!(__ec::message_display_opt(#binding.is_some(), self, #default)),
+                None if str_like(field.ty()) => quote!(__ec::message_str(#binding)),
+                None => quote!(__ec::message_display(self)),
+            };
+            Some(quote_spanned!(field.span()=> #pattern => #value,))
+        })
+        .collect();
+    match_or(
+        ctx,
+        &arms,
+        &quote!(__ec::Dispatch::__target(self).message(self)),
+    )
+}
+
+/// Variants of one body shape: the shape's key, their patterns, the style, whether the message
+/// comes from a field, the fields.
+type Group = (String, Vec<TokenStream>, TokenStream, bool, Vec<TokenStream>);
 
 /// `body()` and `with_parts()`: the same arms (variants with run-time parts), the one writing
 /// the body, the other handing over the parts it is written from.
@@ -122,22 +155,31 @@ fn body(ctx: &Ctx<'_, '_>) -> (TokenStream, TokenStream) {
             continue;
         }
         covered += 1;
-        let (key, pattern, style, fields) = dynamic_body(ctx, v);
-        match groups.iter_mut().find(|(k, _, _, _)| *k == key) {
-            Some((_, patterns, _, _)) => patterns.push(pattern),
-            None => groups.push((key, vec![pattern], style, fields)),
+        let (mut key, pattern, style, fields) = dynamic_body(ctx, v);
+        let message_field = v.message_field().is_some();
+        if message_field {
+            key.push_str("|message");
+        }
+        match groups.iter_mut().find(|(k, _, _, _, _)| *k == key) {
+            Some((_, patterns, _, _, _)) => patterns.push(pattern),
+            None => groups.push((key, vec![pattern], style, message_field, fields)),
         }
     }
     let body_arms: Vec<TokenStream> = groups
         .iter()
-        .map(|(_, patterns, style, fields)| {
-            quote!(#(#patterns)|* => __ec::body::<#style, _>(self, &[#(#fields),*]),)
+        .map(|(_, patterns, style, message_field, fields)| {
+            let build = if *message_field {
+                quote!(__ec::body_with_message)
+            } else {
+                quote!(__ec::body)
+            };
+            quote!(#(#patterns)|* => #build::<#style, _>(self, &[#(#fields),*]),)
         })
         .collect();
     let parts_arms: Vec<TokenStream> = groups
         .iter()
-        .map(|(_, patterns, _, fields)| {
-            quote!(#(#patterns)|* => __ec::parts(self, &[#(#fields),*], __visit),)
+        .map(|(_, patterns, _, message_field, fields)| {
+            quote!(#(#patterns)|* => __ec::parts(self, #message_field, &[#(#fields),*], __visit),)
         })
         .collect();
     let body = match_covering(

@@ -490,14 +490,18 @@ pub(super) fn code_tokens(code: &CodeValue) -> TokenStream {
     }
 }
 
-/// The body the macro can write now: built-in style, no interpolation, no exposed field, and
-/// no run-time status that the body would show.
+/// The body the macro can write now: built-in style, no interpolation, no `message` field, no
+/// exposed field, and no run-time status that the body would show.
 pub(super) fn static_body(
     ctx_type_base: Option<&str>,
     container: &crate::attr::ContainerAttrs,
     v: &Variant<'_>,
 ) -> Option<String> {
-    if v.delegates() || v.is_interpolated() || v.exposed().next().is_some() {
+    if v.delegates()
+        || v.is_interpolated()
+        || v.message_field().is_some()
+        || v.exposed().next().is_some()
+    {
         return None;
     }
     let StyleRef::Builtin(style) = v.style(container) else {
