@@ -198,6 +198,41 @@ pub fn parts<E: ApiError + Dispatch + ?Sized>(
     }
 }
 
+/// The body of a variant of a custom style with no run-time part, once written: one per row of
+/// the type's table, so that such a body costs one allocation at its first use and none after.
+pub struct CachedBody(std::sync::OnceLock<Box<str>>);
+
+impl CachedBody {
+    /// An empty cell, for the derive's `static` array.
+    #[allow(clippy::new_without_default)]
+    #[must_use]
+    pub const fn new() -> CachedBody {
+        CachedBody(std::sync::OnceLock::new())
+    }
+}
+
+/// [`body`] of a variant of a custom style with no run-time part: written by the style at the
+/// first call, and borrowed from `cache` (indexed by the variant's row) ever after.
+pub fn cached_body<S: Style + ?Sized, E: ApiError + Dispatch + ?Sized>(
+    this: &E,
+    cache: &'static [CachedBody],
+) -> Body {
+    match this.__target() {
+        Target::Entry(entry) => match cache.get(entry.at()) {
+            Some(cell) => {
+                let json = cell.0.get_or_init(|| {
+                    with_entry_parts(this, entry, false, &[], Body::build::<S>)
+                        .into_string()
+                        .into_boxed_str()
+                });
+                Body::from_static(json, S::CONTENT_TYPE)
+            }
+            None => with_entry_parts(this, entry, false, &[], Body::build::<S>),
+        },
+        Target::Inner(inner) => inner.body(),
+    }
+}
+
 /// The parts of `this`, a value of the variant at `entry`, handed to `then`; the message is the
 /// value's `Display` when it interpolates or comes from a field (`message_field`).
 #[inline]

@@ -115,8 +115,9 @@ impl CatalogEntry {
         self.table
     }
 
+    /// The entry's row in its table.
     #[inline]
-    fn at(self) -> usize {
+    pub(crate) fn at(self) -> usize {
         self.index as usize
     }
 

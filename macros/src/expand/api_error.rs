@@ -149,9 +149,23 @@ fn body(ctx: &Ctx<'_, '_>) -> (TokenStream, TokenStream) {
     // exposed field) share one arm with an or-pattern: the arm's code is identical, since the
     // runtime takes the row from `Dispatch`. This keeps codegen small for large enums.
     let mut groups: Vec<Group> = Vec::new();
+    // Variants whose custom-style body is written once and kept, by style: their parts are the
+    // row's, which `Dispatch` gives.
+    let mut cached: Vec<(String, Vec<TokenStream>, TokenStream)> = Vec::new();
     let mut covered = 0;
     for (i, v) in ctx.cont.variants.iter().enumerate() {
         if v.delegates() || ctx.static_bodies[i].is_some() {
+            continue;
+        }
+        if super::entries::cached_body(ctx, v) {
+            let style = style_type(&v.style(&ctx.cont.attrs));
+            let key = style.to_string();
+            let path = ctx.path(v);
+            let pattern = quote!(#path { .. });
+            match cached.iter_mut().find(|(k, _, _)| *k == key) {
+                Some((_, patterns, _)) => patterns.push(pattern),
+                None => cached.push((key, vec![pattern], style)),
+            }
             continue;
         }
         covered += 1;
@@ -165,8 +179,13 @@ fn body(ctx: &Ctx<'_, '_>) -> (TokenStream, TokenStream) {
             None => groups.push((key, vec![pattern], style, message_field, fields)),
         }
     }
-    let body_arms: Vec<TokenStream> = groups
+    let cached_covered: usize = cached.iter().map(|(_, patterns, _)| patterns.len()).sum();
+    let body_arms: Vec<TokenStream> = cached
         .iter()
+        .map(|(_, patterns, style)| {
+            quote!(#(#patterns)|* => __ec::cached_body::<#style, _>(self, &__CACHED),)
+        })
+        .chain(groups.iter()
         .map(|(_, patterns, style, message_field, fields)| {
             let build = if *message_field {
                 quote!(__ec::body_with_message)
@@ -174,7 +193,7 @@ fn body(ctx: &Ctx<'_, '_>) -> (TokenStream, TokenStream) {
                 quote!(__ec::body)
             };
             quote!(#(#patterns)|* => #build::<#style, _>(self, &[#(#fields),*]),)
-        })
+        }))
         .collect();
     let parts_arms: Vec<TokenStream> = groups
         .iter()
@@ -185,7 +204,7 @@ fn body(ctx: &Ctx<'_, '_>) -> (TokenStream, TokenStream) {
     let body = match_covering(
         ctx,
         &body_arms,
-        covered,
+        covered + cached_covered,
         &quote!(__ec::Dispatch::__target(self).body()),
     );
     let parts = match_covering(

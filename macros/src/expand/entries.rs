@@ -95,7 +95,9 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
         }
         None => quote!(::core::option::Option::None),
     };
+    let cached = cached_bodies(ctx);
     quote! {
+        #cached
         const __NAMES: &[&str] = &[#(#names),*];
         const __CODES: __ec::TableCodes = #codes;
         static __TABLE: __ec::Table = __ec::Table {
@@ -523,6 +525,44 @@ pub(super) fn static_body(
         type_base: ctx_type_base,
     };
     Some(wire::static_body(style, &parts))
+}
+
+/// Whether the variant's body is of a custom style and has no run-time part (no exposed field,
+/// no interpolation, no `message` field, no run-time status): the style writes it at its first
+/// use into the type's `__CACHED` array, and later calls borrow it. Not when the style's path
+/// names a type parameter (one `static` serves every instance of the type).
+pub(super) fn cached_body(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> bool {
+    let StyleRef::Custom(path) = v.style(&ctx.cont.attrs) else {
+        return false;
+    };
+    let ty: syn::Type = syn::parse_quote!(#path);
+    !v.delegates()
+        && !v.is_interpolated()
+        && v.message_field().is_none()
+        && v.exposed().next().is_none()
+        && v.status_field().is_none()
+        && !ctx.params.intersects(&ty)
+}
+
+/// `static __CACHED`: a cell per row up to the last one of a [`cached_body`], or nothing.
+fn cached_bodies(ctx: &Ctx<'_, '_>) -> TokenStream {
+    let rows = ctx
+        .cont
+        .variants
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| cached_body(ctx, v))
+        .filter_map(|(i, _)| ctx.entry_index[i])
+        .max();
+    match rows {
+        Some(last) => {
+            let len = last + 1;
+            quote! {
+                static __CACHED: [__ec::CachedBody; #len] = [const { __ec::CachedBody::new() }; #len];
+            }
+        }
+        None => TokenStream::new(),
+    }
 }
 
 /// Bounds that `__target` needs: the wrapped type of each transparent variant is an `ApiError`.

@@ -29,7 +29,9 @@ pub use problem::Problem;
 ///
 /// Name a type implementing it in `#[api_error(style = path::To::Style)]` to use your own format.
 /// `write_body` is called twice per body (to measure, then to write) and must write the same
-/// thing both times. Bodies of a custom style are always built at run time (one allocation).
+/// thing both times. A body with run-time parts (exposed fields, an interpolated or run-time
+/// message, a run-time status) is built at each call, in one allocation; one without is written
+/// at its first use and kept, so later calls allocate nothing.
 ///
 /// ```
 /// use error_contract::json::JsonWriter;
