@@ -384,6 +384,26 @@ impl<'a> Parts<'a> {
     pub fn fields(&self) -> &'a [Field<'a>] {
         self.fields
     }
+
+    /// The exposed field of key `key` (its key in the body, after any `rename`), present or
+    /// not, for a style that places it where its format wants it (see
+    /// [`JsonWriter::field`](crate::json::JsonWriter::field)).
+    ///
+    /// ```
+    /// use error_contract::json::Field;
+    /// use error_contract::{Code, Parts, Status};
+    ///
+    /// let (param, hint): (&str, Option<&str>) = ("amount", None);
+    /// let fields = [Field::new("param", &param), Field::optional("hint", &hint)];
+    /// let parts = Parts::new(Status::BAD_REQUEST, Code::Num(1), &"missing").with_fields(&fields);
+    /// assert!(parts.field("param").is_some_and(|f| f.is_present()));
+    /// assert!(parts.field("hint").is_some_and(|f| !f.is_present()));
+    /// assert!(parts.field("other").is_none());
+    /// ```
+    #[must_use]
+    pub fn field(&self, key: &str) -> Option<&'a Field<'a>> {
+        self.fields.iter().find(|field| field.key() == key)
+    }
 }
 
 impl fmt::Debug for Parts<'_> {
