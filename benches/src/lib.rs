@@ -158,7 +158,10 @@ pub fn body_floor() -> &'static str {
 pub struct OAuthStyle;
 
 impl error_contract::Style for OAuthStyle {
-    fn write_body(parts: &error_contract::Parts<'_>, out: &mut error_contract::json::JsonWriter<'_>) {
+    fn write_body(
+        parts: &error_contract::Parts<'_>,
+        out: &mut error_contract::json::JsonWriter<'_>,
+    ) {
         out.raw(r#"{"error":"#);
         out.code(parts.code());
         out.raw(r#","error_description":"#);

@@ -504,10 +504,7 @@ fn alone_on_field(
 ) {
     for (flag, other) in others {
         if flag.is_some() {
-            cx.error_at(
-                key,
-                format!("`{name}` and `{other}` {why}; keep one"),
-            );
+            cx.error_at(key, format!("`{name}` and `{other}` {why}; keep one"));
         }
     }
 }

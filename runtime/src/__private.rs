@@ -372,10 +372,10 @@ pub fn decoded_text_opt<T: MessageText>(received: Option<Cow<'_, str>>) -> Optio
 /// When the message does not parse.
 #[inline]
 pub fn decoded_message<T: MessageField>(
-    received: Option<Cow<'_, str>>,
+    received: Option<&str>,
     default: &'static str,
 ) -> Result<T, Mismatch> {
-    T::__from_message(received.as_deref().unwrap_or(default)).ok_or(Mismatch)
+    T::__from_message(received.unwrap_or(default)).ok_or(Mismatch)
 }
 
 /// A decoded `Option` `message` field of another type: the message received parsed, if any.

@@ -163,7 +163,10 @@ fn a_body_with_runtime_parts_is_one_allocation() {
 struct OAuth;
 
 impl error_contract::Style for OAuth {
-    fn write_body(parts: &error_contract::Parts<'_>, out: &mut error_contract::json::JsonWriter<'_>) {
+    fn write_body(
+        parts: &error_contract::Parts<'_>,
+        out: &mut error_contract::json::JsonWriter<'_>,
+    ) {
         out.raw(r#"{"error":"#);
         out.code(parts.code());
         out.raw(r#","error_description":"#);
@@ -173,6 +176,8 @@ impl error_contract::Style for OAuth {
     }
 }
 
+// OAuth's own codes all start with `invalid_`.
+#[allow(clippy::enum_variant_names)]
 #[derive(Debug, ApiError)]
 #[api_error(style = OAuth, rename_all = "snake_case")]
 enum Token {
@@ -193,7 +198,11 @@ enum Token {
 /// one allocation once, none per call.
 #[test]
 fn a_custom_style_unit_body_is_written_once() {
-    assert_eq!(allocations(|| Token::InvalidGrant.body()), 1, "the first body()");
+    assert_eq!(
+        allocations(|| Token::InvalidGrant.body()),
+        1,
+        "the first body()"
+    );
     assert_free(&Token::InvalidGrant, "a custom-style unit variant");
     assert_eq!(
         &*Token::InvalidGrant.body(),
@@ -207,7 +216,10 @@ fn a_custom_style_unit_body_is_written_once() {
         &*Token::InvalidClient.body(),
         r#"{"error":"invalid_client","error_description":"the client is unknown"}"#
     );
-    assert_eq!(Token::InvalidClient.body().content_type(), "application/json");
+    assert_eq!(
+        Token::InvalidClient.body().content_type(),
+        "application/json"
+    );
     // A body with a run-time part is written each time, in one allocation.
     let scope = Token::InvalidScope {
         scope: "admin".to_owned(),

@@ -59,7 +59,10 @@ enum GraphError {
         inner_error: InnerError,
     },
     /// The specified byte range is invalid or unavailable.
-    #[api_error(status = 416, message = "The specified byte range is invalid or unavailable.")]
+    #[api_error(
+        status = 416,
+        message = "The specified byte range is invalid or unavailable."
+    )]
     InvalidRange {
         #[api_error(message)]
         message: String,

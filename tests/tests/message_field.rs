@@ -157,7 +157,8 @@ fn the_catalog_keeps_the_variants_message() {
 #[test]
 fn decoding_fills_the_field_with_the_message_received() {
     // A body another service sent, with a message that differs from the catalog text.
-    let body = br#"{"error":{"code":4161,"message":"Uploaded fragment overlaps with existing data."}}"#;
+    let body =
+        br#"{"error":{"code":4161,"message":"Uploaded fragment overlaps with existing data."}}"#;
     let decoded = Nested::decode(416, body).unwrap();
     assert_eq!(decoded, range());
     assert_eq!(

@@ -140,7 +140,13 @@ fn message(ctx: &Ctx<'_, '_>) -> TokenStream {
 
 /// Variants of one body shape: the shape's key, their patterns, the style, whether the message
 /// comes from a field, the fields.
-type Group = (String, Vec<TokenStream>, TokenStream, bool, Vec<TokenStream>);
+type Group = (
+    String,
+    Vec<TokenStream>,
+    TokenStream,
+    bool,
+    Vec<TokenStream>,
+);
 
 /// `body()` and `with_parts()`: the same arms (variants with run-time parts), the one writing
 /// the body, the other handing over the parts it is written from.

@@ -184,7 +184,7 @@ fn construct(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> TokenStream {
                 }
                 None => {
                     let ty = f.ty();
-                    quote_spanned!(f.span()=> __ec::decoded_message::<#ty>(__decoded.message(), #default)?)
+                    quote_spanned!(f.span()=> __ec::decoded_message::<#ty>(__decoded.message().as_deref(), #default)?)
                 }
             }
         } else if f.attrs.status.is_some() {
