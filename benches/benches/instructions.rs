@@ -56,6 +56,17 @@ fn body_static_str() {
 }
 
 #[library_benchmark]
+#[bench::unit(leak(values::custom_unit_ours()))]
+fn custom_body_ours(error: &'static rows::TokenError) {
+    black_box(rows::custom_body_ours(black_box(error)));
+}
+
+#[library_benchmark]
+fn custom_body_serde_struct() {
+    black_box(rows::custom_body_serde());
+}
+
+#[library_benchmark]
 #[bench::three(leak(values::three_ours()))]
 fn errors_body_ours(errors: &'static error_contract::Errors<ShopError>) {
     black_box(rows::errors_body_ours(black_box(errors)));
@@ -74,6 +85,8 @@ library_benchmark_group!(
         body_serde_struct,
         body_json_macro,
         body_static_str,
+        custom_body_ours,
+        custom_body_serde_struct,
         errors_body_ours,
         errors_body_serde_struct
     ]

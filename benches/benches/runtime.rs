@@ -130,6 +130,19 @@ fn unit_body(c: &mut Criterion) {
     group.finish();
 }
 
+/// A custom style's unit body after its first use: ours against `serde_json::to_string` of a
+/// hand-written struct.
+fn custom_unit_body(c: &mut Criterion) {
+    let name = "custom_unit_body";
+    let mut group = c.benchmark_group(name);
+    let ours = values::custom_unit_ours();
+    row(&mut group, name, "ours", || {
+        rows::custom_body_ours(black_box(&ours))
+    });
+    row(&mut group, name, "serde_struct", rows::custom_body_serde);
+    group.finish();
+}
+
 fn fields_body(c: &mut Criterion) {
     let name = "fields_body";
     let mut group = c.benchmark_group(name);
@@ -282,6 +295,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = unit_body, fields_body, three_errors_body, big_enum, decode, axum_response, axum_router
+    targets = unit_body, custom_unit_body, fields_body, three_errors_body, big_enum, decode, axum_response, axum_router
 }
 criterion_main!(benches);

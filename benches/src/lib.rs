@@ -154,6 +154,60 @@ pub fn body_floor() -> &'static str {
     black_box(NOT_FOUND_JSON)
 }
 
+/// A custom style, `{"error":"...","error_description":"..."}` (OAuth 2.0's token errors).
+pub struct OAuthStyle;
+
+impl error_contract::Style for OAuthStyle {
+    fn write_body(
+        parts: &error_contract::Parts<'_>,
+        out: &mut error_contract::json::JsonWriter<'_>,
+    ) {
+        out.raw(r#"{"error":"#);
+        out.code(parts.code());
+        out.raw(r#","error_description":"#);
+        out.display(parts.message());
+        out.fields(parts.fields());
+        out.raw("}");
+    }
+}
+
+/// Ours, in the custom style: a unit variant, whose body the style writes once and the derive
+/// keeps.
+#[derive(Debug, ApiError)]
+#[api_error(style = OAuthStyle, rename_all = "snake_case")]
+pub enum TokenError {
+    /// The grant is invalid, expired or revoked.
+    #[api_error(status = 400, message = "the grant is invalid")]
+    InvalidGrant,
+}
+
+/// The hand-written body of [`TokenError::InvalidGrant`].
+#[derive(Serialize)]
+pub struct OAuthBody {
+    /// The code.
+    pub error: &'static str,
+    /// The public message.
+    pub error_description: &'static str,
+}
+
+/// Row: ours, `body()` of a custom-style unit variant after its first use.
+pub fn custom_body_ours(error: &TokenError) -> Body {
+    error.body()
+}
+
+/// Row: the same body through `serde_json::to_string` of a hand-written struct.
+///
+/// # Panics
+///
+/// Never: the struct always serializes.
+pub fn custom_body_serde() -> String {
+    serde_json::to_string(&OAuthBody {
+        error: "invalid_grant",
+        error_description: "the grant is invalid",
+    })
+    .expect("a plain struct serializes")
+}
+
 /// The hand-written body of several errors of one code, as the `flat` style writes a
 /// collection: the first error's code and message, then each error's own body in `errors`.
 #[derive(Serialize)]
@@ -378,6 +432,14 @@ pub mod values {
         HandError::NotFound
     }
 
+    /// Ours, the custom-style unit variant, its body written once already (as after a
+    /// service's first response of it).
+    pub fn custom_unit_ours() -> super::TokenError {
+        let error = super::TokenError::InvalidGrant;
+        drop(error_contract::ApiError::body(&error));
+        error
+    }
+
     /// Ours, the variant with two run-time fields.
     pub fn fields_ours() -> ShopError {
         ShopError::OrderNotFound {
@@ -436,6 +498,10 @@ mod tests {
             body_json_macro(&values::unit_hand()),
             NOT_FOUND_JSON.as_bytes()
         );
+
+        let custom = custom_body_ours(&values::custom_unit_ours());
+        assert!(custom.is_static());
+        assert_eq!(&*custom, custom_body_serde());
 
         let fields = body_ours(&values::fields_ours());
         let expected =

@@ -246,6 +246,11 @@ impl<'a> Variant<'a> {
         self.fields.iter().find(|f| f.attrs.status.is_some())
     }
 
+    /// The field that carries the public message at run time (`#[api_error(message)]`).
+    pub(crate) fn message_field(&self) -> Option<&Field<'a>> {
+        self.fields.iter().find(|f| f.attrs.message.is_some())
+    }
+
     pub(crate) fn source_field(&self) -> Option<&Field<'a>> {
         self.fields
             .iter()
@@ -382,6 +387,41 @@ pub(crate) fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
     match args.args.first() {
         Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
         _ => None,
+    }
+}
+
+/// Whether `ty` is a string type that borrows as `&str` through `AsRef<str>` and is built from a
+/// `String` (but `&str`, which only borrows): `String`, `Box<str>`, `Cow<'_, str>`, `Rc<str>`,
+/// `Arc<str>`, `&str`.
+pub(crate) fn str_like(ty: &syn::Type) -> bool {
+    let is_str = |ty: &syn::Type| matches!(ty, syn::Type::Path(p) if p.qself.is_none() && p.path.is_ident("str"));
+    match ty {
+        syn::Type::Reference(r) => is_str(&r.elem),
+        syn::Type::Group(g) => str_like(&g.elem),
+        syn::Type::Paren(p) => str_like(&p.elem),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            let args: Vec<&syn::Type> = match &last.arguments {
+                syn::PathArguments::AngleBracketed(args) => args
+                    .args
+                    .iter()
+                    .filter_map(|arg| match arg {
+                        syn::GenericArgument::Type(ty) => Some(ty),
+                        _ => None,
+                    })
+                    .collect(),
+                syn::PathArguments::None => Vec::new(),
+                syn::PathArguments::Parenthesized(_) => return false,
+            };
+            match (last.ident.to_string().as_str(), args.as_slice()) {
+                ("String", []) => true,
+                ("Box" | "Cow" | "Rc" | "Arc", [inner]) => is_str(inner),
+                _ => false,
+            }
+        }
+        _ => false,
     }
 }
 

@@ -47,7 +47,8 @@ pub(crate) const VARIANT_KEYS: &[&str] = &[
 ];
 /// Keys of the field level.
 pub(crate) const FIELD_KEYS: &[&str] = &[
-    "expose", "rename", "header", "status", "default", "detail", "schema", "example", "instance",
+    "expose", "rename", "header", "status", "message", "default", "detail", "schema", "example",
+    "instance",
 ];
 
 /// A value with the span of its key (for duplicates) and of itself (for value errors).
@@ -182,6 +183,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) rename: Option<Spanned<String>>,
     pub(crate) header: Option<Spanned<String>>,
     pub(crate) status: Option<Span>,
+    /// `message`: the field carries the public message at run time.
+    pub(crate) message: Option<Span>,
     pub(crate) default: Option<Span>,
     /// The detail of a failure the field takes (its name in `error_contract::Detail`).
     pub(crate) detail: Option<Spanned<&'static str>>,
@@ -373,6 +376,14 @@ pub(crate) fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
             }
             "header" => set(cx, &mut f.header, meta, string(cx, meta)?),
             "status" => flag(cx, &mut f.status, meta)?,
+            "message" if meta.input.peek(Token![=]) => {
+                cx.error_spanned_by(
+                    &meta.path,
+                    "`message = \"...\"` goes on the variant; on a field, write the flag `message`: the field carries the message at run time",
+                );
+                skip_value(meta)?;
+            }
+            "message" => flag(cx, &mut f.message, meta)?,
             "default" => flag(cx, &mut f.default, meta)?,
             "detail" => {
                 f.detail_written = Some(meta.path.span());

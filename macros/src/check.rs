@@ -1,6 +1,7 @@
 //! The checks that span the IR: one small function each, all run, all errors collected.
 
 use crate::ast::{Container, Field, StyleRef, Variant, option_inner, type_text};
+use crate::attr::FieldAttrs;
 use crate::code::CodeValue;
 use crate::ctxt::Ctxt;
 use crate::message::ArgRef;
@@ -26,6 +27,7 @@ pub(crate) fn check(cx: &Ctxt, cont: &Container<'_>) {
         from_alone(cx, variant);
         one_source(cx, variant);
         status_field(cx, variant);
+        message_field(cx, variant);
         catch_fields(cx, variant);
         examples(cx, variant);
     }
@@ -109,6 +111,7 @@ fn decode(cx: &Ctxt, cont: &Container<'_>) {
                     && a.default.is_none()
                     && a.status.is_none()
                     && a.header.is_none()
+                    && a.message.is_none()
                 {
                     cx.error_at(
                         field.span(),
@@ -223,7 +226,8 @@ fn delegates_to_one_field(
         // Both flags together are reported once, by the `transparent` check.
         ("other", a.other.filter(|_| flag == "transparent")),
     ];
-    for (key, key_span) in keys {
+    let fields = variant.fields.iter().map(|f| ("message", f.attrs.message));
+    for (key, key_span) in keys.into_iter().chain(fields) {
         if let Some(key_span) = key_span {
             cx.error_at(
                 key_span,
@@ -690,16 +694,91 @@ fn from_types_unique(cx: &Ctxt, cont: &Container<'_>) {
 }
 
 fn status_field(cx: &Ctxt, variant: &Variant<'_>) {
+    one_field_with(
+        cx,
+        variant,
+        |a| a.status,
+        "duplicate run-time `status` field",
+    );
+}
+
+/// A variant has at most one field whose attributes `pick` gives a span for: a second one is an
+/// error, with "first used here" on the first.
+fn one_field_with(
+    cx: &Ctxt,
+    variant: &Variant<'_>,
+    pick: impl Fn(&FieldAttrs) -> Option<proc_macro2::Span>,
+    duplicate: &str,
+) {
     let mut first: Option<proc_macro2::Span> = None;
     for field in &variant.fields {
-        if let Some(span) = field.attrs.status {
+        if let Some(span) = pick(&field.attrs) {
             if let Some(first) = first {
-                cx.error_at(span, "duplicate run-time `status` field");
+                cx.error_at(span, duplicate);
                 cx.error_at(first, "first used here");
             } else {
                 first = Some(span);
             }
         }
+    }
+}
+
+/// Reports, on `key`, each of `others` that the same field also has: "`name` and `other` {why};
+/// keep one".
+fn alone_on_field(
+    cx: &Ctxt,
+    key: proc_macro2::Span,
+    name: &str,
+    others: &[(Option<proc_macro2::Span>, &str)],
+    why: &str,
+) {
+    for (flag, other) in others {
+        if flag.is_some() {
+            cx.error_at(key, format!("`{name}` and `{other}` {why}; keep one"));
+        }
+    }
+}
+
+/// `#[api_error(message)]`: one field per variant carries the message at run time; it is not
+/// also a body member, a header, the status or a source; and the variant's own `message` is then
+/// its catalog text and default, so it cannot interpolate.
+fn message_field(cx: &Ctxt, variant: &Variant<'_>) {
+    one_field_with(
+        cx,
+        variant,
+        |a| a.message,
+        "duplicate `message` field: one field carries the message",
+    );
+    if variant.delegates() {
+        return; // reported by `delegates_to_one_field`
+    }
+    let Some(field) = variant.message_field() else {
+        return;
+    };
+    let a = &field.attrs;
+    let key = a.message.unwrap_or_else(|| field.span());
+    alone_on_field(
+        cx,
+        key,
+        "message",
+        &[
+            (a.expose, "expose"),
+            (a.header.as_ref().map(|h| h.key), "header"),
+            (a.status, "status"),
+            (a.source, "#[source]"),
+            (a.from, "#[from]"),
+        ],
+        "on one field: a message field's value is the message and nothing else",
+    );
+    if let (Some(lit), true) = (&variant.attrs.message, variant.is_interpolated()) {
+        cx.error_at(
+            lit.span,
+            format!(
+                "`{}` takes its message from the field `{}`: the variant's `message` is then the catalog text and the default, and cannot interpolate fields",
+                variant.ident,
+                field.name()
+            ),
+        );
     }
 }
 
@@ -878,18 +957,17 @@ fn catch_fields(cx: &Ctxt, variant: &Variant<'_>) {
                     "`detail` takes a detail of a framework failure or of a broken validation rule: add `catch = \"...\"` or `validate` to the variant",
                 );
             }
-            for (flag, name) in [
-                (a.source, "#[source]"),
-                (a.from, "#[from]"),
-                (a.status, "status"),
-            ] {
-                if flag.is_some() {
-                    cx.error_at(
-                        detail.key,
-                        format!("`detail` and `{name}` both give this field its value; keep one"),
-                    );
-                }
-            }
+            alone_on_field(
+                cx,
+                detail.key,
+                "detail",
+                &[
+                    (a.source, "#[source]"),
+                    (a.from, "#[from]"),
+                    (a.status, "status"),
+                ],
+                "both give this field its value",
+            );
         } else if (catch.is_some() || validate.is_some())
             && a.detail_written.is_none()
             && a.status.is_none()

@@ -166,29 +166,87 @@ pub fn body<S: Style + ?Sized, E: ApiError + Dispatch + ?Sized>(
     instance: Option<&Field<'_>>,
 ) -> Body {
     match this.__target() {
-        Target::Entry(entry) => with_entry_parts(this, entry, fields, instance, Body::build::<S>),
+        Target::Entry(entry) => {
+            with_entry_parts(this, entry, false, fields, instance, Body::build::<S>)
+        }
         Target::Inner(inner) => inner.body(),
     }
 }
 
-/// `with_parts` of a variant with run-time parts: as [`body`], handing the parts to `visit`.
+/// [`body`] of a variant with a `message` field: the message is the value's `Display`, which
+/// writes the field.
+pub fn body_with_message<S: Style + ?Sized, E: ApiError + Dispatch + ?Sized>(
+    this: &E,
+    fields: &[Field<'_>],
+    instance: Option<&Field<'_>>,
+) -> Body {
+    match this.__target() {
+        Target::Entry(entry) => {
+            with_entry_parts(this, entry, true, fields, instance, Body::build::<S>)
+        }
+        Target::Inner(inner) => inner.body(),
+    }
+}
+
+/// `with_parts` of a variant with run-time parts: as [`body`], handing the parts to `visit`;
+/// `message_field` as in [`body_with_message`].
 pub fn parts<E: ApiError + Dispatch + ?Sized>(
     this: &E,
+    message_field: bool,
     fields: &[Field<'_>],
     instance: Option<&Field<'_>>,
     visit: &mut dyn FnMut(&Parts<'_>),
 ) {
     match this.__target() {
-        Target::Entry(entry) => with_entry_parts(this, entry, fields, instance, visit),
+        Target::Entry(entry) => {
+            with_entry_parts(this, entry, message_field, fields, instance, visit);
+        }
         Target::Inner(inner) => inner.with_parts(visit),
     }
 }
 
-/// The parts of `this`, a value of the variant at `entry`, handed to `then`.
+/// The body of a variant of a custom style with no run-time part, once written: one per row of
+/// the type's table, so that such a body costs one allocation at its first use and none after.
+pub struct CachedBody(std::sync::OnceLock<Box<str>>);
+
+impl CachedBody {
+    /// An empty cell, for the derive's `static` array.
+    #[allow(clippy::new_without_default)]
+    #[must_use]
+    pub const fn new() -> CachedBody {
+        CachedBody(std::sync::OnceLock::new())
+    }
+}
+
+/// [`body`] of a variant of a custom style with no run-time part: written by the style at the
+/// first call, and borrowed from `cache` (indexed by the variant's row) ever after.
+pub fn cached_body<S: Style + ?Sized, E: ApiError + Dispatch + ?Sized>(
+    this: &E,
+    cache: &'static [CachedBody],
+) -> Body {
+    match this.__target() {
+        Target::Entry(entry) => match cache.get(entry.at()) {
+            Some(cell) => {
+                let json = cell.0.get_or_init(|| {
+                    with_entry_parts(this, entry, false, &[], None, Body::build::<S>)
+                        .into_string()
+                        .into_boxed_str()
+                });
+                Body::from_static(json, S::CONTENT_TYPE)
+            }
+            None => with_entry_parts(this, entry, false, &[], None, Body::build::<S>),
+        },
+        Target::Inner(inner) => inner.body(),
+    }
+}
+
+/// The parts of `this`, a value of the variant at `entry`, handed to `then`; the message is the
+/// value's `Display` when it interpolates or comes from a field (`message_field`).
 #[inline]
 fn with_entry_parts<E: ApiError + ?Sized, R>(
     this: &E,
     entry: CatalogEntry,
+    message_field: bool,
     fields: &[Field<'_>],
     instance: Option<&Field<'_>>,
     then: impl FnOnce(&Parts<'_>) -> R,
@@ -204,7 +262,7 @@ fn with_entry_parts<E: ApiError + ?Sized, R>(
 
     let static_message: &str = entry.message();
     let interpolated = Message(this);
-    let message: &dyn fmt::Display = if entry.is_interpolated() {
+    let message: &dyn fmt::Display = if message_field || entry.is_interpolated() {
         &interpolated
     } else {
         &static_message
@@ -214,6 +272,132 @@ fn with_entry_parts<E: ApiError + ?Sized, R>(
         .with_fields(fields)
         .with_instance(instance);
     then(&parts)
+}
+
+/// `message()` of a variant whose `message` field is a string type: borrowed from the field.
+#[inline]
+pub fn message_str<T: AsRef<str> + ?Sized>(value: &T) -> Cow<'_, str> {
+    Cow::Borrowed(value.as_ref())
+}
+
+/// `message()` of a variant whose `message` field is an `Option` of a string type: borrowed
+/// from the field, or the variant's own message when `None`.
+#[inline]
+pub fn message_str_opt<'a, T: AsRef<str>>(
+    value: Option<&'a T>,
+    default: &'static str,
+) -> Cow<'a, str> {
+    Cow::Borrowed(value.map_or(default, AsRef::as_ref))
+}
+
+/// `message()` of a variant whose `message` field is any other type: `this`'s `Display`, which
+/// writes the field.
+#[inline]
+pub fn message_display<T: fmt::Display + ?Sized>(this: &T) -> Cow<'static, str> {
+    Cow::Owned(this.to_string())
+}
+
+/// `message()` of a variant whose `message` field is an `Option` of any other type: `this`'s
+/// `Display` when the field `is_some`, else the variant's own message.
+#[inline]
+pub fn message_display_opt<T: fmt::Display + ?Sized>(
+    is_some: bool,
+    this: &T,
+    default: &'static str,
+) -> Cow<'static, str> {
+    if is_some {
+        Cow::Owned(this.to_string())
+    } else {
+        Cow::Borrowed(default)
+    }
+}
+
+/// `Display` of a variant whose `message` field is an `Option`: the field, or the variant's own
+/// message when `None`.
+#[inline]
+pub fn fmt_message_opt<T: fmt::Display>(
+    value: Option<&T>,
+    default: &'static str,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    match value {
+        Some(value) => fmt::Display::fmt(value, f),
+        None => f.write_str(default),
+    }
+}
+
+/// The type of a `message` field of a type with `decode`, other than a string type: parsed from
+/// the message received.
+#[diagnostic::on_unimplemented(
+    message = "with `decode`, a `message` field is filled with the message received: `{Self}` must implement `FromStr`",
+    label = "filled with the message received",
+    note = "`String`, `Box<str>`, `Cow<'static, str>`, `Rc<str>` and `Arc<str>` are filled as they are; for a type of your own, implement `FromStr` to parse what its `Display` writes"
+)]
+pub trait MessageField: Sized {
+    fn __from_message(message: &str) -> Option<Self>;
+}
+
+impl<T: core::str::FromStr> MessageField for T {
+    fn __from_message(message: &str) -> Option<T> {
+        message.parse().ok()
+    }
+}
+
+/// A string type (`String`, `Box<str>`, `Cow<'static, str>`, ...) as a `message` field of a type
+/// with `decode`: the message received, as it is.
+#[diagnostic::on_unimplemented(
+    message = "with `decode`, a `message` field is filled with the message received: `{Self}` must implement `From<String>`",
+    label = "filled with the message received"
+)]
+pub trait MessageText: Sized {
+    fn __from_text(message: String) -> Self;
+}
+
+impl<T: From<String>> MessageText for T {
+    fn __from_text(message: String) -> T {
+        T::from(message)
+    }
+}
+
+/// A decoded `message` field of a string type: the message received, else (a body without one)
+/// the variant's own message.
+#[inline]
+pub fn decoded_text<T: MessageText>(received: Option<Cow<'_, str>>, default: &'static str) -> T {
+    T::__from_text(received.map_or_else(|| default.to_owned(), Cow::into_owned))
+}
+
+/// A decoded `Option` `message` field of a string type: the message received, if any.
+#[inline]
+pub fn decoded_text_opt<T: MessageText>(received: Option<Cow<'_, str>>) -> Option<T> {
+    received.map(|message| T::__from_text(message.into_owned()))
+}
+
+/// A decoded `message` field of another type: the message received parsed, else (a body without
+/// one) the variant's own message parsed; a mismatch when it does not parse.
+///
+/// # Errors
+///
+/// When the message does not parse.
+#[inline]
+pub fn decoded_message<T: MessageField>(
+    received: Option<&str>,
+    default: &'static str,
+) -> Result<T, Mismatch> {
+    T::__from_message(received.unwrap_or(default)).ok_or(Mismatch)
+}
+
+/// A decoded `Option` `message` field of another type: the message received parsed, if any.
+///
+/// # Errors
+///
+/// When the message does not parse.
+#[inline]
+pub fn decoded_message_opt<T: MessageField>(
+    received: Option<Cow<'_, str>>,
+) -> Result<Option<T>, Mismatch> {
+    received
+        .map(|message| T::__from_message(&message).ok_or(Mismatch))
+        .transpose()
 }
 
 /// An exposed field; the bound error lands on the field. `quoted` is the key as JSON, `"key":`.

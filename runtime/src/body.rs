@@ -10,7 +10,8 @@ use std::borrow::Cow;
 /// A JSON error body and its content type.
 ///
 /// It derefs to the JSON text. For a variant whose body has no run-time part it is a
-/// `&'static str` the derive wrote at compile time, so building it costs nothing; a body with
+/// `&'static str` the derive wrote at compile time (for a custom style: that the style wrote at
+/// the first use, kept for the next), so building it costs nothing; a body with
 /// run-time parts (an interpolated message, exposed fields) is one `String`, allocated once at
 /// its exact size.
 ///
@@ -128,7 +129,8 @@ impl Body {
         self.content_type
     }
 
-    /// Whether the body is the `&'static str` written by the derive (no allocation).
+    /// Whether the body is a `&'static str` (no allocation): written by the derive, or, for a
+    /// custom style's body with no run-time part, written by the style at its first use and kept.
     ///
     /// See [`Body`] for an example.
     #[must_use]

@@ -148,8 +148,9 @@ impl CatalogEntry {
             .with_members(self.members())
     }
 
+    /// The entry's row in its table.
     #[inline]
-    fn at(self) -> usize {
+    pub(crate) fn at(self) -> usize {
         self.index as usize
     }
 

@@ -1,6 +1,7 @@
 //! The JSON writer that styles use to write bodies, and the reader that decoding uses to read
 //! them back without building a tree.
 
+use crate::style::Constant;
 use crate::{Code, Status};
 use core::fmt::{self, Display, Write as _};
 use std::io;
@@ -235,17 +236,178 @@ impl<'a> JsonWriter<'a> {
     /// See [`JsonWriter`] for an example.
     pub fn fields(&mut self, fields: &[Field<'_>]) {
         for field in fields {
-            if let Some(value) = field.value {
-                if let Some(quoted) = field.quoted {
-                    self.raw_key(quoted);
-                } else {
-                    self.bytes(b",");
-                    self.string(field.key);
-                    self.bytes(b":");
-                }
-                self.value(value);
+            self.field(field);
+        }
+    }
+
+    /// Writes one field as `,"key":value` when it is present, as [`JsonWriter::fields`] writes
+    /// each: for a style that places a field where its format wants it (find it with
+    /// [`Parts::field`](crate::Parts::field)), then writes the others with
+    /// [`JsonWriter::fields_except`].
+    ///
+    /// ```
+    /// use error_contract::json::JsonWriter;
+    /// use error_contract::{ApiError, Parts, Style};
+    ///
+    /// /// Stripe's `{"error":{"code":..,"doc_url":..,"message":..,"param":..,"type":..}}`:
+    /// /// `param` between the message and the type, other fields at the end.
+    /// struct Stripe;
+    ///
+    /// impl Style for Stripe {
+    ///     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+    ///         out.raw(r#"{"error":{"code":"#);
+    ///         out.code(parts.code());
+    ///         out.raw(r#","doc_url":"#);
+    ///         let code = parts.code();
+    ///         out.display(&format_args!("https://stripe.com/docs/error-codes/{code}"));
+    ///         out.raw(r#","message":"#);
+    ///         out.display(parts.message());
+    ///         if let Some(param) = parts.field("param") {
+    ///             out.field(param);
+    ///         }
+    ///         out.raw(r#","type":"invalid_request_error""#);
+    ///         out.fields_except(parts.fields(), &["param"]);
+    ///         out.raw("}}");
+    ///     }
+    /// }
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(style = Stripe, rename_all = "snake_case")]
+    /// enum StripeError {
+    ///     #[api_error(status = 400, message = "Missing required param: amount.")]
+    ///     ParameterMissing {
+    ///         #[api_error(expose)]
+    ///         param: String,
+    ///         #[api_error(expose)]
+    ///         request_log_url: Option<String>,
+    ///     },
+    /// }
+    ///
+    /// let error = StripeError::ParameterMissing {
+    ///     param: "amount".into(),
+    ///     request_log_url: Some("https://dashboard.stripe.com/logs/req_1".into()),
+    /// };
+    /// assert_eq!(
+    ///     &*error.body(),
+    ///     r#"{"error":{"code":"parameter_missing","doc_url":"https://stripe.com/docs/error-codes/parameter_missing","message":"Missing required param: amount.","param":"amount","type":"invalid_request_error","request_log_url":"https://dashboard.stripe.com/logs/req_1"}}"#
+    /// );
+    /// ```
+    pub fn field(&mut self, field: &Field<'_>) {
+        if let Some(value) = field.value {
+            if let Some(quoted) = field.quoted {
+                self.raw_key(quoted);
+            } else {
+                self.bytes(b",");
+                self.string(field.key);
+                self.bytes(b":");
+            }
+            self.value(value);
+        }
+    }
+
+    /// Writes one field's value alone, or `null` when it is absent: for a format that puts a
+    /// field's value under a key of its own, or as a member's whole value.
+    ///
+    /// ```
+    /// use error_contract::json::{Field, JsonWriter};
+    /// use error_contract::{Body, Code, Parts, Status, Style};
+    ///
+    /// /// `{"message":..,"target":..}`, the target being the field `param`.
+    /// struct Target;
+    ///
+    /// impl Style for Target {
+    ///     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+    ///         out.raw(r#"{"message":"#);
+    ///         out.display(parts.message());
+    ///         out.raw(r#","target":"#);
+    ///         match parts.field("param") {
+    ///             Some(param) => out.field_value(param),
+    ///             None => out.raw("null"),
+    ///         }
+    ///         out.raw("}");
+    ///     }
+    /// }
+    ///
+    /// let param = "amount";
+    /// let fields = [Field::new("param", &param)];
+    /// let parts = Parts::new(Status::BAD_REQUEST, Code::Num(1), &"missing").with_fields(&fields);
+    /// assert_eq!(&*Body::build::<Target>(&parts), r#"{"message":"missing","target":"amount"}"#);
+    /// let parts = Parts::new(Status::BAD_REQUEST, Code::Num(1), &"missing");
+    /// assert_eq!(&*Body::build::<Target>(&parts), r#"{"message":"missing","target":null}"#);
+    /// ```
+    pub fn field_value(&mut self, field: &Field<'_>) {
+        match field.value {
+            Some(value) => self.value(value),
+            None => self.bytes(b"null"),
+        }
+    }
+
+    /// Writes every present field but those whose key is in `placed`, as
+    /// [`JsonWriter::fields`] does: the rest, after a style placed some itself.
+    ///
+    /// See [`JsonWriter::field`] for an example.
+    pub fn fields_except(&mut self, fields: &[Field<'_>], placed: &[&str]) {
+        for field in fields {
+            if !placed.contains(&field.key) {
+                self.field(field);
             }
         }
+    }
+
+    /// Writes the code's text escaped, inside a string being written.
+    pub(crate) fn code_text(&mut self, code: Code<'_>) {
+        match code {
+            Code::Num(n) => self.number(n.into()),
+            Code::Str(s) => self.escaped(s),
+        }
+    }
+
+    /// Writes a constant member's value (see [`Parts::members`](crate::Parts::members)): a
+    /// string with its `{code}` replaced by `code`, a number or a bool, as the built-in styles
+    /// write it.
+    ///
+    /// ```
+    /// use error_contract::json::JsonWriter;
+    /// use error_contract::style::Constant;
+    /// use error_contract::{Body, Code, Parts, Status, Style};
+    ///
+    /// struct Link;
+    /// impl Style for Link {
+    ///     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+    ///         out.raw(r#"{"help":"#);
+    ///         out.constant(Constant::Str("https://example.com/errors/{code}"), parts.code());
+    ///         out.raw("}");
+    ///     }
+    /// }
+    /// let body = Body::build::<Link>(&Parts::new(Status::GONE, Code::Str("gone"), &"gone"));
+    /// assert_eq!(&*body, r#"{"help":"https://example.com/errors/gone"}"#);
+    /// ```
+    pub fn constant(&mut self, value: Constant<'_>, code: Code<'_>) {
+        struct Out<'w, 'a, 'c> {
+            out: &'w mut JsonWriter<'a>,
+            code: Code<'c>,
+        }
+        impl error_contract_wire::Sink for Out<'_, '_, '_> {
+            fn raw(&mut self, json: &str) {
+                self.out.raw(json);
+            }
+            fn escaped(&mut self, text: &str) {
+                self.out.escaped(text);
+            }
+            fn code(&mut self) {
+                self.out.code(self.code);
+            }
+            fn code_text(&mut self) {
+                self.out.code_text(self.code);
+            }
+            // A constant's value is made of the code alone.
+            fn message(&mut self) {}
+            fn status(&mut self) {}
+            fn title(&mut self) {}
+            fn instance(&mut self) {}
+            fn fields(&mut self) {}
+        }
+        error_contract_wire::write_constant(value, &mut Out { out: self, code });
     }
 
     /// Writes a value through its `Serialize` impl, as `serde_json` would, or `null` when the impl

@@ -135,7 +135,7 @@ fn unit_variants_allocate_nothing() {
 #[derive(Debug, ApiError)]
 #[api_error(style = "flat", rename_all = "snake_case")]
 #[api_error(headers("Cache-Control" = "no-store", "Pragma" = "no-cache"))]
-enum Token {
+enum FixedHeaders {
     #[api_error(status = 400, message = "the request is missing a parameter")]
     InvalidRequest,
     #[api_error(status = 401, message = "the client is unknown")]
@@ -146,14 +146,14 @@ enum Token {
 #[test]
 fn fixed_headers_allocate_nothing() {
     assert_free(
-        &Token::InvalidRequest,
+        &FixedHeaders::InvalidRequest,
         "a unit variant with the enum's headers",
     );
     assert_free(
-        &Token::InvalidClient,
+        &FixedHeaders::InvalidClient,
         "a unit variant with headers of its own",
     );
-    let headers = Token::InvalidClient.headers();
+    let headers = FixedHeaders::InvalidClient.headers();
     assert_eq!(
         allocations(|| headers.iter().count() + usize::from(headers.get("PRAGMA").is_some())),
         0
@@ -195,6 +195,105 @@ fn a_body_with_runtime_parts_is_one_allocation() {
     assert_eq!(allocations(|| err.status()), 0);
     assert_eq!(allocations(|| err.code()), 0);
     assert_eq!(allocations(|| err.message()), 0);
+}
+
+/// `{"error":"...","error_description":"..."}`: a custom style.
+struct OAuth;
+
+impl error_contract::Style for OAuth {
+    fn write_body(
+        parts: &error_contract::Parts<'_>,
+        out: &mut error_contract::json::JsonWriter<'_>,
+    ) {
+        out.raw(r#"{"error":"#);
+        out.code(parts.code());
+        out.raw(r#","error_description":"#);
+        out.display(parts.message());
+        out.fields(parts.fields());
+        out.raw("}");
+    }
+}
+
+// OAuth's own codes all start with `invalid_`.
+#[allow(clippy::enum_variant_names)]
+#[derive(Debug, ApiError)]
+#[api_error(style = OAuth, rename_all = "snake_case")]
+enum Token {
+    #[api_error(status = 400, message = "the grant is invalid")]
+    InvalidGrant,
+    #[api_error(status = 401, message = "the client is unknown")]
+    InvalidClient,
+    #[api_error(status = 400, message = "scope {scope} is not allowed")]
+    InvalidScope { scope: String },
+    #[api_error(status = 400, message = "the request is malformed")]
+    InvalidRequest {
+        #[api_error(message)]
+        detail: Option<String>,
+    },
+}
+
+/// A custom style's body with no run-time part is written at its first use and borrowed after:
+/// one allocation once, none per call.
+#[test]
+fn a_custom_style_unit_body_is_written_once() {
+    assert_eq!(
+        allocations(|| Token::InvalidGrant.body()),
+        1,
+        "the first body()"
+    );
+    assert_free(&Token::InvalidGrant, "a custom-style unit variant");
+    assert_eq!(
+        &*Token::InvalidGrant.body(),
+        r#"{"error":"invalid_grant","error_description":"the grant is invalid"}"#
+    );
+    assert!(Token::InvalidGrant.body().is_static());
+    // Each variant has its own.
+    let _ = Token::InvalidClient.body();
+    assert_free(&Token::InvalidClient, "another custom-style unit variant");
+    assert_eq!(
+        &*Token::InvalidClient.body(),
+        r#"{"error":"invalid_client","error_description":"the client is unknown"}"#
+    );
+    assert_eq!(
+        Token::InvalidClient.body().content_type(),
+        "application/json"
+    );
+    // A body with a run-time part is written each time, in one allocation.
+    let scope = Token::InvalidScope {
+        scope: "admin".to_owned(),
+    };
+    assert_eq!(allocations(|| scope.body()), 1);
+    assert_eq!(
+        &*scope.body(),
+        r#"{"error":"invalid_scope","error_description":"scope admin is not allowed"}"#
+    );
+    let request = Token::InvalidRequest { detail: None };
+    assert_eq!(allocations(|| request.body()), 1);
+    assert!(!request.body().is_static());
+}
+
+/// A `message` field of a string type: `message()` borrows it, `Display` writes it, and the body
+/// is one allocation.
+#[test]
+fn a_message_field_is_borrowed() {
+    let request = Token::InvalidRequest {
+        detail: Some("the redirect_uri is missing".to_owned()),
+    };
+    assert_eq!(allocations(|| request.message()), 0);
+    assert_eq!(allocations(|| request.body()), 1);
+    assert_eq!(
+        &*request.body(),
+        r#"{"error":"invalid_request","error_description":"the redirect_uri is missing"}"#
+    );
+    let mut out = Fixed {
+        buf: [0; 256],
+        len: 0,
+    };
+    assert_eq!(allocations(|| write!(out, "{request}")), 0);
+    assert_eq!(&out.buf[..out.len], b"the redirect_uri is missing");
+    let none = Token::InvalidRequest { detail: None };
+    assert_eq!(allocations(|| none.message()), 0);
+    assert_eq!(none.message(), "the request is malformed");
 }
 
 /// A body larger than the writer's stack buffer is measured, then written into its one

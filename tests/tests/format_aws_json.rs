@@ -4,7 +4,12 @@
 use error_contract::{ApiError, Decode};
 
 #[derive(Debug, PartialEq, ApiError)]
-#[api_error(style = "flat", rename_members(code = "__type"), decode)]
+#[api_error(
+    style = "flat",
+    rename_members(code = "__type"),
+    headers("x-amzn-ErrorType" = "{code}"),
+    decode
+)]
 enum DynamoError {
     /// The operation tried to access a nonexistent table or index.
     #[api_error(status = 400, message = "Requested resource not found")]
@@ -28,6 +33,9 @@ fn bodies_byte_for_byte() {
         &*body,
         r#"{"__type":"ResourceNotFoundException","message":"Requested resource not found"}"#
     );
+    let headers = DynamoError::ResourceNotFoundException.headers();
+    let headers: Vec<(&str, &str)> = headers.iter().collect();
+    assert_eq!(headers, [("x-amzn-ErrorType", "ResourceNotFoundException")]);
 }
 
 #[test]

@@ -9,6 +9,7 @@ use error_contract::{ApiError, Decode};
     rename_all = "snake_case",
     rename_members(code = "error", message = "error_description"),
     members(error_uri = "https://auth.example.com/docs/errors#{code}"),
+    headers("Cache-Control" = "no-store", "Pragma" = "no-cache"),
     decode
 )]
 enum TokenError {
@@ -17,7 +18,11 @@ enum TokenError {
     #[api_error(status = 400, message = "The request is missing a required parameter.")]
     InvalidRequest,
     /// Client authentication failed.
-    #[api_error(status = 401, message = "Client authentication failed.")]
+    #[api_error(
+        status = 401,
+        message = "Client authentication failed.",
+        headers("WWW-Authenticate" = "Basic realm=\"token\", error=\"{code}\"")
+    )]
     InvalidClient,
     /// The provided authorization grant or refresh token is invalid, expired or revoked.
     #[api_error(
@@ -56,6 +61,31 @@ fn bodies_name_the_members_as_the_rfc_does() {
     assert_eq!(
         &*body,
         r#"{"error":"invalid_scope","error_description":"The requested scope is \"admin\", which is not granted.","error_uri":"https://auth.example.com/docs/errors#invalid_scope"}"#
+    );
+}
+
+/// Every header of `error`, as `Name: value` lines.
+fn header_lines(error: &dyn ApiError) -> Vec<String> {
+    let headers = error.headers();
+    headers
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}"))
+        .collect()
+}
+
+#[test]
+fn token_errors_are_not_cached_and_a_401_says_how_to_authenticate() {
+    assert_eq!(
+        header_lines(&TokenError::InvalidGrant),
+        ["Cache-Control: no-store", "Pragma: no-cache"]
+    );
+    assert_eq!(
+        header_lines(&TokenError::InvalidClient),
+        [
+            "Cache-Control: no-store",
+            "Pragma: no-cache",
+            r#"WWW-Authenticate: Basic realm="token", error="invalid_client""#
+        ]
     );
 }
 

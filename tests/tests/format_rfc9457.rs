@@ -9,6 +9,7 @@ use error_contract::{ApiError, Decode, DecodeError};
     style = "problem",
     type_base = "https://example.com/probs/",
     skip_members(code, status),
+    headers("Content-Language" = "en"),
     decode
 )]
 enum AccountError {
@@ -80,6 +81,9 @@ fn the_rfc_example_byte_for_byte() {
     );
     assert_eq!(*body, compact(RFC_EXAMPLE));
     assert_eq!(body.content_type(), "application/problem+json");
+    let headers = error.headers();
+    let headers: Vec<(&str, &str)> = headers.iter().collect();
+    assert_eq!(headers, [("Content-Language", "en")]);
     assert_eq!(error.status().as_u16(), 403);
     assert_eq!(error.code(), "out-of-credit");
     assert_eq!(

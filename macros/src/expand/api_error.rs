@@ -2,7 +2,7 @@
 //! runtime's features add their impls.
 
 use super::{Ctx, match_covering, match_or, style_type};
-use crate::ast::{Field, Sent, StyleRef, Variant, option_inner};
+use crate::ast::{Field, Sent, StyleRef, Variant, option_inner, str_like};
 use crate::bound::Bounds;
 use crate::check::{find_field, is_error_part};
 use proc_macro2::TokenStream;
@@ -64,6 +64,7 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
     let where_clause = ctx.all_bounds.where_clause(generics);
     let status = status(ctx);
+    let message = message(ctx);
     let (body, with_parts) = body(ctx);
     let headers = headers(ctx);
     let catalog = catalog(ctx);
@@ -84,7 +85,7 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
 
             #[inline]
             fn message(&self) -> ::std::borrow::Cow<'_, str> {
-                __ec::Dispatch::__target(self).message(self)
+                #message
             }
 
             fn body(&self) -> __ec::Body {
@@ -125,12 +126,44 @@ fn status(ctx: &Ctx<'_, '_>) -> TokenStream {
     match_or(ctx, &arms, &quote!(__ec::Dispatch::__target(self).status()))
 }
 
-/// Variants of one body shape: the shape's key, their patterns, the style, the fields, the
-/// problem's instance.
+/// `message()`: an arm per variant with a `message` field, borrowing a string field.
+fn message(ctx: &Ctx<'_, '_>) -> TokenStream {
+    let arms: Vec<TokenStream> = ctx
+        .cont
+        .variants
+        .iter()
+        .filter_map(|v| {
+            let field = v.message_field().filter(|_| !v.delegates())?;
+            let pattern = ctx.pattern(v, [field]);
+            let binding = field.binding();
+            let default = v.static_message();
+            let value = match option_inner(field.ty()) {
+                Some(inner) if str_like(inner) => {
+                    quote!(__ec::message_str_opt(#binding.as_ref(), #default))
+                }
+                // Other types through the value's `Display`, which writes the field: its bound
+                // is reported once, there.
+                Some(_) => quote!(__ec::message_display_opt(#binding.is_some(), self, #default)),
+                None if str_like(field.ty()) => quote!(__ec::message_str(#binding)),
+                None => quote!(__ec::message_display(self)),
+            };
+            Some(quote_spanned!(field.span()=> #pattern => #value,))
+        })
+        .collect();
+    match_or(
+        ctx,
+        &arms,
+        &quote!(__ec::Dispatch::__target(self).message(self)),
+    )
+}
+
+/// Variants of one body shape: the shape's key, their patterns, the style, whether the message
+/// comes from a field, the fields, the problem's instance.
 type Group = (
     String,
     Vec<TokenStream>,
     TokenStream,
+    bool,
     Vec<TokenStream>,
     TokenStream,
 );
@@ -142,34 +175,62 @@ fn body(ctx: &Ctx<'_, '_>) -> (TokenStream, TokenStream) {
     // exposed field) share one arm with an or-pattern: the arm's code is identical, since the
     // runtime takes the row from `Dispatch`. This keeps codegen small for large enums.
     let mut groups: Vec<Group> = Vec::new();
+    // Variants whose custom-style body is written once and kept, by style: their parts are the
+    // row's, which `Dispatch` gives.
+    let mut cached: Vec<(String, Vec<TokenStream>, TokenStream)> = Vec::new();
     let mut covered = 0;
     for (i, v) in ctx.cont.variants.iter().enumerate() {
         if v.delegates() || ctx.static_bodies[i].is_some() {
             continue;
         }
+        if super::entries::cached_body(ctx, v) {
+            let style = style_type(&v.style(&ctx.cont.attrs));
+            let key = style.to_string();
+            let path = ctx.path(v);
+            let pattern = quote!(#path { .. });
+            match cached.iter_mut().find(|(k, _, _)| *k == key) {
+                Some((_, patterns, _)) => patterns.push(pattern),
+                None => cached.push((key, vec![pattern], style)),
+            }
+            continue;
+        }
         covered += 1;
-        let (key, pattern, style, fields, instance) = dynamic_body(ctx, v);
+        let (mut key, pattern, style, fields, instance) = dynamic_body(ctx, v);
+        let message_field = v.message_field().is_some();
+        if message_field {
+            key.push_str("|message");
+        }
         match groups.iter_mut().find(|(k, ..)| *k == key) {
             Some((_, patterns, ..)) => patterns.push(pattern),
-            None => groups.push((key, vec![pattern], style, fields, instance)),
+            None => groups.push((key, vec![pattern], style, message_field, fields, instance)),
         }
     }
-    let body_arms: Vec<TokenStream> = groups
+    let cached_covered: usize = cached.iter().map(|(_, patterns, _)| patterns.len()).sum();
+    let body_arms: Vec<TokenStream> = cached
         .iter()
-        .map(|(_, patterns, style, fields, instance)| {
-            quote!(#(#patterns)|* => __ec::body::<#style, _>(self, &[#(#fields),*], #instance),)
+        .map(|(_, patterns, style)| {
+            quote!(#(#patterns)|* => __ec::cached_body::<#style, _>(self, &__CACHED),)
         })
+        .chain(groups.iter()
+        .map(|(_, patterns, style, message_field, fields, instance)| {
+            let build = if *message_field {
+                quote!(__ec::body_with_message)
+            } else {
+                quote!(__ec::body)
+            };
+            quote!(#(#patterns)|* => #build::<#style, _>(self, &[#(#fields),*], #instance),)
+        }))
         .collect();
     let parts_arms: Vec<TokenStream> = groups
         .iter()
-        .map(|(_, patterns, _, fields, instance)| {
-            quote!(#(#patterns)|* => __ec::parts(self, &[#(#fields),*], #instance, __visit),)
+        .map(|(_, patterns, _, message_field, fields, instance)| {
+            quote!(#(#patterns)|* => __ec::parts(self, #message_field, &[#(#fields),*], #instance, __visit),)
         })
         .collect();
     let body = match_covering(
         ctx,
         &body_arms,
-        covered,
+        covered + cached_covered,
         &quote!(__ec::Dispatch::__target(self).body()),
     );
     let parts = match_covering(

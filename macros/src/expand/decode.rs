@@ -2,7 +2,7 @@
 //! static table; the generated code only builds the variant of a row.
 
 use super::{Ctx, style_type};
-use crate::ast::{StyleRef, Variant, option_inner};
+use crate::ast::{StyleRef, Variant, option_inner, str_like};
 use crate::bound::Bounds;
 use error_contract_wire::Builtin;
 use proc_macro2::TokenStream;
@@ -174,6 +174,26 @@ fn construct(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> TokenStream {
             }
         } else if f.attrs.default.is_some() {
             quote_spanned!(f.span()=> ::core::default::Default::default())
+        } else if f.attrs.message.is_some() {
+            // The message received; a body without one gives the variant's own message (an
+            // `Option` field: `None`).
+            let default = v.static_message();
+            match option_inner(f.ty()) {
+                Some(inner) if str_like(inner) => {
+                    quote_spanned!(f.span()=> __ec::decoded_text_opt::<#inner>(__decoded.message()))
+                }
+                Some(inner) => {
+                    quote_spanned!(f.span()=> __ec::decoded_message_opt::<#inner>(__decoded.message())?)
+                }
+                None if str_like(f.ty()) => {
+                    let ty = f.ty();
+                    quote_spanned!(f.span()=> __ec::decoded_text::<#ty>(__decoded.message(), #default))
+                }
+                None => {
+                    let ty = f.ty();
+                    quote_spanned!(f.span()=> __ec::decoded_message::<#ty>(__decoded.message().as_deref(), #default)?)
+                }
+            }
         } else if f.attrs.status.is_some() {
             quote_spanned!(f.span()=> __decoded.status())
         } else if is_source && f.attrs.expose.is_none() {
@@ -206,6 +226,9 @@ fn bounds(ctx: &Ctx<'_, '_>) -> Bounds {
                 }
             } else if f.attrs.default.is_some() {
                 ctx.infer(&mut bounds, f.ty(), quote!(::core::default::Default));
+            } else if f.attrs.message.is_some() {
+                let ty = option_inner(f.ty()).unwrap_or(f.ty());
+                ctx.infer(&mut bounds, ty, quote!(__ec::MessageField));
             } else if f.attrs.expose.is_some() || f.attrs.instance.is_some() {
                 ctx.infer(
                     &mut bounds,

@@ -2,16 +2,20 @@
 //! variant writes its static message (or delegates, for transparent ones) through `Dispatch`.
 
 use super::{Ctx, match_or};
-use crate::ast::{Field, Variant};
+use crate::ast::{Field, Variant, option_inner};
 use crate::bound::Bounds;
 use crate::check::find_field;
 use crate::message::{ArgRef, FmtTrait};
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
 
 pub(super) fn bounds(ctx: &Ctx<'_, '_>) -> Bounds {
     let mut bounds = Bounds::default();
     for v in &ctx.cont.variants {
+        if let Some(field) = v.message_field() {
+            let ty = option_inner(field.ty()).unwrap_or(field.ty());
+            ctx.infer(&mut bounds, ty, quote!(::core::fmt::Display));
+        }
         let Some(template) = &v.template else {
             continue;
         };
@@ -53,7 +57,7 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
         .cont
         .variants
         .iter()
-        .filter_map(|v| arm(ctx, v))
+        .filter_map(|v| message_field_arm(ctx, v).or_else(|| arm(ctx, v)))
         .collect();
     let body = match_or(
         ctx,
@@ -70,6 +74,24 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
             }
         }
     }
+}
+
+/// The arm of a variant whose `message` field carries the message: the field's `Display`, or
+/// for an `Option` that is `None` the variant's own message.
+fn message_field_arm(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> Option<TokenStream> {
+    let field = v.message_field().filter(|_| !v.delegates())?;
+    let pattern = ctx.pattern(v, [field]);
+    let binding = field.binding();
+    Some(if option_inner(field.ty()).is_some() {
+        let default = v.static_message();
+        quote_spanned! {field.span()=>
+            #pattern => __ec::fmt_message_opt(#binding.as_ref(), #default, __formatter),
+        }
+    } else {
+        quote_spanned! {field.span()=>
+            #pattern => ::core::fmt::Display::fmt(#binding, __formatter),
+        }
+    })
 }
 
 /// The `write!` arm of an interpolated message.

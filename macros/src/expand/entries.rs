@@ -84,7 +84,9 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
     let (members, member_names) = members(ctx, &rows);
 
     let type_base = option_str(ctx.cont.attrs.type_base.as_ref().map(|t| t.value.as_str()));
+    let cached = cached_bodies(ctx);
     quote! {
+        #cached
         const __NAMES: &[&str] = &[#(#names),*];
         const __CODES: __ec::TableCodes = #codes;
         static __TABLE: __ec::Table = __ec::Table {
@@ -555,14 +557,18 @@ pub(super) fn code_tokens(code: &CodeValue) -> TokenStream {
     }
 }
 
-/// The body the macro can write now: built-in style, no interpolation, no exposed field, and
-/// no run-time status that the body would show.
+/// The body the macro can write now: built-in style, no interpolation, no `message` field, no
+/// exposed field, and no run-time status that the body would show.
 pub(super) fn static_body(
     ctx_type_base: Option<&str>,
     container: &crate::attr::ContainerAttrs,
     v: &Variant<'_>,
 ) -> Option<String> {
-    if v.delegates() || v.is_interpolated() || v.exposed().next().is_some() {
+    if v.delegates()
+        || v.is_interpolated()
+        || v.message_field().is_some()
+        || v.exposed().next().is_some()
+    {
         return None;
     }
     let StyleRef::Builtin(style) = v.style(container) else {
@@ -595,6 +601,44 @@ pub(super) fn static_body(
         members: &members,
     };
     Some(wire::static_body(style, &parts))
+}
+
+/// Whether the variant's body is of a custom style and has no run-time part (no exposed field,
+/// no interpolation, no `message` field, no run-time status): the style writes it at its first
+/// use into the type's `__CACHED` array, and later calls borrow it. Not when the style's path
+/// names a type parameter (one `static` serves every instance of the type).
+pub(super) fn cached_body(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> bool {
+    let StyleRef::Custom(path) = v.style(&ctx.cont.attrs) else {
+        return false;
+    };
+    let ty: syn::Type = syn::parse_quote!(#path);
+    !v.delegates()
+        && !v.is_interpolated()
+        && v.message_field().is_none()
+        && v.exposed().next().is_none()
+        && v.status_field().is_none()
+        && !ctx.params.intersects(&ty)
+}
+
+/// `static __CACHED`: a cell per row up to the last one of a [`cached_body`], or nothing.
+fn cached_bodies(ctx: &Ctx<'_, '_>) -> TokenStream {
+    let rows = ctx
+        .cont
+        .variants
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| cached_body(ctx, v))
+        .filter_map(|(i, _)| ctx.entry_index[i])
+        .max();
+    match rows {
+        Some(last) => {
+            let len = last + 1;
+            quote! {
+                static __CACHED: [__ec::CachedBody; #len] = [const { __ec::CachedBody::new() }; #len];
+            }
+        }
+        None => TokenStream::new(),
+    }
 }
 
 /// Bounds that `__target` needs: the wrapped type of each transparent variant is an `ApiError`.

@@ -63,6 +63,11 @@ impl Decoded<'_> {
         T::__from_header(self.headers.header(name)?)
     }
 
+    /// The message the style read from the body, if any: for a `message` field.
+    pub fn message(&self) -> Option<std::borrow::Cow<'_, str>> {
+        self.wire.message()
+    }
+
     /// A run-time `status` field: the response's status.
     pub fn status<T: crate::__private::StatusValue>(&self) -> T {
         T::__from_status(self.status)

@@ -45,7 +45,9 @@ pub use problem::Problem;
 ///
 /// Name a type implementing it in `#[api_error(style = path::To::Style)]` to use your own format.
 /// `write_body` is called twice per body (to measure, then to write) and must write the same
-/// thing both times. Bodies of a custom style are always built at run time (one allocation).
+/// thing both times. A body with run-time parts (exposed fields, an interpolated or run-time
+/// message, a run-time status) is built at each call, in one allocation; one without is written
+/// at its first use and kept, so later calls allocate nothing.
 ///
 /// ```
 /// use error_contract::json::JsonWriter;
@@ -236,10 +238,7 @@ impl Sink for Writer<'_, '_, '_> {
     }
 
     fn code_text(&mut self) {
-        match self.parts.code {
-            Code::Num(n) => self.out.number(n.into()),
-            Code::Str(s) => self.out.escaped(s),
-        }
+        self.out.code_text(self.parts.code);
     }
 
     fn message(&mut self) {
@@ -567,6 +566,43 @@ impl<'a> Parts<'a> {
     #[must_use]
     pub fn fields(&self) -> &'a [Field<'a>] {
         self.fields
+    }
+
+    /// The exposed field of key `key` (its key in the body, after any `rename`), present or
+    /// not, for a style that places it where its format wants it (see
+    /// [`JsonWriter::field`](crate::json::JsonWriter::field)).
+    ///
+    /// ```
+    /// use error_contract::json::Field;
+    /// use error_contract::{Code, Parts, Status};
+    ///
+    /// let (param, hint): (&str, Option<&str>) = ("amount", None);
+    /// let fields = [Field::new("param", &param), Field::optional("hint", &hint)];
+    /// let parts = Parts::new(Status::BAD_REQUEST, Code::Num(1), &"missing").with_fields(&fields);
+    /// assert!(parts.field("param").is_some_and(|f| f.is_present()));
+    /// assert!(parts.field("hint").is_some_and(|f| !f.is_present()));
+    /// assert!(parts.field("other").is_none());
+    /// ```
+    #[must_use]
+    pub fn field(&self, key: &str) -> Option<&'a Field<'a>> {
+        self.fields.iter().find(|field| field.key() == key)
+    }
+
+    /// The constant member named `name`, for a style that places each member itself (write its
+    /// value with [`JsonWriter::constant`]).
+    ///
+    /// ```
+    /// use error_contract::style::{Constant, Member};
+    /// use error_contract::{Code, Parts, Status};
+    ///
+    /// let members = [Member { name: "type", value: Constant::Str("invalid_request_error") }];
+    /// let parts = Parts::new(Status::NOT_FOUND, Code::Num(1), &"gone").with_members(&members);
+    /// assert_eq!(parts.member("type").map(|m| m.value), Some(Constant::Str("invalid_request_error")));
+    /// assert_eq!(parts.member("doc_url"), None);
+    /// ```
+    #[must_use]
+    pub fn member(&self, name: &str) -> Option<&'a Member<'a>> {
+        self.members.iter().find(|member| member.name == name)
     }
 }
 

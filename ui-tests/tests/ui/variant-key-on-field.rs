@@ -4,7 +4,7 @@ use error_contract::ApiError;
 enum AppError {
     #[api_error(status = 422, code = 3002)]
     Invalid {
-        #[api_error(expose, message = "the field at fault")]
+        #[api_error(expose, title = "the field at fault")]
         field: String,
     },
 }

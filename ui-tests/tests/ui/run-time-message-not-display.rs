@@ -1,0 +1,16 @@
+use error_contract::ApiError;
+
+#[derive(Debug)]
+struct Reason;
+
+#[derive(Debug, ApiError)]
+#[api_error(style = "nested")]
+enum DriveError {
+    #[api_error(status = 416, code = "invalidRange", message = "The range is not valid.")]
+    InvalidRange {
+        #[api_error(message)]
+        reason: Reason,
+    },
+}
+
+fn main() {}

@@ -1,0 +1,15 @@
+use error_contract::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(style = "nested")]
+enum DriveError {
+    #[api_error(status = 416, code = "invalidRange", message = "The range is not valid.")]
+    InvalidRange {
+        #[api_error(message)]
+        detail: String,
+        #[api_error(message)]
+        hint: String,
+    },
+}
+
+fn main() {}
