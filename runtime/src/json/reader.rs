@@ -433,12 +433,18 @@ impl<'a> JsonObject<'a> {
                 depth,
             } => {
                 let mut noted = [None; N];
-                for note in all.iter().filter(|note| note.container == container) {
+                for note in all {
+                    if note.container != container {
+                        continue;
+                    }
+                    let Some(key) = notes
+                        .bytes
+                        .get(note.key_start as usize..note.key_end as usize)
+                    else {
+                        continue;
+                    };
                     let member = Member {
-                        key: notes
-                            .bytes
-                            .get(note.key_start as usize..note.key_end as usize)
-                            .unwrap_or_default(),
+                        key,
                         escaped: note.escaped,
                         value: JsonValue::EMPTY,
                     };
