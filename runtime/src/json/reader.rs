@@ -68,14 +68,14 @@ struct Note {
 /// than notes (then no note is used).
 struct Notes<'a> {
     bytes: &'a [u8],
-    notes: [Note; NOTED],
+    each: [Note; NOTED],
     len: usize,
 }
 
 impl<'a> Notes<'a> {
     /// The notes, if every child of every container at most [`NOTED_DEPTH`] deep was noted.
     fn all(&self) -> Option<&[Note]> {
-        self.notes.get(..self.len)
+        self.each.get(..self.len)
     }
 
     /// The offset of `value` in the document.
@@ -226,7 +226,7 @@ impl<'a> JsonDocument<'a> {
         Some(JsonDocument {
             notes: Notes {
                 bytes,
-                notes: parser.notes,
+                each: parser.notes,
                 len: parser.len,
             },
             root_start,
