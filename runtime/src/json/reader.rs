@@ -130,12 +130,14 @@ fn first_marked(mask: u64) -> usize {
     (mask.trailing_zeros() / 8) as usize
 }
 
-/// A JSON document, checked, with where each of its values is; borrowed from its bytes.
+/// A JSON document, checked, with where the children of its outer containers are; borrowed from
+/// its bytes.
 ///
 /// [`parse`](JsonDocument::parse) accepts the documents `serde_json` accepts (strict UTF-8,
 /// valid escapes, paired surrogates, numbers in the range of an `f64`, at most 127 levels of
 /// nesting) and refuses the others. Reading it then costs no parsing: [`JsonObject::get`] compares
-/// keys, [`JsonValue::as_str`] borrows a string without escapes.
+/// keys (among the notes, or walking a deeper object's checked text), [`JsonValue::as_str`]
+/// borrows a string without escapes.
 ///
 /// ```
 /// use error_contract::json::JsonDocument;
