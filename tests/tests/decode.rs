@@ -772,3 +772,88 @@ proptest! {
         let _ = Gate::decode_with_headers(status, &headers, br#"{"error":{"code":"rate_limited","message":"x"}}"#);
     }
 }
+
+/// Arbitrary JSON built from the styles' members: objects whose keys are the members the styles
+/// read (and a few fields), nested, in any order, repeated; values of every kind.
+fn style_json() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::{Value, json};
+    let key = prop::sample::select(vec![
+        "code",
+        "errorCode",
+        "message",
+        "errorMessage",
+        "detail",
+        "type",
+        "title",
+        "status",
+        "error",
+        "errors",
+        "details",
+        "subject",
+        "subjectType",
+        "c\u{f6}de",
+    ]);
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        prop_oneof![Just(3001u32), Just(5000), Just(200_699), any::<u32>()].prop_map(|n| json!(n)),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| json!(f)),
+        "\\PC{0,12}|entity not found|firstName".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 48, 12, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..12).prop_map(Value::Array),
+            prop::collection::vec((key.clone(), inner), 0..14).prop_map(|members| Value::Object(
+                members
+                    .into_iter()
+                    .map(|(k, v)| (k.to_string(), v))
+                    .collect()
+            )),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 20_000, ..ProptestConfig::default() })]
+
+    /// Any such body, compact or pretty (so that members are noted, or walked when an object is
+    /// deep or has many members): every style's decoding gives a value or an error, and a body
+    /// read into an `Unknown` keeps its bytes.
+    #[test]
+    fn arbitrary_style_json(json in style_json(), status in 400u16..600, pretty in any::<bool>()) {
+        let body = if pretty { serde_json::to_vec_pretty(&json) } else { serde_json::to_vec(&json) }.unwrap();
+        if let Ok(Dto::Other(unknown)) = Dto::decode(status, &body) {
+            // Read as a dto body: kept as it came.
+            if unknown.wire_code().is_some() || unknown.wire_message().is_some() {
+                let kept = unknown.body();
+                prop_assert_eq!(kept.as_bytes(), &body[..]);
+            }
+        }
+        let _ = Nested::decode(status, &body);
+        let _ = Flat::decode(status, &body);
+        let _ = Problem::decode(status, &body);
+        let _ = Message::decode(status, &body);
+        let _ = NoOther::decode(status, &body);
+    }
+
+    /// Our own body decodes back to the same variant in every style, with any subject and up
+    /// to a dozen members of noise around it (past the members the reader notes).
+    #[test]
+    fn own_body_reads_back(subject in "\\PC{0,20}", subject_type in proptest::option::of("\\PC{0,8}"), noise in 0usize..12) {
+        let err = |subject: &str| Dto::Validation { subject: subject.into(), subject_type: subject_type.clone(), attempts: 0 };
+        let dto = err(&subject);
+        prop_assert_eq!(Dto::decode(400, dto.body().as_bytes()), Ok(dto));
+        let flat = Flat::Validation { subject: subject.clone(), subject_type: subject_type.clone(), attempts: 0 };
+        let mut body: serde_json::Value = serde_json::from_str(&flat.body()).unwrap();
+        for i in 0..noise {
+            body[format!("noise{i}")] = serde_json::json!({"code": i, "message": [i]});
+        }
+        prop_assert_eq!(Flat::decode(400, body.to_string().as_bytes()), Ok(flat));
+        let nested = Nested::Validation { subject: subject.clone(), subject_type: subject_type.clone(), attempts: 0 };
+        prop_assert_eq!(Nested::decode(400, nested.body().as_bytes()), Ok(nested));
+        let problem = Problem::Validation { subject, subject_type, attempts: 0 };
+        prop_assert_eq!(Problem::decode(400, problem.body().as_bytes()), Ok(problem));
+    }
+}

@@ -101,7 +101,14 @@ impl<'a> Wire<'a> {
         code_key: Option<&'a str>,
         message_key: &'a str,
     ) -> Wire<'a> {
-        let (code, message) = object.get_two(code_key, message_key);
+        // The last of each, as `serde_json` keeps the last of a repeated key.
+        let [code, message] = object.find(|member| {
+            if code_key.is_some_and(|key| member.key_is(key)) {
+                Some(0)
+            } else {
+                member.key_is(message_key).then_some(1)
+            }
+        });
         Wire {
             code: code.and_then(read_code),
             message: message.filter(|m| m.bytes().first() == Some(&b'"')),

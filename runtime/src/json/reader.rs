@@ -1,7 +1,9 @@
 //! Reading JSON straight from the bytes: one pass checks the whole document as `serde_json`
-//! would and notes where each value is (on the stack, for a small document); then a member is
-//! found by its key without reading the bytes again, values are borrowed, and only what is asked
-//! for is decoded. No tree of values is built.
+//! would, and notes on the stack where the members of the outer containers are (the few an error
+//! body has: its object, a list of errors, the object of one error). A value is its own bytes; a
+//! member is found among the notes, or, deeper down, by walking its object over the checked text
+//! (only quotes, backslashes and brackets are looked at). Values are borrowed, and only what is
+//! asked for is decoded. No tree of values.
 
 use serde::de::{Deserialize, Visitor};
 use std::borrow::Cow;
@@ -31,19 +33,111 @@ const BACKSLASH: u8 = 2;
 const CONTROL: u8 = 3;
 const HIGH: u8 = 4;
 
+/// The bytes that end a number or a literal in checked text.
+static ENDS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut ends: &[u8] = b",}] \t\n\r";
+    while let [end, rest @ ..] = ends {
+        table[*end as usize] = true;
+        ends = rest;
+    }
+    table
+};
+
+/// How many children of containers the checking pass notes: every member of an error body, as
+/// the styles write them, with a few fields.
+const NOTED: usize = 10;
+
+/// The containers whose children are noted: those at most this deep (the document's own value
+/// is 1 deep).
+const NOTED_DEPTH: usize = 3;
+
+/// Where one child of a container is: the container's offset, the key (empty in an array), the
+/// value.
+#[derive(Clone, Copy, Default)]
+struct Note {
+    container: u32,
+    key_start: u32,
+    key_end: u32,
+    value_start: u32,
+    value_end: u32,
+    escaped: bool,
+}
+
+/// The notes of a document, with its bytes; `len` past [`NOTED`] when there were more children
+/// than notes (then no note is used).
+struct Notes<'a> {
+    bytes: &'a [u8],
+    each: [Note; NOTED],
+    len: usize,
+}
+
+impl<'a> Notes<'a> {
+    /// The notes, if every child of every container at most [`NOTED_DEPTH`] deep was noted.
+    fn all(&self) -> Option<&[Note]> {
+        self.each.get(..self.len)
+    }
+
+    /// The offset of `value` in the document.
+    fn offset(&self, value: &[u8]) -> Option<u32> {
+        let offset = value
+            .as_ptr()
+            .addr()
+            .checked_sub(self.bytes.as_ptr().addr())?;
+        u32::try_from(offset).ok()
+    }
+
+    /// The value a note points at; `depth` is its own depth.
+    fn value(&'a self, note: &Note, depth: usize) -> JsonValue<'a> {
+        JsonValue {
+            bytes: self
+                .bytes
+                .get(note.value_start as usize..note.value_end as usize)
+                .unwrap_or_default(),
+            notes: Some(self),
+            depth,
+        }
+    }
+}
+
 /// The deepest nesting accepted: `serde_json` refuses the 128th level.
 const MAX_DEPTH: usize = 127;
 
-/// How many values a document notes on the stack before it moves them to the heap: every value
-/// of an error body, as the styles write them.
-const INLINE: usize = 10;
+/// Eight bytes at a time: `0x01` and `0x80` in every byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+const QUOTES: u64 = ONES * b'"' as u64;
+const BACKSLASHES: u64 = ONES * b'\\' as u64;
+const SPACES: u64 = ONES * 0x20;
 
-/// A JSON document, checked, with where each of its values is; borrowed from its bytes.
+/// The eight bytes at `at`, if there are eight.
+#[inline]
+fn chunk(bytes: &[u8], at: usize) -> Option<u64> {
+    let eight: [u8; 8] = bytes.get(at..at.checked_add(8)?)?.try_into().ok()?;
+    Some(u64::from_le_bytes(eight))
+}
+
+/// The high bit of every zero byte of `v`. Exact for the lowest zero byte; a byte above it may
+/// be marked wrongly (by the borrow), so only the lowest mark is used.
+#[inline]
+const fn zero_bytes(v: u64) -> u64 {
+    v.wrapping_sub(ONES) & !v & HIGHS
+}
+
+/// The index of the lowest marked byte of a mask of high bits.
+#[inline]
+fn first_marked(mask: u64) -> usize {
+    (mask.trailing_zeros() / 8) as usize
+}
+
+/// A JSON document, checked, with where the children of its outer containers are; borrowed from
+/// its bytes.
 ///
 /// [`parse`](JsonDocument::parse) accepts the documents `serde_json` accepts (strict UTF-8,
 /// valid escapes, paired surrogates, numbers in the range of an `f64`, at most 127 levels of
 /// nesting) and refuses the others. Reading it then costs no parsing: [`JsonObject::get`] compares
-/// keys, [`JsonValue::as_str`] borrows a string without escapes.
+/// keys (among the notes, or walking a deeper object's checked text), [`JsonValue::as_str`]
+/// borrows a string without escapes.
 ///
 /// ```
 /// use error_contract::json::JsonDocument;
@@ -57,8 +151,9 @@ const INLINE: usize = 10;
 /// assert!(JsonDocument::parse(b"{\"code\":1,}").is_none());
 /// ```
 pub struct JsonDocument<'a> {
-    bytes: &'a [u8],
-    nodes: Nodes,
+    notes: Notes<'a>,
+    root_start: u32,
+    root_end: u32,
 }
 
 /// One value of a [`JsonDocument`].
@@ -66,8 +161,12 @@ pub struct JsonDocument<'a> {
 /// See [`JsonDocument`] for an example.
 #[derive(Clone, Copy)]
 pub struct JsonValue<'a> {
-    doc: &'a JsonDocument<'a>,
-    node: u32,
+    /// The value's checked text, without whitespace around it.
+    bytes: &'a [u8],
+    /// The document's notes, to find children by.
+    notes: Option<&'a Notes<'a>>,
+    /// How deep the value is: the document's own value is 1 deep.
+    depth: usize,
 }
 
 /// A JSON object of a [`JsonDocument`].
@@ -102,84 +201,6 @@ pub struct JsonArray<'a> {
     value: JsonValue<'a>,
 }
 
-/// Where one value is: its bytes, its key (in an object), and the index past the last node of
-/// its subtree. Nodes are in document order, so a container's first child is the next node, and a
-/// child's next sibling is the node past the child's subtree: nothing is linked after the fact.
-#[derive(Clone, Copy, Default)]
-struct Node {
-    start: u32,
-    end: u32,
-    key_start: u32,
-    key_end: u32,
-    last: u32,
-    /// `KEY_ESCAPED`, `VALUE_ESCAPED`.
-    flags: u8,
-}
-
-const KEY_ESCAPED: u8 = 1;
-const VALUE_ESCAPED: u8 = 2;
-
-/// The nodes of a document: on the stack while they fit, then on the heap.
-struct Nodes {
-    inline: [Node; INLINE],
-    len: usize,
-    heap: Vec<Node>,
-}
-
-impl Nodes {
-    fn new() -> Nodes {
-        Nodes {
-            inline: [Node::default(); INLINE],
-            len: 0,
-            heap: Vec::new(),
-        }
-    }
-
-    fn as_slice(&self) -> &[Node] {
-        if self.heap.is_empty() {
-            self.inline.get(..self.len).unwrap_or_default()
-        } else {
-            &self.heap
-        }
-    }
-
-    fn get(&self, index: u32) -> Node {
-        self.as_slice()
-            .get(index as usize)
-            .copied()
-            .unwrap_or_default()
-    }
-
-    fn get_mut(&mut self, index: u32) -> Option<&mut Node> {
-        if self.heap.is_empty() {
-            self.inline.get_mut(..self.len)?.get_mut(index as usize)
-        } else {
-            self.heap.get_mut(index as usize)
-        }
-    }
-
-    /// The index of a node written later.
-    #[inline]
-    fn reserve(&mut self) -> Option<u32> {
-        let index = u32::try_from(self.len).ok()?;
-        if self.len >= INLINE {
-            if self.heap.is_empty() {
-                self.heap.reserve(INLINE * 4);
-                self.heap.extend_from_slice(&self.inline);
-            }
-            self.heap.push(Node::default());
-        }
-        self.len += 1;
-        Some(index)
-    }
-
-    #[inline]
-    fn set(&mut self, index: u32, node: Node) -> Option<()> {
-        *self.get_mut(index)? = node;
-        Some(())
-    }
-}
-
 impl<'a> JsonDocument<'a> {
     /// Checks that `bytes` are one JSON document (whitespace around it allowed); `None` when
     /// they are not JSON as `serde_json` reads it.
@@ -189,18 +210,30 @@ impl<'a> JsonDocument<'a> {
     pub fn parse(bytes: &'a [u8]) -> Option<JsonDocument<'a>> {
         // Offsets are `u32`: a larger body is not an error body.
         u32::try_from(bytes.len()).ok()?;
-        let mut doc = JsonDocument {
-            bytes,
-            nodes: Nodes::new(),
-        };
-        Parser {
+        let mut parser = Parser {
             bytes,
             at: 0,
             depth: 0,
-            nodes: &mut doc.nodes,
+            notes: [Note::default(); NOTED],
+            len: 0,
+        };
+        parser.whitespace();
+        let root_start = parser.offset();
+        parser.value()?;
+        let root_end = parser.offset();
+        parser.whitespace();
+        if parser.at != bytes.len() {
+            return None;
         }
-        .document()?;
-        Some(doc)
+        Some(JsonDocument {
+            notes: Notes {
+                bytes,
+                each: parser.notes,
+                len: parser.len,
+            },
+            root_start,
+            root_end,
+        })
     }
 
     /// The document's value.
@@ -208,23 +241,30 @@ impl<'a> JsonDocument<'a> {
     /// See [`JsonDocument`] for an example.
     #[must_use]
     pub fn root(&self) -> JsonValue<'_> {
-        JsonValue { doc: self, node: 0 }
+        JsonValue {
+            bytes: self
+                .notes
+                .bytes
+                .get(self.root_start as usize..self.root_end as usize)
+                .unwrap_or_default(),
+            notes: Some(&self.notes),
+            depth: 1,
+        }
     }
 }
 
 impl<'a> JsonValue<'a> {
-    fn node(self) -> Node {
-        self.doc.nodes.get(self.node)
-    }
+    /// No value: in a member whose value is not looked at.
+    const EMPTY: JsonValue<'static> = JsonValue {
+        bytes: &[],
+        notes: None,
+        depth: 0,
+    };
 
     /// The value's bytes, as they came.
     #[inline]
     pub(crate) fn bytes(self) -> &'a [u8] {
-        let node = self.node();
-        self.doc
-            .bytes
-            .get(node.start as usize..node.end as usize)
-            .unwrap_or_default()
+        self.bytes
     }
 
     /// The value's JSON text, as it came.
@@ -233,7 +273,7 @@ impl<'a> JsonValue<'a> {
     #[must_use]
     pub fn raw(self) -> &'a str {
         // Checked: UTF-8.
-        core::str::from_utf8(self.bytes()).unwrap_or_default()
+        core::str::from_utf8(self.bytes).unwrap_or_default()
     }
 
     /// The object, if the value is one.
@@ -241,7 +281,7 @@ impl<'a> JsonValue<'a> {
     /// See [`JsonDocument`] for an example.
     #[must_use]
     pub fn as_object(self) -> Option<JsonObject<'a>> {
-        (self.bytes().first() == Some(&b'{')).then_some(JsonObject { value: self })
+        (self.bytes.first() == Some(&b'{')).then_some(JsonObject { value: self })
     }
 
     /// The array, if the value is one.
@@ -249,7 +289,7 @@ impl<'a> JsonValue<'a> {
     /// See [`JsonArray`] for an example.
     #[must_use]
     pub fn as_array(self) -> Option<JsonArray<'a>> {
-        (self.bytes().first() == Some(&b'[')).then_some(JsonArray { value: self })
+        (self.bytes.first() == Some(&b'[')).then_some(JsonArray { value: self })
     }
 
     /// The string, if the value is one: borrowed when it has no escapes.
@@ -266,15 +306,14 @@ impl<'a> JsonValue<'a> {
     /// ```
     #[must_use]
     pub fn as_str(self) -> Option<Cow<'a, str>> {
-        let node = self.node();
-        let bytes = self.bytes();
-        let inner = bytes.strip_prefix(b"\"")?.strip_suffix(b"\"")?;
-        let inner = core::str::from_utf8(inner).ok()?;
-        Some(if node.flags & VALUE_ESCAPED == 0 {
-            Cow::Borrowed(inner)
-        } else {
-            unescape(inner)
-        })
+        let inner = self.string_bytes()?;
+        Some(unescape(core::str::from_utf8(inner).ok()?))
+    }
+
+    /// A string's text between its quotes, as written (escapes not read).
+    #[inline]
+    pub(crate) fn string_bytes(self) -> Option<&'a [u8]> {
+        self.bytes.strip_prefix(b"\"")?.strip_suffix(b"\"")
     }
 
     /// The number, if the value is a non-negative integer written without fraction or exponent
@@ -291,7 +330,7 @@ impl<'a> JsonValue<'a> {
     /// ```
     #[must_use]
     pub fn as_u64(self) -> Option<u64> {
-        let bytes = self.bytes();
+        let bytes = self.bytes;
         if bytes.is_empty() {
             return None;
         }
@@ -314,7 +353,7 @@ impl<'a> JsonValue<'a> {
     /// ```
     #[must_use]
     pub fn is_null(self) -> bool {
-        self.bytes() == b"null"
+        self.bytes == b"null"
     }
 
     /// Deserializes the value into a `T`.
@@ -348,7 +387,7 @@ impl<'a> JsonValue<'a> {
         ) -> Result<V::Value, serde_json::Error>,
         visitor: V,
     ) -> Result<V::Value, serde_json::Error> {
-        let mut de = serde_json::Deserializer::from_slice(self.bytes());
+        let mut de = serde_json::Deserializer::from_slice(self.bytes);
         let value = read(&mut de, visitor)?;
         de.end()?;
         Ok(value)
@@ -364,24 +403,7 @@ impl<'a> JsonValue<'a> {
     /// ```
     #[must_use]
     pub fn to_value(self) -> serde_json::Value {
-        serde_json::from_slice(self.bytes()).unwrap_or(serde_json::Value::Null)
-    }
-
-    /// The children of a container, in order.
-    fn children(self) -> impl Iterator<Item = (Node, JsonValue<'a>)> {
-        let doc = self.doc;
-        let end = self.node().last;
-        let mut next = self.node + 1;
-        core::iter::from_fn(move || {
-            if next >= end {
-                return None;
-            }
-            let node = doc.nodes.get(next);
-            let value = JsonValue { doc, node: next };
-            // Past the child's subtree; at least one further, so the walk ends.
-            next = node.last.max(next + 1);
-            Some((node, value))
-        })
+        serde_json::from_slice(self.bytes).unwrap_or(serde_json::Value::Null)
     }
 }
 
@@ -392,44 +414,67 @@ impl<'a> JsonObject<'a> {
     /// See [`JsonObject`] for an example.
     #[must_use]
     pub fn get(self, key: &str) -> Option<JsonValue<'a>> {
-        let doc = self.value.doc;
-        let nodes = doc.nodes.as_slice();
-        let mut found = None;
-        let end = nodes.get(self.value.node as usize)?.last;
-        let mut at = self.value.node + 1;
-        while let Some(node) = nodes.get(at as usize).filter(|_| at < end) {
-            if self.key_is(node, key) {
-                found = Some(JsonValue { doc, node: at });
+        let [found] = self.find(|member| member.key_is(key).then_some(0));
+        found
+    }
+
+    /// The values of the last members that `slot` puts in each of `N` slots (`slot` sees each
+    /// member's key, as written), in one pass.
+    #[inline]
+    pub(crate) fn find<const N: usize>(
+        self,
+        slot: impl Fn(&Member<'_>) -> Option<usize>,
+    ) -> [Option<JsonValue<'a>>; N] {
+        let mut found = [None; N];
+        match Children::of(self.value) {
+            // The keys compared first, and a value made only for the notes found.
+            Children::Noted {
+                notes,
+                all,
+                container,
+                depth,
+            } => {
+                let mut noted = [None; N];
+                for note in all {
+                    if note.container != container {
+                        continue;
+                    }
+                    let Some(key) = notes
+                        .bytes
+                        .get(note.key_start as usize..note.key_end as usize)
+                    else {
+                        continue;
+                    };
+                    let member = Member {
+                        key,
+                        escaped: note.escaped,
+                        value: JsonValue::EMPTY,
+                    };
+                    if let Some(place) = slot(&member).and_then(|at| noted.get_mut(at)) {
+                        *place = Some(note);
+                    }
+                }
+                for (value, note) in found.iter_mut().zip(noted) {
+                    *value = note.map(|note| notes.value(note, depth));
+                }
             }
-            at = node.last.max(at + 1);
+            walked @ Children::Walked { .. } => {
+                for member in (Members { children: walked }) {
+                    if let Some(place) = slot(&member).and_then(|at| found.get_mut(at)) {
+                        *place = Some(member.value);
+                    }
+                }
+            }
         }
         found
     }
 
-    /// The last members named `first` and `second` (the code and the message of a
-    /// [`Wire`](crate::decode::Wire)), in one pass.
-    pub(crate) fn get_two(
-        self,
-        first: Option<&str>,
-        second: &str,
-    ) -> (Option<JsonValue<'a>>, Option<JsonValue<'a>>) {
-        let doc = self.value.doc;
-        let bytes = doc.bytes;
-        let nodes = doc.nodes.as_slice();
-        let (mut one, mut two) = (None, None);
-        let end = nodes
-            .get(self.value.node as usize)
-            .map_or(0, |node| node.last);
-        let mut at = self.value.node + 1;
-        while let Some(node) = nodes.get(at as usize).filter(|_| at < end) {
-            if first.is_some_and(|first| key_matches(bytes, node, first)) {
-                one = Some(JsonValue { doc, node: at });
-            } else if key_matches(bytes, node, second) {
-                two = Some(JsonValue { doc, node: at });
-            }
-            at = node.last.max(at + 1);
+    /// The members in order, keys as written.
+    #[inline]
+    pub(crate) fn members(self) -> Members<'a> {
+        Members {
+            children: Children::of(self.value),
         }
-        (one, two)
     }
 
     /// Whether a member is named `key`.
@@ -444,9 +489,7 @@ impl<'a> JsonObject<'a> {
     /// ```
     #[must_use]
     pub fn contains_key(self, key: &str) -> bool {
-        self.value
-            .children()
-            .any(|(node, _)| self.key_is(&node, key))
+        self.members().any(|member| member.key_is(key))
     }
 
     /// The members in order, keys unescaped (borrowed when they have no escapes); a repeated key
@@ -454,9 +497,10 @@ impl<'a> JsonObject<'a> {
     ///
     /// See [`JsonObject`] for an example.
     pub fn iter(self) -> impl Iterator<Item = (Cow<'a, str>, JsonValue<'a>)> {
-        self.value
-            .children()
-            .map(move |(node, value)| (self.key(node), value))
+        self.members().map(|member| {
+            let key = core::str::from_utf8(member.key).unwrap_or_default();
+            (unescape(key), member.value)
+        })
     }
 
     /// The object's JSON text.
@@ -471,32 +515,6 @@ impl<'a> JsonObject<'a> {
     pub fn raw(self) -> &'a str {
         self.value.raw()
     }
-
-    /// The key of a member's node, unescaped.
-    fn key(self, node: Node) -> Cow<'a, str> {
-        let raw = self.key_bytes(node);
-        let raw = core::str::from_utf8(raw).unwrap_or_default();
-        if node.flags & KEY_ESCAPED == 0 {
-            Cow::Borrowed(raw)
-        } else {
-            unescape(raw)
-        }
-    }
-
-    fn key_bytes(self, node: Node) -> &'a [u8] {
-        self.value
-            .doc
-            .bytes
-            .get(node.key_start as usize..node.key_end as usize)
-            .unwrap_or_default()
-    }
-
-    /// Whether a member's key is `key`: the bytes as written, unescaped only when they have an
-    /// escape.
-    #[inline]
-    fn key_is(self, node: &Node, key: &str) -> bool {
-        key_matches(self.value.doc.bytes, node, key)
-    }
 }
 
 impl<'a> JsonArray<'a> {
@@ -505,18 +523,234 @@ impl<'a> JsonArray<'a> {
     /// See [`JsonArray`] for an example.
     #[must_use]
     pub fn first(self) -> Option<JsonValue<'a>> {
-        let first = self.value.node + 1;
-        (first < self.value.node().last).then_some(JsonValue {
-            doc: self.value.doc,
-            node: first,
-        })
+        self.iter().next()
     }
 
     /// The elements in order.
     ///
     /// See [`JsonArray`] for an example.
     pub fn iter(self) -> impl Iterator<Item = JsonValue<'a>> {
-        self.value.children().map(|(_, value)| value)
+        Elements {
+            children: Children::of(self.value),
+        }
+    }
+}
+
+/// One member of an object: its key as written between its quotes, and its value.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Member<'a> {
+    pub(crate) key: &'a [u8],
+    escaped: bool,
+    pub(crate) value: JsonValue<'a>,
+}
+
+impl Member<'_> {
+    /// Whether the key is `key`: the bytes as written, unescaped only when they have an escape.
+    #[inline]
+    pub(crate) fn key_is(&self, key: &str) -> bool {
+        if self.escaped {
+            return escaped_key_is(self.key, key);
+        }
+        // Byte by byte: keys are short, shorter than a call to `memcmp`.
+        self.key.len() == key.len() && self.key.iter().zip(key.as_bytes()).all(|(a, b)| a == b)
+    }
+}
+
+/// The children of a container: from the document's notes, or walked over its checked text.
+enum Children<'a> {
+    Noted {
+        notes: &'a Notes<'a>,
+        all: &'a [Note],
+        container: u32,
+        depth: usize,
+    },
+    Walked {
+        value: JsonValue<'a>,
+        /// Past the opening bracket or the `,` before the next child; past the end when done.
+        at: usize,
+    },
+}
+
+impl<'a> Children<'a> {
+    #[inline]
+    fn of(value: JsonValue<'a>) -> Children<'a> {
+        if value.depth <= NOTED_DEPTH {
+            if let Some(notes) = value.notes {
+                if let (Some(all), Some(container)) = (notes.all(), notes.offset(value.bytes)) {
+                    return Children::Noted {
+                        notes,
+                        all,
+                        container,
+                        depth: value.depth + 1,
+                    };
+                }
+            }
+        }
+        Children::Walked { value, at: 1 }
+    }
+
+    /// The next child: its key as written (empty in an array), whether that has escapes, and
+    /// its value.
+    #[inline]
+    fn next(&mut self) -> Option<(&'a [u8], bool, JsonValue<'a>)> {
+        match self {
+            Children::Noted {
+                notes,
+                all,
+                container,
+                depth,
+            } => {
+                // Skipping other containers' notes.
+                while let Some((note, rest)) = all.split_first() {
+                    *all = rest;
+                    if note.container == *container {
+                        let key = notes
+                            .bytes
+                            .get(note.key_start as usize..note.key_end as usize)
+                            .unwrap_or_default();
+                        return Some((key, note.escaped, notes.value(note, *depth)));
+                    }
+                }
+                None
+            }
+            Children::Walked { value, at } => Children::walk(*value, at),
+        }
+    }
+
+    /// The next child of `value` past `at`, walked over the checked text.
+    fn walk(value: JsonValue<'a>, at: &mut usize) -> Option<(&'a [u8], bool, JsonValue<'a>)> {
+        let bytes = value.bytes;
+        let mut start = skip_whitespace(bytes, *at);
+        let (mut key, mut escaped) = (&[][..], false);
+        if bytes.get(start) == Some(&b'"') && bytes.first() == Some(&b'{') {
+            let (key_end, key_escaped) = skip_string(bytes, start);
+            key = bytes.get(start + 1..key_end.saturating_sub(1))?;
+            escaped = key_escaped;
+            // The colon, between whitespace.
+            start = skip_whitespace(bytes, skip_whitespace(bytes, key_end) + 1);
+        } else if matches!(bytes.get(start), None | Some(b'}' | b']')) {
+            *at = bytes.len();
+            return None;
+        }
+        let end = skip_value(bytes, start);
+        let after = skip_whitespace(bytes, end);
+        *at = if bytes.get(after) == Some(&b',') {
+            after + 1
+        } else {
+            bytes.len()
+        };
+        let child = JsonValue {
+            bytes: bytes.get(start..end)?,
+            notes: value.notes,
+            depth: value.depth + 1,
+        };
+        Some((key, escaped, child))
+    }
+}
+
+/// The members of an object.
+pub(crate) struct Members<'a> {
+    children: Children<'a>,
+}
+
+impl<'a> Iterator for Members<'a> {
+    type Item = Member<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Member<'a>> {
+        let (key, escaped, value) = self.children.next()?;
+        Some(Member {
+            key,
+            escaped,
+            value,
+        })
+    }
+}
+
+/// The elements of an array.
+struct Elements<'a> {
+    children: Children<'a>,
+}
+
+impl<'a> Iterator for Elements<'a> {
+    type Item = JsonValue<'a>;
+
+    fn next(&mut self) -> Option<JsonValue<'a>> {
+        self.children.next().map(|(_, _, value)| value)
+    }
+}
+
+/// Past the whitespace at `at`.
+#[inline]
+fn skip_whitespace(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(at) {
+        at += 1;
+    }
+    at
+}
+
+/// Past the string whose opening quote is at `at`, in checked text; and whether it has escapes.
+#[inline]
+fn skip_string(bytes: &[u8], at: usize) -> (usize, bool) {
+    let mut at = at + 1;
+    let mut escaped = false;
+    loop {
+        // To the next quote or backslash, eight bytes at a time.
+        while let Some(x) = chunk(bytes, at) {
+            let mask = zero_bytes(x ^ QUOTES) | zero_bytes(x ^ BACKSLASHES);
+            if mask != 0 {
+                at += first_marked(mask);
+                break;
+            }
+            at += 8;
+        }
+        match bytes.get(at) {
+            Some(b'"') => return (at + 1, escaped),
+            // An escape: its letter is not the end (a `\u` escape's digits are plain).
+            Some(b'\\') => {
+                escaped = true;
+                at += 2;
+            }
+            Some(_) => at += 1,
+            None => return (bytes.len(), escaped),
+        }
+    }
+}
+
+/// Past the value at `at`, in checked text.
+fn skip_value(bytes: &[u8], at: usize) -> usize {
+    match bytes.get(at) {
+        Some(b'"') => skip_string(bytes, at).0,
+        Some(b'{' | b'[') => {
+            let mut depth = 0usize;
+            let mut at = at;
+            while let Some(&b) = bytes.get(at) {
+                match b {
+                    b'"' => {
+                        at = skip_string(bytes, at).0;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth = depth.saturating_sub(1);
+                        if depth == 0 {
+                            return at + 1;
+                        }
+                    }
+                    _ => {}
+                }
+                at += 1;
+            }
+            bytes.len()
+        }
+        // A number or a literal: up to what ends it.
+        _ => {
+            let mut at = at;
+            while bytes.get(at).is_some_and(|&b| !ENDS[usize::from(b)]) {
+                at += 1;
+            }
+            at
+        }
     }
 }
 
@@ -603,28 +837,9 @@ impl core::fmt::Debug for JsonArray<'_> {
     }
 }
 
-/// Whether the key of `node` (in `bytes`) is `key`: the bytes as written, unescaped only when
-/// they have an escape.
-#[inline]
-fn key_matches(bytes: &[u8], node: &Node, key: &str) -> bool {
-    if node.flags & KEY_ESCAPED != 0 {
-        return escaped_key_is(bytes, node, key);
-    }
-    if node.key_end.wrapping_sub(node.key_start) as usize != key.len() {
-        return false;
-    }
-    let Some(raw) = bytes.get(node.key_start as usize..node.key_end as usize) else {
-        return false;
-    };
-    // The first byte tells most keys of one length apart without a call to `memcmp`.
-    raw.first() == key.as_bytes().first() && raw == key.as_bytes()
-}
-
+/// Whether a key written with escapes is `key`.
 #[cold]
-fn escaped_key_is(bytes: &[u8], node: &Node, key: &str) -> bool {
-    let raw = bytes
-        .get(node.key_start as usize..node.key_end as usize)
-        .unwrap_or_default();
+fn escaped_key_is(raw: &[u8], key: &str) -> bool {
     core::str::from_utf8(raw).is_ok_and(|raw| unescape(raw) == key)
 }
 
@@ -675,23 +890,16 @@ fn hex4(chars: &mut std::str::Chars<'_>) -> u32 {
     n
 }
 
-/// The one pass: the JSON grammar as `serde_json` reads a `Value`, noting each value's node.
+/// The one pass: the JSON grammar as `serde_json` reads a `Value`.
 struct Parser<'b> {
     bytes: &'b [u8],
     at: usize,
     depth: usize,
-    nodes: &'b mut Nodes,
+    notes: [Note; NOTED],
+    len: usize,
 }
 
 impl Parser<'_> {
-    /// The whole document: one value, whitespace around it.
-    fn document(&mut self) -> Option<()> {
-        self.whitespace();
-        self.value(0, 0, 0)?;
-        self.whitespace();
-        (self.at == self.bytes.len()).then_some(())
-    }
-
     #[inline]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
@@ -699,50 +907,39 @@ impl Parser<'_> {
 
     #[inline]
     fn whitespace(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
-            self.at += 1;
-        }
+        self.at = skip_whitespace(self.bytes, self.at);
     }
 
     /// An offset: every offset fits, the document's length was checked.
     #[allow(clippy::cast_possible_truncation)]
+    #[inline]
     fn offset(&self) -> u32 {
         self.at as u32
     }
 
-    /// A value and its node (and its children's), with the key it has in its object.
-    fn value(&mut self, key_start: u32, key_end: u32, key_flags: u8) -> Option<u32> {
-        let index = self.nodes.reserve()?;
-        let start = self.offset();
-        let mut flags = key_flags;
-        match self.peek()? {
-            b'{' => self.object()?,
-            b'[' => self.array()?,
-            b'"' => {
-                if self.string()? {
-                    flags |= VALUE_ESCAPED;
-                }
+    /// Notes a child of the container at `container`, if the container is shallow enough.
+    #[inline]
+    fn note(&mut self, note: Note) {
+        if self.depth <= NOTED_DEPTH {
+            if let Some(slot) = self.notes.get_mut(self.len) {
+                *slot = note;
             }
-            b't' => self.literal(b"true")?,
-            b'f' => self.literal(b"false")?,
-            b'n' => self.literal(b"null")?,
-            b'-' | b'0'..=b'9' => self.number()?,
-            _ => return None,
+            self.len = self.len.saturating_add(1);
         }
-        let end = self.offset();
-        let last = u32::try_from(self.nodes.len).ok()?;
-        self.nodes.set(
-            index,
-            Node {
-                start,
-                end,
-                key_start,
-                key_end,
-                last,
-                flags,
-            },
-        )?;
-        Some(index)
+    }
+
+    /// A value.
+    fn value(&mut self) -> Option<()> {
+        match self.peek()? {
+            b'{' => self.object(),
+            b'[' => self.array(),
+            b'"' => self.string().map(drop),
+            b't' => self.literal(b"true"),
+            b'f' => self.literal(b"false"),
+            b'n' => self.literal(b"null"),
+            b'-' | b'0'..=b'9' => self.number(),
+            _ => None,
+        }
     }
 
     fn enter(&mut self) -> Option<()> {
@@ -751,8 +948,9 @@ impl Parser<'_> {
         (self.depth <= MAX_DEPTH).then_some(())
     }
 
-    /// An object; its members' nodes follow its own.
+    /// An object.
     fn object(&mut self) -> Option<()> {
+        let container = self.offset();
         self.enter()?;
         self.whitespace();
         if self.peek()? == b'}' {
@@ -773,8 +971,16 @@ impl Parser<'_> {
             }
             self.at += 1;
             self.whitespace();
-            let flags = if escaped { KEY_ESCAPED } else { 0 };
-            self.value(key_start, key_end, flags)?;
+            let value_start = self.offset();
+            self.value()?;
+            self.note(Note {
+                container,
+                key_start,
+                key_end,
+                value_start,
+                value_end: self.offset(),
+                escaped,
+            });
             self.whitespace();
             match self.peek()? {
                 b',' => {
@@ -791,8 +997,9 @@ impl Parser<'_> {
         }
     }
 
-    /// An array; its elements' nodes follow its own.
+    /// An array.
     fn array(&mut self) -> Option<()> {
+        let container = self.offset();
         self.enter()?;
         self.whitespace();
         if self.peek()? == b']' {
@@ -801,7 +1008,14 @@ impl Parser<'_> {
             return Some(());
         }
         loop {
-            self.value(0, 0, 0)?;
+            let value_start = self.offset();
+            self.value()?;
+            self.note(Note {
+                container,
+                value_start,
+                value_end: self.offset(),
+                ..Note::default()
+            });
             self.whitespace();
             match self.peek()? {
                 b',' => {
@@ -825,21 +1039,35 @@ impl Parser<'_> {
 
     /// A string, its opening quote at `at`: no control character, valid escapes, paired
     /// surrogates, UTF-8. Whether it has escapes.
-    // Called for every key and every string value: inlined, it costs no call (measured: 3% of
-    // a known body's decoding).
+    // Called for every key and every string value: inlined, it costs no call.
     #[allow(clippy::inline_always)]
     #[inline(always)]
     fn string(&mut self) -> Option<bool> {
         self.at += 1;
         let start = self.at;
         let mut escaped = false;
-        let mut ascii = true;
+        // The high bits of the bytes looked at: any set, and the text is checked as UTF-8 at
+        // the end (a chunk may reach past the string: then it is checked for nothing).
+        let mut high = 0;
         loop {
             let mut at = self.at;
-            // Plain ASCII, a byte at a time through the table.
+            // Plain ASCII, eight bytes at a time, then a byte at a time through the table.
             let class = loop {
-                let class = CLASS[usize::from(*self.bytes.get(at)?)];
-                if class != PLAIN {
+                if let Some(x) = chunk(self.bytes, at) {
+                    high |= x;
+                    let controls = x.wrapping_sub(SPACES) & !x & HIGHS;
+                    let mask = zero_bytes(x ^ QUOTES) | zero_bytes(x ^ BACKSLASHES) | controls;
+                    if mask == 0 {
+                        at += 8;
+                        continue;
+                    }
+                    at += first_marked(mask);
+                }
+                let byte = *self.bytes.get(at)?;
+                let class = CLASS[usize::from(byte)];
+                if class == HIGH {
+                    high |= HIGHS;
+                } else if class != PLAIN {
                     break class;
                 }
                 at += 1;
@@ -847,7 +1075,7 @@ impl Parser<'_> {
             self.at = at;
             match class {
                 QUOTE => {
-                    if !ascii {
+                    if high & HIGHS != 0 {
                         core::str::from_utf8(self.bytes.get(start..self.at)?).ok()?;
                     }
                     self.at += 1;
@@ -857,10 +1085,6 @@ impl Parser<'_> {
                     self.at += 1;
                     self.escape()?;
                     escaped = true;
-                }
-                HIGH => {
-                    ascii = false;
-                    self.at += 1;
                 }
                 _ => return None,
             }
