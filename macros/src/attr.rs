@@ -999,46 +999,37 @@ fn headers(
     cx: &Ctxt,
     meta: &ParseNestedMeta<'_>,
 ) -> syn::Result<Option<Spanned<Vec<FixedHeader>>>> {
-    let expected = "expected `headers(\"Name\" = \"value\", ...)`";
-    if !meta.input.peek(syn::token::Paren) {
-        return Err(meta.error(expected));
-    }
-    let content;
-    let parens = syn::parenthesized!(content in meta.input);
-    let span = parens.span.join();
-    let mut pairs: Vec<(LitStr, LitStr)> = Vec::new();
-    while !content.is_empty() {
-        let literal = |what: &str| {
-            if content.peek(LitStr) {
-                content.parse::<LitStr>()
-            } else {
-                Err(content.error(format!(
-                    "expected the header's {what} as a string literal: `headers(\"Name\" = \"value\")`"
-                )))
-            }
-        };
-        let name = literal("name")?;
-        content.parse::<Token![=]>()?;
-        let value = literal("value")?;
-        pairs.push((name, value));
-        if !content.is_empty() {
-            content.parse::<Token![,]>()?;
-        }
-    }
+    let (pairs, span) = pairs(meta, "headers(\"Name\" = \"value\", ...)")?;
     if pairs.is_empty() {
-        cx.error_at(span, format!("`headers()` lists no header; {expected}"));
+        cx.error_at(
+            span,
+            "`headers()` lists no header; expected `headers(\"Name\" = \"value\", ...)`",
+        );
         return Ok(None);
     }
     let mut list: Vec<FixedHeader> = Vec::new();
     let mut ok = true;
-    for (name, value) in pairs {
-        let name_text = name.value();
+    for (name_text, name_span, value) in pairs {
+        let Expr::Lit(ExprLit {
+            lit: Lit::Str(value),
+            ..
+        }) = value
+        else {
+            cx.error_spanned_by(
+                &value,
+                format!(
+                    "expected the header's value as a string literal: `\"{name_text}\" = \"...\"`"
+                ),
+            );
+            ok = false;
+            continue;
+        };
         if let Some(first) = list
             .iter()
             .find(|h| h.name.eq_ignore_ascii_case(&name_text))
         {
             cx.error_at(
-                name.span(),
+                name_span,
                 format!("header `{name_text}` is listed twice (header names are case-insensitive)"),
             );
             cx.error_at(first.name_span, "first listed here");
@@ -1055,7 +1046,7 @@ fn headers(
         };
         list.push(FixedHeader {
             name: name_text,
-            name_span: name.span(),
+            name_span,
             value,
             template,
         });
@@ -1160,11 +1151,10 @@ type Pairs = Vec<(String, Span, Expr)>;
 
 /// The `key = value, ...` pairs of a list key (`members(...)`, `rename_members(...)`): a key is
 /// an identifier (keywords too: `type`) or a string literal (`"request-id"`), with its span.
-fn pairs(meta: &ParseNestedMeta<'_>) -> syn::Result<(Pairs, Span)> {
+fn pairs(meta: &ParseNestedMeta<'_>, example: &str) -> syn::Result<(Pairs, Span)> {
     use syn::ext::IdentExt as _;
-    let key = key_name(meta);
     if !meta.input.peek(syn::token::Paren) {
-        return Err(meta.error(format!("expected `{key}(name = ..., ...)`")));
+        return Err(meta.error(format!("expected `{example}`")));
     }
     let content;
     let parens = syn::parenthesized!(content in meta.input);
@@ -1177,6 +1167,11 @@ fn pairs(meta: &ParseNestedMeta<'_>) -> syn::Result<(Pairs, Span)> {
             let ident = content.call(syn::Ident::parse_any)?;
             (unraw(&ident), ident.span())
         };
+        if !content.peek(Token![=]) {
+            return Err(content.error(format!(
+                "expected `=` and a value after `{name}`: `{example}`"
+            )));
+        }
         content.parse::<Token![=]>()?;
         let mut value: Expr = content.parse()?;
         while let Expr::Group(group) = value {
@@ -1204,7 +1199,7 @@ fn first_time(cx: &Ctxt, seen: &mut Vec<(String, Span)>, name: &str, span: Span)
 
 /// `members(key = literal, ...)`: constant members; a string may hold `{code}`.
 fn members(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Vec<MemberAttr>>>> {
-    let (pairs, span) = pairs(meta)?;
+    let (pairs, span) = pairs(meta, "members(name = \"value\", ...)")?;
     let mut seen = Vec::new();
     let mut members = Vec::new();
     let mut ok = true;
@@ -1232,7 +1227,7 @@ fn rename_members(
     cx: &Ctxt,
     meta: &ParseNestedMeta<'_>,
 ) -> syn::Result<Option<Spanned<Vec<Renamed>>>> {
-    let (pairs, span) = pairs(meta)?;
+    let (pairs, span) = pairs(meta, "rename_members(code = \"errorCode\", ...)")?;
     let mut seen = Vec::new();
     let mut renamed = Vec::new();
     let mut ok = true;

@@ -12,6 +12,7 @@ pub use crate::codes::check as check_codes;
 pub use crate::decode::Decode as DecodeRefused;
 pub use crate::decode::decoder::{Decoded, Decoder, Mismatch, Nested, Reader, read_builtin};
 pub use crate::decode::{Decode, DecodeError, ResponseHeaders, Unknown};
+pub use crate::field_roles::{HeaderField, StatusValue};
 pub use crate::style::{Constant, Member, Names};
 pub use crate::{
     ApiError, Body, Catalog, CatalogEntry, Catch, Code, CodeSet, Codes, Detail, Failure,
@@ -444,50 +445,6 @@ pub trait DerivedWithDecode<'a>: Sized {
 pub fn no_headers() -> &'static dyn ResponseHeaders {
     const NONE: &[(&str, &str)] = &[];
     &NONE
-}
-
-/// The type of a `header` field of a type with `decode`: read back from the header's text.
-#[diagnostic::on_unimplemented(
-    message = "with `decode`, a `header` field is read back from the response's header: `{Self}` must implement `FromStr`",
-    label = "read from a header",
-    note = "`String`, the integers and `error_contract::RetryAfter` implement it; for a type of your own, implement `FromStr` to parse what its `Display` writes"
-)]
-pub trait HeaderField: Sized {
-    fn __from_header(value: &str) -> Option<Self>;
-}
-
-impl<T: core::str::FromStr> HeaderField for T {
-    fn __from_header(value: &str) -> Option<T> {
-        value.trim_matches([' ', '\t']).parse().ok()
-    }
-}
-
-/// The type of a `#[api_error(status)]` field.
-#[diagnostic::on_unimplemented(
-    message = "a `#[api_error(status)]` field must be `u16` or `error_contract::Status`, not `{Self}`",
-    label = "this field gives the run-time status"
-)]
-pub trait StatusValue {
-    fn __status(&self) -> u16;
-    fn __from_status(status: Status) -> Self;
-}
-
-impl StatusValue for u16 {
-    fn __status(&self) -> u16 {
-        *self
-    }
-    fn __from_status(status: Status) -> u16 {
-        status.as_u16()
-    }
-}
-
-impl StatusValue for Status {
-    fn __status(&self) -> u16 {
-        self.as_u16()
-    }
-    fn __from_status(status: Status) -> Status {
-        status
-    }
 }
 
 /// The run-time status, or the declared one when the run-time value is not 400..=599.

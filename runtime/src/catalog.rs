@@ -47,7 +47,7 @@ pub struct Table {
     pub field_types: &'static [(u32, &'static [&'static str])],
     /// The schemas of the exposed fields' types from their `utoipa::ToSchema` or
     /// `schemars::JsonSchema` impls, in the order of `fields`.
-    pub field_schemas: &'static [(u32, &'static [crate::__private::schema::FieldSchema])],
+    pub field_schemas: &'static [(u32, &'static [field_schema::FieldSchema])],
     /// The names of the headers each entry sends, in the order `headers()` sends them.
     pub headers: &'static [(u32, &'static [&'static str])],
     /// Sparse: where each header's value comes from, in the order of `headers`, for the entries

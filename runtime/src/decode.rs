@@ -9,12 +9,12 @@
 //! | a `reqwest::blocking::Response` (feature `reqwest-blocking`) | `reqwest::blocking::read`, `reqwest::blocking::send` |
 //! | an `http::Response<B: http_body::Body>` (feature `http`): hyper, tower clients | [`http::read`] |
 
+pub(crate) use crate::style::ReadCode;
 use crate::style::{Names, Problem};
 use crate::{ApiError, Body, Catalog, Code, Parts, RetryAfter, Status, Style};
 use core::fmt;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
-pub(crate) use wire::ReadCode;
 
 mod client;
 pub(crate) mod decoder;
@@ -25,14 +25,12 @@ pub mod http;
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub mod reqwest;
-mod wire;
 
 pub use client::{
     BodyLimits, ClientError, DEFAULT_BODY_LIMIT, DEFAULT_SUCCESS_LIMIT, InvalidBody, RawBody,
     SuccessBody, TooLarge, TransportError, TransportKind,
 };
 pub use headers::ResponseHeaders;
-pub use wire::Wire;
 
 /// Decoding of error responses, derived with `#[api_error(decode)]`.
 ///

@@ -1,9 +1,9 @@
 //! The JSON writer that styles use to write bodies, and the reader that decoding uses to read
 //! them back without building a tree.
 
-use crate::style::Constant;
 use crate::{Code, Status};
 use core::fmt::{self, Display, Write as _};
+use error_contract_wire::Constant;
 use std::io;
 
 mod reader;

@@ -134,6 +134,7 @@ mod codes;
 pub mod decode;
 mod errors;
 mod failure;
+mod field_roles;
 mod headers;
 mod integrations;
 pub mod json;

@@ -2,8 +2,8 @@
 //! "details":[..]}}`, where `code` is the HTTP status and `status` the stable code: a custom
 //! style of 8 lines of `write_body` and 4 of `read_body`.
 
-use error_contract::decode::Wire;
 use error_contract::json::{JsonValue, JsonWriter};
+use error_contract::style::Wire;
 use error_contract::{ApiError, Decode, Parts, Style};
 use serde::{Deserialize, Serialize};
 

@@ -2,8 +2,8 @@
 //! "detail":..}]}`, the title constant per variant and the source a field: a custom style of 10
 //! lines of `write_body` and 9 of `read_body`.
 
-use error_contract::decode::Wire;
 use error_contract::json::{JsonValue, JsonWriter};
+use error_contract::style::Wire;
 use error_contract::{ApiError, Decode, Parts, Style};
 use serde::{Deserialize, Serialize};
 

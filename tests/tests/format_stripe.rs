@@ -4,9 +4,9 @@
 //! not match). The members interleave with the exposed `param`, so it is a custom style (14
 //! lines of `write_body`, 4 of `read_body`), with the constants declared in the attributes.
 
-use error_contract::decode::Wire;
 use error_contract::json::{JsonValue, JsonWriter};
 use error_contract::style::Constant;
+use error_contract::style::Wire;
 use error_contract::{ApiError, Decode, Parts, Style};
 
 /// `{"error":{"code":..,"doc_url":..,"message":..,"param":..,"type":..}}`.

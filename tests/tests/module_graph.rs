@@ -169,3 +169,19 @@ fn the_check_finds_a_cycle() {
         ["a", "b", "g"].map(str::to_owned).into_iter().collect()
     );
 }
+
+#[test]
+fn the_runtime_has_no_import_cycles() {
+    let graph = graph(&src("runtime"));
+    assert_eq!(cycles(&graph), Vec::<Vec<String>>::new(), "{graph:#?}");
+}
+
+#[test]
+fn the_runtime_check_finds_a_cycle() {
+    let mut graph = graph(&src("runtime"));
+    // A planted back edge: the styles write with `json`'s writer; `json` importing `style`
+    // (as it did for `Constant` before it took it from `error_contract_wire`) closes a circle.
+    assert!(graph["style"].contains("json"));
+    graph.get_mut("json").unwrap().insert("style".to_owned());
+    assert_eq!(cycles(&graph), [["json", "style"]]);
+}

@@ -2,10 +2,11 @@
 //! builds the variant of a row with the closure the derive wrote. Reached only through
 //! `__private`.
 
-use super::{DecodeError, ReadCode, ResponseHeaders, Unknown, Wire, WireCode};
+use super::{DecodeError, ReadCode, ResponseHeaders, Unknown, WireCode};
 use crate::catalog::{Table, TableCodes};
 use crate::json::{JsonDocument, JsonValue};
 use crate::style::Names;
+use crate::style::Wire;
 use crate::{Body, Catalog, Code, Parts, RetryAfter, Status};
 use error_contract_wire::Builtin;
 
@@ -59,7 +60,7 @@ impl Decoded<'_> {
 
     /// A `header` field: the header's value parsed, or `None` when it is missing or does not
     /// parse.
-    pub fn header<T: crate::__private::HeaderField>(&self, name: &str) -> Option<T> {
+    pub fn header<T: crate::field_roles::HeaderField>(&self, name: &str) -> Option<T> {
         T::__from_header(self.headers.header(name)?)
     }
 
@@ -69,7 +70,7 @@ impl Decoded<'_> {
     }
 
     /// A run-time `status` field: the response's status.
-    pub fn status<T: crate::__private::StatusValue>(&self) -> T {
+    pub fn status<T: crate::field_roles::StatusValue>(&self) -> T {
         T::__from_status(self.status)
     }
 }

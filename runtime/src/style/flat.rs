@@ -1,8 +1,8 @@
 //! The `flat` style: its writer and its reader.
 
+use super::Wire;
 use super::{Names, Parts, Style};
 use crate::Items;
-use crate::decode::Wire;
 use crate::json::{JsonValue, JsonWriter};
 use error_contract_wire::Builtin;
 use serde_json::Value;

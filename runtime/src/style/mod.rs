@@ -7,7 +7,6 @@
 //! itself at compile time, byte for byte what these impls would write; the impls below write the
 //! bodies that have run-time parts, and the bodies of errors built by hand.
 
-use crate::decode::Wire;
 use crate::json::{Field, JsonValue, JsonWriter};
 use crate::{Code, Items, Status};
 use core::fmt::{self, Display};
@@ -15,12 +14,15 @@ use error_contract_wire::{Builtin, Sink};
 use serde_json::Value;
 
 pub use error_contract_wire::{Constant, Member, Names};
+pub(crate) use wire::ReadCode;
+pub use wire::Wire;
 
 mod dto;
 mod flat;
 mod message;
 mod nested;
 mod problem;
+mod wire;
 
 /// The reader of a built-in style, with the member names of the enum that reads.
 pub(crate) fn reader(
@@ -92,7 +94,7 @@ pub trait Style {
     /// status alone until it implements this.
     ///
     /// ```
-    /// use error_contract::decode::Wire;
+    /// use error_contract::style::Wire;
     /// use error_contract::json::{JsonDocument, JsonValue, JsonWriter};
     /// use error_contract::{Code, Parts, Style};
     ///

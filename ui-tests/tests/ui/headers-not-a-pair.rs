@@ -2,7 +2,7 @@ use error_contract::ApiError;
 
 #[derive(Debug, ApiError)]
 enum AuthError {
-    #[api_error(status = 401, code = "invalid_token", headers(CacheControl = "no-store"))]
+    #[api_error(status = 401, code = "invalid_token", headers("Cache-Control"))]
     InvalidToken,
     #[api_error(status = 400, code = "invalid_request", headers("Cache-Control" = 1))]
     InvalidRequest,

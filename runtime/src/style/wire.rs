@@ -13,7 +13,7 @@ use std::borrow::Cow;
 ///
 /// ```
 /// use error_contract::Code;
-/// use error_contract::decode::Wire;
+/// use error_contract::style::Wire;
 /// use error_contract::json::JsonDocument;
 ///
 /// let doc = JsonDocument::parse(br#"{"code":"gone","message":"Gone","id":7}"#).unwrap();
@@ -65,7 +65,7 @@ impl<'a> Wire<'a> {
     ///
     /// ```
     /// use error_contract::Code;
-    /// use error_contract::decode::Wire;
+    /// use error_contract::style::Wire;
     /// use error_contract::json::JsonDocument;
     ///
     /// let doc = JsonDocument::parse(br#"{"error":"invalid_grant","detail":{"text":"expired"}}"#).unwrap();
@@ -123,7 +123,7 @@ impl<'a> Wire<'a> {
     /// `status`, `instance`).
     ///
     /// ```
-    /// use error_contract::decode::Wire;
+    /// use error_contract::style::Wire;
     /// use error_contract::json::JsonDocument;
     ///
     /// let doc = JsonDocument::parse(br#"{"type":"about:blank","detail":"gone"}"#).unwrap();
