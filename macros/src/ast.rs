@@ -6,7 +6,7 @@ use crate::attr::{
     self, ContainerAttrs, FieldAttrs, FixedHeader, Level, Literal, StyleSpec, VariantAttrs,
 };
 use crate::code::CodeValue;
-use crate::ctxt::Ctxt;
+use crate::diagnostics::Diagnostics;
 use crate::message::{self, Template};
 use error_contract_wire::Builtin;
 use proc_macro2::Span;
@@ -40,7 +40,7 @@ pub(crate) struct Field<'a> {
 }
 
 impl<'a> Container<'a> {
-    pub(crate) fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
+    pub(crate) fn from_ast(cx: &Diagnostics, input: &'a DeriveInput) -> Option<Container<'a>> {
         match &input.data {
             Data::Enum(data) => {
                 let (attrs, stray) = attr::container(cx, &input.attrs, Level::Enum);
@@ -96,7 +96,7 @@ impl<'a> Container<'a> {
 
 impl<'a> Variant<'a> {
     fn new(
-        cx: &Ctxt,
+        cx: &Diagnostics,
         container: &ContainerAttrs,
         ident: &'a Ident,
         attrs: VariantAttrs,

@@ -4,11 +4,11 @@
 //! with the nearest known key as a suggestion (of its level, else of another level, saying where
 //! that one goes); a key given twice is an error on the second use and a "first used here" on the
 //! first; a key on the wrong level says where it belongs; thiserror's `#[error(...)]` says what to
-//! write instead. Errors go to the `Ctxt` and parsing goes on, so one build shows them all.
+//! write instead. Errors go to the `Diagnostics` and parsing goes on, so one build shows them all.
 
 use crate::case::Case;
 use crate::code::CodeValue;
-use crate::ctxt::Ctxt;
+use crate::diagnostics::Diagnostics;
 use crate::failure::{self, Kind};
 use crate::message::Template;
 use error_contract_wire::{Builtin, Names, Role};
@@ -251,7 +251,7 @@ impl Level {
 
 /// Parses the `#[api_error(...)]` attributes of the enum or struct.
 pub(crate) fn container(
-    cx: &Ctxt,
+    cx: &Diagnostics,
     attrs: &[Attribute],
     level: Level,
 ) -> (ContainerAttrs, VariantAttrs) {
@@ -282,7 +282,7 @@ pub(crate) fn container(
 }
 
 /// Parses the `#[api_error(...)]` attributes of a variant.
-pub(crate) fn variant(cx: &Ctxt, attrs: &[Attribute]) -> VariantAttrs {
+pub(crate) fn variant(cx: &Diagnostics, attrs: &[Attribute]) -> VariantAttrs {
     let mut v = VariantAttrs::default();
     let (present, broken) = for_each_key(cx, attrs, Level::Variant, |key, meta| {
         variant_key(cx, &mut v, key, meta)
@@ -293,7 +293,7 @@ pub(crate) fn variant(cx: &Ctxt, attrs: &[Attribute]) -> VariantAttrs {
 }
 
 fn variant_key(
-    cx: &Ctxt,
+    cx: &Diagnostics,
     v: &mut VariantAttrs,
     key: &str,
     meta: &ParseNestedMeta<'_>,
@@ -327,7 +327,7 @@ fn variant_key(
 }
 
 /// Parses the attributes of a field: `#[source]`, `#[from]` and `#[api_error(...)]`.
-pub(crate) fn field(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
+pub(crate) fn field(cx: &Diagnostics, attrs: &[Attribute]) -> FieldAttrs {
     let mut f = FieldAttrs::default();
     for attr in attrs {
         let slot = if attr.path().is_ident("source") {
@@ -443,7 +443,7 @@ pub(crate) fn docs(attrs: &[Attribute]) -> String {
 /// Returns `(present, broken)`: whether any `#[api_error]` was there, and whether one failed to
 /// parse.
 fn for_each_key(
-    cx: &Ctxt,
+    cx: &Diagnostics,
     attrs: &[Attribute],
     level: Level,
     mut handle: impl FnMut(&str, &ParseNestedMeta<'_>) -> syn::Result<()>,
@@ -608,7 +608,7 @@ fn skip_value(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
 }
 
 fn set<T>(
-    cx: &Ctxt,
+    cx: &Diagnostics,
     slot: &mut Option<Spanned<T>>,
     meta: &ParseNestedMeta<'_>,
     value: Option<Spanned<T>>,
@@ -622,7 +622,7 @@ fn set<T>(
     }
 }
 
-fn flag(cx: &Ctxt, slot: &mut Option<Span>, meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
+fn flag(cx: &Diagnostics, slot: &mut Option<Span>, meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
     let key = key_name(meta);
     if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
         cx.error_spanned_by(&meta.path, format!("`{key}` takes no value: write `{key}`"));
@@ -678,7 +678,11 @@ fn spanned<T>(meta: &ParseNestedMeta<'_>, value: T, span: Span) -> Spanned<T> {
     }
 }
 
-fn lit_str(cx: &Ctxt, meta: &ParseNestedMeta<'_>, what: &str) -> syn::Result<Option<LitStr>> {
+fn lit_str(
+    cx: &Diagnostics,
+    meta: &ParseNestedMeta<'_>,
+    what: &str,
+) -> syn::Result<Option<LitStr>> {
     match value_expr(meta)? {
         Expr::Lit(ExprLit {
             lit: Lit::Str(s), ..
@@ -693,18 +697,18 @@ fn lit_str(cx: &Ctxt, meta: &ParseNestedMeta<'_>, what: &str) -> syn::Result<Opt
     }
 }
 
-fn string(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<String>>> {
+fn string(cx: &Diagnostics, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<String>>> {
     Ok(lit_str(cx, meta, "a string literal")?.map(|lit| spanned(meta, lit.value(), lit.span())))
 }
 
-fn message(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<LitStr>>> {
+fn message(cx: &Diagnostics, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<LitStr>>> {
     Ok(lit_str(cx, meta, "a string literal")?.map(|lit| {
         let span = lit.span();
         spanned(meta, lit, span)
     }))
 }
 
-fn status(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<u16>>> {
+fn status(cx: &Diagnostics, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<u16>>> {
     match value_expr(meta)? {
         Expr::Lit(ExprLit {
             lit: Lit::Int(int), ..
@@ -735,7 +739,7 @@ fn status(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<u
 }
 
 fn code(
-    cx: &Ctxt,
+    cx: &Diagnostics,
     meta: &ParseNestedMeta<'_>,
     key: &str,
 ) -> syn::Result<Option<Spanned<CodeValue>>> {
@@ -783,7 +787,7 @@ fn code(
     }
 }
 
-fn style(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<StyleSpec>>> {
+fn style(cx: &Diagnostics, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<StyleSpec>>> {
     match value_expr(meta)? {
         Expr::Lit(ExprLit {
             lit: Lit::Str(s), ..
@@ -817,7 +821,7 @@ fn style(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<St
     }
 }
 
-fn rename_all(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Case>>> {
+fn rename_all(cx: &Diagnostics, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Case>>> {
     let Some(lit) = lit_str(cx, meta, "a case name")? else {
         return Ok(None);
     };
@@ -834,7 +838,10 @@ fn rename_all(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spann
     Ok(None)
 }
 
-fn crate_path(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<syn::Path>>> {
+fn crate_path(
+    cx: &Diagnostics,
+    meta: &ParseNestedMeta<'_>,
+) -> syn::Result<Option<Spanned<syn::Path>>> {
     let Some(lit) = lit_str(cx, meta, "a path in a string")? else {
         return Ok(None);
     };
@@ -852,7 +859,7 @@ fn crate_path(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spann
 
 /// `catch = "kind"` or `catch("kind", ...)`: names checked against the kinds, each reported on
 /// its own literal; a name given twice in one list is reported too.
-fn catch(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Catches>>> {
+fn catch(cx: &Diagnostics, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Catches>>> {
     let key_span = meta.path.span();
     let (lits, span) = if meta.input.peek(syn::token::Paren) {
         let content;
@@ -921,7 +928,7 @@ fn catch(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Ca
 /// `validate` (the flag), `validate = "rule"` or `validate("rule", ...)`: each name a string
 /// literal, not empty, not listed twice, and not one edit or two away from a rule the
 /// validators name (a typo would never match).
-fn validate(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Rules>>> {
+fn validate(cx: &Diagnostics, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Rules>>> {
     let key_span = meta.path.span();
     let (lits, span) = if meta.input.peek(syn::token::Paren) {
         let content;
@@ -996,7 +1003,7 @@ fn validate(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned
 /// list (names are case-insensitive) is reported on the second. Names and values are checked in
 /// `check`; a value is parsed here as a template, its syntax errors reported on the literal.
 fn headers(
-    cx: &Ctxt,
+    cx: &Diagnostics,
     meta: &ParseNestedMeta<'_>,
 ) -> syn::Result<Option<Spanned<Vec<FixedHeader>>>> {
     let (pairs, span) = pairs(meta, "headers(\"Name\" = \"value\", ...)")?;
@@ -1059,7 +1066,10 @@ fn headers(
 }
 
 /// `detail = "pointer"`, checked against the details a failure carries.
-fn detail(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<&'static str>>> {
+fn detail(
+    cx: &Diagnostics,
+    meta: &ParseNestedMeta<'_>,
+) -> syn::Result<Option<Spanned<&'static str>>> {
     let Some(lit) = lit_str(cx, meta, "the name of a detail")? else {
         return Ok(None);
     };
@@ -1078,7 +1088,7 @@ fn detail(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<&
 
 /// `example = "text"`, `example = 42`, `example = -1.5`, `example = true`; the field's type is
 /// compared with it in `check`.
-fn example(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Literal>>> {
+fn example(cx: &Diagnostics, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Literal>>> {
     let expr = value_expr(meta)?;
     let span = expr.span();
     Ok(literal(cx, &expr, "example").map(|value| spanned(meta, value, span)))
@@ -1086,7 +1096,7 @@ fn example(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<
 
 /// A JSON literal: a string, integer, float (maybe negated) or bool; anything else is reported
 /// on its tokens, with `key` in the examples of what to write.
-fn literal(cx: &Ctxt, expr: &Expr, key: &str) -> Option<Literal> {
+fn literal(cx: &Diagnostics, expr: &Expr, key: &str) -> Option<Literal> {
     let span = expr.span();
     let (negative, lit) = match expr {
         Expr::Lit(ExprLit { lit, .. }) => (false, Some(lit)),
@@ -1187,7 +1197,7 @@ fn pairs(meta: &ParseNestedMeta<'_>, example: &str) -> syn::Result<(Pairs, Span)
 }
 
 /// Reports `name` given twice in one list; whether it was new.
-fn first_time(cx: &Ctxt, seen: &mut Vec<(String, Span)>, name: &str, span: Span) -> bool {
+fn first_time(cx: &Diagnostics, seen: &mut Vec<(String, Span)>, name: &str, span: Span) -> bool {
     if let Some((_, first)) = seen.iter().find(|(n, _)| n == name) {
         cx.error_at(span, format!("`{name}` is given twice"));
         cx.error_at(*first, "first given here");
@@ -1198,7 +1208,10 @@ fn first_time(cx: &Ctxt, seen: &mut Vec<(String, Span)>, name: &str, span: Span)
 }
 
 /// `members(key = literal, ...)`: constant members; a string may hold `{code}`.
-fn members(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Vec<MemberAttr>>>> {
+fn members(
+    cx: &Diagnostics,
+    meta: &ParseNestedMeta<'_>,
+) -> syn::Result<Option<Spanned<Vec<MemberAttr>>>> {
     let (pairs, span) = pairs(meta, "members(name = \"value\", ...)")?;
     let mut seen = Vec::new();
     let mut members = Vec::new();
@@ -1224,7 +1237,7 @@ fn members(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<
 
 /// `rename_members(role = "name", ...)`: the roles a built-in style lets rename.
 fn rename_members(
-    cx: &Ctxt,
+    cx: &Diagnostics,
     meta: &ParseNestedMeta<'_>,
 ) -> syn::Result<Option<Spanned<Vec<Renamed>>>> {
     let (pairs, span) = pairs(meta, "rename_members(code = \"errorCode\", ...)")?;
@@ -1266,7 +1279,7 @@ fn rename_members(
 }
 
 /// The role `name` names in `rename_members`, reported when no built-in style lets rename it.
-fn renamable_role(cx: &Ctxt, name: &str, span: Span) -> Option<Role> {
+fn renamable_role(cx: &Diagnostics, name: &str, span: Span) -> Option<Role> {
     let renamable: Vec<&str> = Role::ALL
         .iter()
         .filter(|role| Builtin::ALL.iter().any(|(_, style)| style.renames(**role)))
@@ -1290,7 +1303,10 @@ fn renamable_role(cx: &Ctxt, name: &str, span: Span) -> Option<Role> {
 }
 
 /// `skip_members(code, status)`: problem members left out.
-fn skip_members(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Skipped>>> {
+fn skip_members(
+    cx: &Diagnostics,
+    meta: &ParseNestedMeta<'_>,
+) -> syn::Result<Option<Spanned<Skipped>>> {
     use syn::ext::IdentExt as _;
     if !meta.input.peek(syn::token::Paren) {
         return Err(meta.error("expected `skip_members(code, status)`"));

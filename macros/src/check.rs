@@ -3,18 +3,18 @@
 use crate::ast::{Container, Field, StyleRef, Variant, option_inner, type_text};
 use crate::attr::FieldAttrs;
 use crate::code::CodeValue;
-use crate::ctxt::Ctxt;
+use crate::diagnostics::Diagnostics;
 use crate::message::ArgRef;
 use error_contract_wire::{Builtin, Role};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-pub(crate) fn check(cx: &Ctxt, cont: &Container<'_>) {
+pub(crate) fn check(cx: &Diagnostics, cont: &Container<'_>) {
     decode(cx, cont);
     member_names(cx, cont);
     enum_headers(cx, cont);
     for variant in &cont.variants {
-        status(cx, variant);
+        status_given_in_range(cx, variant);
         transparent(cx, variant);
         default_message(cx, variant);
         member_keys(cx, cont, variant);
@@ -42,7 +42,7 @@ pub(crate) fn check(cx: &Ctxt, cont: &Container<'_>) {
 
 /// `other` and `default` only mean something with `decode`; with it, every field must be
 /// readable from a response.
-fn decode(cx: &Ctxt, cont: &Container<'_>) {
+fn decode(cx: &Diagnostics, cont: &Container<'_>) {
     let decode = cont.attrs.decode.is_some();
     let mut first_other: Option<proc_macro2::Span> = None;
     for variant in &cont.variants {
@@ -128,7 +128,7 @@ fn decode(cx: &Ctxt, cont: &Container<'_>) {
 
 /// A source never travels, so a decoded error has none: an `Option` source decodes as `None`, a
 /// `default` one as its default; any other is refused, with what to write.
-fn decoded_source(cx: &Ctxt, variant: &Variant<'_>, field: &Field<'_>) {
+fn decoded_source(cx: &Diagnostics, variant: &Variant<'_>, field: &Field<'_>) {
     let a = &field.attrs;
     if a.default.is_some() || a.expose.is_some() || option_inner(field.ty()).is_some() {
         return;
@@ -157,7 +157,7 @@ fn decoded_source(cx: &Ctxt, variant: &Variant<'_>, field: &Field<'_>) {
     );
 }
 
-fn status(cx: &Ctxt, variant: &Variant<'_>) {
+fn status_given_in_range(cx: &Diagnostics, variant: &Variant<'_>) {
     match &variant.attrs.status {
         Some(status) if !(400..=599).contains(&status.value) => {
             cx.error_at(
@@ -180,7 +180,7 @@ fn status(cx: &Ctxt, variant: &Variant<'_>) {
     }
 }
 
-fn transparent(cx: &Ctxt, variant: &Variant<'_>) {
+fn transparent(cx: &Diagnostics, variant: &Variant<'_>) {
     let Some(span) = variant.attrs.transparent else {
         return;
     };
@@ -197,7 +197,7 @@ fn transparent(cx: &Ctxt, variant: &Variant<'_>) {
 /// A variant that delegates (`transparent`, `other`) has exactly one field and none of the keys
 /// that what it delegates to gives.
 fn delegates_to_one_field(
-    cx: &Ctxt,
+    cx: &Diagnostics,
     variant: &Variant<'_>,
     span: proc_macro2::Span,
     flag: &str,
@@ -238,7 +238,7 @@ fn delegates_to_one_field(
 }
 
 /// Without a `message`, the reason phrase is the message; an unregistered status has none.
-fn default_message(cx: &Ctxt, variant: &Variant<'_>) {
+fn default_message(cx: &Diagnostics, variant: &Variant<'_>) {
     if variant.attrs.message.is_some() || variant.delegates() {
         return;
     }
@@ -259,7 +259,7 @@ fn default_message(cx: &Ctxt, variant: &Variant<'_>) {
 
 /// `rename_members` and `skip_members` name members some variant's style writes, and keep two
 /// members of one style apart; `skip_members(code)` with `decode` needs the `type` to match by.
-fn member_names(cx: &Ctxt, cont: &Container<'_>) {
+fn member_names(cx: &Diagnostics, cont: &Container<'_>) {
     let styles: Vec<Builtin> = cont
         .variants
         .iter()
@@ -332,7 +332,7 @@ fn member_names(cx: &Ctxt, cont: &Container<'_>) {
 
 /// A constant member, or an exposed field, may not take a key the variant's style writes
 /// itself; nor may an exposed field take a constant member's key.
-fn member_keys(cx: &Ctxt, cont: &Container<'_>, variant: &Variant<'_>) {
+fn member_keys(cx: &Diagnostics, cont: &Container<'_>, variant: &Variant<'_>) {
     let names = cont.attrs.names();
     let own: Vec<(&str, Role)> = match variant.style(&cont.attrs) {
         StyleRef::Builtin(style) => style.own_members(&names).collect(),
@@ -387,7 +387,7 @@ fn member_keys(cx: &Ctxt, cont: &Container<'_>, variant: &Variant<'_>) {
 }
 
 /// `instance` marks one field of a problem variant, and is the field's only role in the body.
-fn instance_field(cx: &Ctxt, cont: &Container<'_>, variant: &Variant<'_>) {
+fn instance_field(cx: &Diagnostics, cont: &Container<'_>, variant: &Variant<'_>) {
     let mut first: Option<proc_macro2::Span> = None;
     for field in &variant.fields {
         let Some(span) = field.attrs.instance else {
@@ -422,7 +422,7 @@ fn instance_field(cx: &Ctxt, cont: &Container<'_>, variant: &Variant<'_>) {
 }
 
 /// Every placeholder names a field of the variant.
-fn message_fields(cx: &Ctxt, variant: &Variant<'_>) {
+fn message_fields(cx: &Diagnostics, variant: &Variant<'_>) {
     let (Some(template), Some(lit)) = (&variant.template, &variant.attrs.message) else {
         return;
     };
@@ -473,7 +473,7 @@ pub(crate) fn find_field<'v, 'a>(variant: &'v Variant<'a>, arg: &ArgRef) -> Opti
 }
 
 /// A 5xx message that shows a source would send the internal cause to the client.
-fn server_message_hides_source(cx: &Ctxt, variant: &Variant<'_>) {
+fn server_message_hides_source(cx: &Diagnostics, variant: &Variant<'_>) {
     let (Some(template), Some(lit)) = (&variant.template, &variant.attrs.message) else {
         return;
     };
@@ -495,7 +495,7 @@ fn server_message_hides_source(cx: &Ctxt, variant: &Variant<'_>) {
     }
 }
 
-fn exposed_fields(cx: &Ctxt, variant: &Variant<'_>) {
+fn exposed_fields(cx: &Diagnostics, variant: &Variant<'_>) {
     let mut keys: BTreeMap<String, proc_macro2::Span> = BTreeMap::new();
     for field in &variant.fields {
         let a = &field.attrs;
@@ -531,7 +531,7 @@ fn exposed_fields(cx: &Ctxt, variant: &Variant<'_>) {
 }
 
 /// The names of header fields are valid.
-fn headers(cx: &Ctxt, variant: &Variant<'_>) {
+fn headers(cx: &Diagnostics, variant: &Variant<'_>) {
     for field in &variant.fields {
         if let Some(header) = &field.attrs.header {
             header_name(cx, &header.value, header.span);
@@ -540,7 +540,7 @@ fn headers(cx: &Ctxt, variant: &Variant<'_>) {
 }
 
 /// RFC 9110 field names are tokens.
-fn header_name(cx: &Ctxt, name: &str, span: proc_macro2::Span) {
+fn header_name(cx: &Diagnostics, name: &str, span: proc_macro2::Span) {
     let is_tchar = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
     if name.is_empty() || !name.bytes().all(is_tchar) {
         cx.error_at(
@@ -554,7 +554,7 @@ fn header_name(cx: &Ctxt, name: &str, span: proc_macro2::Span) {
 
 /// A literal header value holds visible ASCII, spaces and tabs: a CR, LF or NUL would split or
 /// corrupt the response, and `http` refuses other control characters.
-fn header_value(cx: &Ctxt, value: &syn::LitStr) {
+fn header_value(cx: &Diagnostics, value: &syn::LitStr) {
     let text = value.value();
     if let Some(bad) = text
         .chars()
@@ -572,7 +572,7 @@ fn header_value(cx: &Ctxt, value: &syn::LitStr) {
 
 /// The enum's `headers`: valid names and values; a template uses `{code}` and `{message}` only,
 /// since every variant sends it.
-fn enum_headers(cx: &Ctxt, cont: &Container<'_>) {
+fn enum_headers(cx: &Diagnostics, cont: &Container<'_>) {
     let Some(list) = &cont.attrs.headers else {
         return;
     };
@@ -604,7 +604,7 @@ pub(crate) fn is_error_part(arg: &ArgRef) -> bool {
 
 /// A variant's `headers`: valid names and values, placeholders that name `{code}`, `{message}`
 /// or a field, and no name that a header field of the variant sends too.
-fn variant_headers(cx: &Ctxt, variant: &Variant<'_>) {
+fn variant_headers(cx: &Diagnostics, variant: &Variant<'_>) {
     let Some(list) = &variant.attrs.headers else {
         return;
     };
@@ -637,7 +637,7 @@ fn variant_headers(cx: &Ctxt, variant: &Variant<'_>) {
     }
 }
 
-fn from_alone(cx: &Ctxt, variant: &Variant<'_>) {
+fn from_alone(cx: &Diagnostics, variant: &Variant<'_>) {
     for field in &variant.fields {
         if let Some(span) = field.attrs.from {
             if variant.fields.len() > 1 {
@@ -651,7 +651,7 @@ fn from_alone(cx: &Ctxt, variant: &Variant<'_>) {
 }
 
 /// `source()` returns one error: a second `#[source]` would be silently ignored.
-fn one_source(cx: &Ctxt, variant: &Variant<'_>) {
+fn one_source(cx: &Diagnostics, variant: &Variant<'_>) {
     let mut first: Option<proc_macro2::Span> = None;
     for field in &variant.fields {
         let Some(span) = field.attrs.source.or(field.attrs.from) else {
@@ -670,7 +670,7 @@ fn one_source(cx: &Ctxt, variant: &Variant<'_>) {
 }
 
 /// Two `#[from]` of the same type would be two conflicting `From` impls.
-fn from_types_unique(cx: &Ctxt, cont: &Container<'_>) {
+fn from_types_unique(cx: &Diagnostics, cont: &Container<'_>) {
     let mut seen: BTreeMap<String, proc_macro2::Span> = BTreeMap::new();
     for variant in &cont.variants {
         for field in &variant.fields {
@@ -693,7 +693,7 @@ fn from_types_unique(cx: &Ctxt, cont: &Container<'_>) {
     }
 }
 
-fn status_field(cx: &Ctxt, variant: &Variant<'_>) {
+fn status_field(cx: &Diagnostics, variant: &Variant<'_>) {
     one_field_with(
         cx,
         variant,
@@ -705,7 +705,7 @@ fn status_field(cx: &Ctxt, variant: &Variant<'_>) {
 /// A variant has at most one field whose attributes `pick` gives a span for: a second one is an
 /// error, with "first used here" on the first.
 fn one_field_with(
-    cx: &Ctxt,
+    cx: &Diagnostics,
     variant: &Variant<'_>,
     pick: impl Fn(&FieldAttrs) -> Option<proc_macro2::Span>,
     duplicate: &str,
@@ -726,7 +726,7 @@ fn one_field_with(
 /// Reports, on `key`, each of `others` that the same field also has: "`name` and `other` {why};
 /// keep one".
 fn alone_on_field(
-    cx: &Ctxt,
+    cx: &Diagnostics,
     key: proc_macro2::Span,
     name: &str,
     others: &[(Option<proc_macro2::Span>, &str)],
@@ -742,7 +742,7 @@ fn alone_on_field(
 /// `#[api_error(message)]`: one field per variant carries the message at run time; it is not
 /// also a body member, a header, the status or a source; and the variant's own `message` is then
 /// its catalog text and default, so it cannot interpolate.
-fn message_field(cx: &Ctxt, variant: &Variant<'_>) {
+fn message_field(cx: &Diagnostics, variant: &Variant<'_>) {
     one_field_with(
         cx,
         variant,
@@ -791,7 +791,7 @@ fn coded<'c, 'a>(cont: &'c Container<'a>) -> impl Iterator<Item = &'c Variant<'a
     })
 }
 
-fn unique_codes(cx: &Ctxt, cont: &Container<'_>) {
+fn unique_codes(cx: &Diagnostics, cont: &Container<'_>) {
     let mut seen: BTreeMap<&CodeValue, &Variant<'_>> = BTreeMap::new();
     for variant in coded(cont) {
         if let Some(first) = seen.get(&variant.code) {
@@ -812,7 +812,7 @@ fn unique_codes(cx: &Ctxt, cont: &Container<'_>) {
     }
 }
 
-fn code_kinds(cx: &Ctxt, cont: &Container<'_>) {
+fn code_kinds(cx: &Diagnostics, cont: &Container<'_>) {
     let mut variants = coded(cont);
     let Some(first) = variants.next() else { return };
     let numeric = matches!(first.code, CodeValue::Num(_));
@@ -834,7 +834,7 @@ fn code_kinds(cx: &Ctxt, cont: &Container<'_>) {
     }
 }
 
-fn dto_numeric(cx: &Ctxt, cont: &Container<'_>) {
+fn dto_numeric(cx: &Diagnostics, cont: &Container<'_>) {
     for variant in coded(cont) {
         if matches!(variant.style(&cont.attrs), StyleRef::Builtin(Builtin::Dto))
             && matches!(variant.code, CodeValue::Str(_))
@@ -855,7 +855,7 @@ fn dto_numeric(cx: &Ctxt, cont: &Container<'_>) {
     }
 }
 
-fn parents(cx: &Ctxt, cont: &Container<'_>) {
+fn parents(cx: &Diagnostics, cont: &Container<'_>) {
     parent_cycles(cx, cont);
     for variant in &cont.variants {
         let Some(parent) = &variant.attrs.parent else {
@@ -891,7 +891,7 @@ fn parents(cx: &Ctxt, cont: &Container<'_>) {
 }
 
 /// `parent` chains end: `"a"` refining `"b"` refining `"a"` describes no hierarchy.
-fn parent_cycles(cx: &Ctxt, cont: &Container<'_>) {
+fn parent_cycles(cx: &Diagnostics, cont: &Container<'_>) {
     let parent_of: BTreeMap<&CodeValue, &CodeValue> = cont
         .variants
         .iter()
@@ -924,7 +924,7 @@ fn parent_cycles(cx: &Ctxt, cont: &Container<'_>) {
 /// A variant with `catch` (or `validate`) is built from a failure (or a violation), so each of
 /// its fields must say where its value comes from; `detail` only means something in such a
 /// variant; and a variant that delegates has no contract of its own to answer with.
-fn catch_fields(cx: &Ctxt, variant: &Variant<'_>) {
+fn catch_fields(cx: &Diagnostics, variant: &Variant<'_>) {
     let catch = variant.attrs.catch.as_ref();
     let validate = variant.attrs.validate.as_ref();
     for (key, name) in [
@@ -1000,7 +1000,7 @@ fn catch_fields(cx: &Ctxt, variant: &Variant<'_>) {
 /// Each validation rule is answered by one variant, and every other rule by the one variant
 /// with the flag `validate`, which must exist once a variant names rules: a custom validator's
 /// code cannot be listed ahead.
-fn validates_unique(cx: &Ctxt, cont: &Container<'_>) {
+fn validates_unique(cx: &Diagnostics, cont: &Container<'_>) {
     let mut seen: BTreeMap<&str, (&syn::Ident, proc_macro2::Span)> = BTreeMap::new();
     let mut catch_all: Option<(&syn::Ident, proc_macro2::Span)> = None;
     let mut first_named: Option<(&syn::Ident, proc_macro2::Span)> = None;
@@ -1059,7 +1059,7 @@ fn validates_unique(cx: &Ctxt, cont: &Container<'_>) {
 
 /// Each kind is answered by one variant, and other layers' responses of one status by one
 /// variant: a second claim is an error on both.
-fn catches_unique(cx: &Ctxt, cont: &Container<'_>) {
+fn catches_unique(cx: &Diagnostics, cont: &Container<'_>) {
     let mut seen: BTreeMap<(&str, u16), (&syn::Ident, proc_macro2::Span)> = BTreeMap::new();
     for variant in &cont.variants {
         let Some(catch) = &variant.attrs.catch else {
@@ -1159,7 +1159,7 @@ pub(crate) fn plain(ty: &syn::Type) -> Option<(Plain, String, bool)> {
 
 /// `example` gives the value of a field that the example body shows: an exposed one, or one the
 /// message interpolates; its literal fits the field's type when that is a plain one.
-fn examples(cx: &Ctxt, variant: &Variant<'_>) {
+fn examples(cx: &Diagnostics, variant: &Variant<'_>) {
     use crate::attr::Literal;
     for field in &variant.fields {
         let Some(example) = &field.attrs.example else {

@@ -4,7 +4,7 @@
 //!
 //! The macro is a pipeline: `ast` parses the input into an IR that keeps the `syn` nodes,
 //! `check` runs every check that spans variants, `expand` writes the impls. Errors are collected
-//! in a `Ctxt` and reported together; a failed derive still emits stub impls (`fallback`) so the
+//! in a `Diagnostics` and reported together; a failed derive still emits stub impls (`fallback`) so the
 //! rest of the user's crate compiles without follow-on errors.
 
 #![forbid(unsafe_code)]
@@ -18,7 +18,7 @@ mod bound;
 mod case;
 mod check;
 mod code;
-mod ctxt;
+mod diagnostics;
 mod expand;
 mod failure;
 mod fallback;
@@ -42,7 +42,7 @@ pub fn derive_api_error(input: TokenStream) -> TokenStream {
 
 /// Parse, check, then expand, or, after any error, the errors and the fallback's stubs.
 fn derive(input: &syn::DeriveInput) -> proc_macro2::TokenStream {
-    let cx = ctxt::Ctxt::new();
+    let cx = diagnostics::Diagnostics::new();
     let cont = ast::Container::from_ast(&cx, input);
     if let Some(cont) = &cont {
         check::check(&cx, cont);

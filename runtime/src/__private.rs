@@ -60,7 +60,7 @@ pub fn catalog(table: &'static Table) -> Catalog {
 /// catalog of the type a transparent variant wraps.
 pub enum CatalogPart {
     Rows(&'static Table, usize, usize),
-    Nested(Catalog),
+    Wrapped(Catalog),
 }
 
 /// `catalog()` of a type with transparent variants: its parts, in order.
@@ -69,7 +69,7 @@ pub fn composed_catalog<const N: usize>(parts: [CatalogPart; N]) -> Catalog {
     for part in parts {
         match part {
             CatalogPart::Rows(table, start, end) => catalog.push_rows(table, start, end),
-            CatalogPart::Nested(nested) => catalog.append(nested),
+            CatalogPart::Wrapped(nested) => catalog.append(nested),
         }
     }
     catalog
@@ -426,7 +426,7 @@ pub fn serialize<E: ApiError + ?Sized, S: serde::Serializer>(
     error: &E,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    crate::replay::serialize_json(&error.body(), serializer)
+    crate::serialize::serialize_json(&error.body(), serializer)
 }
 
 /// The bound of the `Decode` impl the derive writes for a type without `decode`: no type has

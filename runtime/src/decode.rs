@@ -422,7 +422,7 @@ impl ApiError for Unknown {
 
 impl serde::Serialize for Unknown {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::replay::serialize_json(&self.body, serializer)
+        crate::serialize::serialize_json(&self.body, serializer)
     }
 }
 

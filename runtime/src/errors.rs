@@ -631,6 +631,6 @@ where
     Errors<E>: ApiError,
 {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::replay::serialize_json(&self.body(), serializer)
+        crate::serialize::serialize_json(&self.body(), serializer)
     }
 }

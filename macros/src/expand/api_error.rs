@@ -63,7 +63,7 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     let generics = &ctx.cont.original.generics;
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
     let where_clause = ctx.all_bounds.where_clause(generics);
-    let status = status(ctx);
+    let status = status_method(ctx);
     let message = message(ctx);
     let (body, with_parts) = body(ctx);
     let headers = headers(ctx);
@@ -107,7 +107,7 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     }
 }
 
-fn status(ctx: &Ctx<'_, '_>) -> TokenStream {
+fn status_method(ctx: &Ctx<'_, '_>) -> TokenStream {
     let arms: Vec<TokenStream> = ctx
         .cont
         .variants
@@ -418,7 +418,7 @@ fn catalog(ctx: &Ctx<'_, '_>) -> TokenStream {
                 }
                 if let Some(field) = v.fields.first() {
                     let ty = field.ty();
-                    parts.push(quote_spanned!(field.span()=> __ec::CatalogPart::Nested(<#ty as #api_error>::catalog())));
+                    parts.push(quote_spanned!(field.span()=> __ec::CatalogPart::Wrapped(<#ty as #api_error>::catalog())));
                 }
             }
         }

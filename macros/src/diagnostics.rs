@@ -6,13 +6,13 @@ use std::fmt::Display;
 use quote::ToTokens;
 
 #[derive(Default)]
-pub(crate) struct Ctxt {
+pub(crate) struct Diagnostics {
     errors: RefCell<Vec<syn::Error>>,
 }
 
-impl Ctxt {
-    pub(crate) fn new() -> Ctxt {
-        Ctxt::default()
+impl Diagnostics {
+    pub(crate) fn new() -> Diagnostics {
+        Diagnostics::default()
     }
 
     /// An error spanning `tokens`.
