@@ -399,30 +399,38 @@ pub(crate) fn str_like(ty: &syn::Type) -> bool {
         syn::Type::Reference(r) => is_str(&r.elem),
         syn::Type::Group(g) => str_like(&g.elem),
         syn::Type::Paren(p) => str_like(&p.elem),
-        syn::Type::Path(p) if p.qself.is_none() => {
-            let Some(last) = p.path.segments.last() else {
-                return false;
-            };
-            let args: Vec<&syn::Type> = match &last.arguments {
-                syn::PathArguments::AngleBracketed(args) => args
-                    .args
-                    .iter()
-                    .filter_map(|arg| match arg {
-                        syn::GenericArgument::Type(ty) => Some(ty),
-                        _ => None,
-                    })
-                    .collect(),
-                syn::PathArguments::None => Vec::new(),
-                syn::PathArguments::Parenthesized(_) => return false,
-            };
-            match (last.ident.to_string().as_str(), args.as_slice()) {
+        syn::Type::Path(p) => match last_segment(p) {
+            Some((name, args)) => match (name.as_str(), args.as_slice()) {
                 ("String", []) => true,
                 ("Box" | "Cow" | "Rc" | "Arc", [inner]) => is_str(inner),
                 _ => false,
-            }
-        }
+            },
+            None => false,
+        },
         _ => false,
     }
+}
+
+/// The last segment of a path type (`Cow` of `std::borrow::Cow<'a, str>`) and its type
+/// arguments (`[str]`); `None` for a qualified path or a `Fn(..)`-style segment.
+pub(crate) fn last_segment(path: &syn::TypePath) -> Option<(String, Vec<&syn::Type>)> {
+    if path.qself.is_some() {
+        return None;
+    }
+    let last = path.path.segments.last()?;
+    let args: Vec<&syn::Type> = match &last.arguments {
+        syn::PathArguments::AngleBracketed(args) => args
+            .args
+            .iter()
+            .filter_map(|arg| match arg {
+                syn::GenericArgument::Type(ty) => Some(ty),
+                _ => None,
+            })
+            .collect(),
+        syn::PathArguments::None => Vec::new(),
+        syn::PathArguments::Parenthesized(_) => return None,
+    };
+    Some((last.ident.to_string(), args))
 }
 
 /// A type as a user writes it: `Option<Box<dyn Error + Send>>`, not `Option < Box < ... > >`.

@@ -156,41 +156,31 @@ impl<'a> Target<'a> {
 
 /// Builds the body of a variant with run-time parts. `this` is the value: its row comes from
 /// `Dispatch`, its `status()` is the (maybe run-time) status, and its `Display` the message when
-/// the message interpolates fields.
+/// the message interpolates fields or comes from a `message` field (`message_field`).
 ///
 /// Generic, not `&dyn ApiError`: a trait object's vtable would make every user crate compile the
 /// enum's `Debug::fmt` and drop glue for nothing; and the row from `Dispatch` keeps the arms of
 /// variants with the same shape identical, so the derive merges them.
 pub fn body<S: Style + ?Sized, E: ApiError + Dispatch + ?Sized>(
     this: &E,
+    message_field: bool,
     fields: &[Field<'_>],
     instance: Option<&Field<'_>>,
 ) -> Body {
     match this.__target() {
-        Target::Entry(entry) => {
-            with_entry_parts(this, entry, false, fields, instance, Body::build::<S>)
-        }
+        Target::Entry(entry) => with_entry_parts(
+            this,
+            entry,
+            message_field,
+            fields,
+            instance,
+            Body::build::<S>,
+        ),
         Target::Inner(inner) => inner.body(),
     }
 }
 
-/// [`body`] of a variant with a `message` field: the message is the value's `Display`, which
-/// writes the field.
-pub fn body_with_message<S: Style + ?Sized, E: ApiError + Dispatch + ?Sized>(
-    this: &E,
-    fields: &[Field<'_>],
-    instance: Option<&Field<'_>>,
-) -> Body {
-    match this.__target() {
-        Target::Entry(entry) => {
-            with_entry_parts(this, entry, true, fields, instance, Body::build::<S>)
-        }
-        Target::Inner(inner) => inner.body(),
-    }
-}
-
-/// `with_parts` of a variant with run-time parts: as [`body`], handing the parts to `visit`;
-/// `message_field` as in [`body_with_message`].
+/// `with_parts` of a variant with run-time parts: as [`body`], handing the parts to `visit`.
 pub fn parts<E: ApiError + Dispatch + ?Sized>(
     this: &E,
     message_field: bool,

@@ -17,17 +17,13 @@ use axum::response::IntoResponse;
 use axum_server::ShopError;
 use error_contract::{ApiError, Code};
 use std::future::Future;
-use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::thread::JoinHandle;
-use support::{LogBuffer, Reply, assert_reply, client, get, join_bounded, post, send, send_all};
+use support::{LogBuffer, Loopback, Reply, assert_reply, client, get, post, send, send_all};
 
 /// A server on `127.0.0.1:<free port>`, in a thread of its own; stopped on drop.
 struct Server {
-    base: String,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<JoinHandle<std::io::Result<()>>>,
+    loopback: Loopback,
     /// The server thread's own log (every level from debug up), when it has one.
     log: Option<LogBuffer>,
     /// Connections accepted so far, when counted.
@@ -77,38 +73,25 @@ impl Server {
             + 'static,
         Fut: Future<Output = std::io::Result<()>>,
     {
-        let listener = std::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
-            .expect("no free loopback port");
-        listener.set_nonblocking(true).unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let connections = Arc::new(AtomicUsize::new(0));
         let counter = Arc::clone(&connections);
         let thread_log = log.clone();
-        let thread = std::thread::spawn(move || {
-            // Every task of a current-thread runtime runs on this thread, so this default
-            // receives every event of the server.
-            let _log =
-                thread_log.map(|log| tracing::subscriber::set_default(log.debug_subscriber()));
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()?;
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener)?;
-                serve(listener, counter, stopped).await
-            })
+        // Every task of a current-thread runtime runs on the server's thread, so this default
+        // receives every event of the server.
+        let setup =
+            move || thread_log.map(|log| tracing::subscriber::set_default(log.debug_subscriber()));
+        let loopback = Loopback::start_with(setup, move |listener, stopped| {
+            serve(listener, counter, stopped)
         });
         Server {
-            base,
-            stop: Some(stop),
-            thread: Some(thread),
+            loopback,
             log,
             connections,
         }
     }
 
     fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
+        self.loopback.url(path)
     }
 
     /// The lines of error-contract in the server's own log, once it has stopped.
@@ -116,20 +99,6 @@ impl Server {
         let log = self.log.take().expect("a server with a log of its own");
         drop(self);
         log.error_contract_lines()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        if let Some(thread) = self.thread.take() {
-            let result = join_bounded(thread);
-            if !std::thread::panicking() {
-                result.expect("the server failed");
-            }
-        }
     }
 }
 

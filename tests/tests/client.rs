@@ -10,6 +10,7 @@
     reason = "the example's `main` and its port parsing are not used here"
 )]
 mod axum_server;
+mod support;
 
 use axum_server::ShopError;
 use error_contract::decode::{
@@ -20,6 +21,7 @@ use serde::Deserialize;
 use std::io::{Read, Write};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::time::{Duration, UNIX_EPOCH};
+use support::Loopback;
 
 /// How long a client waits for a stalled server.
 const TIMEOUT: Duration = Duration::from_millis(700);
@@ -228,54 +230,12 @@ impl Client for Hyper {
 }
 
 /// The shop server of the axum example, on a free loopback port, until dropped.
-struct Shop {
-    base: String,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<std::io::Result<()>>>,
-}
-
-impl Shop {
-    fn start() -> Shop {
-        let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0))).unwrap();
-        listener.set_nonblocking(true).unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let thread = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()?;
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener)?;
-                axum_server::serve(listener, async move {
-                    let _ = stopped.await;
-                })
-                .await
-            })
-        });
-        Shop {
-            base,
-            stop: Some(stop),
-            thread: Some(thread),
-        }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-}
-
-impl Drop for Shop {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        if let Some(thread) = self.thread.take() {
-            let result = thread.join().expect("the server thread panicked");
-            if !std::thread::panicking() {
-                result.expect("the server failed");
-            }
-        }
-    }
+fn shop() -> Loopback {
+    Loopback::start(|listener, stopped| {
+        axum_server::serve(listener, async move {
+            let _ = stopped.await;
+        })
+    })
 }
 
 /// A loopback port with nothing listening.
@@ -288,7 +248,7 @@ fn closed_port() -> String {
 
 /// Every kind of result against the shop, through `client`.
 fn every_case_against_the_shop(client: &impl Client) {
-    let shop = Shop::start();
+    let shop = shop();
     let name = client.name();
     let default = BodyLimits::default();
 
@@ -350,7 +310,7 @@ fn every_case_against_the_shop(client: &impl Client) {
 
 /// The API's errors, decoded by the server's own enum: header fields from the headers, the
 /// source (which never travels) as `None`, the framework's failures too.
-fn api_errors(client: &impl Client, shop: &Shop) {
+fn api_errors(client: &impl Client, shop: &Loopback) {
     let name = client.name();
     let default = BodyLimits::default();
     let call = |request: Request| -> ClientError<ShopError> {
@@ -426,7 +386,7 @@ fn api_errors(client: &impl Client, shop: &Shop) {
 }
 
 /// A success body that is not a `T`, bodies over the limits, and the server not running.
-fn failures(client: &impl Client, shop: Shop) {
+fn failures(client: &impl Client, shop: Loopback) {
     let name = client.name();
     let default = BodyLimits::default();
     let err = client

@@ -7,8 +7,7 @@
 mod support;
 
 use error_contract::{ApiError, Decode, HeaderSource, Unknown};
-use std::net::{Ipv4Addr, SocketAddr};
-use support::{assert_reply, client, get, join_bounded};
+use support::{Loopback, assert_reply, client, get};
 
 /// The headers as `(name, value)` pairs, in the order sent.
 fn pairs(error: &impl ApiError) -> Vec<(&'static str, String)> {
@@ -245,80 +244,38 @@ fn the_catalog_shows_where_each_value_comes_from() {
 }
 
 /// A real axum server on loopback answering every route with an `OAuth` error.
-struct Server {
-    base: String,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<std::io::Result<()>>>,
-}
-
-impl Server {
-    fn start() -> Server {
-        async fn token() -> Result<&'static str, OAuth> {
-            Err(OAuth::InvalidToken)
-        }
-        async fn slow() -> Result<&'static str, OAuth> {
-            Err(OAuth::SlowDown {
-                retry_after: Some(120),
-                cache: "private".into(),
-            })
-        }
-        async fn slow_no_retry() -> Result<&'static str, OAuth> {
-            Err(OAuth::SlowDown {
-                retry_after: None,
-                cache: "private".into(),
-            })
-        }
-        let app = axum::Router::new()
-            .route("/token", axum::routing::get(token))
-            .route("/slow", axum::routing::get(slow))
-            .route("/slow-no-retry", axum::routing::get(slow_no_retry));
-        let listener = std::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
-            .expect("no free loopback port");
-        listener.set_nonblocking(true).unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let thread = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()?;
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener)?;
-                axum::serve(listener, app)
-                    .with_graceful_shutdown(async move {
-                        let _ = stopped.await;
-                    })
-                    .await
-            })
-        });
-        Server {
-            base,
-            stop: Some(stop),
-            thread: Some(thread),
-        }
+fn oauth_server() -> Loopback {
+    async fn token() -> Result<&'static str, OAuth> {
+        Err(OAuth::InvalidToken)
     }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
+    async fn slow() -> Result<&'static str, OAuth> {
+        Err(OAuth::SlowDown {
+            retry_after: Some(120),
+            cache: "private".into(),
+        })
     }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        if let Some(thread) = self.thread.take() {
-            let result = join_bounded(thread);
-            if !std::thread::panicking() {
-                result.expect("the server failed");
-            }
-        }
+    async fn slow_no_retry() -> Result<&'static str, OAuth> {
+        Err(OAuth::SlowDown {
+            retry_after: None,
+            cache: "private".into(),
+        })
     }
+    let app = axum::Router::new()
+        .route("/token", axum::routing::get(token))
+        .route("/slow", axum::routing::get(slow))
+        .route("/slow-no-retry", axum::routing::get(slow_no_retry));
+    Loopback::start(|listener, stopped| async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                let _ = stopped.await;
+            })
+            .await
+    })
 }
 
 #[test]
 fn axum_sends_an_oauth_bearer_error() {
-    let server = Server::start();
+    let server = oauth_server();
     let reply = get(&client(), &server.url("/token"));
     assert_reply(
         &reply,
@@ -339,7 +296,7 @@ fn axum_sends_an_oauth_bearer_error() {
 
 #[test]
 fn an_option_header_field_is_decoded_from_a_real_response() {
-    let server = Server::start();
+    let server = oauth_server();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -213,12 +213,7 @@ fn body(ctx: &Ctx<'_, '_>) -> (TokenStream, TokenStream) {
         })
         .chain(groups.iter()
         .map(|(_, patterns, style, message_field, fields, instance)| {
-            let build = if *message_field {
-                quote!(__ec::body_with_message)
-            } else {
-                quote!(__ec::body)
-            };
-            quote!(#(#patterns)|* => #build::<#style, _>(self, &[#(#fields),*], #instance),)
+            quote!(#(#patterns)|* => __ec::body::<#style, _>(self, #message_field, &[#(#fields),*], #instance),)
         }))
         .collect();
     let parts_arms: Vec<TokenStream> = groups

@@ -508,23 +508,10 @@ fn example_text(ty: &syn::Type, debug: bool) -> Option<String> {
         syn::Type::Reference(reference) => return example_text(&reference.elem, debug),
         syn::Type::Paren(paren) => return example_text(&paren.elem, debug),
         syn::Type::Group(group) => return example_text(&group.elem, debug),
-        syn::Type::Path(path) if path.qself.is_none() => path,
+        syn::Type::Path(path) => path,
         _ => return None,
     };
-    let last = ty.path.segments.last()?;
-    let args: Vec<&syn::Type> = match &last.arguments {
-        syn::PathArguments::AngleBracketed(args) => args
-            .args
-            .iter()
-            .filter_map(|arg| match arg {
-                syn::GenericArgument::Type(ty) => Some(ty),
-                _ => None,
-            })
-            .collect(),
-        syn::PathArguments::None => Vec::new(),
-        syn::PathArguments::Parenthesized(_) => return None,
-    };
-    let name = last.ident.to_string();
+    let (name, args) = crate::ast::last_segment(ty)?;
     let text = match (name.as_str(), &args[..]) {
         (
             "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128"

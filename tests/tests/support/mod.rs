@@ -221,3 +221,77 @@ impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for LogBuffer {
         self.clone()
     }
 }
+
+/// A server on a free loopback port, served by `serve` in a thread of its own with a
+/// current-thread tokio runtime, until dropped (then asked to stop, and joined within
+/// [`STOP_TIMEOUT`]).
+pub(crate) struct Loopback {
+    base: String,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<JoinHandle<std::io::Result<()>>>,
+}
+
+impl Loopback {
+    /// Binds a port and runs `serve(listener, stopped)`, which must return once `stopped`
+    /// resolves.
+    pub(crate) fn start<F, Fut>(serve: F) -> Loopback
+    where
+        F: FnOnce(tokio::net::TcpListener, tokio::sync::oneshot::Receiver<()>) -> Fut
+            + Send
+            + 'static,
+        Fut: std::future::Future<Output = std::io::Result<()>>,
+    {
+        Loopback::start_with(|| (), serve)
+    }
+
+    /// As [`Loopback::start`], with `setup` run first on the server's thread and its result
+    /// (a tracing default's guard, say) kept until the server stops.
+    pub(crate) fn start_with<S, G, F, Fut>(setup: S, serve: F) -> Loopback
+    where
+        S: FnOnce() -> G + Send + 'static,
+        F: FnOnce(tokio::net::TcpListener, tokio::sync::oneshot::Receiver<()>) -> Fut
+            + Send
+            + 'static,
+        Fut: std::future::Future<Output = std::io::Result<()>>,
+    {
+        let address = std::net::SocketAddr::from((std::net::Ipv4Addr::LOCALHOST, 0));
+        let listener = std::net::TcpListener::bind(address).expect("no free loopback port");
+        listener.set_nonblocking(true).unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            let _setup = setup();
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener)?;
+                serve(listener, stopped).await
+            })
+        });
+        Loopback {
+            base,
+            stop: Some(stop),
+            thread: Some(thread),
+        }
+    }
+
+    /// `http://127.0.0.1:<port><path>`.
+    pub(crate) fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
+
+impl Drop for Loopback {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let result = join_bounded(thread);
+            if !std::thread::panicking() {
+                result.expect("the server failed");
+            }
+        }
+    }
+}
