@@ -5,7 +5,7 @@ pub(crate) use crate::attr::unraw;
 use crate::attr::{
     self, ContainerAttrs, FieldAttrs, FixedHeader, Level, Literal, StyleSpec, VariantAttrs,
 };
-use crate::code::CodeValue;
+use crate::code::Code;
 use crate::diagnostics::Diagnostics;
 use crate::message::{self, Template};
 use error_contract_wire::Builtin;
@@ -25,7 +25,7 @@ pub(crate) struct Variant<'a> {
     pub(crate) fields: Vec<Field<'a>>,
     pub(crate) docs: String,
     /// The code: given, or the name transformed by `rename_all`.
-    pub(crate) code: CodeValue,
+    pub(crate) code: Code,
     /// Where to point errors about the code (the literal, else the variant's name).
     pub(crate) code_span: Span,
     /// The parsed `message`, if it parsed.
@@ -127,7 +127,7 @@ impl<'a> Variant<'a> {
                     Some(case) => case.value.apply(&name),
                     None => name,
                 };
-                (CodeValue::Str(code), ident.span())
+                (Code::Str(code), ident.span())
             }
         };
         let template = match &attrs.message {

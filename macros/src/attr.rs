@@ -7,7 +7,7 @@
 //! write instead. Errors go to the `Diagnostics` and parsing goes on, so one build shows them all.
 
 use crate::case::Case;
-use crate::code::CodeValue;
+use crate::code::Code;
 use crate::diagnostics::Diagnostics;
 use crate::failure::{self, Kind};
 use crate::message::Template;
@@ -145,10 +145,10 @@ pub(crate) type Rules = Vec<(String, Span)>;
 #[derive(Default)]
 pub(crate) struct VariantAttrs {
     pub(crate) status: Option<Spanned<u16>>,
-    pub(crate) code: Option<Spanned<CodeValue>>,
+    pub(crate) code: Option<Spanned<Code>>,
     pub(crate) message: Option<Spanned<LitStr>>,
     pub(crate) style: Option<Spanned<StyleSpec>>,
-    pub(crate) parent: Option<Spanned<CodeValue>>,
+    pub(crate) parent: Option<Spanned<Code>>,
     pub(crate) title: Option<Spanned<String>>,
     pub(crate) transparent: Option<Span>,
     pub(crate) other: Option<Span>,
@@ -742,7 +742,7 @@ fn code(
     cx: &Diagnostics,
     meta: &ParseNestedMeta<'_>,
     key: &str,
-) -> syn::Result<Option<Spanned<CodeValue>>> {
+) -> syn::Result<Option<Spanned<Code>>> {
     match value_expr(meta)? {
         Expr::Lit(ExprLit {
             lit: Lit::Int(int), ..
@@ -759,7 +759,7 @@ fn code(
         Expr::Lit(ExprLit {
             lit: Lit::Int(int), ..
         }) => match int.base10_parse::<u32>() {
-            Ok(n) => Ok(Some(spanned(meta, CodeValue::Num(n), int.span()))),
+            Ok(n) => Ok(Some(spanned(meta, Code::Num(n), int.span()))),
             Err(_) => {
                 cx.error_at(
                     int.span(),
@@ -775,7 +775,7 @@ fn code(
                 cx.error_at(s.span(), format!("`{key}` cannot be empty"));
                 return Ok(None);
             }
-            Ok(Some(spanned(meta, CodeValue::Str(s.value()), s.span())))
+            Ok(Some(spanned(meta, Code::Str(s.value()), s.span())))
         }
         other => {
             cx.error_spanned_by(

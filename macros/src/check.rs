@@ -2,7 +2,7 @@
 
 use crate::ast::{Container, Field, StyleRef, Variant, option_inner, type_text};
 use crate::attr::FieldAttrs;
-use crate::code::CodeValue;
+use crate::code::Code;
 use crate::diagnostics::Diagnostics;
 use crate::message::ArgRef;
 use error_contract_wire::{Builtin, Role};
@@ -792,7 +792,7 @@ fn coded<'c, 'a>(cont: &'c Container<'a>) -> impl Iterator<Item = &'c Variant<'a
 }
 
 fn unique_codes(cx: &Diagnostics, cont: &Container<'_>) {
-    let mut seen: BTreeMap<&CodeValue, &Variant<'_>> = BTreeMap::new();
+    let mut seen: BTreeMap<&Code, &Variant<'_>> = BTreeMap::new();
     for variant in coded(cont) {
         if let Some(first) = seen.get(&variant.code) {
             cx.error_at(
@@ -815,9 +815,9 @@ fn unique_codes(cx: &Diagnostics, cont: &Container<'_>) {
 fn code_kinds(cx: &Diagnostics, cont: &Container<'_>) {
     let mut variants = coded(cont);
     let Some(first) = variants.next() else { return };
-    let numeric = matches!(first.code, CodeValue::Num(_));
+    let numeric = matches!(first.code, Code::Num(_));
     for variant in variants {
-        if matches!(variant.code, CodeValue::Num(_)) != numeric {
+        if matches!(variant.code, Code::Num(_)) != numeric {
             let (this, that) = if numeric {
                 ("string", "numeric")
             } else {
@@ -837,7 +837,7 @@ fn code_kinds(cx: &Diagnostics, cont: &Container<'_>) {
 fn dto_numeric(cx: &Diagnostics, cont: &Container<'_>) {
     for variant in coded(cont) {
         if matches!(variant.style(&cont.attrs), StyleRef::Builtin(Builtin::Dto))
-            && matches!(variant.code, CodeValue::Str(_))
+            && matches!(variant.code, Code::Str(_))
         {
             let hint = if variant.attrs.code.is_none() {
                 " (it defaults to the variant name); add `code = <number>`"
@@ -876,7 +876,7 @@ fn parents(cx: &Diagnostics, cont: &Container<'_>) {
             cx.error_at(parent.span, "a code cannot be its own parent");
             continue;
         }
-        if let (CodeValue::Num(child), CodeValue::Num(p)) = (&variant.code, &parent.value) {
+        if let (Code::Num(child), Code::Num(p)) = (&variant.code, &parent.value) {
             let (child, p) = (child.to_string(), p.to_string());
             if !(child.len() > p.len() && child.starts_with(&p)) {
                 cx.error_at(
@@ -892,7 +892,7 @@ fn parents(cx: &Diagnostics, cont: &Container<'_>) {
 
 /// `parent` chains end: `"a"` refining `"b"` refining `"a"` describes no hierarchy.
 fn parent_cycles(cx: &Diagnostics, cont: &Container<'_>) {
-    let parent_of: BTreeMap<&CodeValue, &CodeValue> = cont
+    let parent_of: BTreeMap<&Code, &Code> = cont
         .variants
         .iter()
         .filter_map(|v| Some((&v.code, &v.attrs.parent.as_ref()?.value)))

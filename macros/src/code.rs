@@ -5,27 +5,27 @@ use std::fmt;
 
 /// A stable code.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum CodeValue {
+pub(crate) enum Code {
     Num(u32),
     Str(String),
 }
 
-impl CodeValue {
+impl Code {
     /// The code as it reads on the wire (`3001`, `not_found`), unquoted.
     pub(crate) fn text(&self) -> String {
         match self {
-            CodeValue::Num(n) => n.to_string(),
-            CodeValue::Str(s) => s.clone(),
+            Code::Num(n) => n.to_string(),
+            Code::Str(s) => s.clone(),
         }
     }
 }
 
 /// For messages: string codes in quotes.
-impl fmt::Display for CodeValue {
+impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CodeValue::Num(n) => write!(f, "{n}"),
-            CodeValue::Str(s) => write!(f, "\"{s}\""),
+            Code::Num(n) => write!(f, "{n}"),
+            Code::Str(s) => write!(f, "\"{s}\""),
         }
     }
 }

@@ -2,13 +2,13 @@
 //! others with (`error_contract_wire::write_body`), so the two cannot differ.
 
 use crate::attr::Literal;
-use crate::code::CodeValue;
+use crate::code::Code;
 use error_contract_wire::{Builtin, Constant, Member, Names, Sink, escape, write_body};
 
 /// What a static body holds.
 pub(crate) struct StaticParts<'a> {
     pub(crate) status: u16,
-    pub(crate) code: &'a CodeValue,
+    pub(crate) code: &'a Code,
     pub(crate) message: &'a str,
     pub(crate) title: &'a str,
     pub(crate) type_base: Option<&'a str>,
@@ -47,8 +47,8 @@ impl Sink for Text<'_> {
 
     fn code(&mut self) {
         match self.parts.code {
-            CodeValue::Num(n) => self.out.push_str(&n.to_string()),
-            CodeValue::Str(s) => self.string(s),
+            Code::Num(n) => self.out.push_str(&n.to_string()),
+            Code::Str(s) => self.string(s),
         }
     }
 
@@ -101,12 +101,12 @@ pub(crate) fn constant(literal: &Literal) -> Constant<'_> {
 #[cfg(test)]
 mod tests {
     use super::{StaticParts, static_body};
-    use crate::code::CodeValue;
+    use crate::code::Code;
     use error_contract_wire::{Builtin, Names};
 
     #[test]
     fn escapes_like_serde_json() {
-        let code = CodeValue::Num(1);
+        let code = Code::Num(1);
         let parts = StaticParts {
             status: 400,
             code: &code,

@@ -10,7 +10,7 @@ use crate::ast::{Sent, StyleRef, Variant};
 use crate::attr::Literal;
 use crate::bound::Bounds;
 use crate::check::Plain;
-use crate::code::CodeValue;
+use crate::code::Code;
 use crate::wire::{self, StaticParts};
 use error_contract_wire::{Builtin, Constant, Member};
 use proc_macro2::TokenStream;
@@ -28,14 +28,10 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
 
     let names = rows.iter().map(|(_, v)| crate::ast::unraw(v.ident));
     let statuses = rows.iter().map(|(_, v)| v.status());
-    let codes = if rows
-        .iter()
-        .all(|(_, v)| matches!(v.code, CodeValue::Num(_)))
-        && !rows.is_empty()
-    {
+    let codes = if rows.iter().all(|(_, v)| matches!(v.code, Code::Num(_))) && !rows.is_empty() {
         let codes = rows.iter().map(|(_, v)| match v.code {
-            CodeValue::Num(n) => n,
-            CodeValue::Str(_) => 0,
+            Code::Num(n) => n,
+            Code::Str(_) => 0,
         });
         quote!(__ec::TableCodes::Num(&[#(#codes),*]))
     } else {
@@ -537,10 +533,10 @@ fn example_text(ty: &syn::Type, debug: bool) -> Option<String> {
     Some(text)
 }
 
-pub(super) fn code_tokens(code: &CodeValue) -> TokenStream {
+pub(super) fn code_tokens(code: &Code) -> TokenStream {
     match code {
-        CodeValue::Num(n) => quote!(__ec::Code::Num(#n)),
-        CodeValue::Str(s) => quote!(__ec::Code::Str(#s)),
+        Code::Num(n) => quote!(__ec::Code::Num(#n)),
+        Code::Str(s) => quote!(__ec::Code::Str(#s)),
     }
 }
 
