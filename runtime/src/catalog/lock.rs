@@ -22,13 +22,18 @@
 //!   `cargo test` sets when it runs a test), so the test finds its file whatever directory it
 //!   runs in. A test binary run by other means resolves it from its working directory; pass
 //!   `concat!(env!("CARGO_MANIFEST_DIR"), "/errors.lock.json")` to fix the path at build time.
-//! - [`check`] compares the enum with the lock. New codes, new exposed keys and new headers
-//!   pass: a client that does not know them is not broken (the lock is left as it is; the test
-//!   says what it does not record yet). A message or a variant's name that changed passes too,
-//!   reported as allowed. Everything else fails the test with one line per change: a code
+//! - [`check`] compares the enum with the lock. New codes, new exposed keys, new headers and
+//!   new constant members pass: a client that does not know them is not broken (the lock is
+//!   left as it is; the test says what it does not record yet), and so does a style member
+//!   that `skip_members` no longer leaves out. A message or a variant's name that changed passes
+//!   too, reported as allowed. Everything else fails the test with one line per change: a code
 //!   removed, renumbered (the same variant name under another code), its status, style, problem
-//!   `type` or parent changed, an exposed key removed, renamed or retyped, a header removed, or
-//!   a fixed header's value (`headers("Cache-Control" = "no-store")`) or template changed.
+//!   `type` or parent changed, an exposed key removed, renamed or retyped, a header removed, a
+//!   fixed header's value (`headers("Cache-Control" = "no-store")`) or template changed, a
+//!   member the style writes itself renamed (`rename_members`, back to the style's own name
+//!   included: clients read members by name) or left out (`skip_members`), and a constant
+//!   member (`members(...)`, `title` and `type_base` outside the problem style) removed or
+//!   with another value.
 //! - [`check_markdown`] fails when the Markdown catalog ([`Catalog::to_markdown`]) differs from
 //!   the file, showing the lines that differ.
 //! - With `ERROR_CONTRACT_LOCK=overwrite` in the environment both rewrite their file instead (and
@@ -73,6 +78,59 @@
 //! written in the attribute). Types are
 //! compared as written: `String` and `std::string::String` are two texts, so spelling a type
 //! differently is reported as retyped (rewrite the lock if the type is the same).
+//!
+//! The rest of the body's shape, each member only when there is something to record:
+//!
+//! ```json
+//! {
+//!   "format": 1,
+//!   "codes": {
+//!     "4003": {
+//!       "name": "OutOfCredit",
+//!       "status": 403,
+//!       "style": "problem",
+//!       "rename_members": {
+//!         "code": "errorCode"
+//!       },
+//!       "skip_members": [
+//!         "status"
+//!       ],
+//!       "type": "https://example.com/errors/4003",
+//!       "message": "no credit",
+//!       "fields": {
+//!         "instance": "Option<String>"
+//!       },
+//!       "members": {
+//!         "more_info": "https://example.com/docs/4003",
+//!         "retryable": false
+//!       }
+//!     }
+//!   }
+//! }
+//! ```
+//!
+//! - `rename_members`: the members the code's style writes itself (`code`, `message`,
+//!   `envelope`) under a name other than the style's own, as the enum's `rename_members` gives
+//!   them. Only the renames that change this code's body: a `problem` code has no `message`
+//!   rename (RFC 9457 names it `detail`), a `flat` code none of `code = "code"`. A custom
+//!   style, which may read them all from [`Parts::names`](crate::Parts::names), has every one
+//!   the enum gives.
+//! - `skip_members`: the members the style leaves out (`code`, `status`: `problem` only, or a
+//!   custom style).
+//! - `members`: the constant members by name, each with the JSON value the body writes: a
+//!   string with its `{code}` replaced by the code, a number, a bool. `title` and `type_base`
+//!   outside the problem style are the constants `title` and `type`.
+//! - The problem's `instance` (`#[api_error(instance)]`) is in `fields` under the key
+//!   `instance`, like an exposed field: removed or retyped, it breaks.
+//!
+//! A lock without these members (written before they were recorded) still reads: none of them
+//! means the style's own names, nothing left out and no constant member.
+//!
+//! Not recorded, as they may change without breaking a client: descriptions, problem titles
+//! (RFC 9457 makes `title` advisory), and whether a field carries the message at run time
+//! (`#[api_error(message)]`): the body has its message member either way, and the message's
+//! text is free to change. Nor does the Markdown catalog show member names or constants: they
+//! are the same for most codes, and its table keeps to status, code, message and description.
 
 use super::{Catalog, CatalogEntry, HeaderSource};
 use crate::json::JsonWriter;
