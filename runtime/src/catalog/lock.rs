@@ -1185,68 +1185,15 @@ fn parse(text: &str) -> Result<Vec<Locked>, String> {
             }),
             Some(_) => return Err(format!("code {code}: \"parent\" is not a code")),
         };
-        let mut fields: Vec<(String, String)> = Vec::new();
-        if let Some(map) = entry.get("fields") {
-            let map = map
+        let mut members: Vec<(String, Value)> = match entry.get("members") {
+            None => Vec::new(),
+            Some(map) => map
                 .as_object()
-                .ok_or_else(|| format!("code {code}: \"fields\" is not an object"))?;
-            for (key, ty) in map {
-                let ty = ty.as_str().ok_or_else(|| {
-                    format!("code {code}: the type of field \"{key}\" is not a string")
-                })?;
-                fields.push((key.clone(), ty.to_owned()));
-            }
-        }
-        fields.sort();
-        let mut headers: Vec<String> = Vec::new();
-        if let Some(list) = entry.get("headers") {
-            for name in list
-                .as_array()
-                .ok_or_else(|| format!("code {code}: \"headers\" is not an array"))?
-            {
-                let name = name
-                    .as_str()
-                    .ok_or_else(|| format!("code {code}: a header is not a string"))?;
-                headers.push(name.to_owned());
-            }
-        }
-        headers.sort();
-        let mut renamed: Vec<(String, String)> = Vec::new();
-        if let Some(map) = entry.get("rename_members") {
-            let map = map
-                .as_object()
-                .ok_or_else(|| format!("code {code}: \"rename_members\" is not an object"))?;
-            for (role, name) in map {
-                let name = name.as_str().ok_or_else(|| {
-                    format!("code {code}: the name of member \"{role}\" is not a string")
-                })?;
-                renamed.push((role.clone(), name.to_owned()));
-            }
-        }
-        renamed.sort();
-        let mut skipped: Vec<String> = Vec::new();
-        if let Some(list) = entry.get("skip_members") {
-            for role in list
-                .as_array()
-                .ok_or_else(|| format!("code {code}: \"skip_members\" is not an array"))?
-            {
-                let role = role
-                    .as_str()
-                    .ok_or_else(|| format!("code {code}: a skipped member is not a string"))?;
-                skipped.push(role.to_owned());
-            }
-        }
-        skipped.sort();
-        let mut members: Vec<(String, Value)> = Vec::new();
-        if let Some(map) = entry.get("members") {
-            let map = map
-                .as_object()
-                .ok_or_else(|| format!("code {code}: \"members\" is not an object"))?;
-            members.extend(
-                map.iter()
-                    .map(|(name, value)| (name.clone(), value.clone())),
-            );
-        }
+                .ok_or_else(|| format!("code {code}: \"members\" is not an object"))?
+                .iter()
+                .map(|(name, value)| (name.clone(), value.clone()))
+                .collect(),
+        };
         members.sort_by(|a, b| a.0.cmp(&b.0));
         all.push(Locked {
             code: LockCode::key(code),
@@ -1256,15 +1203,60 @@ fn parse(text: &str) -> Result<Vec<Locked>, String> {
             problem_type: entry.get("type").and_then(Value::as_str).map(str::to_owned),
             parent,
             message: text("message")?,
-            fields,
-            headers,
-            renamed,
-            skipped,
+            fields: string_map(code, entry, "fields", "the type of field")?,
+            headers: string_list(code, entry, "headers", "a header")?,
+            renamed: string_map(code, entry, "rename_members", "the name of member")?,
+            skipped: string_list(code, entry, "skip_members", "a skipped member")?,
             members,
         });
     }
     all.sort_by(|a, b| a.code.order(&b.code));
     Ok(all)
+}
+
+/// The member `key` of the entry of `code`, an object of strings, sorted (empty when there is
+/// none); `what` names a value in the error (`the type of field "sku" is not a string`).
+fn string_map(
+    code: &str,
+    entry: &Value,
+    key: &str,
+    what: &str,
+) -> Result<Vec<(String, String)>, String> {
+    let Some(map) = entry.get(key) else {
+        return Ok(Vec::new());
+    };
+    let map = map
+        .as_object()
+        .ok_or_else(|| format!("code {code}: \"{key}\" is not an object"))?;
+    let mut pairs = Vec::with_capacity(map.len());
+    for (name, value) in map {
+        let value = value
+            .as_str()
+            .ok_or_else(|| format!("code {code}: {what} \"{name}\" is not a string"))?;
+        pairs.push((name.clone(), value.to_owned()));
+    }
+    pairs.sort();
+    Ok(pairs)
+}
+
+/// The member `key` of the entry of `code`, an array of strings, sorted (empty when there is
+/// none); `what` names an item in the error (`a header is not a string`).
+fn string_list(code: &str, entry: &Value, key: &str, what: &str) -> Result<Vec<String>, String> {
+    let Some(list) = entry.get(key) else {
+        return Ok(Vec::new());
+    };
+    let mut items = Vec::new();
+    for item in list
+        .as_array()
+        .ok_or_else(|| format!("code {code}: \"{key}\" is not an array"))?
+    {
+        let item = item
+            .as_str()
+            .ok_or_else(|| format!("code {code}: {what} is not a string"))?;
+        items.push(item.to_owned());
+    }
+    items.sort();
+    Ok(items)
 }
 
 /// Every change from `old` (the lock) to `new` (the catalog).
