@@ -418,6 +418,654 @@ mod problem_type {
     }
 }
 
+/// The parts of the wire beside codes, keys and headers: the style's own members renamed
+/// (`rename_members`) or left out (`skip_members`), constant members (`members`, and `title` and
+/// `type_base` outside the problem style) and the problem's `instance`.
+mod wire {
+    use super::*;
+
+    /// The contract as locked: a flat, a problem and a nested variant sharing the enum's member
+    /// names and constants.
+    #[derive(Debug, ApiError)]
+    #[api_error(
+        style = "flat",
+        rename_members(code = "errorCode", message = "error_description"),
+        skip_members(status),
+        type_base = "https://example.com/errors/",
+        members(more_info = "https://example.com/docs/{code}")
+    )]
+    #[allow(dead_code, reason = "only the catalog is read")]
+    enum Wire {
+        #[api_error(
+            status = 404,
+            code = 3001,
+            message = "entity not found",
+            title = "Not here",
+            members(retryable = false, version = 2)
+        )]
+        NotFound,
+        #[api_error(
+            status = 403,
+            code = 4003,
+            style = "problem",
+            title = "Out of credit",
+            message = "no credit"
+        )]
+        OutOfCredit {
+            #[api_error(instance)]
+            instance: Option<String>,
+        },
+        #[api_error(
+            status = 400,
+            code = 5000,
+            style = "nested",
+            message = "validation error"
+        )]
+        Validation,
+    }
+
+    /// Each code records the renames its style follows (the problem's message is RFC 9457's
+    /// `detail`, so `4003` has no `message` rename; `status` is left out by the problem style
+    /// only), its constant members as its body writes them (`{code}` replaced), and the
+    /// problem's `instance` among its fields.
+    const WIRE_LOCK: &str = r#"{
+  "format": 1,
+  "codes": {
+    "3001": {
+      "name": "NotFound",
+      "status": 404,
+      "style": "flat",
+      "rename_members": {
+        "code": "errorCode",
+        "message": "error_description"
+      },
+      "message": "entity not found",
+      "members": {
+        "more_info": "https://example.com/docs/3001",
+        "retryable": false,
+        "title": "Not here",
+        "type": "https://example.com/errors/3001",
+        "version": 2
+      }
+    },
+    "4003": {
+      "name": "OutOfCredit",
+      "status": 403,
+      "style": "problem",
+      "rename_members": {
+        "code": "errorCode"
+      },
+      "skip_members": [
+        "status"
+      ],
+      "type": "https://example.com/errors/4003",
+      "message": "no credit",
+      "fields": {
+        "instance": "Option<String>"
+      },
+      "members": {
+        "more_info": "https://example.com/docs/4003"
+      }
+    },
+    "5000": {
+      "name": "Validation",
+      "status": 400,
+      "style": "nested",
+      "rename_members": {
+        "code": "errorCode",
+        "message": "error_description"
+      },
+      "message": "validation error",
+      "members": {
+        "more_info": "https://example.com/docs/5000",
+        "type": "https://example.com/errors/5000"
+      }
+    }
+  }
+}
+"#;
+
+    #[test]
+    fn the_lock_records_member_names_constants_and_the_instance() {
+        assert_eq!(Wire::catalog().to_lock(), WIRE_LOCK);
+        // What the lock records is what the bodies write.
+        assert_eq!(
+            &*Wire::NotFound.body(),
+            r#"{"errorCode":3001,"error_description":"entity not found","type":"https://example.com/errors/3001","title":"Not here","more_info":"https://example.com/docs/3001","retryable":false,"version":2}"#
+        );
+        assert_eq!(
+            &*Wire::OutOfCredit {
+                instance: Some("/accounts/7".into())
+            }
+            .body(),
+            r#"{"type":"https://example.com/errors/4003","title":"Out of credit","detail":"no credit","instance":"/accounts/7","errorCode":4003,"more_info":"https://example.com/docs/4003"}"#
+        );
+        assert_eq!(
+            &*Wire::Validation.body(),
+            r#"{"error":{"errorCode":5000,"error_description":"validation error","type":"https://example.com/errors/5000","more_info":"https://example.com/docs/5000"}}"#
+        );
+        assert!(
+            lock::compare(WIRE_LOCK, &Wire::catalog())
+                .unwrap()
+                .is_empty()
+        );
+    }
+
+    mod renamed {
+        use super::*;
+
+        /// The code renamed again, the message's rename dropped, `nested`'s envelope renamed.
+        #[derive(Debug, ApiError)]
+        #[api_error(
+            style = "flat",
+            rename_members(code = "error_code", envelope = "failure"),
+            skip_members(status),
+            type_base = "https://example.com/errors/",
+            members(more_info = "https://example.com/docs/{code}")
+        )]
+        #[allow(dead_code, reason = "only the catalog is read")]
+        enum Wire {
+            #[api_error(
+                status = 404,
+                code = 3001,
+                message = "entity not found",
+                title = "Not here",
+                members(retryable = false, version = 2)
+            )]
+            NotFound,
+            #[api_error(
+                status = 403,
+                code = 4003,
+                style = "problem",
+                title = "Out of credit",
+                message = "no credit"
+            )]
+            OutOfCredit {
+                #[api_error(instance)]
+                instance: Option<String>,
+            },
+            #[api_error(
+                status = 400,
+                code = 5000,
+                style = "nested",
+                message = "validation error"
+            )]
+            Validation,
+        }
+
+        /// Clients read a body's members by name: a rename breaks them, even back to the
+        /// style's own name.
+        #[test]
+        fn a_renamed_style_member_breaks() {
+            assert_eq!(
+                failure(WIRE_LOCK, &Wire::catalog()),
+                format!(
+                    "errors.lock.json: 6 breaking changes to the error contract\n\
+                     breaking  code 3001 (NotFound): style member `errorCode` renamed to `error_code`\n\
+                     breaking  code 3001 (NotFound): style member `error_description` renamed to `message`\n\
+                     breaking  code 4003 (OutOfCredit): style member `errorCode` renamed to `error_code`\n\
+                     breaking  code 5000 (Validation): style member `errorCode` renamed to `error_code`\n\
+                     breaking  code 5000 (Validation): style member `error` renamed to `failure`\n\
+                     breaking  code 5000 (Validation): style member `error_description` renamed to `message`\n{FOOTER}"
+                )
+            );
+            let report = lock::compare(WIRE_LOCK, &Wire::catalog()).unwrap();
+            assert!(
+                report
+                    .changes()
+                    .iter()
+                    .all(|c| c.kind() == ChangeKind::MemberRenamed)
+            );
+        }
+    }
+
+    mod skipped {
+        use super::*;
+
+        /// The problem's code left out too.
+        #[derive(Debug, ApiError)]
+        #[api_error(
+            style = "flat",
+            rename_members(code = "errorCode", message = "error_description"),
+            skip_members(code, status),
+            type_base = "https://example.com/errors/",
+            members(more_info = "https://example.com/docs/{code}")
+        )]
+        #[allow(dead_code, reason = "only the catalog is read")]
+        enum Skipped {
+            #[api_error(
+                status = 404,
+                code = 3001,
+                message = "entity not found",
+                title = "Not here",
+                members(retryable = false, version = 2)
+            )]
+            NotFound,
+            #[api_error(
+                status = 403,
+                code = 4003,
+                style = "problem",
+                title = "Out of credit",
+                message = "no credit"
+            )]
+            OutOfCredit {
+                #[api_error(instance)]
+                instance: Option<String>,
+            },
+            #[api_error(
+                status = 400,
+                code = 5000,
+                style = "nested",
+                message = "validation error"
+            )]
+            Validation,
+        }
+
+        /// Nothing left out.
+        #[derive(Debug, ApiError)]
+        #[api_error(
+            style = "flat",
+            rename_members(code = "errorCode", message = "error_description"),
+            type_base = "https://example.com/errors/",
+            members(more_info = "https://example.com/docs/{code}")
+        )]
+        #[allow(dead_code, reason = "only the catalog is read")]
+        enum Unskipped {
+            #[api_error(
+                status = 404,
+                code = 3001,
+                message = "entity not found",
+                title = "Not here",
+                members(retryable = false, version = 2)
+            )]
+            NotFound,
+            #[api_error(
+                status = 403,
+                code = 4003,
+                style = "problem",
+                title = "Out of credit",
+                message = "no credit"
+            )]
+            OutOfCredit {
+                #[api_error(instance)]
+                instance: Option<String>,
+            },
+            #[api_error(
+                status = 400,
+                code = 5000,
+                style = "nested",
+                message = "validation error"
+            )]
+            Validation,
+        }
+
+        #[test]
+        fn a_member_left_out_breaks() {
+            assert_eq!(
+                failure(WIRE_LOCK, &Skipped::catalog()),
+                format!(
+                    "errors.lock.json: 1 breaking change to the error contract\n\
+                     breaking  code 4003 (OutOfCredit): style member `errorCode` left out\n{FOOTER}"
+                )
+            );
+            let report = lock::compare(WIRE_LOCK, &Skipped::catalog()).unwrap();
+            assert_eq!(report.changes()[0].kind(), ChangeKind::MemberSkipped);
+            // The lock of a problem without its code records no rename of it.
+            assert!(Skipped::catalog().to_lock().contains(
+                "      \"style\": \"problem\",\n      \"skip_members\": [\n        \"code\",\n        \"status\"\n      ],\n"
+            ));
+        }
+
+        /// A member written again is an addition: a client that does not read it is not broken.
+        #[test]
+        fn a_member_written_again_passes() {
+            let report =
+                lock::compare(&Skipped::catalog().to_lock(), &Unskipped::catalog()).unwrap();
+            assert!(!report.is_breaking());
+            assert_eq!(
+                report.to_string(),
+                "added     code 4003 (OutOfCredit): style member `errorCode` added back\n\
+                 added     code 4003 (OutOfCredit): style member `status` added back\n"
+            );
+            let kinds: Vec<ChangeKind> = report.changes().iter().map(lock::Change::kind).collect();
+            assert_eq!(
+                kinds,
+                [ChangeKind::MemberRestored, ChangeKind::MemberRestored]
+            );
+        }
+    }
+
+    mod constants {
+        use super::*;
+
+        /// Every constant changed, one removed (`retryable`), one added (`kind`).
+        #[derive(Debug, ApiError)]
+        #[api_error(
+            style = "flat",
+            rename_members(code = "errorCode", message = "error_description"),
+            skip_members(status),
+            type_base = "https://example.com/problems/",
+            members(more_info = "https://example.com/help/{code}")
+        )]
+        #[allow(dead_code, reason = "only the catalog is read")]
+        enum Wire {
+            #[api_error(
+                status = 404,
+                code = 3001,
+                message = "entity not found",
+                title = "Not found",
+                members(version = 3, kind = "client")
+            )]
+            NotFound,
+            #[api_error(
+                status = 403,
+                code = 4003,
+                style = "problem",
+                title = "Out of credit",
+                message = "no credit"
+            )]
+            OutOfCredit {
+                #[api_error(instance)]
+                instance: Option<String>,
+            },
+            #[api_error(
+                status = 400,
+                code = 5000,
+                style = "nested",
+                message = "validation error"
+            )]
+            Validation,
+        }
+
+        /// A constant removed or changed breaks (a string, a link from the code, a number, a
+        /// `title` or `type_base` outside the problem style); one added is an addition.
+        #[test]
+        fn a_removed_or_changed_constant_breaks() {
+            assert_eq!(
+                failure(WIRE_LOCK, &Wire::catalog()),
+                format!(
+                    "errors.lock.json: 9 breaking changes to the error contract\n\
+                     breaking  code 3001 (NotFound): constant member `more_info` changed from \"https://example.com/docs/3001\" to \"https://example.com/help/3001\"\n\
+                     breaking  code 3001 (NotFound): constant member `retryable` removed\n\
+                     breaking  code 3001 (NotFound): constant member `title` changed from \"Not here\" to \"Not found\"\n\
+                     breaking  code 3001 (NotFound): constant member `type` changed from \"https://example.com/errors/3001\" to \"https://example.com/problems/3001\"\n\
+                     breaking  code 3001 (NotFound): constant member `version` changed from 2 to 3\n\
+                     added     code 3001 (NotFound): constant member `kind` added (\"client\")\n\
+                     breaking  code 4003 (OutOfCredit): problem type changed from https://example.com/errors/4003 to https://example.com/problems/4003\n\
+                     breaking  code 4003 (OutOfCredit): constant member `more_info` changed from \"https://example.com/docs/4003\" to \"https://example.com/help/4003\"\n\
+                     breaking  code 5000 (Validation): constant member `more_info` changed from \"https://example.com/docs/5000\" to \"https://example.com/help/5000\"\n\
+                     breaking  code 5000 (Validation): constant member `type` changed from \"https://example.com/errors/5000\" to \"https://example.com/problems/5000\"\n{FOOTER}"
+                )
+            );
+            let report = lock::compare(WIRE_LOCK, &Wire::catalog()).unwrap();
+            let kinds: Vec<ChangeKind> = report.changes()[..6]
+                .iter()
+                .map(lock::Change::kind)
+                .collect();
+            assert_eq!(
+                kinds,
+                [
+                    ChangeKind::ConstantChanged,
+                    ChangeKind::ConstantRemoved,
+                    ChangeKind::ConstantChanged,
+                    ChangeKind::ConstantChanged,
+                    ChangeKind::ConstantChanged,
+                    ChangeKind::ConstantAdded,
+                ]
+            );
+        }
+    }
+
+    mod instance {
+        use super::*;
+
+        #[derive(Debug, ApiError)]
+        #[api_error(
+            style = "flat",
+            rename_members(code = "errorCode", message = "error_description"),
+            skip_members(status),
+            type_base = "https://example.com/errors/",
+            members(more_info = "https://example.com/docs/{code}")
+        )]
+        #[allow(dead_code, reason = "only the catalog is read")]
+        enum Removed {
+            #[api_error(
+                status = 404,
+                code = 3001,
+                message = "entity not found",
+                title = "Not here",
+                members(retryable = false, version = 2)
+            )]
+            NotFound,
+            #[api_error(
+                status = 403,
+                code = 4003,
+                style = "problem",
+                title = "Out of credit",
+                message = "no credit"
+            )]
+            OutOfCredit,
+            #[api_error(
+                status = 400,
+                code = 5000,
+                style = "nested",
+                message = "validation error"
+            )]
+            Validation,
+        }
+
+        #[derive(Debug, ApiError)]
+        #[api_error(
+            style = "flat",
+            rename_members(code = "errorCode", message = "error_description"),
+            skip_members(status),
+            type_base = "https://example.com/errors/",
+            members(more_info = "https://example.com/docs/{code}")
+        )]
+        #[allow(dead_code, reason = "only the catalog is read")]
+        enum Retyped {
+            #[api_error(
+                status = 404,
+                code = 3001,
+                message = "entity not found",
+                title = "Not here",
+                members(retryable = false, version = 2)
+            )]
+            NotFound,
+            #[api_error(
+                status = 403,
+                code = 4003,
+                style = "problem",
+                title = "Out of credit",
+                message = "no credit"
+            )]
+            OutOfCredit {
+                #[api_error(instance)]
+                path: String,
+            },
+            #[api_error(
+                status = 400,
+                code = 5000,
+                style = "nested",
+                message = "validation error"
+            )]
+            Validation,
+        }
+
+        /// The problem's `instance` is locked as the field it comes from.
+        #[test]
+        fn a_removed_or_retyped_instance_breaks() {
+            assert_eq!(
+                failure(WIRE_LOCK, &Removed::catalog()),
+                format!(
+                    "errors.lock.json: 1 breaking change to the error contract\n\
+                     breaking  code 4003 (OutOfCredit): exposed key `instance` removed\n{FOOTER}"
+                )
+            );
+            assert_eq!(
+                failure(WIRE_LOCK, &Retyped::catalog()),
+                format!(
+                    "errors.lock.json: 1 breaking change to the error contract\n\
+                     breaking  code 4003 (OutOfCredit): exposed key `instance` retyped from Option<String> to String\n{FOOTER}"
+                )
+            );
+        }
+    }
+
+    /// The new members of a lock, of another shape: not a lock, with what is wrong.
+    #[test]
+    fn a_member_of_another_shape_is_not_a_lock() {
+        for (member, message) in [
+            (
+                r#""rename_members": ["code"]"#,
+                r#"code 1: "rename_members" is not an object"#,
+            ),
+            (
+                r#""rename_members": {"code": 1}"#,
+                r#"code 1: the name of member "code" is not a string"#,
+            ),
+            (
+                r#""skip_members": "code""#,
+                r#"code 1: "skip_members" is not an array"#,
+            ),
+            (
+                r#""skip_members": [1]"#,
+                "code 1: a skipped member is not a string",
+            ),
+            (
+                r#""members": ["type"]"#,
+                r#"code 1: "members" is not an object"#,
+            ),
+        ] {
+            let locked = format!(
+                r#"{{"format": 1, "codes": {{"1": {{"name": "A", "status": 404, "style": "flat", "message": "m", {member}}}}}}}"#
+            );
+            let error = lock::compare(&locked, &Wire::catalog()).unwrap_err();
+            assert_eq!(
+                error.to_string(),
+                format!("not an error-contract lock: {message}")
+            );
+        }
+    }
+
+    /// `Wire` before the lock recorded member names and constants: the same enum without them.
+    #[derive(Debug, ApiError)]
+    #[api_error(
+        style = "flat",
+        type_base = "https://example.com/errors/",
+        members(more_info = "https://example.com/docs/{code}")
+    )]
+    #[allow(dead_code, reason = "only the catalog is read")]
+    enum Plain {
+        #[api_error(
+            status = 404,
+            code = 3001,
+            message = "entity not found",
+            title = "Not here",
+            members(retryable = false, version = 2)
+        )]
+        NotFound,
+        #[api_error(
+            status = 403,
+            code = 4003,
+            style = "problem",
+            title = "Out of credit",
+            message = "no credit"
+        )]
+        OutOfCredit {
+            #[api_error(instance)]
+            instance: Option<String>,
+        },
+        #[api_error(
+            status = 400,
+            code = 5000,
+            style = "nested",
+            message = "validation error"
+        )]
+        Validation,
+    }
+
+    /// A lock written before the lock recorded member names and constants.
+    const OLD_LOCK: &str = r#"{
+  "format": 1,
+  "codes": {
+    "3001": {
+      "name": "NotFound",
+      "status": 404,
+      "style": "flat",
+      "message": "entity not found"
+    },
+    "4003": {
+      "name": "OutOfCredit",
+      "status": 403,
+      "style": "problem",
+      "type": "https://example.com/errors/4003",
+      "message": "no credit",
+      "fields": {
+        "instance": "Option<String>"
+      }
+    },
+    "5000": {
+      "name": "Validation",
+      "status": 400,
+      "style": "nested",
+      "message": "validation error"
+    }
+  }
+}
+"#;
+
+    /// An old lock still reads: no `rename_members`, `skip_members` or `members` is the style's
+    /// own names, nothing left out and no constant. Its constants are then additions; a rename
+    /// or a member left out breaks.
+    #[test]
+    fn an_old_lock_still_verifies() {
+        let dir = TempDir::new("old");
+        let path = dir.join("errors.lock.json");
+        std::fs::write(&path, OLD_LOCK).unwrap();
+        let report = lock::verify(&Plain::catalog(), &path, Mode::Check).unwrap();
+        assert_eq!(
+            report.to_string(),
+            "added     code 3001 (NotFound): constant member `more_info` added (\"https://example.com/docs/3001\")\n\
+             added     code 3001 (NotFound): constant member `retryable` added (false)\n\
+             added     code 3001 (NotFound): constant member `title` added (\"Not here\")\n\
+             added     code 3001 (NotFound): constant member `type` added (\"https://example.com/errors/3001\")\n\
+             added     code 3001 (NotFound): constant member `version` added (2)\n\
+             added     code 4003 (OutOfCredit): constant member `more_info` added (\"https://example.com/docs/4003\")\n\
+             added     code 5000 (Validation): constant member `more_info` added (\"https://example.com/docs/5000\")\n\
+             added     code 5000 (Validation): constant member `type` added (\"https://example.com/errors/5000\")\n"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), OLD_LOCK);
+
+        assert_eq!(
+            failure(OLD_LOCK, &Wire::catalog())
+                .lines()
+                .filter(|line| line.starts_with("breaking"))
+                .collect::<Vec<_>>(),
+            [
+                "breaking  code 3001 (NotFound): style member `code` renamed to `errorCode`",
+                "breaking  code 3001 (NotFound): style member `message` renamed to `error_description`",
+                "breaking  code 4003 (OutOfCredit): style member `code` renamed to `errorCode`",
+                "breaking  code 4003 (OutOfCredit): style member `status` left out",
+                "breaking  code 5000 (Validation): style member `code` renamed to `errorCode`",
+                "breaking  code 5000 (Validation): style member `message` renamed to `error_description`",
+            ]
+        );
+
+        // Rewritten, it records them.
+        lock::verify(&Plain::catalog(), &path, Mode::Overwrite).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            Plain::catalog().to_lock()
+        );
+        assert!(
+            lock::verify(&Plain::catalog(), &path, Mode::Check)
+                .unwrap()
+                .is_empty()
+        );
+    }
+}
+
 mod allowed {
     use super::*;
 

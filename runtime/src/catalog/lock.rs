@@ -22,13 +22,18 @@
 //!   `cargo test` sets when it runs a test), so the test finds its file whatever directory it
 //!   runs in. A test binary run by other means resolves it from its working directory; pass
 //!   `concat!(env!("CARGO_MANIFEST_DIR"), "/errors.lock.json")` to fix the path at build time.
-//! - [`check`] compares the enum with the lock. New codes, new exposed keys and new headers
-//!   pass: a client that does not know them is not broken (the lock is left as it is; the test
-//!   says what it does not record yet). A message or a variant's name that changed passes too,
-//!   reported as allowed. Everything else fails the test with one line per change: a code
+//! - [`check`] compares the enum with the lock. New codes, new exposed keys, new headers and
+//!   new constant members pass: a client that does not know them is not broken (the lock is
+//!   left as it is; the test says what it does not record yet), and so does a style member
+//!   that `skip_members` no longer leaves out. A message or a variant's name that changed passes
+//!   too, reported as allowed. Everything else fails the test with one line per change: a code
 //!   removed, renumbered (the same variant name under another code), its status, style, problem
-//!   `type` or parent changed, an exposed key removed, renamed or retyped, a header removed, or
-//!   a fixed header's value (`headers("Cache-Control" = "no-store")`) or template changed.
+//!   `type` or parent changed, an exposed key removed, renamed or retyped, a header removed, a
+//!   fixed header's value (`headers("Cache-Control" = "no-store")`) or template changed, a
+//!   member the style writes itself renamed (`rename_members`, back to the style's own name
+//!   included: clients read members by name) or left out (`skip_members`), and a constant
+//!   member (`members(...)`, `title` and `type_base` outside the problem style) removed or
+//!   with another value.
 //! - [`check_markdown`] fails when the Markdown catalog ([`Catalog::to_markdown`]) differs from
 //!   the file, showing the lines that differ.
 //! - With `ERROR_CONTRACT_LOCK=overwrite` in the environment both rewrite their file instead (and
@@ -73,10 +78,66 @@
 //! written in the attribute). Types are
 //! compared as written: `String` and `std::string::String` are two texts, so spelling a type
 //! differently is reported as retyped (rewrite the lock if the type is the same).
+//!
+//! The rest of the body's shape, each member only when there is something to record:
+//!
+//! ```json
+//! {
+//!   "format": 1,
+//!   "codes": {
+//!     "4003": {
+//!       "name": "OutOfCredit",
+//!       "status": 403,
+//!       "style": "problem",
+//!       "rename_members": {
+//!         "code": "errorCode"
+//!       },
+//!       "skip_members": [
+//!         "status"
+//!       ],
+//!       "type": "https://example.com/errors/4003",
+//!       "message": "no credit",
+//!       "fields": {
+//!         "instance": "Option<String>"
+//!       },
+//!       "members": {
+//!         "more_info": "https://example.com/docs/4003",
+//!         "retryable": false
+//!       }
+//!     }
+//!   }
+//! }
+//! ```
+//!
+//! - `rename_members`: the members the code's style writes itself (`code`, `message`,
+//!   `envelope`) under a name other than the style's own, as the enum's `rename_members` gives
+//!   them. Only the renames that change this code's body: a `problem` code has no `message`
+//!   rename (RFC 9457 names it `detail`), a `flat` code none of `code = "code"`. A custom
+//!   style, which may read them all from [`Parts::names`](crate::Parts::names), has every one
+//!   the enum gives.
+//! - `skip_members`: the members the style leaves out (`code`, `status`: `problem` only, or a
+//!   custom style).
+//! - `members`: the constant members by name, each with the JSON value the body writes: a
+//!   string with its `{code}` replaced by the code, a number, a bool. `title` and `type_base`
+//!   outside the problem style are the constants `title` and `type`.
+//! - The problem's `instance` (`#[api_error(instance)]`) is in `fields` under the key
+//!   `instance`, like an exposed field: removed or retyped, it breaks.
+//!
+//! A lock without these members (written before they were recorded) still reads: none of them
+//! means the style's own names, nothing left out and no constant member.
+//!
+//! Not recorded, as they may change without breaking a client: descriptions, problem titles
+//! (RFC 9457 makes `title` advisory), and whether a field carries the message at run time
+//! (`#[api_error(message)]`): the body has its message member either way, and the message's
+//! text is free to change. Nor does the Markdown catalog show member names or constants: they
+//! are the same for most codes, and its table keeps to status, code, message and description.
 
 use super::{Catalog, CatalogEntry, HeaderSource};
+use crate::json::JsonWriter;
+use crate::style::{Member, Names};
 use crate::{ApiError, Code};
 use core::fmt::{self, Write as _};
+use error_contract_wire::{Builtin, Role};
 use serde_json::Value;
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
@@ -467,6 +528,17 @@ impl Catalog {
             members.push(format!("\"name\": {}", quoted(&entry.name)));
             members.push(format!("\"status\": {}", entry.status));
             members.push(format!("\"style\": {}", quoted(&entry.style)));
+            if !entry.renamed.is_empty() {
+                let renamed = entry
+                    .renamed
+                    .iter()
+                    .map(|(role, name)| format!("{}: {}", quoted(role), quoted(name)));
+                members.push(block("rename_members", '{', renamed));
+            }
+            if !entry.skipped.is_empty() {
+                let skipped = entry.skipped.iter().map(|role| quoted(role));
+                members.push(block("skip_members", '[', skipped));
+            }
             if let Some(uri) = &entry.problem_type {
                 members.push(format!("\"type\": {}", quoted(uri)));
             }
@@ -475,22 +547,22 @@ impl Catalog {
             }
             members.push(format!("\"message\": {}", quoted(&entry.message)));
             if !entry.fields.is_empty() {
-                let fields: Vec<String> = entry
+                let fields = entry
                     .fields
                     .iter()
-                    .map(|(key, ty)| format!("{}: {}", quoted(key), quoted(ty)))
-                    .collect();
-                members.push(format!(
-                    "\"fields\": {{\n        {}\n      }}",
-                    fields.join(",\n        ")
-                ));
+                    .map(|(key, ty)| format!("{}: {}", quoted(key), quoted(ty)));
+                members.push(block("fields", '{', fields));
+            }
+            if !entry.members.is_empty() {
+                let constants = entry
+                    .members
+                    .iter()
+                    .map(|(name, value)| format!("{}: {value}", quoted(name)));
+                members.push(block("members", '{', constants));
             }
             if !entry.headers.is_empty() {
-                let headers: Vec<String> = entry.headers.iter().map(|h| quoted(h)).collect();
-                members.push(format!(
-                    "\"headers\": [\n        {}\n      ]",
-                    headers.join(",\n        ")
-                ));
+                let headers = entry.headers.iter().map(|h| quoted(h));
+                members.push(block("headers", '[', headers));
             }
             out.push_str("      ");
             out.push_str(&members.join(",\n      "));
@@ -503,6 +575,17 @@ impl Catalog {
         }
         out
     }
+}
+
+/// A member of a code's entry whose value is an object (`open` `{`) or an array (`[`), one item
+/// a line.
+fn block(key: &str, open: char, items: impl Iterator<Item = String>) -> String {
+    let close = if open == '{' { '}' } else { ']' };
+    let items: Vec<String> = items.collect();
+    format!(
+        "\"{key}\": {open}\n        {}\n      {close}",
+        items.join(",\n        ")
+    )
 }
 
 /// Why a lock or Markdown check failed.
@@ -790,6 +873,16 @@ pub enum ChangeKind {
     /// a literal: a client may rely on a fixed header (a cache directive, an authentication
     /// challenge) as on a code.
     HeaderChanged,
+    /// Breaking: a member the style writes itself (the code, the message, the envelope) has
+    /// another name (`rename_members`): clients read it by name.
+    MemberRenamed,
+    /// Breaking: a member the style writes itself is left out (`skip_members`).
+    MemberSkipped,
+    /// Breaking: a constant member (`members(...)`, and `title` and `type_base` outside the
+    /// problem style) is gone.
+    ConstantRemoved,
+    /// Breaking: a constant member's value changed.
+    ConstantChanged,
     /// Allowed: the message (template) changed.
     MessageChanged,
     /// Allowed: the variant was renamed; its code is the same.
@@ -800,6 +893,10 @@ pub enum ChangeKind {
     FieldAdded,
     /// Added: a new header.
     HeaderAdded,
+    /// Added: a new constant member.
+    ConstantAdded,
+    /// Added: a member the style writes itself that was left out is written again.
+    MemberRestored,
 }
 
 impl ChangeKind {
@@ -815,17 +912,24 @@ impl ChangeKind {
                 | ChangeKind::CodeAdded
                 | ChangeKind::FieldAdded
                 | ChangeKind::HeaderAdded
+                | ChangeKind::ConstantAdded
+                | ChangeKind::MemberRestored
         )
     }
 
-    /// Whether the change adds to the contract (a code, an exposed key, a header).
+    /// Whether the change adds to the contract (a code, an exposed key, a header, a constant
+    /// member, a style member no longer left out).
     ///
     /// See [`ChangeKind`] for an example.
     #[must_use]
     pub fn is_addition(self) -> bool {
         matches!(
             self,
-            ChangeKind::CodeAdded | ChangeKind::FieldAdded | ChangeKind::HeaderAdded
+            ChangeKind::CodeAdded
+                | ChangeKind::FieldAdded
+                | ChangeKind::HeaderAdded
+                | ChangeKind::ConstantAdded
+                | ChangeKind::MemberRestored
         )
     }
 }
@@ -895,6 +999,74 @@ struct Locked {
     /// Sorted: `Name` for a header from a field, `Name: value` for a literal or a template, as
     /// written in the attribute (a literal's braces doubled).
     headers: Vec<String>,
+    /// The style's own members written under another name than the style's (`rename_members`),
+    /// as role and name, sorted by role.
+    renamed: Vec<(String, String)>,
+    /// The roles of the style's own members left out (`skip_members`), sorted.
+    skipped: Vec<String>,
+    /// The constant members and their values as the body writes them (`{code}` replaced),
+    /// sorted by name.
+    members: Vec<(String, Value)>,
+}
+
+/// The style's own members that an enum may rename, in the lock's (alphabetical) order.
+const RENAMED: [Role; 3] = [Role::Code, Role::Envelope, Role::Message];
+
+/// The style's own members that an enum may leave out, in the lock's (alphabetical) order.
+const SKIPPED: [Role; 2] = [Role::Code, Role::Status];
+
+/// The key of the member of `role` that a built-in style writes with `names`, if it writes one
+/// that an enum may rename or leave out.
+fn own_name<'a>(style: Builtin, role: Role, names: &Names<'a>) -> Option<&'a str> {
+    match role {
+        Role::Envelope => style.envelope_name(names),
+        Role::Code => style.code_name(names),
+        Role::Message => Some(style.message_name(names)),
+        Role::Status => (style == Builtin::Problem && !names.skip_status).then_some("status"),
+        Role::Type | Role::Title | Role::Instance => None,
+    }
+}
+
+/// What an enum's `rename_members` and `skip_members` change in the body of one code of
+/// `style`: the renamed members (role, name) and the roles left out. A built-in style records
+/// only what changes its bodies (a member it writes, under a name other than its own); a
+/// custom style, which may read any of them from `Parts::names`, everything given.
+fn style_members(style: &str, names: &Names<'_>) -> (Vec<(String, String)>, Vec<String>) {
+    let builtin = Builtin::from_name(style);
+    let skipped: Vec<Role> = SKIPPED
+        .into_iter()
+        .filter(|&role| {
+            let given = match role {
+                Role::Code => names.skip_code,
+                _ => names.skip_status,
+            };
+            given && builtin.is_none_or(|style| style.skips(role))
+        })
+        .collect();
+    let renamed = RENAMED
+        .into_iter()
+        .filter(|role| !skipped.contains(role))
+        .filter_map(|role| {
+            let given = match role {
+                Role::Envelope => names.envelope,
+                Role::Code => names.code,
+                _ => names.message,
+            }?;
+            let changes = builtin.is_none_or(|style| {
+                style.renames(role) && own_name(style, role, &Names::DEFAULT) != Some(given)
+            });
+            changes.then(|| (role.name().to_owned(), given.to_owned()))
+        })
+        .collect();
+    let skipped = skipped.iter().map(|role| role.name().to_owned()).collect();
+    (renamed, skipped)
+}
+
+/// A constant member's value as the body of the code `code` writes it.
+fn constant_value(member: &Member<'_>, code: Code<'_>) -> Value {
+    let mut json = Vec::new();
+    JsonWriter::buffer(&mut json).constant(member.value, code);
+    serde_json::from_slice(&json).unwrap_or(Value::Null)
 }
 
 impl Locked {
@@ -924,6 +1096,13 @@ impl Locked {
             Some(base) if entry.style() == "problem" => Some(format!("{base}{}", entry.code())),
             _ => None,
         };
+        let (renamed, skipped) = style_members(entry.style(), entry.names());
+        let mut members: Vec<(String, Value)> = entry
+            .members()
+            .iter()
+            .map(|member| (member.name.to_owned(), constant_value(member, entry.code())))
+            .collect();
+        members.sort_by(|a, b| a.0.cmp(&b.0));
         Locked {
             code: LockCode::of(entry.code()),
             name: entry.name().to_owned(),
@@ -934,6 +1113,9 @@ impl Locked {
             message: entry.message().to_owned(),
             fields,
             headers,
+            renamed,
+            skipped,
+            members,
         }
     }
 
@@ -942,6 +1124,21 @@ impl Locked {
         let mut all: Vec<Locked> = catalog.iter().map(Locked::of).collect();
         all.sort_by(|a, b| a.code.order(&b.code));
         all
+    }
+
+    /// The key of this code's style member of `role`: as renamed, else the built-in style's
+    /// own; `None` for a custom style's own.
+    fn own_member(&self, role: Role) -> Option<String> {
+        match self.renamed.iter().find(|(r, _)| r == role.name()) {
+            Some((_, name)) => Some(name.clone()),
+            None => Builtin::from_name(&self.style)
+                .and_then(|style| own_name(style, role, &Names::DEFAULT))
+                .map(str::to_owned),
+        }
+    }
+
+    fn skips(&self, role: Role) -> bool {
+        self.skipped.iter().any(|r| r == role.name())
     }
 
     fn change(&self, kind: ChangeKind, detail: String) -> Change {
@@ -988,32 +1185,16 @@ fn parse(text: &str) -> Result<Vec<Locked>, String> {
             }),
             Some(_) => return Err(format!("code {code}: \"parent\" is not a code")),
         };
-        let mut fields: Vec<(String, String)> = Vec::new();
-        if let Some(map) = entry.get("fields") {
-            let map = map
+        let mut members: Vec<(String, Value)> = match entry.get("members") {
+            None => Vec::new(),
+            Some(map) => map
                 .as_object()
-                .ok_or_else(|| format!("code {code}: \"fields\" is not an object"))?;
-            for (key, ty) in map {
-                let ty = ty.as_str().ok_or_else(|| {
-                    format!("code {code}: the type of field \"{key}\" is not a string")
-                })?;
-                fields.push((key.clone(), ty.to_owned()));
-            }
-        }
-        fields.sort();
-        let mut headers: Vec<String> = Vec::new();
-        if let Some(list) = entry.get("headers") {
-            for name in list
-                .as_array()
-                .ok_or_else(|| format!("code {code}: \"headers\" is not an array"))?
-            {
-                let name = name
-                    .as_str()
-                    .ok_or_else(|| format!("code {code}: a header is not a string"))?;
-                headers.push(name.to_owned());
-            }
-        }
-        headers.sort();
+                .ok_or_else(|| format!("code {code}: \"members\" is not an object"))?
+                .iter()
+                .map(|(name, value)| (name.clone(), value.clone()))
+                .collect(),
+        };
+        members.sort_by(|a, b| a.0.cmp(&b.0));
         all.push(Locked {
             code: LockCode::key(code),
             name: text("name")?,
@@ -1022,12 +1203,60 @@ fn parse(text: &str) -> Result<Vec<Locked>, String> {
             problem_type: entry.get("type").and_then(Value::as_str).map(str::to_owned),
             parent,
             message: text("message")?,
-            fields,
-            headers,
+            fields: string_map(code, entry, "fields", "the type of field")?,
+            headers: string_list(code, entry, "headers", "a header")?,
+            renamed: string_map(code, entry, "rename_members", "the name of member")?,
+            skipped: string_list(code, entry, "skip_members", "a skipped member")?,
+            members,
         });
     }
     all.sort_by(|a, b| a.code.order(&b.code));
     Ok(all)
+}
+
+/// The member `key` of the entry of `code`, an object of strings, sorted (empty when there is
+/// none); `what` names a value in the error (`the type of field "sku" is not a string`).
+fn string_map(
+    code: &str,
+    entry: &Value,
+    key: &str,
+    what: &str,
+) -> Result<Vec<(String, String)>, String> {
+    let Some(map) = entry.get(key) else {
+        return Ok(Vec::new());
+    };
+    let map = map
+        .as_object()
+        .ok_or_else(|| format!("code {code}: \"{key}\" is not an object"))?;
+    let mut pairs = Vec::with_capacity(map.len());
+    for (name, value) in map {
+        let value = value
+            .as_str()
+            .ok_or_else(|| format!("code {code}: {what} \"{name}\" is not a string"))?;
+        pairs.push((name.clone(), value.to_owned()));
+    }
+    pairs.sort();
+    Ok(pairs)
+}
+
+/// The member `key` of the entry of `code`, an array of strings, sorted (empty when there is
+/// none); `what` names an item in the error (`a header is not a string`).
+fn string_list(code: &str, entry: &Value, key: &str, what: &str) -> Result<Vec<String>, String> {
+    let Some(list) = entry.get(key) else {
+        return Ok(Vec::new());
+    };
+    let mut items = Vec::new();
+    for item in list
+        .as_array()
+        .ok_or_else(|| format!("code {code}: \"{key}\" is not an array"))?
+    {
+        let item = item
+            .as_str()
+            .ok_or_else(|| format!("code {code}: {what} is not a string"))?;
+        items.push(item.to_owned());
+    }
+    items.sort();
+    Ok(items)
 }
 
 /// Every change from `old` (the lock) to `new` (the catalog).
@@ -1113,7 +1342,12 @@ fn entry_changes(before: &Locked, after: &Locked, changes: &mut Vec<Change>) {
         );
     }
 
+    if before.style == after.style {
+        // Another style writes other members: its change is reported above.
+        style_member_changes(before, after, &mut push);
+    }
     field_changes(before, after, &mut push);
+    constant_changes(before, after, &mut push);
 
     // Header names are case-insensitive; a value is what follows the name's `:` (a name has
     // none), absent for a header from a field.
@@ -1168,6 +1402,82 @@ fn entry_changes(before: &Locked, after: &Locked, changes: &mut Vec<Change>) {
                 quoted(&after.message)
             ),
         );
+    }
+}
+
+/// The changes of the names of the members a code's style writes itself, and of those it leaves
+/// out.
+fn style_member_changes(
+    before: &Locked,
+    after: &Locked,
+    push: &mut impl FnMut(ChangeKind, String),
+) {
+    // A custom style's own name is not known here.
+    let show = |name: Option<String>, role: Role| match name {
+        Some(name) => format!("style member `{name}`"),
+        None => format!("the style's own {} member", role.name()),
+    };
+    for role in RENAMED {
+        if before.skips(role) || after.skips(role) {
+            continue;
+        }
+        let (old, new) = (before.own_member(role), after.own_member(role));
+        if old != new {
+            let new = match new {
+                Some(name) => format!("`{name}`"),
+                None => show(None, role),
+            };
+            push(
+                ChangeKind::MemberRenamed,
+                format!("{} renamed to {new}", show(old, role)),
+            );
+        }
+    }
+    for role in SKIPPED {
+        let show = |entry: &Locked| show(entry.own_member(role), role);
+        match (before.skips(role), after.skips(role)) {
+            (false, true) => push(
+                ChangeKind::MemberSkipped,
+                format!("{} left out", show(before)),
+            ),
+            (true, false) => push(
+                ChangeKind::MemberRestored,
+                format!("{} added back", show(after)),
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// The changes of the constant members of one code.
+fn constant_changes(before: &Locked, after: &Locked, push: &mut impl FnMut(ChangeKind, String)) {
+    let find = |entry: &'_ Locked, name: &str| -> Option<Value> {
+        entry
+            .members
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    };
+    for (name, old) in &before.members {
+        match find(after, name) {
+            None => push(
+                ChangeKind::ConstantRemoved,
+                format!("constant member `{name}` removed"),
+            ),
+            Some(new) if new != *old => push(
+                ChangeKind::ConstantChanged,
+                format!("constant member `{name}` changed from {old} to {new}"),
+            ),
+            Some(_) => {}
+        }
+    }
+    for (name, value) in &after.members {
+        if find(before, name).is_none() {
+            push(
+                ChangeKind::ConstantAdded,
+                format!("constant member `{name}` added ({value})"),
+            );
+        }
     }
 }
 
@@ -1287,4 +1597,63 @@ fn line_diff(old: &str, new: &str) -> Vec<String> {
         lines.push("(the same rows, in another order or with other blank lines)".into());
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Names, style_members};
+
+    fn owned(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_builtin_style_records_what_changes_its_bodies() {
+        let names = Names {
+            envelope: Some("failures"),
+            code: Some("code"),
+            message: Some("error_description"),
+            skip_code: true,
+            skip_status: true,
+        };
+        // `flat` has no envelope, its code keeps its own name, it leaves nothing out.
+        assert_eq!(
+            style_members("flat", &names),
+            (owned(&[("message", "error_description")]), vec![])
+        );
+        // `dto` names its code `errorCode`: `code` changes its bodies.
+        assert_eq!(
+            style_members("dto", &names),
+            (
+                owned(&[
+                    ("code", "code"),
+                    ("envelope", "failures"),
+                    ("message", "error_description")
+                ]),
+                vec![]
+            )
+        );
+        // `problem` names its message `detail`; a code left out is not renamed.
+        assert_eq!(
+            style_members("problem", &names),
+            (vec![], vec!["code".to_owned(), "status".to_owned()])
+        );
+        assert_eq!(style_members("problem", &Names::DEFAULT), (vec![], vec![]));
+    }
+
+    /// A custom style may read any of them from `Parts::names`.
+    #[test]
+    fn a_custom_style_records_everything_given() {
+        let names = Names {
+            code: Some("code"),
+            skip_status: true,
+            ..Names::DEFAULT
+        };
+        assert_eq!(
+            style_members("crate::Custom", &names),
+            (owned(&[("code", "code")]), vec!["status".to_owned()])
+        );
+    }
 }
