@@ -1,5 +1,6 @@
 //! Several errors in one response: [`Errors`], never empty, itself an [`ApiError`].
 
+use crate::style::Names;
 use crate::{ApiError, Body, Catalog, Catch, Code, Decode, DecodeError, Failure, Headers, Parts};
 use crate::{Status, Style};
 use core::fmt;
@@ -607,20 +608,24 @@ impl<E: Decode + Styled> Decode for Errors<E> {
         if status < 400 {
             return Err(DecodeError::NotAnError(status));
         }
-        let items = serde_json::from_slice::<serde_json::Value>(body)
-            .ok()
-            .and_then(|json| <E::Style as Style>::read_errors(&json))
+        // The names of `E`'s members, from its first entry (a type without entries has the
+        // built-in styles' own).
+        let catalog = E::catalog();
+        let names = catalog
+            .iter()
+            .next()
+            .map_or(&Names::DEFAULT, crate::catalog::CatalogEntry::names);
+        let doc = crate::json::JsonDocument::parse(body);
+        let items = doc
+            .as_ref()
+            .and_then(|doc| <E::Style as Style>::read_errors(doc.root(), names))
             .filter(|items| !items.is_empty());
         let Some(items) = items else {
             return E::decode(status, body).map(Errors::new);
         };
         let mut errors = Vec::with_capacity(items.len());
-        let mut bytes = Vec::new();
-        for item in items {
-            bytes.clear();
-            // Writing a `Value` into a `Vec` does not fail.
-            let _ = serde_json::to_writer(&mut bytes, &item);
-            errors.push(E::decode(status, &bytes)?);
+        for item in &items {
+            errors.push(E::decode(status, item.as_bytes())?);
         }
         Errors::try_from(errors).map_err(|EmptyErrors| DecodeError::NotAnError(status))
     }

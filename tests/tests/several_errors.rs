@@ -417,3 +417,78 @@ fn ten_thousand_errors_write_a_valid_body() {
     assert_eq!(json["errors"][9999]["subject"], "field9999");
     assert_eq!(Errors::<Dto>::decode(400, body.as_bytes()), Ok(errors));
 }
+
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(
+    style = "dto",
+    decode,
+    rename_members(envelope = "faults", code = "id", message = "text")
+)]
+enum RenamedDto {
+    #[api_error(status = 404, code = 3001, message = "entity not found")]
+    NotFound,
+    #[api_error(status = 404, code = 3002, message = "order {order} not found")]
+    OrderNotFound {
+        #[api_error(expose)]
+        order: u64,
+    },
+    #[api_error(other)]
+    Other(Unknown),
+}
+
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(
+    style = "nested",
+    rename_all = "snake_case",
+    decode,
+    rename_members(envelope = "fault")
+)]
+enum RenamedNested {
+    #[api_error(status = 409, message = "conflict")]
+    Conflict,
+    #[api_error(status = 404, message = "gone")]
+    Gone,
+}
+
+#[test]
+fn several_errors_decode_by_the_enums_member_names() {
+    let dto = errors(
+        RenamedDto::NotFound,
+        [RenamedDto::OrderNotFound { order: 7 }],
+    );
+    let body = dto.body();
+    assert_eq!(
+        &*body,
+        r#"{"faults":[{"id":3001,"text":"entity not found"},{"id":3002,"text":"order 7 not found","order":7}]}"#
+    );
+    assert_eq!(Errors::<RenamedDto>::decode(404, body.as_bytes()), Ok(dto));
+
+    let nested = errors(RenamedNested::Conflict, [RenamedNested::Gone]);
+    let body = nested.body();
+    assert_eq!(
+        &*body,
+        r#"{"fault":{"message":"Bad Request","details":[{"code":"conflict","message":"conflict"},{"code":"gone","message":"gone"}]}}"#
+    );
+    assert_eq!(
+        Errors::<RenamedNested>::decode(400, body.as_bytes()),
+        Ok(nested)
+    );
+}
+
+#[test]
+fn an_unknown_item_keeps_its_own_text_in_the_envelope_of_one_error() {
+    // Whitespace and member order as sent: the item is not read into a tree and written again.
+    let body = br#"{"faults":[ {"id":3001,"text":"entity not found"}, {"text":"new", "id":7777, "b":[1, 2]} ]}"#;
+    let decoded = Errors::<RenamedDto>::decode(400, body).unwrap();
+    assert_eq!(decoded.first(), &RenamedDto::NotFound);
+    let RenamedDto::Other(unknown) = &decoded[1] else {
+        panic!("{decoded:?}")
+    };
+    assert_eq!(
+        &*unknown.body(),
+        r#"{"faults":[{"text":"new", "id":7777, "b":[1, 2]}]}"#
+    );
+    assert_eq!(unknown.code(), 7777);
+    assert_eq!(unknown.message(), "new");
+    assert_eq!(unknown.field("b"), Some(&serde_json::json!([1, 2])));
+}

@@ -62,6 +62,8 @@ struct Note {
     value_start: u32,
     value_end: u32,
     escaped: bool,
+    /// The value is a string with an escape.
+    value_escaped: bool,
 }
 
 /// The notes of a document, with its bytes; `len` past [`NOTED`] when there were more children
@@ -87,8 +89,17 @@ impl<'a> Notes<'a> {
         u32::try_from(offset).ok()
     }
 
+    /// Whether the key a note points at is `key`, byte for byte (its length already compared).
+    #[inline]
+    fn key_is(&self, note: &Note, key: &[u8]) -> bool {
+        let start = note.key_start as usize;
+        self.bytes
+            .get(start..start + key.len())
+            .is_some_and(|raw| same_bytes(raw, key))
+    }
+
     /// The value a note points at; `depth` is its own depth.
-    fn value(&'a self, note: &Note, depth: usize) -> JsonValue<'a> {
+    fn value(&'a self, note: &Note, depth: u32) -> JsonValue<'a> {
         JsonValue {
             bytes: self
                 .bytes
@@ -96,6 +107,7 @@ impl<'a> Notes<'a> {
                 .unwrap_or_default(),
             notes: Some(self),
             depth,
+            plain: !note.value_escaped,
         }
     }
 }
@@ -154,6 +166,7 @@ pub struct JsonDocument<'a> {
     notes: Notes<'a>,
     root_start: u32,
     root_end: u32,
+    root_escaped: bool,
 }
 
 /// One value of a [`JsonDocument`].
@@ -166,7 +179,9 @@ pub struct JsonValue<'a> {
     /// The document's notes, to find children by.
     notes: Option<&'a Notes<'a>>,
     /// How deep the value is: the document's own value is 1 deep.
-    depth: usize,
+    depth: u32,
+    /// Known to have no escape, if it is a string (a noted value: the checking pass saw).
+    plain: bool,
 }
 
 /// A JSON object of a [`JsonDocument`].
@@ -219,7 +234,7 @@ impl<'a> JsonDocument<'a> {
         };
         parser.whitespace();
         let root_start = parser.offset();
-        parser.value()?;
+        let root_escaped = parser.value()?;
         let root_end = parser.offset();
         parser.whitespace();
         if parser.at != bytes.len() {
@@ -233,6 +248,7 @@ impl<'a> JsonDocument<'a> {
             },
             root_start,
             root_end,
+            root_escaped,
         })
     }
 
@@ -249,18 +265,12 @@ impl<'a> JsonDocument<'a> {
                 .unwrap_or_default(),
             notes: Some(&self.notes),
             depth: 1,
+            plain: !self.root_escaped,
         }
     }
 }
 
 impl<'a> JsonValue<'a> {
-    /// No value: in a member whose value is not looked at.
-    const EMPTY: JsonValue<'static> = JsonValue {
-        bytes: &[],
-        notes: None,
-        depth: 0,
-    };
-
     /// The value's bytes, as they came.
     #[inline]
     pub(crate) fn bytes(self) -> &'a [u8] {
@@ -306,8 +316,11 @@ impl<'a> JsonValue<'a> {
     /// ```
     #[must_use]
     pub fn as_str(self) -> Option<Cow<'a, str>> {
-        let inner = self.string_bytes()?;
-        Some(unescape(core::str::from_utf8(inner).ok()?))
+        let inner = core::str::from_utf8(self.string_bytes()?).ok()?;
+        if self.plain {
+            return Some(Cow::Borrowed(inner));
+        }
+        Some(unescape(inner))
     }
 
     /// A string's text between its quotes, as written (escapes not read).
@@ -335,6 +348,17 @@ impl<'a> JsonValue<'a> {
             return None;
         }
         let mut n: u64 = 0;
+        // Nineteen digits always fit: no overflow to check.
+        if bytes.len() < 20 {
+            for &b in bytes {
+                let digit = b.wrapping_sub(b'0');
+                if digit > 9 {
+                    return None;
+                }
+                n = n * 10 + u64::from(digit);
+            }
+            return Some(n);
+        }
         for &b in bytes {
             if !b.is_ascii_digit() {
                 return None;
@@ -414,59 +438,71 @@ impl<'a> JsonObject<'a> {
     /// See [`JsonObject`] for an example.
     #[must_use]
     pub fn get(self, key: &str) -> Option<JsonValue<'a>> {
-        let [found] = self.find(|member| member.key_is(key).then_some(0));
+        let [found] = self.find([Some(key)]);
         found
     }
 
-    /// The values of the last members that `slot` puts in each of `N` slots (`slot` sees each
-    /// member's key, as written), in one pass.
+    /// The values of the last members named each of `keys` (a `None` key finds nothing), in
+    /// one pass.
     #[inline]
     pub(crate) fn find<const N: usize>(
         self,
-        slot: impl Fn(&Member<'_>) -> Option<usize>,
+        keys: [Option<&str>; N],
     ) -> [Option<JsonValue<'a>>; N] {
         let mut found = [None; N];
+        self.find_with(&keys, |key| *key, &mut found);
+        found
+    }
+
+    /// The one pass of `find`: the key's length compared first, and a value
+    /// made only for the notes found.
+    #[inline]
+    fn find_with<K>(
+        self,
+        keys: &[K],
+        key_of: impl Fn(&K) -> Option<&str>,
+        found: &mut [Option<JsonValue<'a>>],
+    ) {
         match Children::of(self.value) {
-            // The keys compared first, and a value made only for the notes found.
             Children::Noted {
                 notes,
                 all,
                 container,
                 depth,
             } => {
-                let mut noted = [None; N];
                 for note in all {
                     if note.container != container {
                         continue;
                     }
-                    let Some(key) = notes
-                        .bytes
-                        .get(note.key_start as usize..note.key_end as usize)
-                    else {
-                        continue;
-                    };
-                    let member = Member {
-                        key,
-                        escaped: note.escaped,
-                        value: JsonValue::EMPTY,
-                    };
-                    if let Some(place) = slot(&member).and_then(|at| noted.get_mut(at)) {
-                        *place = Some(note);
+                    let len = note.key_end.wrapping_sub(note.key_start) as usize;
+                    for (key, place) in keys.iter().zip(found.iter_mut()) {
+                        let Some(key) = key_of(key) else {
+                            continue;
+                        };
+                        let same = if note.escaped {
+                            notes
+                                .bytes
+                                .get(note.key_start as usize..note.key_end as usize)
+                                .is_some_and(|raw| escaped_key_is(raw, key))
+                        } else {
+                            key.len() == len && notes.key_is(note, key.as_bytes())
+                        };
+                        if same {
+                            *place = Some(notes.value(note, depth));
+                        }
                     }
-                }
-                for (value, note) in found.iter_mut().zip(noted) {
-                    *value = note.map(|note| notes.value(note, depth));
                 }
             }
             walked @ Children::Walked { .. } => {
                 for member in (Members { children: walked }) {
-                    if let Some(place) = slot(&member).and_then(|at| found.get_mut(at)) {
-                        *place = Some(member.value);
+                    for (key, place) in keys.iter().zip(found.iter_mut()) {
+                        if key_of(key).is_some_and(|key| member.key_is(key)) {
+                            *place = Some(member.value);
+                        }
                     }
                 }
             }
         }
-        found
     }
 
     /// The members in order, keys as written.
@@ -551,8 +587,8 @@ impl Member<'_> {
         if self.escaped {
             return escaped_key_is(self.key, key);
         }
-        // Byte by byte: keys are short, shorter than a call to `memcmp`.
-        self.key.len() == key.len() && self.key.iter().zip(key.as_bytes()).all(|(a, b)| a == b)
+        // Keys are short, shorter than a call to `memcmp`.
+        same_bytes(self.key, key.as_bytes())
     }
 }
 
@@ -562,7 +598,7 @@ enum Children<'a> {
         notes: &'a Notes<'a>,
         all: &'a [Note],
         container: u32,
-        depth: usize,
+        depth: u32,
     },
     Walked {
         value: JsonValue<'a>,
@@ -574,7 +610,7 @@ enum Children<'a> {
 impl<'a> Children<'a> {
     #[inline]
     fn of(value: JsonValue<'a>) -> Children<'a> {
-        if value.depth <= NOTED_DEPTH {
+        if value.depth as usize <= NOTED_DEPTH {
             if let Some(notes) = value.notes {
                 if let (Some(all), Some(container)) = (notes.all(), notes.offset(value.bytes)) {
                     return Children::Noted {
@@ -643,6 +679,7 @@ impl<'a> Children<'a> {
             bytes: bytes.get(start..end)?,
             notes: value.notes,
             depth: value.depth + 1,
+            plain: false,
         };
         Some((key, escaped, child))
     }
@@ -837,6 +874,22 @@ impl core::fmt::Debug for JsonArray<'_> {
     }
 }
 
+/// Whether two byte strings of the same length are equal: a word at each end when they are
+/// four to eight bytes long (as most keys are), else byte by byte.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let word = |bytes: &[u8], at: usize| -> Option<u32> {
+        Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+    };
+    match a.len() {
+        4..=8 if a.len() == b.len() => {
+            let last = a.len() - 4;
+            word(a, 0) == word(b, 0) && word(a, last) == word(b, last)
+        }
+        _ => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y),
+    }
+}
+
 /// Whether a key written with escapes is `key`.
 #[cold]
 fn escaped_key_is(raw: &[u8], key: &str) -> bool {
@@ -928,16 +981,16 @@ impl Parser<'_> {
         }
     }
 
-    /// A value.
-    fn value(&mut self) -> Option<()> {
+    /// A value; whether it is a string with an escape.
+    fn value(&mut self) -> Option<bool> {
         match self.peek()? {
-            b'{' => self.object(),
-            b'[' => self.array(),
-            b'"' => self.string().map(drop),
-            b't' => self.literal(b"true"),
-            b'f' => self.literal(b"false"),
-            b'n' => self.literal(b"null"),
-            b'-' | b'0'..=b'9' => self.number(),
+            b'{' => self.object().map(|()| false),
+            b'[' => self.array().map(|()| false),
+            b'"' => self.string(),
+            b't' => self.literal(b"true").map(|()| false),
+            b'f' => self.literal(b"false").map(|()| false),
+            b'n' => self.literal(b"null").map(|()| false),
+            b'-' | b'0'..=b'9' => self.number().map(|()| false),
             _ => None,
         }
     }
@@ -972,7 +1025,7 @@ impl Parser<'_> {
             self.at += 1;
             self.whitespace();
             let value_start = self.offset();
-            self.value()?;
+            let value_escaped = self.value()?;
             self.note(Note {
                 container,
                 key_start,
@@ -980,6 +1033,7 @@ impl Parser<'_> {
                 value_start,
                 value_end: self.offset(),
                 escaped,
+                value_escaped,
             });
             self.whitespace();
             match self.peek()? {
@@ -1009,11 +1063,12 @@ impl Parser<'_> {
         }
         loop {
             let value_start = self.offset();
-            self.value()?;
+            let value_escaped = self.value()?;
             self.note(Note {
                 container,
                 value_start,
                 value_end: self.offset(),
+                value_escaped,
                 ..Note::default()
             });
             self.whitespace();

@@ -5,7 +5,7 @@ use super::{Names, Parts, Style};
 use crate::Items;
 use crate::json::{JsonValue, JsonWriter};
 use error_contract_wire::Builtin;
-use serde_json::{Value, json};
+use std::borrow::Cow;
 
 /// `{"errors":[{"errorCode":3001,"message":"entity not found"}]}`: exposed fields go inside the
 /// array item. The code should be numeric (the derive insists); a string code is written as a
@@ -45,8 +45,11 @@ impl Style for Dto {
         out.raw("}");
     }
 
-    fn read_errors(json: &Value) -> Option<Vec<Value>> {
-        super::read_list(json.get("errors"), |item| json!({ "errors": [item] }))
+    /// Each item of the array, in an array of its own: `{"errors":[{..}]}`.
+    fn read_errors<'a>(json: JsonValue<'a>, names: &Names<'_>) -> Option<Vec<Cow<'a, str>>> {
+        let envelope = Builtin::Dto.envelope_name(names)?;
+        let before = super::open_member(envelope) + "[";
+        super::read_list(json.as_object()?.get(envelope), Some((&before, "]}")))
     }
 
     fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {

@@ -5,7 +5,7 @@ use super::{Names, Parts, Style};
 use crate::Items;
 use crate::json::{JsonValue, JsonWriter};
 use error_contract_wire::Builtin;
-use serde_json::Value;
+use std::borrow::Cow;
 
 /// `{"code":3001,"message":"entity not found"}`: exposed fields follow the message.
 ///
@@ -46,8 +46,8 @@ impl Style for Flat {
         out.raw("}");
     }
 
-    fn read_errors(json: &Value) -> Option<Vec<Value>> {
-        super::read_list(json.get("errors"), |item| item)
+    fn read_errors<'a>(json: JsonValue<'a>, _: &Names<'_>) -> Option<Vec<Cow<'a, str>>> {
+        super::read_list(json.as_object()?.get("errors"), None)
     }
 
     fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {

@@ -7,11 +7,11 @@
 //! itself at compile time, byte for byte what these impls would write; the impls below write the
 //! bodies that have run-time parts, and the bodies of errors built by hand.
 
-use crate::json::{Field, JsonValue, JsonWriter};
+use crate::json::{Field, JsonArray, JsonValue, JsonWriter};
 use crate::{Code, Items, Status};
 use core::fmt::{self, Display};
 use error_contract_wire::{Builtin, Sink};
-use serde_json::Value;
+use std::borrow::Cow;
 
 pub use error_contract_wire::{Constant, Member, Names};
 pub(crate) use wire::ReadCode;
@@ -180,25 +180,38 @@ pub trait Style {
 
     /// Splits a body of several errors into the bodies of one error each, for decoding
     /// [`Errors`](crate::Errors); `None` when `json` is not a body of several errors in this
-    /// style. The default reads the `errors` array that the default [`Style::write_errors`]
-    /// writes.
+    /// style. Each body is borrowed from `json`'s text where an item of the list is a whole
+    /// body of one error, and written (an item put back in its envelope) where it is not.
+    /// `names` are the member names of the enum that decodes (`rename_members`,
+    /// `skip_members`), which the built-in styles follow and a custom style may ignore. The
+    /// default reads the `errors` array that the default [`Style::write_errors`] writes.
     ///
     /// ```
     /// use error_contract::Style;
-    /// use error_contract::style::Flat;
-    /// use serde_json::json;
+    /// use error_contract::json::JsonDocument;
+    /// use error_contract::style::{Dto, Flat, Names};
     ///
-    /// let body = json!({"message": "Bad Request", "errors": [
-    ///     {"code": "name", "message": "name is required"},
-    ///     {"code": "email", "message": "email is invalid"},
-    /// ]});
-    /// let bodies = Flat::read_errors(&body).unwrap();
-    /// assert_eq!(bodies[1], json!({"code": "email", "message": "email is invalid"}));
-    /// assert_eq!(Flat::read_errors(&json!({"code": "name", "message": "?"})), None);
+    /// let body = br#"{"message":"Bad Request","errors":[
+    ///     {"code":"name","message":"name is required"},
+    ///     {"code":"email","message":"email is invalid"}
+    /// ]}"#;
+    /// let doc = JsonDocument::parse(body).unwrap();
+    /// let bodies = Flat::read_errors(doc.root(), &Names::DEFAULT).unwrap();
+    /// assert_eq!(bodies[1], r#"{"code":"email","message":"email is invalid"}"#);
+    ///
+    /// // One error's body is not a body of several.
+    /// let doc = JsonDocument::parse(br#"{"code":"name","message":"?"}"#).unwrap();
+    /// assert_eq!(Flat::read_errors(doc.root(), &Names::DEFAULT), None);
+    ///
+    /// // A `dto` item is put back in the envelope of one error.
+    /// let doc = JsonDocument::parse(br#"{"errors":[{"errorCode":1},{"errorCode":2}]}"#).unwrap();
+    /// let bodies = Dto::read_errors(doc.root(), &Names::DEFAULT).unwrap();
+    /// assert_eq!(bodies, [r#"{"errors":[{"errorCode":1}]}"#, r#"{"errors":[{"errorCode":2}]}"#]);
     /// ```
-    fn read_errors(json: &Value) -> Option<Vec<Value>> {
-        let items = json.get("errors")?.as_array()?;
-        Some(items.clone())
+    fn read_errors<'a>(json: JsonValue<'a>, names: &Names<'_>) -> Option<Vec<Cow<'a, str>>> {
+        let _ = names;
+        let items = json.as_object()?.get("errors")?.as_array()?;
+        Some(items.iter().map(|item| Cow::Borrowed(item.raw())).collect())
     }
 }
 
@@ -283,14 +296,40 @@ pub(crate) fn list(
     out.raw("]");
 }
 
-/// The items of a list member of `json` (found by `list`), each made a body of one error by
-/// `wrap`; `None` when the member is missing or not an array of objects.
-pub(crate) fn read_list(list: Option<&Value>, wrap: impl Fn(Value) -> Value) -> Option<Vec<Value>> {
-    let items = list?.as_array()?;
-    if !items.iter().all(Value::is_object) {
-        return None;
-    }
-    Some(items.iter().cloned().map(wrap).collect())
+/// The items of a list member (found by `list`), each the body of one error: its own text, or
+/// put between `before` and `after` (an envelope); `None` when the member is missing or not an
+/// array of objects.
+pub(crate) fn read_list<'a>(
+    list: Option<JsonValue<'a>>,
+    envelope: Option<(&str, &str)>,
+) -> Option<Vec<Cow<'a, str>>> {
+    let items = list?.as_array().map(JsonArray::iter)?;
+    items
+        .map(|item| {
+            item.as_object()?;
+            Some(match envelope {
+                None => Cow::Borrowed(item.raw()),
+                Some((before, after)) => {
+                    let mut body =
+                        String::with_capacity(before.len() + item.raw().len() + after.len());
+                    body.push_str(before);
+                    body.push_str(item.raw());
+                    body.push_str(after);
+                    Cow::Owned(body)
+                }
+            })
+        })
+        .collect()
+}
+
+/// `{"name":`, the start of an envelope member.
+pub(crate) fn open_member(name: &str) -> String {
+    let mut text = String::from("{\"");
+    error_contract_wire::escape::escape(name, |bytes| {
+        text.push_str(core::str::from_utf8(bytes).unwrap_or_default());
+    });
+    text.push_str("\":");
+    text
 }
 
 /// What a style may put in a body: status, code, public message, problem title and type base,

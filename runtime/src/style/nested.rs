@@ -5,7 +5,7 @@ use super::{Names, Parts, Style};
 use crate::Items;
 use crate::json::{JsonValue, JsonWriter};
 use error_contract_wire::Builtin;
-use serde_json::{Value, json};
+use std::borrow::Cow;
 
 /// `{"error":{"code":3001,"message":"entity not found"}}`: exposed fields go inside `error`.
 ///
@@ -53,9 +53,14 @@ impl Style for Nested {
         out.raw("}}");
     }
 
-    fn read_errors(json: &Value) -> Option<Vec<Value>> {
-        let details = json.get("error")?.get("details");
-        super::read_list(details, |item| json!({ "error": item }))
+    /// Each item of `details` in an envelope of its own: `{"error":{..}}`.
+    fn read_errors<'a>(json: JsonValue<'a>, names: &Names<'_>) -> Option<Vec<Cow<'a, str>>> {
+        let envelope = Builtin::Nested.envelope_name(names)?;
+        let error = json.as_object()?.get(envelope)?.as_object()?;
+        super::read_list(
+            error.get("details"),
+            Some((&super::open_member(envelope), "}")),
+        )
     }
 
     fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {

@@ -102,13 +102,9 @@ impl<'a> Wire<'a> {
         message_key: &'a str,
     ) -> Wire<'a> {
         // The last of each, as `serde_json` keeps the last of a repeated key.
-        let [code, message] = object.find(|member| {
-            if code_key.is_some_and(|key| member.key_is(key)) {
-                Some(0)
-            } else {
-                member.key_is(message_key).then_some(1)
-            }
-        });
+        let [code, message] = object.find([code_key, Some(message_key)]);
+        // One member named as both is the code.
+        let message = message.filter(|_| code_key != Some(message_key));
         Wire {
             code: code.and_then(read_code),
             message: message.filter(|m| m.bytes().first() == Some(&b'"')),
