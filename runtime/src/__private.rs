@@ -10,7 +10,7 @@ pub use crate::codes::check as check_codes;
 /// `Decode`, for the impl the derive writes on a type without `decode`: a path with the user's
 /// span, under a name no user imports.
 pub use crate::decode::Decode as DecodeRefused;
-pub use crate::decode::decoder::{Decoded, Decoder, Mismatch, Nested, Reader, read_builtin};
+pub use crate::decode::decoder::{Decoded, Decoder, Mismatch, Reader, Wrapped, read_builtin};
 pub use crate::decode::{Decode, DecodeError, ResponseHeaders, Unknown};
 pub use crate::field_roles::{HeaderField, StatusValue};
 pub use crate::style::{Constant, Member, Names};

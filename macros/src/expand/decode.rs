@@ -49,7 +49,7 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
         quote!(__ec::Decode),
         quote!(__ec::Catalog),
     );
-    let nested = ctx.cont.variants.iter().filter(|v| v.is_transparent()).map(|v| {
+    let wrapped = ctx.cont.variants.iter().filter(|v| v.is_transparent()).map(|v| {
         let field = &v.fields[0];
         let ty = field.ty();
         let path = ctx.path(v);
@@ -99,7 +99,7 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
                             _ => return ::core::result::Result::Err(__ec::Mismatch),
                         })
                     },
-                    nested: &[#(#nested),*],
+                    wrapped: &[#(#wrapped),*],
                     other: #other,
                     fallback_body: __ec::Body::build::<#own_style>,
                     content_type: <#own_style as __ec::Style>::CONTENT_TYPE,

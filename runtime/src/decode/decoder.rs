@@ -29,7 +29,7 @@ pub fn read_builtin<'a>(
 pub struct Mismatch;
 
 /// A transparent variant's wrapped type: its catalog, and its decoding mapped into the variant.
-pub type Nested<'a, E> = (
+pub type Wrapped<'a, E> = (
     fn() -> Catalog,
     &'a dyn Fn(u16, &dyn ResponseHeaders, &[u8]) -> Result<E, DecodeError>,
 );
@@ -84,7 +84,7 @@ pub struct Decoder<'a, E> {
     /// Builds the variant at a row; `Err` when its fields do not deserialize.
     pub build: &'a dyn Fn(u32, &Decoded<'_>) -> Result<E, Mismatch>,
     /// Transparent variants: decode with the wrapped type when its catalog has the code.
-    pub nested: &'a [Nested<'a, E>],
+    pub wrapped: &'a [Wrapped<'a, E>],
     /// The `other` variant.
     pub other: Option<&'a dyn Fn(Unknown) -> E>,
     /// Writes the body of a status-only unknown in the type's style.
@@ -144,7 +144,7 @@ impl<E> Decoder<'_, E> {
                 return self.unknown(status, headers, body, Some(wire), reader);
             }
             if let Some(code) = wire.read_code() {
-                for (catalog, decode) in self.nested {
+                for (catalog, decode) in self.wrapped {
                     if catalog().get(code.as_code()).is_some() {
                         return decode(status.as_u16(), headers, body);
                     }
