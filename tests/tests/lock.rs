@@ -1066,6 +1066,56 @@ mod wire {
     }
 }
 
+mod identifying_message {
+    use super::*;
+
+    /// The `message` style writes no code: its errors are told apart by their message.
+    #[derive(Debug, ApiError)]
+    #[api_error(style = "message")]
+    #[allow(dead_code, reason = "only the catalog is read")]
+    enum Before {
+        #[api_error(status = 404, code = 3001, message = "entity not found")]
+        NotFound,
+        #[api_error(status = 409, code = 3002, message = "entity exists", style = "flat")]
+        Exists,
+    }
+
+    #[derive(Debug, ApiError)]
+    #[api_error(style = "message")]
+    #[allow(dead_code, reason = "only the catalog is read")]
+    enum After {
+        #[api_error(status = 404, code = 3001, message = "no such entity")]
+        NotFound,
+        #[api_error(
+            status = 409,
+            code = 3002,
+            message = "the entity exists",
+            style = "flat"
+        )]
+        Exists,
+    }
+
+    #[test]
+    fn a_message_style_message_change_breaks_and_a_flat_one_does_not() {
+        let locked = Before::catalog().to_lock();
+        let report = lock::compare(&locked, &After::catalog()).unwrap();
+        assert!(report.is_breaking());
+        assert_eq!(
+            report.to_string(),
+            "breaking  code 3001 (NotFound): message changed from \"entity not found\" to \"no such entity\"\n\
+             allowed   code 3002 (Exists): message changed from \"entity exists\" to \"the entity exists\"\n"
+        );
+        let kinds: Vec<ChangeKind> = report.changes().iter().map(lock::Change::kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ChangeKind::IdentifyingMessageChanged,
+                ChangeKind::MessageChanged
+            ]
+        );
+    }
+}
+
 mod allowed {
     use super::*;
 

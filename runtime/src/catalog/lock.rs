@@ -26,7 +26,8 @@
 //!   new constant members pass: a client that does not know them is not broken (the lock is
 //!   left as it is; the test says what it does not record yet), and so does a style member
 //!   that `skip_members` no longer leaves out. A message or a variant's name that changed passes
-//!   too, reported as allowed. Everything else fails the test with one line per change: a code
+//!   too, reported as allowed, except the message of a code in the `message` style: its body
+//!   has no code, so clients tell its errors apart by their message, and that change breaks. Everything else fails the test with one line per change: a code
 //!   removed, renumbered (the same variant name under another code), its status, style, problem
 //!   `type` or parent changed, an exposed key removed, renamed or retyped, a header removed, a
 //!   fixed header's value (`headers("Cache-Control" = "no-store")`) or template changed, a
@@ -883,6 +884,9 @@ pub enum ChangeKind {
     ConstantRemoved,
     /// Breaking: a constant member's value changed.
     ConstantChanged,
+    /// Breaking: the message of a code in the `message` style changed. Its body has no code,
+    /// so clients (and `Decode`) tell its errors apart by their message.
+    IdentifyingMessageChanged,
     /// Allowed: the message (template) changed.
     MessageChanged,
     /// Allowed: the variant was renamed; its code is the same.
@@ -1394,8 +1398,14 @@ fn entry_changes(before: &Locked, after: &Locked, changes: &mut Vec<Change>) {
     }
 
     if before.message != after.message {
+        // In the `message` style the message is what tells the errors apart.
+        let kind = if before.style == "message" && after.style == "message" {
+            ChangeKind::IdentifyingMessageChanged
+        } else {
+            ChangeKind::MessageChanged
+        };
         push(
-            ChangeKind::MessageChanged,
+            kind,
             format!(
                 "message changed from {} to {}",
                 quoted(&before.message),
