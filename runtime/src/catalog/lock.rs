@@ -1397,22 +1397,28 @@ fn entry_changes(before: &Locked, after: &Locked, changes: &mut Vec<Change>) {
         }
     }
 
-    if before.message != after.message {
-        // In the `message` style the message is what tells the errors apart.
-        let kind = if before.style == "message" && after.style == "message" {
-            ChangeKind::IdentifyingMessageChanged
-        } else {
-            ChangeKind::MessageChanged
-        };
-        push(
-            kind,
-            format!(
-                "message changed from {} to {}",
-                quoted(&before.message),
-                quoted(&after.message)
-            ),
-        );
+    if let Some((kind, detail)) = message_change(before, after) {
+        push(kind, detail);
     }
+}
+
+/// A changed message: allowed, but in the `message` style, where it is what tells the errors
+/// apart.
+fn message_change(before: &Locked, after: &Locked) -> Option<(ChangeKind, String)> {
+    if before.message == after.message {
+        return None;
+    }
+    let kind = if before.style == "message" && after.style == "message" {
+        ChangeKind::IdentifyingMessageChanged
+    } else {
+        ChangeKind::MessageChanged
+    };
+    let detail = format!(
+        "message changed from {} to {}",
+        quoted(&before.message),
+        quoted(&after.message)
+    );
+    Some((kind, detail))
 }
 
 /// The changes of the names of the members a code's style writes itself, and of those it leaves
