@@ -110,53 +110,57 @@ impl<E> Decoder<'_, E> {
         }
         // Statuses past 999 are not HTTP statuses; keep them as the nearest error status.
         let status = Status::new(status).unwrap_or(Status::checked(599));
-        let doc = JsonDocument::parse(body);
-        let (wire, reader) = doc
-            .as_ref()
-            .and_then(|doc| {
-                self.readers
-                    .iter()
-                    .find_map(|read| Some((read(doc.root())?, *read)))
-            })
-            .unzip();
-        let mut wire = wire;
+        if let Some(doc) = &JsonDocument::parse(body) {
+            for read in self.readers {
+                // Borrowed where the reader wrote it: a `Wire` is not small.
+                if let Some(wire) = &mut read(doc.root()) {
+                    return self.read(status, headers, body, wire, *read);
+                }
+            }
+        }
+        self.unknown(status, headers, body, None, None)
+    }
+
+    /// Decodes what a style's reader read from the body.
+    fn read(
+        &self,
+        status: Status,
+        headers: &dyn ResponseHeaders,
+        body: &[u8],
+        wire: &mut Wire<'_>,
+        reader: Reader,
+    ) -> Result<E, DecodeError> {
         // A problem without a `code` member: the code is what follows the type base in `type`.
-        if let (Some(wire), Some(base), true) = (
-            &mut wire,
-            self.table.type_base,
-            self.table.member_names.skip_code,
-        ) {
+        if let (Some(base), true) = (self.table.type_base, self.table.member_names.skip_code) {
             let numeric = matches!(self.table.codes, TableCodes::Num(_));
             wire.code_from_type(base, numeric);
         }
-
-        if let Some(wire) = &wire {
-            let decoded = Decoded {
-                status,
-                headers,
-                wire,
-            };
-            if let Some(row) = self.exact(wire) {
-                if let Ok(value) = (self.build)(row, &decoded) {
-                    return Ok(value);
-                }
-                // A known code whose fields do not deserialize: `other`, with the code kept.
-                return self.unknown(status, headers, body, Some(wire), reader);
+        let wire = &*wire;
+        let decoded = Decoded {
+            status,
+            headers,
+            wire,
+        };
+        if let Some(row) = self.exact(wire) {
+            if let Ok(value) = (self.build)(row, &decoded) {
+                return Ok(value);
             }
-            if let Some(code) = wire.read_code() {
-                for (catalog, decode) in self.wrapped {
-                    if catalog().get(code.as_code()).is_some() {
-                        return decode(status.as_u16(), headers, body);
-                    }
-                }
-            }
-            if let Some(row) = self.parent(wire) {
-                if let Ok(value) = (self.build)(row, &decoded) {
-                    return Ok(value);
+            // A known code whose fields do not deserialize: `other`, with the code kept.
+            return self.unknown(status, headers, body, Some(wire), Some(reader));
+        }
+        if let Some(code) = wire.read_code() {
+            for (catalog, decode) in self.wrapped {
+                if catalog().get(code.as_code()).is_some() {
+                    return decode(status.as_u16(), headers, body);
                 }
             }
         }
-        self.unknown(status, headers, body, wire.as_ref(), reader)
+        if let Some(row) = self.parent(wire) {
+            if let Ok(value) = (self.build)(row, &decoded) {
+                return Ok(value);
+            }
+        }
+        self.unknown(status, headers, body, Some(wire), Some(reader))
     }
 
     /// The `other` variant (else `Unrecognized`), holding what the response said: a wire read

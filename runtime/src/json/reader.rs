@@ -89,9 +89,25 @@ impl<'a> Notes<'a> {
         u32::try_from(offset).ok()
     }
 
+    /// Whether the key a note points at is `key`: the lengths first, then the bytes as
+    /// written, unescaped only when they have an escape.
+    #[inline]
+    fn key_is(&self, note: &Note, key: &str) -> bool {
+        let raw = || {
+            self.bytes
+                .get(note.key_start as usize..note.key_end as usize)
+                .unwrap_or_default()
+        };
+        if note.escaped {
+            return escaped_key_is(raw(), key);
+        }
+        note.key_end.wrapping_sub(note.key_start) as usize == key.len()
+            && same_bytes(raw(), key.as_bytes())
+    }
+
     /// Whether the key a note points at is `key`, byte for byte (its length already compared).
     #[inline]
-    fn key_is(&self, note: &Note, key: &[u8]) -> bool {
+    fn key_bytes_are(&self, note: &Note, key: &[u8]) -> bool {
         let start = note.key_start as usize;
         self.bytes
             .get(start..start + key.len())
@@ -438,8 +454,23 @@ impl<'a> JsonObject<'a> {
     /// See [`JsonObject`] for an example.
     #[must_use]
     pub fn get(self, key: &str) -> Option<JsonValue<'a>> {
-        let [found] = self.find([Some(key)]);
-        found
+        match Children::of(self.value) {
+            // The last of a repeated key: the first found from the end.
+            Children::Noted {
+                notes,
+                all,
+                container,
+                depth,
+            } => all
+                .iter()
+                .rev()
+                .find(|note| note.container == container && notes.key_is(note, key))
+                .map(|note| notes.value(note, depth)),
+            walked @ Children::Walked { .. } => (Members { children: walked })
+                .filter(|member| member.key_is(key))
+                .last()
+                .map(|member| member.value),
+        }
     }
 
     /// The values of the last members named each of `keys` (a `None` key finds nothing), in
@@ -485,7 +516,7 @@ impl<'a> JsonObject<'a> {
                                 .get(note.key_start as usize..note.key_end as usize)
                                 .is_some_and(|raw| escaped_key_is(raw, key))
                         } else {
-                            key.len() == len && notes.key_is(note, key.as_bytes())
+                            key.len() == len && notes.key_bytes_are(note, key.as_bytes())
                         };
                         if same {
                             *place = Some(notes.value(note, depth));

@@ -62,14 +62,6 @@ pub(crate) fn read<'a>(json: JsonValue<'a>, names: &Names<'static>) -> Option<Wi
         Builtin::Flat.code_name(names),
         Builtin::Flat.message_name(names),
     );
-    let wire = Wire::from_object(object, code, message);
-    // An object with neither member is not of this style (looked for only then).
-    if wire.code().is_none()
-        && !wire.has_message()
-        && !code.is_some_and(|code| object.contains_key(code))
-        && !object.contains_key(message)
-    {
-        return None;
-    }
-    Some(wire)
+    // An object with neither member is not of this style.
+    Wire::from_object_with_member(object, code, message)
 }

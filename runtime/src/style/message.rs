@@ -52,9 +52,6 @@ impl Style for Message {
 pub(crate) fn read<'a>(json: JsonValue<'a>, names: &Names<'static>) -> Option<Wire<'a>> {
     let object = json.as_object()?;
     let message = Builtin::Message.message_name(names);
-    let wire = Wire::from_object(object, None, message);
-    if !wire.has_message() && !object.contains_key(message) {
-        return None;
-    }
-    Some(wire)
+    // An object without the message member is not of this style.
+    Wire::from_object_with_member(object, None, message)
 }

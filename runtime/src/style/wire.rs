@@ -101,17 +101,56 @@ impl<'a> Wire<'a> {
         code_key: Option<&'a str>,
         message_key: &'a str,
     ) -> Wire<'a> {
-        // The last of each, as `serde_json` keeps the last of a repeated key.
-        let [code, message] = object.find([code_key, Some(message_key)]);
-        // One member named as both is the code.
-        let message = message.filter(|_| code_key != Some(message_key));
+        let (code, message) = Self::read_parts(object, code_key, message_key);
         Wire {
-            code: code.and_then(read_code),
-            message: message.filter(|m| m.bytes().first() == Some(&b'"')),
+            code,
+            message,
             fields: Some(object),
             not_fields: [code_key, Some(message_key)],
             hidden: &[],
         }
+    }
+
+    /// The same parts, when the object has a member named `code_key` or `message_key` (else
+    /// it is not of the style that reads it; the members' names are compared again only then).
+    /// Made where it is returned: a `Wire` is not small.
+    pub(crate) fn from_object_with_member(
+        object: JsonObject<'a>,
+        code_key: Option<&'a str>,
+        message_key: &'a str,
+    ) -> Option<Wire<'a>> {
+        let (code, message) = Self::read_parts(object, code_key, message_key);
+        if code.is_none()
+            && message.is_none()
+            && !code_key.is_some_and(|code| object.contains_key(code))
+            && !object.contains_key(message_key)
+        {
+            return None;
+        }
+        Some(Wire {
+            code,
+            message,
+            fields: Some(object),
+            not_fields: [code_key, Some(message_key)],
+            hidden: &[],
+        })
+    }
+
+    /// The code and the message of [`from_object`](Self::from_object), in one pass.
+    #[inline]
+    fn read_parts(
+        object: JsonObject<'a>,
+        code_key: Option<&'a str>,
+        message_key: &'a str,
+    ) -> (Option<ReadCode<'a>>, Option<JsonValue<'a>>) {
+        // The last of each, as `serde_json` keeps the last of a repeated key.
+        let [code, message] = object.find([code_key, Some(message_key)]);
+        // One member named as both is the code.
+        let message = message.filter(|_| code_key != Some(message_key));
+        (
+            code.and_then(read_code),
+            message.filter(|m| m.bytes().first() == Some(&b'"')),
+        )
     }
 
     /// The same parts, with `keys` left out of an unknown error's fields: the members a style
@@ -176,11 +215,6 @@ impl<'a> Wire<'a> {
             Some(code) if !code.is_empty() => Some(ReadCode::Str(code)),
             _ => None,
         };
-    }
-
-    /// Whether a message was read, without unescaping it.
-    pub(crate) fn has_message(&self) -> bool {
-        self.message.is_some()
     }
 
     pub(crate) fn read_code(&self) -> Option<&ReadCode<'a>> {
