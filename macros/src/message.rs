@@ -70,7 +70,7 @@ pub(crate) fn parse(template: &str) -> Result<Template, String> {
 /// [`parse`], for a template that is `what` (`"header value"`), as its errors say.
 pub(crate) fn parse_in(template: &str, what: &str) -> Result<Template, String> {
     // Most messages have no brace: the loop below would give this, a character at a time.
-    if !template.contains(['{', '}']) {
+    if !template.bytes().any(|b| b == b'{' || b == b'}') {
         return Ok(Template {
             written: template.to_owned(),
             text: Some(template.to_owned()),

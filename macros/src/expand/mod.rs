@@ -33,6 +33,7 @@ mod entries;
 mod error;
 mod from;
 mod serialize;
+mod source;
 mod validate;
 
 use crate::ast::{Container, Field, StyleRef, Variant};
