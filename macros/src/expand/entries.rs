@@ -674,24 +674,40 @@ pub(super) fn dispatch(ctx: &Ctx<'_, '_>) -> TokenStream {
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
     let where_clause = ctx.dispatch_bounds.where_clause(generics);
     let allow_deprecated = super::allow_deprecated(ctx.cont);
-    let arms = ctx.cont.variants.iter().enumerate().map(|(i, v)| {
-        if v.delegates() {
-            let pattern = ctx.pattern(v, &v.fields);
-            let binding = v.fields[0].binding();
-            quote!(#pattern => return __ec::Target::Inner(#binding),)
-        } else {
-            let path = ctx.path(v);
-            let row = ctx.row(i);
-            quote!(#path { .. } => #row,)
-        }
+    // The rows' arms, `Self::V { .. } => 7u32,`, are written in one `quote!` with each token
+    // pushed in place: a stream per arm, interpolated into the next, costs a call into the
+    // compiler each, for every variant.
+    let (delegating, rows): (Vec<_>, Vec<_>) = ctx
+        .cont
+        .variants
+        .iter()
+        .enumerate()
+        .partition(|(_, v)| v.delegates());
+    let delegating = delegating.iter().map(|(_, v)| {
+        let pattern = ctx.pattern(v, &v.fields);
+        let binding = v.fields[0].binding();
+        quote!(#pattern => return __ec::Target::Inner(#binding),)
     });
+    let row_literals = rows.iter().map(|(i, _)| {
+        proc_macro2::Literal::u32_suffixed(
+            u32::try_from(ctx.entry_index[*i].unwrap_or_default()).unwrap_or(u32::MAX),
+        )
+    });
+    let rest = proc_macro2::Group::new(proc_macro2::Delimiter::Brace, quote!(..));
+    let row_arms = if ctx.cont.is_enum {
+        let idents = rows.iter().map(|(_, v)| v.ident);
+        quote!(#(Self::#idents #rest => #row_literals,)*)
+    } else {
+        quote!(#(Self #rest => #row_literals,)*)
+    };
+    let arms = quote!(#(#delegating)* #row_arms);
     let body = if ctx.cont.variants.is_empty() {
         quote!(match *self {})
     } else if ctx.cont.variants.iter().all(Variant::delegates) {
-        quote!(match self { #(#arms)* })
+        quote!(match self { #arms })
     } else {
         quote! {
-            let __row: u32 = match self { #(#arms)* };
+            let __row: u32 = match self { #arms };
             __ec::Target::Entry(__ec::entry(&__TABLE, __row))
         }
     };
