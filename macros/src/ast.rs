@@ -143,7 +143,7 @@ impl<'a> Variant<'a> {
             }
         };
         let template = match &attrs.message {
-            Some(lit) => match message::parse(&lit.value.value()) {
+            Some(lit) => match message::parse(&attr::str_value(&lit.value)) {
                 Ok(template) => Some(template),
                 Err(err) => {
                     cx.error_at(lit.span, err);

@@ -404,6 +404,22 @@ pub(crate) fn deprecated(attrs: &[Attribute]) -> bool {
     attrs.iter().any(|a| a.path().is_ident("deprecated"))
 }
 
+/// The value of a string literal. A literal without escapes is its text between the quotes;
+/// `LitStr::value` would unescape it a character at a time, in the unoptimized derive, for
+/// every message and doc comment.
+pub(crate) fn str_value(lit: &LitStr) -> String {
+    let text = lit.token().to_string();
+    match text
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+    {
+        Some(inner) if !inner.bytes().any(|b| b == b'\\' || b == b'\r' || b == b'"') => {
+            inner.to_owned()
+        }
+        _ => lit.value(),
+    }
+}
+
 /// An identifier's name without `r#`.
 pub(crate) fn unraw(ident: &syn::Ident) -> String {
     let s = ident.to_string();
@@ -429,7 +445,7 @@ pub(crate) fn docs(attrs: &[Attribute]) -> String {
         else {
             continue;
         };
-        for line in s.value().lines() {
+        for line in str_value(s).lines() {
             let line = line.trim();
             if line.is_empty() {
                 continue;
@@ -1365,7 +1381,23 @@ fn skip_members(
 
 #[cfg(test)]
 mod tests {
-    use super::{distance, nearest};
+    use super::{distance, nearest, str_value};
+
+    #[test]
+    fn string_values_as_syn_reads_them() {
+        for source in [
+            r#""plain text""#,
+            r#""""#,
+            r#""tab\tand \"quotes\" and \u{e9}""#,
+            r#"r"raw \n""#,
+            r##"r#"raw "quoted""#"##,
+            r#""suffixed"x"#,
+            "\"caf\u{e9} {id}\"",
+        ] {
+            let lit: syn::LitStr = syn::parse_str(source).unwrap();
+            assert_eq!(str_value(&lit), lit.value(), "{source}");
+        }
+    }
 
     #[test]
     fn a_swap_of_two_neighbours_is_one_edit() {
