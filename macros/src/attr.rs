@@ -1390,7 +1390,6 @@ mod tests {
             r#""""#,
             r#""tab\tand \"quotes\" and \u{e9}""#,
             r#"r"raw \n""#,
-            r##"r#"raw "quoted""#"##,
             r#""suffixed"x"#,
             "\"caf\u{e9} {id}\"",
         ] {

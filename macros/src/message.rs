@@ -69,20 +69,8 @@ pub(crate) fn parse(template: &str) -> Result<Template, String> {
 
 /// [`parse`], for a template that is `what` (`"header value"`), as its errors say.
 pub(crate) fn parse_in(template: &str, what: &str) -> Result<Template, String> {
-    // Most messages have no brace: the loop below would give this, a character at a time.
-    if !template.bytes().any(|b| b == b'{' || b == b'}') {
-        return Ok(Template {
-            written: template.to_owned(),
-            text: Some(template.to_owned()),
-            format: template.to_owned(),
-            args: Vec::new(),
-            uses: Vec::new(),
-            pieces: if template.is_empty() {
-                Vec::new()
-            } else {
-                vec![Piece::Text(template.to_owned())]
-            },
-        });
+    if let Some(template) = without_braces(template) {
+        return Ok(template);
     }
     let mut text = String::new();
     let mut format = String::new();
@@ -178,6 +166,26 @@ pub(crate) fn parse_in(template: &str, what: &str) -> Result<Template, String> {
         args,
         uses,
         pieces,
+    })
+}
+
+/// A template without a brace: what the character loop of [`parse_in`] would give, without
+/// the loop (most messages have no brace, and the derive runs unoptimized).
+fn without_braces(template: &str) -> Option<Template> {
+    if template.bytes().any(|b| b == b'{' || b == b'}') {
+        return None;
+    }
+    Some(Template {
+        written: template.to_owned(),
+        text: Some(template.to_owned()),
+        format: template.to_owned(),
+        args: Vec::new(),
+        uses: Vec::new(),
+        pieces: if template.is_empty() {
+            Vec::new()
+        } else {
+            vec![Piece::Text(template.to_owned())]
+        },
     })
 }
 

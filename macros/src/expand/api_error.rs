@@ -276,7 +276,10 @@ fn dynamic_pattern(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> TokenStream {
 
 /// The style, the fields and the problem's instance of a variant with a run-time body:
 /// `__ec::style::Dto`, `[__ec::field(.., __exposed0)]` and `None`.
-fn dynamic_body(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> (TokenStream, Vec<TokenStream>, TokenStream) {
+fn dynamic_body(
+    ctx: &Ctx<'_, '_>,
+    v: &Variant<'_>,
+) -> (TokenStream, Vec<TokenStream>, TokenStream) {
     let style = style_type(&v.style(&ctx.cont.attrs));
     let mut instance = quote!(::core::option::Option::None);
     let mut fields: Vec<TokenStream> = Vec::new();

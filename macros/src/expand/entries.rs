@@ -6,6 +6,7 @@
 //! it emits.
 
 use super::Ctx;
+use super::source::Source;
 use crate::ast::{Sent, StyleRef, Variant};
 use crate::attr::Literal;
 use crate::bound::Bounds;
@@ -13,7 +14,6 @@ use crate::check::Plain;
 use crate::code::Code;
 use crate::wire::{self, StaticParts};
 use error_contract_wire::{Builtin, Constant, Member};
-use super::source::Source;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
@@ -36,15 +36,17 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
         .strs(rows.iter().map(|(_, v)| crate::ast::unraw(v.ident)))
         .code("; const __CODES: __ec::TableCodes = ");
     if rows.iter().all(|(_, v)| matches!(v.code, Code::Num(_))) && !rows.is_empty() {
-        consts.code("__ec::TableCodes::Num(").slice(&rows, |s, (_, v)| {
-            s.int(
-                match v.code {
-                    Code::Num(n) => n,
-                    Code::Str(_) => 0,
-                },
-                "u32",
-            );
-        });
+        consts
+            .code("__ec::TableCodes::Num(")
+            .slice(&rows, |s, (_, v)| {
+                s.int(
+                    match v.code {
+                        Code::Num(n) => n,
+                        Code::Str(_) => 0,
+                    },
+                    "u32",
+                );
+            });
     } else {
         consts
             .code("__ec::TableCodes::Str(")
@@ -55,18 +57,38 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
 
     let (content_types, content_type_of, styles) = content_types(ctx, &rows);
     let field_schemas = field_schemas(ctx, &rows);
+    let fields = literal_fields(ctx, &rows, content_type_of, styles);
 
-    // Every field but `content_types` and `field_schemas`, in the struct's order.
+    let cached = cached_bodies(ctx);
+    quote! {
+        #cached
+        #consts
+        static __TABLE: __ec::Table = __ec::Table {
+            #fields
+            content_types: &[#(#content_types),*],
+            field_schemas: &[#(#field_schemas),*],
+        };
+    }
+}
+
+/// The table's fields of literals: every field but `content_types` and `field_schemas`, in the
+/// struct's order, as `name: value,` pairs.
+fn literal_fields(
+    ctx: &Ctx<'_, '_>,
+    rows: &[(usize, &Variant<'_>)],
+    content_type_of: Vec<u8>,
+    styles: Vec<String>,
+) -> TokenStream {
     let mut fields = Source::default();
     fields
         .code("names: __NAMES, statuses: ")
-        .slice(&rows, |s, (_, v)| {
+        .slice(rows, |s, (_, v)| {
             s.int(v.status(), "u16");
         })
         .code(", codes: __CODES, messages: ")
         .strs(rows.iter().map(|(_, v)| v.catalog_message()))
         .code(", interpolated: ")
-        .slice(&rows, |s, (_, v)| {
+        .slice(rows, |s, (_, v)| {
             s.bool(v.is_interpolated());
         })
         .code(", docs: ")
@@ -83,62 +105,51 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
         .code(", styles: ")
         .strs(styles)
         .code(", titles: ");
-    sparse_column(&mut fields, &rows, |s, v| {
+    sparse_column(&mut fields, rows, |s, v| {
         s.str(&v.attrs.title.as_ref()?.value);
         Some(())
     });
     fields.code(", parents: ");
-    sparse_column(&mut fields, &rows, |s, v| {
+    sparse_column(&mut fields, rows, |s, v| {
         code_source(s, &v.attrs.parent.as_ref()?.value);
         Some(())
     });
     fields.code(", fields: ");
-    sparse_column(&mut fields, &rows, |s, v| {
+    sparse_column(&mut fields, rows, |s, v| {
         let keys: Vec<String> = v.exposed().map(crate::ast::Field::key).collect();
         strs_or_none(s, keys)
     });
     fields.code(", field_types: ");
-    sparse_column(&mut fields, &rows, |s, v| {
+    sparse_column(&mut fields, rows, |s, v| {
         strs_or_none(s, v.exposed().map(|f| type_text(f.ty())).collect())
     });
     fields.code(", headers: ");
-    sparse_column(&mut fields, &rows, |s, v| {
-        let names = v.sent_headers(&ctx.cont.attrs).iter().map(Sent::name).collect();
+    sparse_column(&mut fields, rows, |s, v| {
+        let names = v
+            .sent_headers(&ctx.cont.attrs)
+            .iter()
+            .map(Sent::name)
+            .collect();
         strs_or_none(s, names)
     });
     fields.code(", header_sources: ");
-    header_sources(&mut fields, ctx, &rows);
+    header_sources(&mut fields, ctx, rows);
     fields.code(", example_messages: ");
-    sparse_column(&mut fields, &rows, |s, v| {
+    sparse_column(&mut fields, rows, |s, v| {
         s.str(&example_message(v)?);
         Some(())
     });
     fields.code(", field_examples: ");
-    field_examples(&mut fields, &rows);
-    fields.code(", type_base: ").option_str(
-        ctx.cont
-            .attrs
-            .type_base
-            .as_ref()
-            .map(|t| t.value.as_str()),
-    );
+    field_examples(&mut fields, rows);
+    fields
+        .code(", type_base: ")
+        .option_str(ctx.cont.attrs.type_base.as_ref().map(|t| t.value.as_str()));
     fields.code(", member_names: ");
     member_names(&mut fields, ctx);
     fields.code(", members: ");
-    members(&mut fields, ctx, &rows);
+    members(&mut fields, ctx, rows);
     fields.code(",");
-    let fields = fields.into_tokens();
-
-    let cached = cached_bodies(ctx);
-    quote! {
-        #cached
-        #consts
-        static __TABLE: __ec::Table = __ec::Table {
-            #fields
-            content_types: &[#(#content_types),*],
-            field_schemas: &[#(#field_schemas),*],
-        };
-    }
+    fields.into_tokens()
 }
 
 /// The `members` column: each row's constant members.
@@ -149,9 +160,7 @@ fn members(out: &mut Source, ctx: &Ctx<'_, '_>, rows: &[(usize, &Variant<'_>)]) 
             return None;
         }
         s.slice(&members, |s, (name, value, _)| {
-            s.code("__ec::Member { name: ")
-                .str(name)
-                .code(", value: ");
+            s.code("__ec::Member { name: ").str(name).code(", value: ");
             match wire::constant(value) {
                 Constant::Str(text) => s.code("__ec::Constant::Str(").str(text),
                 Constant::Number(n) => s.code("__ec::Constant::Number(").str(n),

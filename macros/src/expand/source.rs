@@ -70,7 +70,10 @@ impl Source {
     /// `Some("text")` or `None`, by their full paths.
     pub(super) fn option_str(&mut self, text: Option<&str>) -> &mut Self {
         match text {
-            Some(text) => self.code("::core::option::Option::Some(").str(text).code(")"),
+            Some(text) => self
+                .code("::core::option::Option::Some(")
+                .str(text)
+                .code(")"),
             None => self.code("::core::option::Option::None"),
         }
     }
@@ -115,7 +118,8 @@ mod tests {
             .strs(["x", "y"])
             .code(")");
         let text = "a \"b\" \\ \n\t é";
-        let expected = quote::quote!((7u32, #text, true, ::core::option::Option::None, &["x", "y"]));
+        let expected =
+            quote::quote!((7u32, #text, true, ::core::option::Option::None, &["x", "y"]));
         assert_eq!(s.into_tokens().to_string(), expected.to_string());
     }
 }
