@@ -210,21 +210,27 @@ fn body(ctx: &Ctx<'_, '_>) -> (TokenStream, TokenStream) {
             }
         }
     }
+    // Each group's or-pattern, built once for both `body()` and `with_parts()`.
+    let alternatives: Vec<TokenStream> = groups
+        .iter()
+        .map(|(_, patterns, ..)| quote!(#(#patterns)|*))
+        .collect();
     let cached_covered: usize = cached.iter().map(|(_, patterns, _)| patterns.len()).sum();
     let body_arms: Vec<TokenStream> = cached
         .iter()
         .map(|(_, patterns, style)| {
             quote!(#(#patterns)|* => __ec::cached_body::<#style, _>(self, &__CACHED),)
         })
-        .chain(groups.iter()
-        .map(|(_, patterns, style, message_field, fields, instance)| {
-            quote!(#(#patterns)|* => __ec::body::<#style, _>(self, #message_field, &[#(#fields),*], #instance),)
+        .chain(groups.iter().zip(&alternatives)
+        .map(|((_, _, style, message_field, fields, instance), patterns)| {
+            quote!(#patterns => __ec::body::<#style, _>(self, #message_field, &[#(#fields),*], #instance),)
         }))
         .collect();
     let parts_arms: Vec<TokenStream> = groups
         .iter()
-        .map(|(_, patterns, _, message_field, fields, instance)| {
-            quote!(#(#patterns)|* => __ec::parts(self, #message_field, &[#(#fields),*], #instance, __visit),)
+        .zip(&alternatives)
+        .map(|((_, _, _, message_field, fields, instance), patterns)| {
+            quote!(#patterns => __ec::parts(self, #message_field, &[#(#fields),*], #instance, __visit),)
         })
         .collect();
     let body = match_covering(
