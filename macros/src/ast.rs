@@ -17,6 +17,8 @@ pub(crate) struct Container<'a> {
     pub(crate) attrs: ContainerAttrs,
     pub(crate) is_enum: bool,
     pub(crate) variants: Vec<Variant<'a>>,
+    /// A variant or field is `#[deprecated]`: the impls that name them allow it.
+    pub(crate) names_deprecated: bool,
 }
 
 pub(crate) struct Variant<'a> {
@@ -53,11 +55,16 @@ impl<'a> Container<'a> {
                         Variant::new(cx, &attrs, &v.ident, vattrs, &v.fields, &v.attrs)
                     })
                     .collect();
+                let names_deprecated = data
+                    .variants
+                    .iter()
+                    .any(|v| attr::deprecated(&v.attrs) || fields_deprecated(&v.fields));
                 Some(Container {
                     original: input,
                     attrs,
                     is_enum: true,
                     variants,
+                    names_deprecated,
                 })
             }
             Data::Struct(data) => {
@@ -69,6 +76,7 @@ impl<'a> Container<'a> {
                     attrs,
                     is_enum: false,
                     variants: vec![variant],
+                    names_deprecated: fields_deprecated(&data.fields),
                 })
             }
             Data::Union(data) => {
@@ -92,6 +100,10 @@ impl<'a> Container<'a> {
     pub(crate) fn ident(&self) -> &'a Ident {
         &self.original.ident
     }
+}
+
+fn fields_deprecated(fields: &Fields) -> bool {
+    fields.iter().any(|f| attr::deprecated(&f.attrs))
 }
 
 impl<'a> Variant<'a> {
@@ -131,7 +143,7 @@ impl<'a> Variant<'a> {
             }
         };
         let template = match &attrs.message {
-            Some(lit) => match message::parse(&lit.value.value()) {
+            Some(lit) => match message::parse(&attr::str_value(&lit.value)) {
                 Ok(template) => Some(template),
                 Err(err) => {
                     cx.error_at(lit.span, err);
@@ -194,8 +206,8 @@ impl<'a> Variant<'a> {
 
     /// The message as the catalog shows it: the template as written when it interpolates.
     pub(crate) fn catalog_message(&self) -> String {
-        match (&self.attrs.message, &self.template) {
-            (Some(lit), Some(t)) if t.text.is_none() => lit.value.value(),
+        match &self.template {
+            Some(t) if t.text.is_none() => t.written.clone(),
             _ => self.static_message(),
         }
     }

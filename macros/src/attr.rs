@@ -311,11 +311,11 @@ fn variant_key(
         "transparent" => flag(cx, &mut v.transparent, meta)?,
         "other" => flag(cx, &mut v.other, meta)?,
         "catch" => {
-            v.catch_written = Some(meta.path.span());
+            v.catch_written = Some(key_span(meta));
             set(cx, &mut v.catch, meta, catch(cx, meta)?);
         }
         "validate" => {
-            v.validate_written = Some(meta.path.span());
+            v.validate_written = Some(key_span(meta));
             set(cx, &mut v.validate, meta, validate(cx, meta)?);
         }
         "members" => set(cx, &mut v.members, meta, members(cx, meta)?),
@@ -330,17 +330,10 @@ fn variant_key(
 pub(crate) fn field(cx: &Diagnostics, attrs: &[Attribute]) -> FieldAttrs {
     let mut f = FieldAttrs::default();
     for attr in attrs {
-        let slot = if attr.path().is_ident("source") {
-            &mut f.source
-        } else if attr.path().is_ident("from") {
-            &mut f.from
-        } else {
-            continue;
-        };
-        let name = if attr.path().is_ident("source") {
-            "source"
-        } else {
-            "from"
+        let (slot, name) = match attr_name(attr).as_deref() {
+            Some("source") => (&mut f.source, "source"),
+            Some("from") => (&mut f.from, "from"),
+            _ => continue,
         };
         let message = format!("`#[{name}]` takes no arguments: write `#[{name}]`");
         match &attr.meta {
@@ -386,7 +379,7 @@ pub(crate) fn field(cx: &Diagnostics, attrs: &[Attribute]) -> FieldAttrs {
             "message" => flag(cx, &mut f.message, meta)?,
             "default" => flag(cx, &mut f.default, meta)?,
             "detail" => {
-                f.detail_written = Some(meta.path.span());
+                f.detail_written = Some(key_span(meta));
                 set(cx, &mut f.detail, meta, detail(cx, meta)?);
             }
             "example" => set(cx, &mut f.example, meta, example(cx, meta)?),
@@ -397,6 +390,34 @@ pub(crate) fn field(cx: &Diagnostics, attrs: &[Attribute]) -> FieldAttrs {
         Ok(())
     });
     f
+}
+
+/// The name of an attribute whose path is one identifier (`api_error`, `doc`, ...). Comparing
+/// an `Ident` with a string formats the identifier each time: a caller that compares with
+/// several names takes this once.
+fn attr_name(attr: &Attribute) -> Option<String> {
+    attr.path().get_ident().map(ToString::to_string)
+}
+
+/// Whether the attributes say `#[deprecated]`.
+pub(crate) fn deprecated(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|a| a.path().is_ident("deprecated"))
+}
+
+/// The value of a string literal. A literal without escapes is its text between the quotes;
+/// `LitStr::value` would unescape it a character at a time, in the unoptimized derive, for
+/// every message and doc comment.
+pub(crate) fn str_value(lit: &LitStr) -> String {
+    let text = lit.token().to_string();
+    match text
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+    {
+        Some(inner) if !inner.bytes().any(|b| b == b'\\' || b == b'\r' || b == b'"') => {
+            inner.to_owned()
+        }
+        _ => lit.value(),
+    }
 }
 
 /// An identifier's name without `r#`.
@@ -424,7 +445,7 @@ pub(crate) fn docs(attrs: &[Attribute]) -> String {
         else {
             continue;
         };
-        for line in s.value().lines() {
+        for line in str_value(s).lines() {
             let line = line.trim();
             if line.is_empty() {
                 continue;
@@ -451,15 +472,16 @@ fn for_each_key(
     let keys = level.keys();
     let (mut present, mut broken) = (false, false);
     for attr in attrs {
-        if attr.path().is_ident("error") {
-            let (message, transparent) = thiserror_message(&attr.meta);
-            // A variant meant to be transparent needs no status: no "missing `status`" too.
-            broken |= transparent;
-            cx.error_spanned_by(&attr.meta, message);
-            continue;
-        }
-        if !attr.path().is_ident("api_error") {
-            continue;
+        match attr_name(attr).as_deref() {
+            Some("error") => {
+                let (message, transparent) = thiserror_message(&attr.meta);
+                // A variant meant to be transparent needs no status: no "missing `status`" too.
+                broken |= transparent;
+                cx.error_spanned_by(&attr.meta, message);
+                continue;
+            }
+            Some("api_error") => {}
+            _ => continue,
         }
         present = true;
         if attr.meta.require_list().is_err() {
@@ -628,7 +650,7 @@ fn flag(cx: &Diagnostics, slot: &mut Option<Span>, meta: &ParseNestedMeta<'_>) -
         cx.error_spanned_by(&meta.path, format!("`{key}` takes no value: write `{key}`"));
         return skip_value(meta);
     }
-    let span = meta.path.span();
+    let span = key_span(meta);
     if let Some(first) = *slot {
         cx.error_at(span, format!("duplicate `{key}`"));
         cx.error_at(first, "first used here");
@@ -654,8 +676,9 @@ fn value_expr(meta: &ParseNestedMeta<'_>) -> syn::Result<Expr> {
     let input = meta.value()?;
     // Most values are literals: parsing one directly is several times cheaper than `Expr`, which
     // matters for enums of thousands of variants. Anything else (paths, mistakes) goes through
-    // `Expr`, so a value of the wrong type is reported on its own tokens.
-    if input.peek(Lit) {
+    // `Expr`, so a value of the wrong type is reported on its own tokens. A literal token is
+    // looked at in the cursor first: `peek(Lit)` parses the literal once more to answer.
+    if input.cursor().literal().is_some() || input.peek(Lit) {
         let lit: Lit = input.parse()?;
         return Ok(Expr::Lit(ExprLit {
             attrs: Vec::new(),
@@ -673,8 +696,16 @@ fn value_expr(meta: &ParseNestedMeta<'_>) -> syn::Result<Expr> {
 fn spanned<T>(meta: &ParseNestedMeta<'_>, value: T, span: Span) -> Spanned<T> {
     Spanned {
         value,
-        key: meta.path.span(),
+        key: key_span(meta),
         span,
+    }
+}
+
+/// The span of the key: its identifier's, without the token walk of `Spanned::span` on a path.
+fn key_span(meta: &ParseNestedMeta<'_>) -> Span {
+    match meta.path.get_ident() {
+        Some(ident) => ident.span(),
+        None => meta.path.span(),
     }
 }
 
@@ -860,7 +891,7 @@ fn crate_path(
 /// `catch = "kind"` or `catch("kind", ...)`: names checked against the kinds, each reported on
 /// its own literal; a name given twice in one list is reported too.
 fn catch(cx: &Diagnostics, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Catches>>> {
-    let key_span = meta.path.span();
+    let key_span = key_span(meta);
     let (lits, span) = if meta.input.peek(syn::token::Paren) {
         let content;
         let parens = syn::parenthesized!(content in meta.input);
@@ -929,7 +960,7 @@ fn catch(cx: &Diagnostics, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spa
 /// literal, not empty, not listed twice, and not one edit or two away from a rule the
 /// validators name (a typo would never match).
 fn validate(cx: &Diagnostics, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Rules>>> {
-    let key_span = meta.path.span();
+    let key_span = key_span(meta);
     let (lits, span) = if meta.input.peek(syn::token::Paren) {
         let content;
         let parens = syn::parenthesized!(content in meta.input);
@@ -1060,7 +1091,7 @@ fn headers(
     }
     Ok(ok.then(|| Spanned {
         value: list,
-        key: meta.path.span(),
+        key: key_span(meta),
         span,
     }))
 }
@@ -1350,7 +1381,22 @@ fn skip_members(
 
 #[cfg(test)]
 mod tests {
-    use super::{distance, nearest};
+    use super::{distance, nearest, str_value};
+
+    #[test]
+    fn string_values_as_syn_reads_them() {
+        for source in [
+            r#""plain text""#,
+            r#""""#,
+            r#""tab\tand \"quotes\" and \u{e9}""#,
+            r#"r"raw \n""#,
+            r#""suffixed"x"#,
+            "\"caf\u{e9} {id}\"",
+        ] {
+            let lit: syn::LitStr = syn::parse_str(source).unwrap();
+            assert_eq!(str_value(&lit), lit.value(), "{source}");
+        }
+    }
 
     #[test]
     fn a_swap_of_two_neighbours_is_one_edit() {

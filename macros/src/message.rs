@@ -41,6 +41,8 @@ pub(crate) struct Use {
 
 #[derive(Debug)]
 pub(crate) struct Template {
+    /// The template as written (braces still escaped).
+    pub(crate) written: String,
     /// The text when the template has no placeholder (`{{` and `}}` unescaped).
     pub(crate) text: Option<String>,
     /// The format string with every field reference made positional.
@@ -67,6 +69,9 @@ pub(crate) fn parse(template: &str) -> Result<Template, String> {
 
 /// [`parse`], for a template that is `what` (`"header value"`), as its errors say.
 pub(crate) fn parse_in(template: &str, what: &str) -> Result<Template, String> {
+    if let Some(template) = without_braces(template) {
+        return Ok(template);
+    }
     let mut text = String::new();
     let mut format = String::new();
     let mut args: Vec<ArgRef> = Vec::new();
@@ -155,11 +160,32 @@ pub(crate) fn parse_in(template: &str, what: &str) -> Result<Template, String> {
     }
 
     Ok(Template {
+        written: template.to_owned(),
         text: if args.is_empty() { Some(text) } else { None },
         format,
         args,
         uses,
         pieces,
+    })
+}
+
+/// A template without a brace: what the character loop of [`parse_in`] would give, without
+/// the loop (most messages have no brace, and the derive runs unoptimized).
+fn without_braces(template: &str) -> Option<Template> {
+    if template.bytes().any(|b| b == b'{' || b == b'}') {
+        return None;
+    }
+    Some(Template {
+        written: template.to_owned(),
+        text: Some(template.to_owned()),
+        format: template.to_owned(),
+        args: Vec::new(),
+        uses: Vec::new(),
+        pieces: if template.is_empty() {
+            Vec::new()
+        } else {
+            vec![Piece::Text(template.to_owned())]
+        },
     })
 }
 
@@ -234,13 +260,28 @@ fn fmt_trait(spec: &str) -> FmtTrait {
 
 #[cfg(test)]
 mod tests {
-    use super::{ArgRef, FmtTrait, parse};
+    use super::{ArgRef, FmtTrait, Piece, parse};
 
     #[test]
     fn static_text_unescapes_braces() {
         let t = parse("use {{json}} here").unwrap();
         assert_eq!(t.text.as_deref(), Some("use {json} here"));
         assert_eq!(t.format, "use {{json}} here");
+    }
+
+    #[test]
+    fn text_without_braces_is_one_piece() {
+        let t = parse("resource not found").unwrap();
+        assert_eq!(t.written, "resource not found");
+        assert_eq!(t.text.as_deref(), Some("resource not found"));
+        assert_eq!(t.format, "resource not found");
+        assert!(t.args.is_empty() && t.uses.is_empty());
+        assert!(matches!(&t.pieces[..], [Piece::Text(text)] if text == "resource not found"));
+        assert!(parse("").unwrap().pieces.is_empty());
+        // With braces, the same pieces come from the character loop.
+        let t = parse("use {{json}} here").unwrap();
+        assert_eq!(t.written, "use {{json}} here");
+        assert!(matches!(&t.pieces[..], [Piece::Text(text)] if text == "use {json} here"));
     }
 
     #[test]

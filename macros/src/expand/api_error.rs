@@ -195,31 +195,42 @@ fn body(ctx: &Ctx<'_, '_>) -> (TokenStream, TokenStream) {
             continue;
         }
         covered += 1;
-        let (mut key, pattern, style, fields, instance) = dynamic_body(ctx, v);
+        let mut key = shape_key(ctx, v);
         let message_field = v.message_field().is_some();
         if message_field {
             key.push_str("|message");
         }
+        let pattern = dynamic_pattern(ctx, v);
+        // The arm's code is built for the first variant of a shape only.
         match groups.iter_mut().find(|(k, ..)| *k == key) {
             Some((_, patterns, ..)) => patterns.push(pattern),
-            None => groups.push((key, vec![pattern], style, message_field, fields, instance)),
+            None => {
+                let (style, fields, instance) = dynamic_body(ctx, v);
+                groups.push((key, vec![pattern], style, message_field, fields, instance));
+            }
         }
     }
+    // Each group's or-pattern, built once for both `body()` and `with_parts()`.
+    let alternatives: Vec<TokenStream> = groups
+        .iter()
+        .map(|(_, patterns, ..)| quote!(#(#patterns)|*))
+        .collect();
     let cached_covered: usize = cached.iter().map(|(_, patterns, _)| patterns.len()).sum();
     let body_arms: Vec<TokenStream> = cached
         .iter()
         .map(|(_, patterns, style)| {
             quote!(#(#patterns)|* => __ec::cached_body::<#style, _>(self, &__CACHED),)
         })
-        .chain(groups.iter()
-        .map(|(_, patterns, style, message_field, fields, instance)| {
-            quote!(#(#patterns)|* => __ec::body::<#style, _>(self, #message_field, &[#(#fields),*], #instance),)
+        .chain(groups.iter().zip(&alternatives)
+        .map(|((_, _, style, message_field, fields, instance), patterns)| {
+            quote!(#patterns => __ec::body::<#style, _>(self, #message_field, &[#(#fields),*], #instance),)
         }))
         .collect();
     let parts_arms: Vec<TokenStream> = groups
         .iter()
-        .map(|(_, patterns, _, message_field, fields, instance)| {
-            quote!(#(#patterns)|* => __ec::parts(self, #message_field, &[#(#fields),*], #instance, __visit),)
+        .zip(&alternatives)
+        .map(|((_, _, _, message_field, fields, instance), patterns)| {
+            quote!(#patterns => __ec::parts(self, #message_field, &[#(#fields),*], #instance, __visit),)
         })
         .collect();
     let body = match_covering(
@@ -237,40 +248,52 @@ fn body(ctx: &Ctx<'_, '_>) -> (TokenStream, TokenStream) {
     (body, parts)
 }
 
-/// The shape key, the pattern, the style and the fields of a variant with a run-time body:
-/// `Self::V { f: __exposed0, .. }`, `__ec::style::Dto` and `[__ec::field(.., __exposed0)]`.
-/// Bindings are named by position among the exposed fields, so variants of one shape bind the
-/// same names.
+/// The shape of a variant's run-time body: its style, and the key, type and optionality of each
+/// exposed field (and which one is the problem's instance). Variants of one shape share an arm.
+fn shape_key(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> String {
+    let mut key = match v.style(&ctx.cont.attrs) {
+        StyleRef::Builtin(b) => format!("builtin {}", b.type_name()),
+        StyleRef::Custom(path) => format!("path {}", quote!(#path)),
+    };
+    for f in v.exposed() {
+        let ty = f.ty();
+        let optional = option_inner(ty).is_some();
+        let _ = write!(key, "|{}:{}:{optional}", f.key(), quote!(#ty));
+        if f.attrs.instance.is_some() {
+            key.push_str("|instance");
+        }
+    }
+    key
+}
+
+/// The binding of the `n`th exposed field: variants of one shape bind the same names.
+fn exposed_binding(n: usize, f: &Field<'_>) -> syn::Ident {
+    syn::Ident::new(&format!("__exposed{n}"), f.span())
+}
+
+/// The pattern of a variant with a run-time body: `Self::V { f: __exposed0, .. }`, bindings
+/// named by position among the exposed fields.
+fn dynamic_pattern(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> TokenStream {
+    let path = ctx.path(v);
+    let members = v.exposed().map(|f| &f.member);
+    let bindings = v.exposed().enumerate().map(|(n, f)| exposed_binding(n, f));
+    quote!(#path { #(#members: #bindings,)* .. })
+}
+
+/// The style, the fields and the problem's instance of a variant with a run-time body:
+/// `__ec::style::Dto`, `[__ec::field(.., __exposed0)]` and `None`.
 fn dynamic_body(
     ctx: &Ctx<'_, '_>,
     v: &Variant<'_>,
-) -> (
-    String,
-    TokenStream,
-    TokenStream,
-    Vec<TokenStream>,
-    TokenStream,
-) {
-    let exposed: Vec<&Field<'_>> = v.exposed().collect();
-    let binding = |n: usize, f: &Field<'_>| syn::Ident::new(&format!("__exposed{n}"), f.span());
-    let path = ctx.path(v);
-    let bindings = exposed.iter().enumerate().map(|(n, f)| {
-        let member = &f.member;
-        let name = binding(n, f);
-        quote!(#member: #name)
-    });
-    let pattern = quote!(#path { #(#bindings,)* .. });
+) -> (TokenStream, Vec<TokenStream>, TokenStream) {
     let style = style_type(&v.style(&ctx.cont.attrs));
-    let mut key = style.to_string();
     let mut instance = quote!(::core::option::Option::None);
     let mut fields: Vec<TokenStream> = Vec::new();
-    for (n, f) in exposed.iter().enumerate() {
+    for (n, f) in v.exposed().enumerate() {
         let field = {
             let field_key = f.key();
-            let name = binding(n, f);
-            let ty = f.ty();
-            let optional = option_inner(ty).is_some();
-            let _ = write!(key, "|{field_key}:{}:{optional}", quote!(#ty));
+            let name = exposed_binding(n, f);
+            let optional = option_inner(f.ty()).is_some();
             let quoted = format!("{}:", crate::wire::json_string(&field_key));
             if optional {
                 quote_spanned!(f.span()=> __ec::field_opt(#field_key, #quoted, #name))
@@ -279,13 +302,12 @@ fn dynamic_body(
             }
         };
         if f.attrs.instance.is_some() {
-            key.push_str("|instance");
             instance = quote!(::core::option::Option::Some(&#field));
         } else {
             fields.push(field);
         }
     }
-    (key, pattern, style, fields, instance)
+    (style, fields, instance)
 }
 
 /// `headers()`: per variant, its headers (see `Variant::sent_headers`). A variant whose headers

@@ -7,7 +7,7 @@ use crate::bound::Bounds;
 use crate::check::find_field;
 use crate::message::{ArgRef, FmtTrait};
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::{ToTokens, quote, quote_spanned};
 
 pub(super) fn bounds(ctx: &Ctx<'_, '_>) -> Bounds {
     let mut bounds = Bounds::default();
@@ -127,14 +127,7 @@ fn arm(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> Option<TokenStream> {
             .is_some_and(|ident| ident.to_string().starts_with("r#"))
     });
     if dense && !raw {
-        let bindings = fields.iter().map(|f| match &f.original.ident {
-            Some(ident) => quote!(#ident),
-            None => {
-                let member = &f.member;
-                let binding = f.binding();
-                quote!(#member: #binding)
-            }
-        });
+        let bindings = fields.iter().map(|f| Bind(f));
         let mut positional: Vec<&Field<'_>> = fields
             .iter()
             .copied()
@@ -153,4 +146,21 @@ fn arm(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> Option<TokenStream> {
     Some(quote! {
         #pattern => ::core::write!(__formatter, #format #(, #args)*),
     })
+}
+
+/// A field in a `write!` arm's pattern: `name`, bound under its own name, or `0: __field0`.
+/// Its tokens go straight into the arm's (a `quote!` per field would be a stream each).
+struct Bind<'f, 'a>(&'f Field<'a>);
+
+impl ToTokens for Bind<'_, '_> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        match &self.0.original.ident {
+            Some(ident) => ident.to_tokens(tokens),
+            None => {
+                self.0.member.to_tokens(tokens);
+                <syn::Token![:]>::default().to_tokens(tokens);
+                self.0.binding().to_tokens(tokens);
+            }
+        }
+    }
 }

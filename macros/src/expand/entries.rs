@@ -6,6 +6,7 @@
 //! it emits.
 
 use super::Ctx;
+use super::source::Source;
 use crate::ast::{Sent, StyleRef, Variant};
 use crate::attr::Literal;
 use crate::bound::Bounds;
@@ -17,6 +18,9 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
 /// `static __TABLE: __ec::Table = ...`.
+///
+/// The columns of literals are written as text and parsed at once (see `source`); the columns
+/// that hold the user's tokens (a custom style's path, a field's type) are built as tokens.
 pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
     let rows: Vec<(usize, &Variant<'_>)> = ctx
         .cont
@@ -26,164 +30,192 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
         .filter(|(_, v)| !v.delegates())
         .collect();
 
-    let names = rows.iter().map(|(_, v)| crate::ast::unraw(v.ident));
-    let statuses = rows.iter().map(|(_, v)| v.status());
-    let codes = if rows.iter().all(|(_, v)| matches!(v.code, Code::Num(_))) && !rows.is_empty() {
-        let codes = rows.iter().map(|(_, v)| match v.code {
-            Code::Num(n) => n,
-            Code::Str(_) => 0,
-        });
-        quote!(__ec::TableCodes::Num(&[#(#codes),*]))
+    let mut consts = Source::default();
+    consts
+        .code("const __NAMES: &[&str] = ")
+        .strs(rows.iter().map(|(_, v)| crate::ast::unraw(v.ident)))
+        .code("; const __CODES: __ec::TableCodes = ");
+    if rows.iter().all(|(_, v)| matches!(v.code, Code::Num(_))) && !rows.is_empty() {
+        consts
+            .code("__ec::TableCodes::Num(")
+            .slice(&rows, |s, (_, v)| {
+                s.int(
+                    match v.code {
+                        Code::Num(n) => n,
+                        Code::Str(_) => 0,
+                    },
+                    "u32",
+                );
+            });
     } else {
-        let codes = rows.iter().map(|(_, v)| v.code.text());
-        quote!(__ec::TableCodes::Str(&[#(#codes),*]))
-    };
-    let messages = rows.iter().map(|(_, v)| v.catalog_message());
-    let interpolated = rows.iter().map(|(_, v)| v.is_interpolated());
-    let docs = rows.iter().map(|(_, v)| &v.docs);
-    let bodies = rows
-        .iter()
-        .map(|(i, _)| ctx.static_bodies[*i].as_deref().unwrap_or(""));
+        consts
+            .code("__ec::TableCodes::Str(")
+            .strs(rows.iter().map(|(_, v)| v.code.text()));
+    }
+    consts.code(");");
+    let consts = consts.into_tokens();
 
     let (content_types, content_type_of, styles) = content_types(ctx, &rows);
-
-    let row_index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-    let titles = rows.iter().enumerate().filter_map(|(row, (_, v))| {
-        let title = &v.attrs.title.as_ref()?.value;
-        let row = row_index(row);
-        Some(quote!((#row, #title)))
-    });
-    let parents = rows.iter().enumerate().filter_map(|(row, (_, v))| {
-        let parent = code_tokens(&v.attrs.parent.as_ref()?.value);
-        let row = row_index(row);
-        Some(quote!((#row, #parent)))
-    });
-    let fields = rows.iter().enumerate().filter_map(|(row, (_, v))| {
-        let keys: Vec<String> = v.exposed().map(crate::ast::Field::key).collect();
-        if keys.is_empty() {
-            return None;
-        }
-        let row = row_index(row);
-        Some(quote!((#row, &[#(#keys),*])))
-    });
-    let field_types = sparse_column(&rows, |v| {
-        slice(v.exposed().map(|f| type_text(f.ty())).collect())
-    });
     let field_schemas = field_schemas(ctx, &rows);
-    let example_messages = sparse_column(&rows, |v| {
-        let message = example_message(v)?;
-        Some(quote!(#message))
-    });
-    let field_examples = field_examples(&rows);
-    let (headers, header_sources) = header_columns(ctx, &rows);
+    let fields = literal_fields(ctx, &rows, content_type_of, styles);
 
-    let (members, member_names) = members(ctx, &rows);
-
-    let type_base = option_str(ctx.cont.attrs.type_base.as_ref().map(|t| t.value.as_str()));
     let cached = cached_bodies(ctx);
     quote! {
         #cached
-        const __NAMES: &[&str] = &[#(#names),*];
-        const __CODES: __ec::TableCodes = #codes;
+        #consts
         static __TABLE: __ec::Table = __ec::Table {
-            names: __NAMES,
-            statuses: &[#(#statuses),*],
-            codes: __CODES,
-            messages: &[#(#messages),*],
-            interpolated: &[#(#interpolated),*],
-            docs: &[#(#docs),*],
-            bodies: &[#(#bodies),*],
+            #fields
             content_types: &[#(#content_types),*],
-            content_type_of: &[#(#content_type_of),*],
-            styles: &[#(#styles),*],
-            titles: &[#(#titles),*],
-            parents: &[#(#parents),*],
-            fields: &[#(#fields),*],
-            field_types: &[#(#field_types),*],
             field_schemas: &[#(#field_schemas),*],
-            headers: &[#(#headers),*],
-            header_sources: &[#(#header_sources),*],
-            example_messages: &[#(#example_messages),*],
-            field_examples: &[#(#field_examples),*],
-            type_base: #type_base,
-            member_names: #member_names,
-            members: &[#(#members),*],
         };
     }
 }
 
-/// `Some("text")` or `None`.
-fn option_str(text: Option<&str>) -> TokenStream {
-    match text {
-        Some(text) => quote!(::core::option::Option::Some(#text)),
-        None => quote!(::core::option::Option::None),
-    }
+/// The table's fields of literals: every field but `content_types` and `field_schemas`, in the
+/// struct's order, as `name: value,` pairs.
+fn literal_fields(
+    ctx: &Ctx<'_, '_>,
+    rows: &[(usize, &Variant<'_>)],
+    content_type_of: Vec<u8>,
+    styles: Vec<String>,
+) -> TokenStream {
+    let mut fields = Source::default();
+    fields
+        .code("names: __NAMES, statuses: ")
+        .slice(rows, |s, (_, v)| {
+            s.int(v.status(), "u16");
+        })
+        .code(", codes: __CODES, messages: ")
+        .strs(rows.iter().map(|(_, v)| v.catalog_message()))
+        .code(", interpolated: ")
+        .slice(rows, |s, (_, v)| {
+            s.bool(v.is_interpolated());
+        })
+        .code(", docs: ")
+        .strs(rows.iter().map(|(_, v)| &v.docs))
+        .code(", bodies: ")
+        .strs(
+            rows.iter()
+                .map(|(i, _)| ctx.static_bodies[*i].as_deref().unwrap_or("")),
+        )
+        .code(", content_type_of: ")
+        .slice(content_type_of, |s, i| {
+            s.int(i, "u8");
+        })
+        .code(", styles: ")
+        .strs(styles)
+        .code(", titles: ");
+    sparse_column(&mut fields, rows, |s, v| {
+        s.str(&v.attrs.title.as_ref()?.value);
+        Some(())
+    });
+    fields.code(", parents: ");
+    sparse_column(&mut fields, rows, |s, v| {
+        code_source(s, &v.attrs.parent.as_ref()?.value);
+        Some(())
+    });
+    fields.code(", fields: ");
+    sparse_column(&mut fields, rows, |s, v| {
+        let keys: Vec<String> = v.exposed().map(crate::ast::Field::key).collect();
+        strs_or_none(s, keys)
+    });
+    fields.code(", field_types: ");
+    sparse_column(&mut fields, rows, |s, v| {
+        strs_or_none(s, v.exposed().map(|f| type_text(f.ty())).collect())
+    });
+    fields.code(", headers: ");
+    sparse_column(&mut fields, rows, |s, v| {
+        let names = v
+            .sent_headers(&ctx.cont.attrs)
+            .iter()
+            .map(Sent::name)
+            .collect();
+        strs_or_none(s, names)
+    });
+    fields.code(", header_sources: ");
+    header_sources(&mut fields, ctx, rows);
+    fields.code(", example_messages: ");
+    sparse_column(&mut fields, rows, |s, v| {
+        s.str(&example_message(v)?);
+        Some(())
+    });
+    fields.code(", field_examples: ");
+    field_examples(&mut fields, rows);
+    fields
+        .code(", type_base: ")
+        .option_str(ctx.cont.attrs.type_base.as_ref().map(|t| t.value.as_str()));
+    fields.code(", member_names: ");
+    member_names(&mut fields, ctx);
+    fields.code(", members: ");
+    members(&mut fields, ctx, rows);
+    fields.code(",");
+    fields.into_tokens()
 }
 
-/// The `members` column (each row's constant members) and the enum's `member_names`.
-fn members(ctx: &Ctx<'_, '_>, rows: &[(usize, &Variant<'_>)]) -> (Vec<TokenStream>, TokenStream) {
-    let members = sparse_column(rows, |v| {
+/// The `members` column: each row's constant members.
+fn members(out: &mut Source, ctx: &Ctx<'_, '_>, rows: &[(usize, &Variant<'_>)]) {
+    sparse_column(out, rows, |s, v| {
         let members = v.members(&ctx.cont.attrs);
         if members.is_empty() {
             return None;
         }
-        let members = members.iter().map(|(name, value, _)| {
-            let value = match wire::constant(value) {
-                Constant::Str(s) => quote!(__ec::Constant::Str(#s)),
-                Constant::Number(n) => quote!(__ec::Constant::Number(#n)),
-                Constant::Bool(b) => quote!(__ec::Constant::Bool(#b)),
+        s.slice(&members, |s, (name, value, _)| {
+            s.code("__ec::Member { name: ").str(name).code(", value: ");
+            match wire::constant(value) {
+                Constant::Str(text) => s.code("__ec::Constant::Str(").str(text),
+                Constant::Number(n) => s.code("__ec::Constant::Number(").str(n),
+                Constant::Bool(b) => s.code("__ec::Constant::Bool(").bool(b),
             };
-            quote!(__ec::Member { name: #name, value: #value })
+            s.code(") }");
         });
-        Some(quote!(&[#(#members),*]))
+        Some(())
     });
-    let member_names = {
-        let names = ctx.cont.attrs.names();
-        let (envelope, code, message) = (
-            option_str(names.envelope),
-            option_str(names.code),
-            option_str(names.message),
-        );
-        let (skip_code, skip_status) = (names.skip_code, names.skip_status);
-        quote!(__ec::Names {
-            envelope: #envelope,
-            code: #code,
-            message: #message,
-            skip_code: #skip_code,
-            skip_status: #skip_status,
-        })
-    };
+}
 
-    (members, member_names)
+/// The enum's `member_names`.
+fn member_names(out: &mut Source, ctx: &Ctx<'_, '_>) {
+    let names = ctx.cont.attrs.names();
+    out.code("__ec::Names { envelope: ")
+        .option_str(names.envelope)
+        .code(", code: ")
+        .option_str(names.code)
+        .code(", message: ")
+        .option_str(names.message)
+        .code(", skip_code: ")
+        .bool(names.skip_code)
+        .code(", skip_status: ")
+        .bool(names.skip_status)
+        .code(" }");
 }
 
 /// The `field_examples` column: per row with an `example` on an exposed field, the JSON text of
 /// each exposed field's (`""` for none).
-fn field_examples(rows: &[(usize, &Variant<'_>)]) -> Vec<TokenStream> {
-    sparse_column(rows, |v| {
+fn field_examples(out: &mut Source, rows: &[(usize, &Variant<'_>)]) {
+    sparse_column(out, rows, |s, v| {
         if v.exposed().all(|f| f.attrs.example.is_none()) {
             return None;
         }
-        let examples = v.exposed().map(|f| {
+        s.strs(v.exposed().map(|f| {
             f.attrs
                 .example
                 .as_ref()
                 .map_or_else(String::new, |e| example_json(f.ty(), &e.value))
-        });
-        Some(quote!(&[#(#examples),*]))
-    })
+        }));
+        Some(())
+    });
 }
 
 /// The `field_schemas` column: per row with a `schema` field, a function per exposed field.
 fn field_schemas(ctx: &Ctx<'_, '_>, rows: &[(usize, &Variant<'_>)]) -> Vec<TokenStream> {
-    sparse_column(rows, |v| {
-        let probes: Vec<TokenStream> = v.exposed().map(|f| field_schema(ctx, f)).collect();
-        if v.exposed().all(|f| f.attrs.schema.is_none()) {
-            None
-        } else {
-            Some(quote!(&[#(#probes),*]))
-        }
-    })
+    rows.iter()
+        .enumerate()
+        .filter(|(_, (_, v))| v.exposed().any(|f| f.attrs.schema.is_some()))
+        .map(|(row, (_, v))| {
+            let probes = v.exposed().map(|f| field_schema(ctx, f));
+            let row = u32::try_from(row).unwrap_or(u32::MAX);
+            quote!((#row, &[#(#probes),*]))
+        })
+        .collect()
 }
 
 /// For a field marked `schema`, the function that gives the schema of its type from its
@@ -212,59 +244,65 @@ fn field_schema(ctx: &Ctx<'_, '_>, field: &crate::ast::Field<'_>) -> TokenStream
     }}
 }
 
-/// A sparse column of the table: `(row, value)` for each row that `value` gives one for.
+/// A sparse column of the table: `&[(row, value), ...]` for each row that `value` writes one
+/// for (returning `None` when it wrote nothing).
 fn sparse_column(
+    out: &mut Source,
     rows: &[(usize, &Variant<'_>)],
-    value: impl Fn(&Variant<'_>) -> Option<TokenStream>,
-) -> Vec<TokenStream> {
-    rows.iter()
-        .enumerate()
-        .filter_map(|(row, (_, v))| {
-            let value = value(v)?;
-            let row = u32::try_from(row).unwrap_or(u32::MAX);
-            Some(quote!((#row, #value)))
-        })
-        .collect()
+    mut value: impl FnMut(&mut Source, &Variant<'_>) -> Option<()>,
+) {
+    out.code("&[");
+    let mut first = true;
+    for (row, (_, v)) in rows.iter().enumerate() {
+        let mut item = Source::default();
+        if value(&mut item, v).is_none() {
+            continue;
+        }
+        if !first {
+            out.code(", ");
+        }
+        first = false;
+        out.code("(")
+            .int(u32::try_from(row).unwrap_or(u32::MAX), "u32")
+            .code(", ")
+            .append(item)
+            .code(")");
+    }
+    out.code("]");
 }
 
-/// The `headers` column (the names each row sends) and the sparse `header_sources` column
-/// (where each value comes from, for rows with a header of a `headers(...)` list).
-fn header_columns(
-    ctx: &Ctx<'_, '_>,
-    rows: &[(usize, &Variant<'_>)],
-) -> (Vec<TokenStream>, Vec<TokenStream>) {
-    let headers = sparse_column(rows, |v| {
-        slice(
-            v.sent_headers(&ctx.cont.attrs)
-                .iter()
-                .map(Sent::name)
-                .collect(),
-        )
-    });
-    let header_sources = sparse_column(rows, |v| {
+/// The sparse `header_sources` column: where each value comes from, for rows with a header of
+/// a `headers(...)` list.
+fn header_sources(out: &mut Source, ctx: &Ctx<'_, '_>, rows: &[(usize, &Variant<'_>)]) {
+    sparse_column(out, rows, |s, v| {
         let sent = v.sent_headers(&ctx.cont.attrs);
         if sent.iter().all(|s| matches!(s, Sent::Field(_))) {
             return None;
         }
-        let sources = sent.iter().map(|s| match s {
-            Sent::Field(_) => quote!(__ec::HeaderSource::Field),
-            Sent::Fixed(_, text) => quote!(__ec::HeaderSource::Fixed(#text)),
-            Sent::Template(h, _) => {
-                let written = h.value.value();
-                quote!(__ec::HeaderSource::Template(#written))
+        s.slice(&sent, |s, sent| match sent {
+            Sent::Field(_) => {
+                s.code("__ec::HeaderSource::Field");
+            }
+            Sent::Fixed(_, text) => {
+                s.code("__ec::HeaderSource::Fixed(").str(text).code(")");
+            }
+            Sent::Template(_, template) => {
+                s.code("__ec::HeaderSource::Template(")
+                    .str(&template.written)
+                    .code(")");
             }
         });
-        Some(quote!(&[#(#sources),*]))
+        Some(())
     });
-    (headers, header_sources)
 }
 
-/// `&["a", "b"]`, or `None` for no strings.
-fn slice(items: Vec<String>) -> Option<TokenStream> {
+/// `&["a", "b"]`, or nothing and `None` for no strings.
+fn strs_or_none(out: &mut Source, items: Vec<String>) -> Option<()> {
     if items.is_empty() {
         None
     } else {
-        Some(quote!(&[#(#items),*]))
+        out.strs(items);
+        Some(())
     }
 }
 
@@ -533,11 +571,13 @@ fn example_text(ty: &syn::Type, debug: bool) -> Option<String> {
     Some(text)
 }
 
-pub(super) fn code_tokens(code: &Code) -> TokenStream {
+/// `__ec::Code::Num(3001u32)` or `__ec::Code::Str("not_found")`.
+fn code_source<'s>(out: &'s mut Source, code: &Code) -> &'s mut Source {
     match code {
-        Code::Num(n) => quote!(__ec::Code::Num(#n)),
-        Code::Str(s) => quote!(__ec::Code::Str(#s)),
+        Code::Num(n) => out.code("__ec::Code::Num(").int(n, "u32"),
+        Code::Str(s) => out.code("__ec::Code::Str(").str(s),
     }
+    .code(")")
 }
 
 /// The body the macro can write now: built-in style, no interpolation, no `message` field, no
@@ -643,24 +683,40 @@ pub(super) fn dispatch(ctx: &Ctx<'_, '_>) -> TokenStream {
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
     let where_clause = ctx.dispatch_bounds.where_clause(generics);
     let allow_deprecated = super::allow_deprecated(ctx.cont);
-    let arms = ctx.cont.variants.iter().enumerate().map(|(i, v)| {
-        if v.delegates() {
-            let pattern = ctx.pattern(v, &v.fields);
-            let binding = v.fields[0].binding();
-            quote!(#pattern => return __ec::Target::Inner(#binding),)
-        } else {
-            let path = ctx.path(v);
-            let row = ctx.row(i);
-            quote!(#path { .. } => #row,)
-        }
+    // The rows' arms, `Self::V { .. } => 7u32,`, are written in one `quote!` with each token
+    // pushed in place: a stream per arm, interpolated into the next, costs a call into the
+    // compiler each, for every variant.
+    let (delegating, rows): (Vec<_>, Vec<_>) = ctx
+        .cont
+        .variants
+        .iter()
+        .enumerate()
+        .partition(|(_, v)| v.delegates());
+    let delegating = delegating.iter().map(|(_, v)| {
+        let pattern = ctx.pattern(v, &v.fields);
+        let binding = v.fields[0].binding();
+        quote!(#pattern => return __ec::Target::Inner(#binding),)
     });
+    let row_literals = rows.iter().map(|(i, _)| {
+        proc_macro2::Literal::u32_suffixed(
+            u32::try_from(ctx.entry_index[*i].unwrap_or_default()).unwrap_or(u32::MAX),
+        )
+    });
+    let rest = proc_macro2::Group::new(proc_macro2::Delimiter::Brace, quote!(..));
+    let row_arms = if ctx.cont.is_enum {
+        let idents = rows.iter().map(|(_, v)| v.ident);
+        quote!(#(Self::#idents #rest => #row_literals,)*)
+    } else {
+        quote!(#(Self #rest => #row_literals,)*)
+    };
+    let arms = quote!(#(#delegating)* #row_arms);
     let body = if ctx.cont.variants.is_empty() {
         quote!(match *self {})
     } else if ctx.cont.variants.iter().all(Variant::delegates) {
-        quote!(match self { #(#arms)* })
+        quote!(match self { #arms })
     } else {
         quote! {
-            let __row: u32 = match self { #(#arms)* };
+            let __row: u32 = match self { #arms };
             __ec::Target::Entry(__ec::entry(&__TABLE, __row))
         }
     };

@@ -33,6 +33,7 @@ mod entries;
 mod error;
 mod from;
 mod serialize;
+mod source;
 mod validate;
 
 use crate::ast::{Container, Field, StyleRef, Variant};
@@ -115,24 +116,11 @@ impl Ctx<'_, '_> {
 /// `#[allow(deprecated)]` for an impl that matches or builds the type's variants, when a variant
 /// or field is `#[deprecated]` (naming it would warn); nothing otherwise.
 pub(crate) fn allow_deprecated(cont: &Container<'_>) -> TokenStream {
-    let fields_deprecated = |fields: &syn::Fields| fields.iter().any(|f| deprecated(&f.attrs));
-    let any = match &cont.original.data {
-        syn::Data::Enum(data) => data
-            .variants
-            .iter()
-            .any(|v| deprecated(&v.attrs) || fields_deprecated(&v.fields)),
-        syn::Data::Struct(data) => fields_deprecated(&data.fields),
-        syn::Data::Union(_) => false,
-    };
-    if any {
+    if cont.names_deprecated {
         quote!(#[allow(deprecated)])
     } else {
         TokenStream::new()
     }
-}
-
-fn deprecated(attrs: &[syn::Attribute]) -> bool {
-    attrs.iter().any(|a| a.path().is_ident("deprecated"))
 }
 
 /// The type of a style: `__ec::style::Nested`, or the user's path.
@@ -221,7 +209,7 @@ pub(crate) fn expand(cont: &Container<'_>) -> TokenStream {
     let integrations = api_error::integrations(&ctx);
     let krate = &ctx.krate;
     // Every impl names a `#[deprecated]` type, the runtime's feature impls too.
-    let allow_deprecated = if deprecated(&cont.original.attrs) {
+    let allow_deprecated = if crate::attr::deprecated(&cont.original.attrs) {
         quote!(#[allow(deprecated)])
     } else {
         TokenStream::new()
