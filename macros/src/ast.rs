@@ -3,7 +3,7 @@
 
 pub(crate) use crate::attr::unraw;
 use crate::attr::{
-    self, ContainerAttrs, FieldAttrs, FixedHeader, Level, Literal, StyleSpec, VariantAttrs,
+    self, ContainerAttrs, FieldAttrs, FixedHeader, Level, Literal, Style, VariantAttrs,
 };
 use crate::code::Code;
 use crate::diagnostics::Diagnostics;
@@ -164,13 +164,10 @@ impl<'a> Variant<'a> {
     }
 
     /// The style of this variant's body.
-    pub(crate) fn style<'s>(&'s self, container: &'s ContainerAttrs) -> StyleRef<'s> {
+    pub(crate) fn style<'s>(&'s self, container: &'s ContainerAttrs) -> Style<&'s syn::Path> {
         match self.attrs.style.as_ref().or(container.style.as_ref()) {
-            Some(spec) => match &spec.value {
-                StyleSpec::Builtin(b) => StyleRef::Builtin(*b),
-                StyleSpec::Custom(path) => StyleRef::Custom(path),
-            },
-            None => StyleRef::Builtin(Builtin::Problem),
+            Some(spec) => spec.value.as_ref(),
+            None => Style::Builtin(Builtin::Problem),
         }
     }
 
@@ -225,7 +222,7 @@ impl<'a> Variant<'a> {
     /// Each with the span of the key that declares it.
     pub(crate) fn members(&self, container: &ContainerAttrs) -> Vec<(String, Literal, Span)> {
         let mut members = Vec::new();
-        if let StyleRef::Builtin(style) = self.style(container)
+        if let Style::Builtin(style) = self.style(container)
             && style != Builtin::Problem
         {
             if let Some(base) = &container.type_base {
@@ -337,12 +334,6 @@ impl Sent<'_, '_> {
                 .unwrap_or_default(),
         }
     }
-}
-
-/// A variant's resolved style.
-pub(crate) enum StyleRef<'s> {
-    Builtin(Builtin),
-    Custom(&'s syn::Path),
 }
 
 impl Field<'_> {

@@ -59,15 +59,27 @@ pub(crate) struct Spanned<T> {
     pub(crate) span: Span,
 }
 
-#[derive(Clone)]
-pub(crate) enum StyleSpec {
+/// A body's style: a built-in one, or a custom one by its path, owned as the attribute gives it
+/// (`Style`) or borrowed once a variant's style is resolved (`Style<&syn::Path>`).
+#[derive(Clone, Copy)]
+pub(crate) enum Style<P = syn::Path> {
     Builtin(Builtin),
-    Custom(syn::Path),
+    Custom(P),
+}
+
+impl Style {
+    /// The same style, its path borrowed.
+    pub(crate) fn as_ref(&self) -> Style<&syn::Path> {
+        match self {
+            Style::Builtin(b) => Style::Builtin(*b),
+            Style::Custom(path) => Style::Custom(path),
+        }
+    }
 }
 
 #[derive(Default)]
 pub(crate) struct ContainerAttrs {
-    pub(crate) style: Option<Spanned<StyleSpec>>,
+    pub(crate) style: Option<Spanned<Style>>,
     pub(crate) rename_all: Option<Spanned<Case>>,
     pub(crate) type_base: Option<Spanned<String>>,
     pub(crate) krate: Option<Spanned<syn::Path>>,
@@ -147,7 +159,7 @@ pub(crate) struct VariantAttrs {
     pub(crate) status: Option<Spanned<u16>>,
     pub(crate) code: Option<Spanned<Code>>,
     pub(crate) message: Option<Spanned<LitStr>>,
-    pub(crate) style: Option<Spanned<StyleSpec>>,
+    pub(crate) style: Option<Spanned<Style>>,
     pub(crate) parent: Option<Spanned<Code>>,
     pub(crate) title: Option<Spanned<String>>,
     pub(crate) transparent: Option<Span>,
@@ -818,14 +830,14 @@ fn code(
     }
 }
 
-fn style(cx: &Diagnostics, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<StyleSpec>>> {
+fn style(cx: &Diagnostics, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Style>>> {
     match value_expr(meta)? {
         Expr::Lit(ExprLit {
             lit: Lit::Str(s), ..
         }) => {
             let name = s.value();
             if let Some(builtin) = Builtin::from_name(&name) {
-                return Ok(Some(spanned(meta, StyleSpec::Builtin(builtin), s.span())));
+                return Ok(Some(spanned(meta, Style::Builtin(builtin), s.span())));
             }
             let names: Vec<&str> = Builtin::ALL.iter().map(|(n, _)| *n).collect();
             let hint = match nearest(&name, &names) {
@@ -840,7 +852,7 @@ fn style(cx: &Diagnostics, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spa
         }
         Expr::Path(p) if p.qself.is_none() => {
             let span = p.path.span();
-            Ok(Some(spanned(meta, StyleSpec::Custom(p.path), span)))
+            Ok(Some(spanned(meta, Style::Custom(p.path), span)))
         }
         other => {
             cx.error_spanned_by(

@@ -1,7 +1,8 @@
 //! The checks that span the IR: one small function each, all run, all errors collected.
 
-use crate::ast::{Container, Field, StyleRef, Variant, option_inner, type_text};
+use crate::ast::{Container, Field, Variant, option_inner, type_text};
 use crate::attr::FieldAttrs;
+use crate::attr::Style;
 use crate::code::Code;
 use crate::diagnostics::Diagnostics;
 use crate::message::ArgRef;
@@ -264,8 +265,8 @@ fn member_names(cx: &Diagnostics, cont: &Container<'_>) {
         .variants
         .iter()
         .filter_map(|v| match v.style(&cont.attrs) {
-            StyleRef::Builtin(style) => Some(style),
-            StyleRef::Custom(_) => None,
+            Style::Builtin(style) => Some(style),
+            Style::Custom(_) => None,
         })
         .collect();
     let used = |role: Role, applies: fn(Builtin, Role) -> bool| {
@@ -335,12 +336,12 @@ fn member_names(cx: &Diagnostics, cont: &Container<'_>) {
 fn member_keys(cx: &Diagnostics, cont: &Container<'_>, variant: &Variant<'_>) {
     let names = cont.attrs.names();
     let own: Vec<(&str, Role)> = match variant.style(&cont.attrs) {
-        StyleRef::Builtin(style) => style.own_members(&names).collect(),
-        StyleRef::Custom(_) => Vec::new(),
+        Style::Builtin(style) => style.own_members(&names).collect(),
+        Style::Custom(_) => Vec::new(),
     };
     let style_name = match variant.style(&cont.attrs) {
-        StyleRef::Builtin(style) => style.name().to_owned(),
-        StyleRef::Custom(path) => quote::ToTokens::to_token_stream(path).to_string(),
+        Style::Builtin(style) => style.name().to_owned(),
+        Style::Custom(path) => quote::ToTokens::to_token_stream(path).to_string(),
     };
     let owner = |key: &str| {
         own.iter().find(|(name, _)| *name == key).map(|(_, role)| {
@@ -399,10 +400,7 @@ fn instance_field(cx: &Diagnostics, cont: &Container<'_>, variant: &Variant<'_>)
             continue;
         }
         first = Some(span);
-        if !matches!(
-            variant.style(&cont.attrs),
-            StyleRef::Builtin(Builtin::Problem)
-        ) {
+        if !matches!(variant.style(&cont.attrs), Style::Builtin(Builtin::Problem)) {
             cx.error_at(span, "`instance` is a member of RFC 9457 problem details: this variant's style is not \"problem\"");
         }
         let a = &field.attrs;
@@ -836,7 +834,7 @@ fn code_kinds(cx: &Diagnostics, cont: &Container<'_>) {
 
 fn dto_numeric(cx: &Diagnostics, cont: &Container<'_>) {
     for variant in coded(cont) {
-        if matches!(variant.style(&cont.attrs), StyleRef::Builtin(Builtin::Dto))
+        if matches!(variant.style(&cont.attrs), Style::Builtin(Builtin::Dto))
             && matches!(variant.code, Code::Str(_))
         {
             let hint = if variant.attrs.code.is_none() {

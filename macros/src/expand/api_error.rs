@@ -2,7 +2,8 @@
 //! runtime's features add their impls.
 
 use super::{Ctx, match_covering, match_or, style_type};
-use crate::ast::{Field, Sent, StyleRef, Variant, option_inner, str_like};
+use crate::ast::{Field, Sent, Variant, option_inner, str_like};
+use crate::attr::Style;
 use crate::bound::Bounds;
 use crate::check::{find_field, is_error_part};
 use proc_macro2::TokenStream;
@@ -252,8 +253,8 @@ fn body(ctx: &Ctx<'_, '_>) -> (TokenStream, TokenStream) {
 /// exposed field (and which one is the problem's instance). Variants of one shape share an arm.
 fn shape_key(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> String {
     let mut key = match v.style(&ctx.cont.attrs) {
-        StyleRef::Builtin(b) => format!("builtin {}", b.type_name()),
-        StyleRef::Custom(path) => format!("path {}", quote!(#path)),
+        Style::Builtin(b) => format!("builtin {}", b.type_name()),
+        Style::Custom(path) => format!("path {}", quote!(#path)),
     };
     for f in v.exposed() {
         let ty = f.ty();
@@ -477,9 +478,9 @@ pub(super) fn styled(ctx: &Ctx<'_, '_>) -> TokenStream {
             .flatten()
     });
     let style = match spec.map(|s| &s.value) {
-        Some(crate::attr::StyleSpec::Builtin(b)) => style_type(&StyleRef::Builtin(*b)),
-        Some(crate::attr::StyleSpec::Custom(path)) => style_type(&StyleRef::Custom(path)),
-        None => style_type(&StyleRef::Builtin(error_contract_wire::Builtin::Problem)),
+        Some(crate::attr::Style::Builtin(b)) => style_type(&Style::Builtin(*b)),
+        Some(crate::attr::Style::Custom(path)) => style_type(&Style::Custom(path)),
+        None => style_type(&Style::Builtin(error_contract_wire::Builtin::Problem)),
     };
     quote! {
         #[automatically_derived]

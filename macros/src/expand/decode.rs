@@ -2,7 +2,8 @@
 //! static table; the generated code only builds the variant of a row.
 
 use super::{Ctx, style_type};
-use crate::ast::{StyleRef, Variant, option_inner, str_like};
+use crate::ast::{Variant, option_inner, str_like};
+use crate::attr::Style;
 use crate::bound::Bounds;
 use error_contract_wire::Builtin;
 use proc_macro2::TokenStream;
@@ -21,14 +22,14 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     let styles = styles(ctx);
     let own_style = style_type(&styles[0]);
     let readers = styles.iter().map(|s| match s {
-        StyleRef::Builtin(b) => {
+        Style::Builtin(b) => {
             let name = syn::Ident::new(b.type_name(), proc_macro2::Span::call_site());
             quote! {
                 (|__json| __ec::read_builtin(__ec::Builtin::#name, __json, &__TABLE.member_names))
                     as __ec::Reader
             }
         }
-        StyleRef::Custom(path) => quote!(<#path as __ec::Style>::read_body as __ec::Reader),
+        Style::Custom(path) => quote!(<#path as __ec::Style>::read_body as __ec::Reader),
     });
 
     let build_arms = ctx
@@ -243,13 +244,13 @@ fn bounds(ctx: &Ctx<'_, '_>) -> Bounds {
 }
 
 /// The styles in use, the type's own first (its reader is tried first).
-fn styles<'c>(ctx: &'c Ctx<'_, '_>) -> Vec<StyleRef<'c>> {
+fn styles<'c>(ctx: &'c Ctx<'_, '_>) -> Vec<Style<&'c syn::Path>> {
     let own = ctx
         .cont
         .variants
         .iter()
         .find(|v| !v.delegates())
-        .map_or(StyleRef::Builtin(Builtin::Problem), |v| {
+        .map_or(Style::Builtin(Builtin::Problem), |v| {
             v.style(&ctx.cont.attrs)
         });
     let mut seen: Vec<String> = vec![style_type(&own).to_string()];

@@ -7,8 +7,9 @@
 
 use super::Ctx;
 use super::source::Source;
-use crate::ast::{Sent, StyleRef, Variant};
+use crate::ast::{Sent, Variant};
 use crate::attr::Literal;
+use crate::attr::Style;
 use crate::bound::Bounds;
 use crate::check::Plain;
 use crate::code::Code;
@@ -317,11 +318,11 @@ fn content_types(
     let mut content_type_of: Vec<u8> = Vec::new();
     for (_, v) in rows {
         let (key, tokens) = match v.style(&ctx.cont.attrs) {
-            StyleRef::Builtin(b) => {
+            Style::Builtin(b) => {
                 let ct = b.content_type();
                 (b.name().to_owned(), quote!(#ct))
             }
-            StyleRef::Custom(path) => (
+            Style::Custom(path) => (
                 quote!(#path).to_string().replace(' ', ""),
                 quote!(<#path as __ec::Style>::CONTENT_TYPE),
             ),
@@ -594,7 +595,7 @@ pub(super) fn static_body(
     {
         return None;
     }
-    let StyleRef::Builtin(style) = v.style(container) else {
+    let Style::Builtin(style) = v.style(container) else {
         return None;
     };
     let names = container.names();
@@ -631,7 +632,7 @@ pub(super) fn static_body(
 /// use into the type's `__CACHED` array, and later calls borrow it. Not when the style's path
 /// names a type parameter (one `static` serves every instance of the type).
 pub(super) fn cached_body(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> bool {
-    let StyleRef::Custom(path) = v.style(&ctx.cont.attrs) else {
+    let Style::Custom(path) = v.style(&ctx.cont.attrs) else {
         return false;
     };
     let ty: syn::Type = syn::parse_quote!(#path);

@@ -36,7 +36,8 @@ mod serialize;
 mod source;
 mod validate;
 
-use crate::ast::{Container, Field, StyleRef, Variant};
+use crate::ast::{Container, Field, Variant};
+use crate::attr::Style;
 use crate::bound::{Bounds, ParamsInScope};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -124,13 +125,13 @@ pub(crate) fn allow_deprecated(cont: &Container<'_>) -> TokenStream {
 }
 
 /// The type of a style: `__ec::style::Nested`, or the user's path.
-pub(crate) fn style_type(style: &StyleRef<'_>) -> TokenStream {
+pub(crate) fn style_type(style: &Style<&'_ syn::Path>) -> TokenStream {
     match style {
-        StyleRef::Builtin(b) => {
+        Style::Builtin(b) => {
             let name = syn::Ident::new(b.type_name(), proc_macro2::Span::call_site());
             quote!(__ec::style::#name)
         }
-        StyleRef::Custom(path) => quote!(#path),
+        Style::Custom(path) => quote!(#path),
     }
 }
 
@@ -156,7 +157,7 @@ pub(crate) fn match_covering(
     } else if covered == ctx.cont.variants.len() {
         quote!(match self { #(#arms)* })
     } else {
-        quote!(match self { #(#arms)* _ => #fallback, })
+        quote!(match self { #(#arms)* _ => #fallback})
     }
 }
 
