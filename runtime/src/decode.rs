@@ -196,7 +196,7 @@ impl std::error::Error for DecodeError {}
 #[derive(Clone)]
 pub struct Unknown {
     status: Status,
-    code: Option<WireCode>,
+    code: Option<ReadCode<Box<str>>>,
     // Boxed: an `Unknown` travels in `Result`s, and `String`'s capacity is dead weight here.
     message: Option<Box<str>>,
     /// The other members, read from `body` with `reader` when first asked for: most callers
@@ -231,22 +231,6 @@ impl PartialEq for Unknown {
             && self.content_type == other.content_type
             && self.retry_after == other.retry_after
             && self.fields() == other.fields()
-    }
-}
-
-/// A code as it came over the wire.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum WireCode {
-    Num(u32),
-    Str(Box<str>),
-}
-
-impl WireCode {
-    fn as_code(&self) -> Code<'_> {
-        match self {
-            WireCode::Num(n) => Code::Num(*n),
-            WireCode::Str(s) => Code::Str(s),
-        }
     }
 }
 
@@ -309,7 +293,7 @@ impl Unknown {
     /// ```
     #[must_use]
     pub fn wire_code(&self) -> Option<Code<'_>> {
-        self.code.as_ref().map(WireCode::as_code)
+        self.code.as_ref().map(ReadCode::as_code)
     }
 
     /// The message the response carried, if any (`ApiError::message` falls back to the

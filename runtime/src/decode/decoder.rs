@@ -2,7 +2,7 @@
 //! builds the variant of a row with the closure the derive wrote. Reached only through
 //! `__private`.
 
-use super::{DecodeError, ReadCode, ResponseHeaders, Unknown, WireCode};
+use super::{DecodeError, ReadCode, ResponseHeaders, Unknown};
 use crate::catalog::{Table, TableCodes};
 use crate::json::{JsonDocument, JsonValue};
 use crate::style::Names;
@@ -178,10 +178,7 @@ impl<E> Decoder<'_, E> {
         let mut unknown = match (wire, text) {
             (Some(wire), Some(text)) => Unknown {
                 status,
-                code: wire.read_code().map(|code| match code {
-                    ReadCode::Num(n) => WireCode::Num(*n),
-                    ReadCode::Str(s) => WireCode::Str(Box::from(&**s)),
-                }),
+                code: wire.read_code().map(ReadCode::to_owned_code),
                 message: wire.message().map(|message| Box::from(&*message)),
                 fields: std::sync::OnceLock::new(),
                 reader,

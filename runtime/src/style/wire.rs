@@ -24,7 +24,7 @@ use std::borrow::Cow;
 /// ```
 #[derive(Debug, Clone)]
 pub struct Wire<'a> {
-    code: Option<ReadCode<'a>>,
+    code: Option<ReadCode<Cow<'a, str>>>,
     /// A string, unescaped only when asked for: a known code does not need it.
     message: Option<JsonValue<'a>>,
     fields: Option<JsonObject<'a>>,
@@ -35,24 +35,34 @@ pub struct Wire<'a> {
     hidden: &'a [&'a str],
 }
 
-/// A code as read: a number that fits a `u32`, or a string.
+/// A code as read: a number that fits a `u32`, or a string, borrowed from the body while it is
+/// decoded (`ReadCode<Cow<str>>`) and owned by an `Unknown` that keeps it (`ReadCode<Box<str>>`,
+/// the smaller).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum ReadCode<'a> {
+pub(crate) enum ReadCode<S> {
     Num(u32),
-    Str(Cow<'a, str>),
+    Str(S),
 }
 
-impl ReadCode<'_> {
+impl<S: AsRef<str>> ReadCode<S> {
     pub(crate) fn as_code(&self) -> Code<'_> {
         match self {
             ReadCode::Num(n) => Code::Num(*n),
-            ReadCode::Str(s) => Code::Str(s),
+            ReadCode::Str(s) => Code::Str(s.as_ref()),
+        }
+    }
+
+    /// The code, owned.
+    pub(crate) fn to_owned_code(&self) -> ReadCode<Box<str>> {
+        match self {
+            ReadCode::Num(n) => ReadCode::Num(*n),
+            ReadCode::Str(s) => ReadCode::Str(Box::from(s.as_ref())),
         }
     }
 }
 
 /// A code member's value: a number that fits a `u32`, or a string; anything else is no code.
-fn read_code(value: JsonValue<'_>) -> Option<ReadCode<'_>> {
+fn read_code(value: JsonValue<'_>) -> Option<ReadCode<Cow<'_, str>>> {
     if let Some(n) = value.as_u64() {
         return u32::try_from(n).ok().map(ReadCode::Num);
     }
@@ -142,7 +152,7 @@ impl<'a> Wire<'a> {
         object: JsonObject<'a>,
         code_key: Option<&'a str>,
         message_key: &'a str,
-    ) -> (Option<ReadCode<'a>>, Option<JsonValue<'a>>) {
+    ) -> (Option<ReadCode<Cow<'a, str>>>, Option<JsonValue<'a>>) {
         // The last of each, as `serde_json` keeps the last of a repeated key.
         let [code, message] = object.find([code_key, Some(message_key)]);
         // One member named as both is the code.
@@ -217,7 +227,7 @@ impl<'a> Wire<'a> {
         };
     }
 
-    pub(crate) fn read_code(&self) -> Option<&ReadCode<'a>> {
+    pub(crate) fn read_code(&self) -> Option<&ReadCode<Cow<'a, str>>> {
         self.code.as_ref()
     }
 
