@@ -903,24 +903,15 @@ fn crate_path(
 /// `catch = "kind"` or `catch("kind", ...)`: names checked against the kinds, each reported on
 /// its own literal; a name given twice in one list is reported too.
 fn catch(cx: &Diagnostics, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Catches>>> {
-    let key_span = key_span(meta);
-    let (lits, span) = if meta.input.peek(syn::token::Paren) {
-        let content;
-        let parens = syn::parenthesized!(content in meta.input);
-        let lits = syn::punctuated::Punctuated::<Expr, Token![,]>::parse_terminated(&content)?;
-        (lits.into_iter().collect::<Vec<_>>(), parens.span.join())
-    } else if meta.input.peek(Token![=]) {
-        let expr = value_expr(meta)?;
-        let span = expr.span();
-        (vec![expr], span)
-    } else {
+    let what = "the name of a failure as a string literal: `catch = \"unknown_route\"`";
+    let Some(list) = names(cx, meta, what)? else {
         return Err(meta.error(
             "expected `catch = \"unknown_route\"` or `catch(\"json_syntax\", \"json_data\")`",
         ));
     };
-    if lits.is_empty() {
+    if list.value.is_empty() && list.ok {
         cx.error_at(
-            span,
+            list.span,
             format!(
                 "`catch` needs at least one kind of failure: one of {}",
                 quoted_list(&Kind::names())
@@ -928,43 +919,27 @@ fn catch(cx: &Diagnostics, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spa
         );
         return Ok(None);
     }
-    let mut kinds: Vec<(Kind, Span)> = Vec::new();
-    let mut ok = true;
-    for expr in lits {
-        let Expr::Lit(ExprLit {
-            lit: Lit::Str(s), ..
-        }) = &expr
-        else {
-            cx.error_spanned_by(
-                &expr,
-                "expected the name of a failure as a string literal: `catch = \"unknown_route\"`",
-            );
-            ok = false;
-            continue;
-        };
+    let mut ok = list.ok && !list.value.is_empty();
+    let mut kinds: Catches = Vec::new();
+    for s in &list.value {
         let name = s.value();
-        let Some(kind) = Kind::from_name(&name) else {
-            let names = Kind::names();
-            let hint = match nearest(&name, &names) {
-                Some(near) => format!("did you mean `\"{near}\"`?"),
-                None => format!("expected one of {}", quoted_list(&names)),
-            };
-            cx.error_at(s.span(), format!("unknown failure `\"{name}\"`; {hint}"));
-            ok = false;
-            continue;
-        };
-        if let Some((_, first)) = kinds.iter().find(|(k, _)| *k == kind) {
-            cx.error_at(s.span(), format!("`\"{name}\"` is listed twice"));
-            cx.error_at(*first, "first listed here");
-            ok = false;
-            continue;
+        match Kind::from_name(&name) {
+            Some(kind) => kinds.push((kind, s.span())),
+            None => {
+                let names = Kind::names();
+                let hint = match nearest(&name, &names) {
+                    Some(near) => format!("did you mean `\"{near}\"`?"),
+                    None => format!("expected one of {}", quoted_list(&names)),
+                };
+                cx.error_at(s.span(), format!("unknown failure `\"{name}\"`; {hint}"));
+                ok = false;
+            }
         }
-        kinds.push((kind, s.span()));
     }
     Ok(ok.then_some(Spanned {
         value: kinds,
-        key: key_span,
-        span,
+        key: list.key,
+        span: list.span,
     }))
 }
 
@@ -972,74 +947,102 @@ fn catch(cx: &Diagnostics, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spa
 /// literal, not empty, not listed twice, and not one edit or two away from a rule the
 /// validators name (a typo would never match).
 fn validate(cx: &Diagnostics, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Rules>>> {
-    let key_span = key_span(meta);
-    let (lits, span) = if meta.input.peek(syn::token::Paren) {
+    let what = "the name of a validation rule as a string literal: `validate = \"length\"`";
+    let Some(list) = names(cx, meta, what)? else {
+        let key = key_span(meta);
+        return Ok(Some(Spanned {
+            value: Vec::new(),
+            key,
+            span: key,
+        }));
+    };
+    if list.value.is_empty() && list.ok {
+        cx.error_at(
+            list.span,
+            "`validate()` names no rule: name the rules this variant answers (`validate(\"length\", \"range\")`), or write the flag `validate` for every rule no other variant names",
+        );
+        return Ok(None);
+    }
+    let mut ok = list.ok && !list.value.is_empty();
+    let mut rules: Rules = Vec::new();
+    for s in &list.value {
+        let name = s.value();
+        if name.is_empty() {
+            cx.error_at(s.span(), "a validation rule's name cannot be empty");
+            ok = false;
+        } else if let Some(near) =
+            nearest(&name, failure::RULES).filter(|_| !failure::RULES.contains(&name.as_str()))
+        {
+            cx.error_at(
+                s.span(),
+                format!("unknown validation rule `\"{name}\"`; did you mean `\"{near}\"`? (a rule of your own needs a name further from the validators' rules)"),
+            );
+            ok = false;
+        } else {
+            rules.push((name, s.span()));
+        }
+    }
+    Ok(ok.then_some(Spanned {
+        value: rules,
+        key: list.key,
+        span: list.span,
+    }))
+}
+
+/// The string literals of `key = "a"` or `key("a", "b")`, with the key's span and the value's;
+/// `None` for a bare `key`. A value that is not a string literal is reported (`what` says what to
+/// write), and so is a name listed twice (on the second); both are left out, and `ok` says
+/// whether any was.
+fn names(
+    cx: &Diagnostics,
+    meta: &ParseNestedMeta<'_>,
+    what: &str,
+) -> syn::Result<Option<NameList>> {
+    let key = key_span(meta);
+    let (exprs, span) = if meta.input.peek(syn::token::Paren) {
         let content;
         let parens = syn::parenthesized!(content in meta.input);
-        let lits = syn::punctuated::Punctuated::<Expr, Token![,]>::parse_terminated(&content)?;
-        let span = parens.span.join();
-        if lits.is_empty() {
-            cx.error_at(
-                span,
-                "`validate()` names no rule: name the rules this variant answers (`validate(\"length\", \"range\")`), or write the flag `validate` for every rule no other variant names",
-            );
-            return Ok(None);
-        }
-        (lits.into_iter().collect::<Vec<_>>(), span)
+        let exprs = syn::punctuated::Punctuated::<Expr, Token![,]>::parse_terminated(&content)?;
+        (exprs.into_iter().collect::<Vec<_>>(), parens.span.join())
     } else if meta.input.peek(Token![=]) {
         let expr = value_expr(meta)?;
         let span = expr.span();
         (vec![expr], span)
     } else {
-        return Ok(Some(Spanned {
-            value: Vec::new(),
-            key: key_span,
-            span: key_span,
-        }));
+        return Ok(None);
     };
-    let mut rules: Rules = Vec::new();
-    let mut ok = true;
-    for expr in lits {
+    let mut list = NameList {
+        value: Vec::new(),
+        key,
+        span,
+        ok: true,
+    };
+    for expr in exprs {
         let Expr::Lit(ExprLit {
             lit: Lit::Str(s), ..
         }) = &expr
         else {
-            cx.error_spanned_by(
-                &expr,
-                "expected the name of a validation rule as a string literal: `validate = \"length\"`",
-            );
-            ok = false;
+            cx.error_spanned_by(&expr, format!("expected {what}"));
+            list.ok = false;
             continue;
         };
-        let name = s.value();
-        if name.is_empty() {
-            cx.error_at(s.span(), "a validation rule's name cannot be empty");
-            ok = false;
+        if let Some(first) = list.value.iter().find(|f| f.value() == s.value()) {
+            cx.error_at(s.span(), format!("`\"{}\"` is listed twice", s.value()));
+            cx.error_at(first.span(), "first listed here");
+            list.ok = false;
             continue;
         }
-        if !failure::RULES.contains(&name.as_str()) {
-            if let Some(near) = nearest(&name, failure::RULES) {
-                cx.error_at(
-                    s.span(),
-                    format!("unknown validation rule `\"{name}\"`; did you mean `\"{near}\"`? (a rule of your own needs a name further from the validators' rules)"),
-                );
-                ok = false;
-                continue;
-            }
-        }
-        if let Some((_, first)) = rules.iter().find(|(r, _)| *r == name) {
-            cx.error_at(s.span(), format!("`\"{name}\"` is listed twice"));
-            cx.error_at(*first, "first listed here");
-            ok = false;
-            continue;
-        }
-        rules.push((name, s.span()));
+        list.value.push(s.clone());
     }
-    Ok(ok.then_some(Spanned {
-        value: rules,
-        key: key_span,
-        span,
-    }))
+    Ok(Some(list))
+}
+
+/// The names of a `catch` or `validate` list (see [`names`]).
+struct NameList {
+    value: Vec<LitStr>,
+    key: Span,
+    span: Span,
+    ok: bool,
 }
 
 /// `headers("Name" = "value", ...)`: each pair two string literals; a name given twice in the
