@@ -1066,19 +1066,29 @@ impl Parser<'_> {
                 escaped,
                 value_escaped,
             });
-            self.whitespace();
-            match self.peek()? {
-                b',' => {
-                    self.at += 1;
-                    self.whitespace();
-                }
-                b'}' => {
-                    self.at += 1;
-                    self.depth -= 1;
-                    return Some(());
-                }
-                _ => return None,
+            if self.after_member(b'}')? {
+                return Some(());
             }
+        }
+    }
+
+    /// After a member of an object or an array: `,` (and the whitespace after it), or `close`,
+    /// which ends the container (`true`); anything else is not JSON.
+    #[inline]
+    fn after_member(&mut self, close: u8) -> Option<bool> {
+        self.whitespace();
+        match self.peek()? {
+            b',' => {
+                self.at += 1;
+                self.whitespace();
+                Some(false)
+            }
+            byte if byte == close => {
+                self.at += 1;
+                self.depth -= 1;
+                Some(true)
+            }
+            _ => None,
         }
     }
 
@@ -1102,18 +1112,8 @@ impl Parser<'_> {
                 value_escaped,
                 ..Note::default()
             });
-            self.whitespace();
-            match self.peek()? {
-                b',' => {
-                    self.at += 1;
-                    self.whitespace();
-                }
-                b']' => {
-                    self.at += 1;
-                    self.depth -= 1;
-                    return Some(());
-                }
-                _ => return None,
+            if self.after_member(b']')? {
+                return Some(());
             }
         }
     }
