@@ -7,14 +7,8 @@
 //! server of this file's own, panics and other layers' error responses. The framework's own
 //! text (serde's, actix-web's, the panic's) is in the log and never in a body.
 
-#[path = "../../runtime/examples/actix_server.rs"]
-#[allow(
-    dead_code,
-    unreachable_pub,
-    reason = "the example's `main` and its port parsing are not used here"
-)]
-mod actix_server;
-mod support;
+use crate::actix_server;
+use crate::support;
 
 use actix_server::ShopError;
 use actix_web::ResponseError;
@@ -168,11 +162,10 @@ fn header_field_is_sent_429() {
     );
 }
 
-/// The only test of this binary that answers a 5xx, so the log has exactly its one line.
+/// The server's log has exactly the one line of its one 5xx.
 #[test]
 fn server_error_500_keeps_its_sources_in_the_log() {
-    let log = LogBuffer::global();
-    let server = Server::start();
+    let (server, log) = shop();
     let reply = get(&client(), &server.url("/inventory"));
     assert_reply(
         &reply,
@@ -249,12 +242,7 @@ thread_local! {
 /// so that a test sees what its own server logged and nothing of the others running beside it
 /// (which log to the global buffer, or to theirs).
 fn log_this_thread(log: &LogBuffer) {
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(log.clone())
-        .with_ansi(false)
-        .without_time()
-        .with_max_level(tracing::Level::DEBUG)
-        .finish();
+    let subscriber = log.debug_subscriber();
     THREAD_LOG.with(|slot| {
         // The previous guard goes first: dropping it restores what was set before it.
         drop(slot.borrow_mut().take());

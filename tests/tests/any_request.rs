@@ -3,20 +3,8 @@
 //! through the actix-web example's app. Every error response must be a body of the example's
 //! style, with a code of its enum, and nothing the framework wrote.
 
-#[path = "../../runtime/examples/actix_server.rs"]
-#[allow(
-    dead_code,
-    unreachable_pub,
-    reason = "the example's `main` and its port parsing are not used here"
-)]
-mod actix_server;
-#[path = "../../runtime/examples/axum_server.rs"]
-#[allow(
-    dead_code,
-    unreachable_pub,
-    reason = "the example's `main` and its port parsing are not used here"
-)]
-mod axum_server;
+use crate::actix_server;
+use crate::axum_server;
 
 use error_contract::ApiError;
 use proptest::prelude::*;

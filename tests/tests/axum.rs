@@ -4,14 +4,8 @@
 //! failures (unknown routes, wrong methods, bodies and parameters it cannot read, panics) are
 //! answered by the same enum, with the framework's text in the log only.
 
-#[path = "../../runtime/examples/axum_server.rs"]
-#[allow(
-    dead_code,
-    unreachable_pub,
-    reason = "the example's `main` and its port parsing are not used here"
-)]
-mod axum_server;
-mod support;
+use crate::axum_server;
+use crate::support;
 
 use axum::response::IntoResponse;
 use axum_server::ShopError;
@@ -31,10 +25,19 @@ struct Server {
 }
 
 impl Server {
-    /// The example's server, through its own `serve`; its events go to the binary's global
-    /// subscriber (`LogBuffer::global`, info and up).
+    /// The example's server, through its own `serve`.
     fn start() -> Server {
-        Server::spawn(None, |listener, _, stopped| {
+        Server::example(None)
+    }
+
+    /// The example's server, its events from `INFO` up in a buffer of its own (the server's
+    /// thread's default subscriber: the binary's other tests log elsewhere).
+    fn example_logged() -> Server {
+        Server::example(Some((LogBuffer::default(), tracing::Level::INFO)))
+    }
+
+    fn example(log: Option<(LogBuffer, tracing::Level)>) -> Server {
+        Server::spawn(log, |listener, _, stopped| {
             axum_server::serve(listener, async move {
                 let _ = stopped.await;
             })
@@ -45,7 +48,7 @@ impl Server {
     /// counting the connections it accepts.
     fn logged(app: axum::Router) -> Server {
         Server::spawn(
-            Some(LogBuffer::default()),
+            Some((LogBuffer::default(), tracing::Level::DEBUG)),
             move |listener, connections, stopped| {
                 use axum::serve::ListenerExt;
                 let listener = listener.tap_io(move |_| {
@@ -62,7 +65,7 @@ impl Server {
         )
     }
 
-    fn spawn<F, Fut>(log: Option<LogBuffer>, serve: F) -> Server
+    fn spawn<F, Fut>(log: Option<(LogBuffer, tracing::Level)>, serve: F) -> Server
     where
         F: FnOnce(
                 tokio::net::TcpListener,
@@ -78,14 +81,15 @@ impl Server {
         let thread_log = log.clone();
         // Every task of a current-thread runtime runs on the server's thread, so this default
         // receives every event of the server.
-        let setup =
-            move || thread_log.map(|log| tracing::subscriber::set_default(log.debug_subscriber()));
+        let setup = move || {
+            thread_log.map(|(log, level)| tracing::subscriber::set_default(log.subscriber(level)))
+        };
         let loopback = Loopback::start_with(setup, move |listener, stopped| {
             serve(listener, counter, stopped)
         });
         Server {
             loopback,
-            log,
+            log: log.map(|(log, _)| log),
             connections,
         }
     }
@@ -199,11 +203,10 @@ fn header_field_is_sent_429() {
     );
 }
 
-/// The only test of this binary that answers a 5xx, so the log has exactly its one line.
+/// The server's log has exactly the one line of its one 5xx.
 #[test]
 fn server_error_500_keeps_its_sources_in_the_log() {
-    let log = LogBuffer::global();
-    let server = Server::start();
+    let server = Server::example_logged();
     let reply = get(&client(), &server.url("/inventory"));
     assert_reply(
         &reply,
@@ -214,9 +217,8 @@ fn server_error_500_keeps_its_sources_in_the_log() {
         ],
         r#"{"type":"https://shop.example/errors/inventory_unavailable","title":"Internal Server Error","status":500,"detail":"inventory unavailable","code":"inventory_unavailable"}"#,
     );
-    drop(server);
     assert_eq!(
-        log.error_contract_lines(),
+        server.stop_and_read_log(),
         [
             r#"ERROR error_contract: server error response status=500 code=inventory_unavailable error=inventory unavailable sources=["inventory query failed", "connection to inventory-db:5432 reset by peer"]"#
         ]
@@ -1174,7 +1176,7 @@ fn catch_layer_around_the_whole_router() {
     let service = error_contract::axum::CatchLayer::<test_server::TestError>::new()
         .layer(test_server::routes());
     let server = Server::spawn(
-        Some(LogBuffer::default()),
+        Some((LogBuffer::default(), tracing::Level::DEBUG)),
         move |listener, _, stopped| async move {
             axum::serve(
                 listener,

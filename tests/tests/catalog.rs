@@ -2,8 +2,6 @@
 //! transparent variants flattened. The Markdown and `OpenAPI` of each transcribed API's enum are
 //! tested in its `*_style_*.rs` file, against the rows of its page.
 
-mod openapi_check;
-
 use error_contract::ApiError;
 
 #[derive(Debug, ApiError)]

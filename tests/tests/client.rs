@@ -3,14 +3,8 @@
 //! `runtime/examples/axum_server.rs` (decoded with its own enum) and a raw TCP server that
 //! resets, closes or stalls halfway through a body. Every case with exact values.
 
-#[path = "../../runtime/examples/axum_server.rs"]
-#[allow(
-    dead_code,
-    unreachable_pub,
-    reason = "the example's `main` and its port parsing are not used here"
-)]
-mod axum_server;
-mod support;
+use crate::axum_server;
+use crate::support;
 
 use axum_server::ShopError;
 use error_contract::decode::{

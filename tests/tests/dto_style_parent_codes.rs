@@ -7,8 +7,8 @@
 //! the page's HTTP status table (400, 401, 403, 404, 405, 415, 500) and the choice is
 //! explained in a comment on the variant.
 
-mod common;
-mod openapi_check;
+use crate::common;
+use crate::openapi_check;
 
 use common::{Row, assert_api_error, assert_catalog};
 use error_contract::{ApiError, Code};

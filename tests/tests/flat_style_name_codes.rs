@@ -4,8 +4,8 @@
 //! Cause. `InputFailure` and `MissingParameter` name the parameter in their message, as the page
 //! says their human-readable string does; the parameter is not exposed.
 
-mod common;
-mod openapi_check;
+use crate::common;
+use crate::openapi_check;
 
 use common::{Row, assert_api_error, assert_catalog};
 use error_contract::{ApiError, Code};

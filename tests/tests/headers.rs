@@ -4,7 +4,7 @@
 //! (an OAuth 2.0 bearer-token error); an `Option` header field decoded from a real response; and
 //! the catalog and `OpenAPI` of fixed and templated headers.
 
-mod support;
+use crate::support;
 
 use error_contract::{ApiError, Decode, HeaderSource, Unknown};
 use support::{Loopback, assert_reply, client, get};

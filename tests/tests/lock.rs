@@ -1414,7 +1414,7 @@ fn the_env_var_rewrites_both_files() {
     let run = |overwrite: bool| {
         let mut command = std::process::Command::new(std::env::current_exe().unwrap());
         command
-            .args(["--exact", "env_var_child", "--test-threads=1"])
+            .args(["--exact", "lock::env_var_child", "--test-threads=1"])
             .env("LOCK_TEST_DIR", &dir.0)
             .env_remove("ERROR_CONTRACT_LOCK");
         if overwrite {

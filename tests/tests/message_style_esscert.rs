@@ -4,8 +4,8 @@
 //! Request, 401 Unauthorized, 403 Forbidden and 500 Internal Server Error. There is no code in
 //! the body; the code accessor still returns the variant name (no `rename_all`).
 
-mod common;
-mod openapi_check;
+use crate::common;
+use crate::openapi_check;
 
 use common::{Row, assert_api_error, assert_catalog};
 use error_contract::{ApiError, Code};

@@ -2,7 +2,7 @@
 //! (`runtime/src`): each module's `crate::` paths are read from its files, and the graph they
 //! make must have no strongly connected component of more than one module.
 //!
-//! Run it alone with `cargo test -p error-contract-tests --test module_graph`. Paths written as
+//! Run it alone with `cargo test -p error-contract-tests --test integration module_graph`. Paths written as
 //! `$crate::...` are left out: they are in `macro_rules!` bodies, which expand in the user's
 //! crate, not in the module that defines them. The crate root (`lib.rs`) is left out too: it
 //! declares and re-exports every module.

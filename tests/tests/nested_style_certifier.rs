@@ -6,8 +6,8 @@
 //! The page gives no messages (its example is "An english description of the error that just
 //! occurred"); the messages below are short English sentences taken from the descriptions.
 
-mod common;
-mod openapi_check;
+use crate::common;
+use crate::openapi_check;
 
 use common::{Row, assert_api_error, assert_catalog};
 use error_contract::{ApiError, Code};

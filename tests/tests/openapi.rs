@@ -1,7 +1,7 @@
 //! `Catalog::to_openapi()` and feature `utoipa`: the `OpenAPI` output, byte for byte for one enum,
 //! and validated by the official `OpenAPI` 3.1 schema for every style (see `openapi_check`).
 
-mod openapi_check;
+use crate::openapi_check;
 
 use error_contract::json::JsonWriter;
 use error_contract::utoipa::ErrorSchemas;

@@ -3,8 +3,8 @@
 //! details (`application/problem+json`), with `rename_all = "snake_case"` and no `message`, so
 //! `detail` and `title` are the reason phrase and the code is the snake-case variant name.
 
-mod common;
-mod openapi_check;
+use crate::common;
+use crate::openapi_check;
 
 use common::{Row, assert_api_error, assert_catalog};
 use error_contract::{ApiError, Code};

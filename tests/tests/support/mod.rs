@@ -6,7 +6,7 @@
 #![allow(dead_code, reason = "each test binary uses a part of this module")]
 
 use std::io::Write;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -152,33 +152,24 @@ pub(crate) fn join_bounded<T>(thread: JoinHandle<T>) -> T {
 pub(crate) struct LogBuffer(Arc<Mutex<Vec<u8>>>);
 
 impl LogBuffer {
-    /// The buffer of this test binary's global subscriber, installed on first use.
-    pub(crate) fn global() -> LogBuffer {
-        static BUFFER: OnceLock<LogBuffer> = OnceLock::new();
-        BUFFER
-            .get_or_init(|| {
-                let buffer = LogBuffer::default();
-                let subscriber = tracing_subscriber::fmt()
-                    .with_writer(buffer.clone())
-                    .with_ansi(false)
-                    .without_time()
-                    .finish();
-                tracing::subscriber::set_global_default(subscriber)
-                    .expect("a global subscriber was already set");
-                buffer
-            })
-            .clone()
-    }
-
     /// A subscriber of every level from `DEBUG` up that writes into this buffer: for a server
     /// thread's own default (`tracing::subscriber::set_default`), so that its events stay apart
     /// from those of the other tests of the binary, which run in parallel.
     pub(crate) fn debug_subscriber(&self) -> impl tracing::Subscriber + Send + Sync + 'static {
+        self.subscriber(tracing::Level::DEBUG)
+    }
+
+    /// A subscriber of every level from `level` up that writes into this buffer, as
+    /// [`debug_subscriber`](Self::debug_subscriber).
+    pub(crate) fn subscriber(
+        &self,
+        level: tracing::Level,
+    ) -> impl tracing::Subscriber + Send + Sync + 'static {
         tracing_subscriber::fmt()
             .with_writer(self.clone())
             .with_ansi(false)
             .without_time()
-            .with_max_level(tracing::Level::DEBUG)
+            .with_max_level(level)
             .finish()
     }
 
