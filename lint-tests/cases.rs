@@ -265,13 +265,13 @@ pub enum Failures {
     /// Wrong method.
     #[api_error(status = 405, message = "method not allowed", catch = "method_not_allowed")]
     WrongMethod {
-        #[api_error(header = "Allow", detail = "allow")]
+        #[api_error(header = "Allow", fact = "allow")]
         allow: String,
     },
     /// Unreadable body.
     #[api_error(status = 400, message = "unreadable", catch("json_syntax", "json_data"))]
     Unreadable {
-        #[api_error(expose, detail = "pointer")]
+        #[api_error(expose, fact = "pointer")]
         pointer: Option<String>,
         #[api_error(default)]
         hint: u8,
@@ -291,15 +291,15 @@ pub enum Violations {
     /// Out of range, also answering a body of the wrong shape.
     #[api_error(status = 422, message = "out of range", validate("range", "length"), catch = "json_data")]
     OutOfRange {
-        #[api_error(expose, detail = "pointer")]
+        #[api_error(expose, fact = "pointer")]
         pointer: Option<String>,
     },
     /// Every other rule.
     #[api_error(status = 422, message = "invalid", validate)]
     Invalid {
-        #[api_error(expose, detail = "parameter")]
+        #[api_error(expose, fact = "parameter")]
         parameter: Option<String>,
-        #[api_error(expose, detail = "rule")]
+        #[api_error(expose, fact = "rule")]
         rule: String,
         #[api_error(status)]
         status: u16,
@@ -336,7 +336,7 @@ pub fn exercise() -> Result<usize, Box<dyn Error>> {
         + Generic::<'_, u8, StoreError>::from(fmt::Error).body().len()
         + Shop::catalog().len()
         + Auth::CODES.len()
-        + <Failures as error_contract::Catch>::catch(&error_contract::Failure::new(error_contract::FailureKind::Panic)).body().len()
+        + <Failures as error_contract::FromFailure>::from_failure(&error_contract::Failure::new(error_contract::FailureKind::Panic)).body().len()
         + error_contract::Errors::<Violations>::from_violations(&[error_contract::Violation::new("range"), error_contract::Violation::new("email")]).map_or(0, |errors| errors.body().len())
         + usize::from(Decode::decode(404, Nested::NotFound.body().as_bytes()).is_ok_and(|c: Client| c == Client::Nested(Nested::NotFound))))
 }

@@ -217,10 +217,10 @@ impl<'a> Variant<'a> {
     }
 
     /// The constant members of the body, in order: for a built-in style other than `problem`,
-    /// `type` (from the enum's `type_base`) and `title` first; then the enum's `members`, each
+    /// `type` (from the enum's `type_base`) and `title` first; then the enum's `constants`, each
     /// replaced by the variant's member of the same name; then the variant's other members.
     /// Each with the span of the key that declares it.
-    pub(crate) fn members(&self, container: &ContainerAttrs) -> Vec<(String, Literal, Span)> {
+    pub(crate) fn constants(&self, container: &ContainerAttrs) -> Vec<(String, Literal, Span)> {
         let mut members = Vec::new();
         if let Style::Builtin(style) = self.style(container)
             && style != Builtin::Problem
@@ -236,10 +236,10 @@ impl<'a> Variant<'a> {
         }
         let own = self
             .attrs
-            .members
+            .constants
             .as_ref()
             .map_or(&[][..], |m| &m.value[..]);
-        for member in container.members.iter().flat_map(|m| &m.value) {
+        for member in container.constants.iter().flat_map(|m| &m.value) {
             let chosen = own.iter().find(|o| o.name == member.name).unwrap_or(member);
             members.push((chosen.name.clone(), chosen.value.clone(), chosen.name_span));
         }

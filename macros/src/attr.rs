@@ -25,7 +25,7 @@ pub(crate) const CONTAINER_KEYS: &[&str] = &[
     "type_base",
     "rename_members",
     "skip_members",
-    "members",
+    "constants",
     "decode",
     "crate",
     "headers",
@@ -42,12 +42,12 @@ pub(crate) const VARIANT_KEYS: &[&str] = &[
     "other",
     "catch",
     "validate",
-    "members",
+    "constants",
     "headers",
 ];
 /// Keys of the field level.
 pub(crate) const FIELD_KEYS: &[&str] = &[
-    "expose", "rename", "header", "status", "message", "default", "detail", "schema", "example",
+    "expose", "rename", "header", "status", "message", "default", "fact", "schema", "example",
     "instance",
 ];
 
@@ -88,8 +88,8 @@ pub(crate) struct ContainerAttrs {
     pub(crate) rename_members: Option<Spanned<Vec<Renamed>>>,
     /// `skip_members(code, status)`: problem members left out.
     pub(crate) skip_members: Option<Spanned<Skipped>>,
-    /// `members(key = literal, ...)`: constant members every variant writes.
-    pub(crate) members: Option<Spanned<Vec<MemberAttr>>>,
+    /// `constants(key = literal, ...)`: constant members every variant writes.
+    pub(crate) constants: Option<Spanned<Vec<ConstantAttr>>>,
     /// `headers(...)`: the headers every variant sends unless it overrides them.
     pub(crate) headers: Option<Spanned<Vec<FixedHeader>>>,
 }
@@ -129,9 +129,9 @@ pub(crate) struct Renamed {
     pub(crate) name: String,
 }
 
-/// One `key = literal` of `members(...)`.
+/// One `key = literal` of `constants(...)`.
 #[derive(Clone)]
-pub(crate) struct MemberAttr {
+pub(crate) struct ConstantAttr {
     pub(crate) name: String,
     pub(crate) name_span: Span,
     pub(crate) value: Literal,
@@ -172,8 +172,8 @@ pub(crate) struct VariantAttrs {
     pub(crate) validate: Option<Spanned<Rules>>,
     /// Where a `validate` key was written, even if its value was reported as wrong.
     pub(crate) validate_written: Option<Span>,
-    /// `members(key = literal, ...)`: constant members, over the enum's of the same key.
-    pub(crate) members: Option<Spanned<Vec<MemberAttr>>>,
+    /// `constants(key = literal, ...)`: constant members, over the enum's of the same key.
+    pub(crate) constants: Option<Spanned<Vec<ConstantAttr>>>,
     /// `headers(...)`: headers the variant sends, adding to (and replacing by name) the enum's.
     pub(crate) headers: Option<Spanned<Vec<FixedHeader>>>,
     /// A `status` key was written, even if its value was reported as wrong.
@@ -198,10 +198,10 @@ pub(crate) struct FieldAttrs {
     /// `message`: the field carries the public message at run time.
     pub(crate) message: Option<Span>,
     pub(crate) default: Option<Span>,
-    /// The detail of a failure the field takes (its name in `error_contract::Detail`).
-    pub(crate) detail: Option<Spanned<&'static str>>,
-    /// Where a `detail` key was written, even if its value was reported as wrong.
-    pub(crate) detail_written: Option<Span>,
+    /// The fact of a failure the field takes (its name in `error_contract::Fact`).
+    pub(crate) fact: Option<Spanned<&'static str>>,
+    /// Where a `fact` key was written, even if its value was reported as wrong.
+    pub(crate) fact_written: Option<Span>,
     /// `example = <literal>`: the field's value in the catalog's `OpenAPI` example.
     pub(crate) example: Option<Spanned<Literal>>,
     /// `instance`: the field is the problem's `instance` member.
@@ -281,7 +281,9 @@ pub(crate) fn container(
             "type_base" => set(cx, &mut c.type_base, meta, string(cx, meta)?),
             "rename_members" => set(cx, &mut c.rename_members, meta, rename_members(cx, meta)?),
             "skip_members" => set(cx, &mut c.skip_members, meta, skip_members(cx, meta)?),
-            "members" if level == Level::Enum => set(cx, &mut c.members, meta, members(cx, meta)?),
+            "constants" if level == Level::Enum => {
+                set(cx, &mut c.constants, meta, constants(cx, meta)?);
+            }
             "crate" => set(cx, &mut c.krate, meta, crate_path(cx, meta)?),
             "decode" => flag(cx, &mut c.decode, meta)?,
             _ => return variant_key(cx, &mut v, key, meta),
@@ -330,7 +332,7 @@ fn variant_key(
             v.validate_written = Some(key_span(meta));
             set(cx, &mut v.validate, meta, validate(cx, meta)?);
         }
-        "members" => set(cx, &mut v.members, meta, members(cx, meta)?),
+        "constants" => set(cx, &mut v.constants, meta, constants(cx, meta)?),
         "headers" => set(cx, &mut v.headers, meta, headers(cx, meta)?),
         // `for_each_key` only hands over keys of the level's table, and each has an arm above.
         _ => {}
@@ -390,9 +392,9 @@ pub(crate) fn field(cx: &Diagnostics, attrs: &[Attribute]) -> FieldAttrs {
             }
             "message" => flag(cx, &mut f.message, meta)?,
             "default" => flag(cx, &mut f.default, meta)?,
-            "detail" => {
-                f.detail_written = Some(key_span(meta));
-                set(cx, &mut f.detail, meta, detail(cx, meta)?);
+            "fact" => {
+                f.fact_written = Some(key_span(meta));
+                set(cx, &mut f.fact, meta, fact(cx, meta)?);
             }
             "example" => set(cx, &mut f.example, meta, example(cx, meta)?),
             "instance" => flag(cx, &mut f.instance, meta)?,
@@ -1111,24 +1113,24 @@ fn headers(
     }))
 }
 
-/// `detail = "pointer"`, checked against the details a failure carries.
-fn detail(
+/// `fact = "pointer"`, checked against the facts a failure carries.
+fn fact(
     cx: &Diagnostics,
     meta: &ParseNestedMeta<'_>,
 ) -> syn::Result<Option<Spanned<&'static str>>> {
-    let Some(lit) = lit_str(cx, meta, "the name of a detail")? else {
+    let Some(lit) = lit_str(cx, meta, "the name of a fact")? else {
         return Ok(None);
     };
     let name = lit.value();
     if let Some(&(known, _)) = failure::DETAILS.iter().find(|(n, _)| *n == name) {
         return Ok(Some(spanned(meta, known, lit.span())));
     }
-    let names = failure::detail_names();
+    let names = failure::fact_names();
     let hint = match nearest(&name, &names) {
         Some(near) => format!("did you mean `\"{near}\"`?"),
         None => format!("expected one of {}", quoted_list(&names)),
     };
-    cx.error_at(lit.span(), format!("unknown detail `\"{name}\"`; {hint}"));
+    cx.error_at(lit.span(), format!("unknown fact `\"{name}\"`; {hint}"));
     Ok(None)
 }
 
@@ -1205,7 +1207,7 @@ fn literal(cx: &Diagnostics, expr: &Expr, key: &str) -> Option<Literal> {
 /// The `key = value` pairs of a list, each key with its span.
 type Pairs = Vec<(String, Span, Expr)>;
 
-/// The `key = value, ...` pairs of a list key (`members(...)`, `rename_members(...)`): a key is
+/// The `key = value, ...` pairs of a list key (`constants(...)`, `rename_members(...)`): a key is
 /// an identifier (keywords too: `type`) or a string literal (`"request-id"`), with its span.
 fn pairs(meta: &ParseNestedMeta<'_>, example: &str) -> syn::Result<(Pairs, Span)> {
     use syn::ext::IdentExt as _;
@@ -1253,24 +1255,24 @@ fn first_time(cx: &Diagnostics, seen: &mut Vec<(String, Span)>, name: &str, span
     true
 }
 
-/// `members(key = literal, ...)`: constant members; a string may hold `{code}`.
-fn members(
+/// `constants(key = literal, ...)`: constant members; a string may hold `{code}`.
+fn constants(
     cx: &Diagnostics,
     meta: &ParseNestedMeta<'_>,
-) -> syn::Result<Option<Spanned<Vec<MemberAttr>>>> {
-    let (pairs, span) = pairs(meta, "members(name = \"value\", ...)")?;
+) -> syn::Result<Option<Spanned<Vec<ConstantAttr>>>> {
+    let (pairs, span) = pairs(meta, "constants(name = \"value\", ...)")?;
     let mut seen = Vec::new();
     let mut members = Vec::new();
     let mut ok = true;
     for (name, name_span, expr) in pairs {
         if name.is_empty() {
-            cx.error_at(name_span, "a member needs a name");
+            cx.error_at(name_span, "a constant member needs a name");
             ok = false;
             continue;
         }
         ok &= first_time(cx, &mut seen, &name, name_span);
         match literal(cx, &expr, &name) {
-            Some(value) => members.push(MemberAttr {
+            Some(value) => members.push(ConstantAttr {
                 name,
                 name_span,
                 value,

@@ -360,7 +360,7 @@ fn member_keys(cx: &Diagnostics, cont: &Container<'_>, variant: &Variant<'_>) {
         })
     };
     let constants: Vec<(String, proc_macro2::Span)> = variant
-        .members(&cont.attrs)
+        .constants(&cont.attrs)
         .into_iter()
         .map(|(name, _, span)| (name, span))
         .collect();
@@ -920,7 +920,7 @@ fn parent_cycles(cx: &Diagnostics, cont: &Container<'_>) {
 }
 
 /// A variant with `catch` (or `validate`) is built from a failure (or a violation), so each of
-/// its fields must say where its value comes from; `detail` only means something in such a
+/// its fields must say where its value comes from; `fact` only means something in such a
 /// variant; and a variant that delegates has no contract of its own to answer with.
 fn catch_fields(cx: &Diagnostics, variant: &Variant<'_>) {
     let catch = variant.attrs.catch.as_ref();
@@ -948,17 +948,17 @@ fn catch_fields(cx: &Diagnostics, variant: &Variant<'_>) {
     let builds = variant.attrs.catch_written.is_some() || variant.attrs.validate_written.is_some();
     for field in &variant.fields {
         let a = &field.attrs;
-        if let Some(detail) = &a.detail {
+        if let Some(detail) = &a.fact {
             if !builds {
                 cx.error_at(
                     detail.key,
-                    "`detail` takes a detail of a framework failure or of a broken validation rule: add `catch = \"...\"` or `validate` to the variant",
+                    "`fact` takes a fact of a framework failure or of a broken validation rule: add `catch = \"...\"` or `validate` to the variant",
                 );
             }
             alone_on_field(
                 cx,
                 detail.key,
-                "detail",
+                "fact",
                 &[
                     (a.source, "#[source]"),
                     (a.from, "#[from]"),
@@ -967,7 +967,7 @@ fn catch_fields(cx: &Diagnostics, variant: &Variant<'_>) {
                 "both give this field its value",
             );
         } else if (catch.is_some() || validate.is_some())
-            && a.detail_written.is_none()
+            && a.fact_written.is_none()
             && a.status.is_none()
             && a.default.is_none()
         {
@@ -975,7 +975,7 @@ fn catch_fields(cx: &Diagnostics, variant: &Variant<'_>) {
                 (
                     "catch",
                     "the failure it answers",
-                    crate::failure::detail_names().join(", "),
+                    crate::failure::fact_names().join(", "),
                 )
             } else {
                 (
@@ -987,7 +987,7 @@ fn catch_fields(cx: &Diagnostics, variant: &Variant<'_>) {
             cx.error_at(
                 field.span(),
                 format!(
-                    "a variant with `{key}` is built from {what}: give `{}` a `detail = \"...\"` ({details}), or mark it `#[api_error(default)]`",
+                    "a variant with `{key}` is built from {what}: give `{}` a `fact = \"...\"` ({details}), or mark it `#[api_error(default)]`",
                     field.name(),
                 ),
             );

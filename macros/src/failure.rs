@@ -1,6 +1,6 @@
-//! The vocabulary of `catch = "..."` and `detail = "..."`: the framework failures a variant can
-//! answer and the details a field can take, as `error_contract::FailureKind` and
-//! `error_contract::Detail` name them (the generated code names their variants, so a name that
+//! The vocabulary of `catch = "..."` and `fact = "..."`: the framework failures a variant can
+//! answer and the facts a field can take, as `error_contract::FailureKind` and
+//! `error_contract::Fact` name them (the generated code names their variants, so a name that
 //! drifted from the runtime would not compile).
 
 /// A kind of framework failure: its name in `catch`, its variant of `FailureKind`, and the
@@ -46,7 +46,7 @@ impl Kind {
     }
 }
 
-/// A detail of a failure that a field can take: its name in `detail` and its variant of `Detail`.
+/// A fact of a failure that a field can take: its name in `fact` and its variant of `Fact`.
 pub(crate) const DETAILS: &[(&str, &str)] = &[
     ("method", "Method"),
     ("path", "Path"),
@@ -57,15 +57,15 @@ pub(crate) const DETAILS: &[(&str, &str)] = &[
     ("rule", "Rule"),
 ];
 
-/// The variant of `Detail` named `name`.
-pub(crate) fn detail_variant(name: &str) -> Option<&'static str> {
+/// The variant of `Fact` named `name`.
+pub(crate) fn fact_variant(name: &str) -> Option<&'static str> {
     DETAILS.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
 }
 
-/// The details a validation violation carries.
+/// The facts a validation violation carries.
 pub(crate) const VIOLATION_DETAILS: &[&str] = &["pointer", "parameter", "rule"];
 
-pub(crate) fn detail_names() -> Vec<&'static str> {
+pub(crate) fn fact_names() -> Vec<&'static str> {
     DETAILS.iter().map(|(n, _)| *n).collect()
 }
 

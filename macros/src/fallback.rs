@@ -40,8 +40,8 @@ pub(crate) fn expand(
     let catch = if cont.is_some_and(|c| c.variants.iter().any(|v| v.attrs.catch.is_some())) {
         quote! {
             #[automatically_derived]
-            impl #impl_generics __ec::Catch for #ident #ty_generics #debug_where {
-                fn catch(_: &__ec::Failure<'_>) -> Self {
+            impl #impl_generics __ec::FromFailure for #ident #ty_generics #debug_where {
+                fn from_failure(_: &__ec::Failure<'_>) -> Self {
                     ::core::unreachable!()
                 }
             }

@@ -23,7 +23,7 @@ mod expand;
 mod failure;
 mod fallback;
 mod message;
-mod wire;
+mod static_body;
 
 #[cfg(test)]
 mod never_panics;

@@ -24,7 +24,7 @@ const WORDS: &[&str] = &[
     "type_base",
     "rename_members",
     "skip_members",
-    "members",
+    "constants",
     "instance",
     "envelope",
     "\"{code}\"",

@@ -105,7 +105,7 @@ pub enum ShopError {
     )]
     InvalidArgument {
         /// The parameter at fault.
-        #[api_error(expose, rename = "subject", detail = "parameter")]
+        #[api_error(expose, rename = "subject", fact = "parameter")]
         parameter: Option<String>,
     },
     /// The body is not JSON, or JSON of another shape: `subject` is the JSON Pointer of the
@@ -118,7 +118,7 @@ pub enum ShopError {
     )]
     NotReadable {
         /// The member at fault (`/quantity`); absent for a syntax error.
-        #[api_error(expose, rename = "subject", detail = "pointer")]
+        #[api_error(expose, rename = "subject", fact = "pointer")]
         pointer: Option<String>,
     },
     /// No route has this path.
@@ -130,7 +130,7 @@ pub enum ShopError {
     )]
     NoRoute {
         /// The request's path.
-        #[api_error(expose, rename = "subject", detail = "path")]
+        #[api_error(expose, rename = "subject", fact = "path")]
         path: String,
     },
     /// The route does not take this method; `Allow` lists those it takes.
@@ -142,7 +142,7 @@ pub enum ShopError {
     )]
     MethodNotAllowed {
         /// The methods the route takes.
-        #[api_error(header = "Allow", detail = "allow")]
+        #[api_error(header = "Allow", fact = "allow")]
         allow: String,
     },
     /// The request's `Content-Type` is missing or not JSON (`application/json`).
@@ -154,7 +154,7 @@ pub enum ShopError {
     )]
     UnsupportedMediaType {
         /// The `Content-Type` sent, if any.
-        #[api_error(expose, rename = "subject", detail = "content_type")]
+        #[api_error(expose, rename = "subject", fact = "content_type")]
         content_type: Option<String>,
     },
     /// The body is over 64 KiB.

@@ -118,7 +118,7 @@ pub enum ShopError {
     #[api_error(status = 404, message = "no such route", catch = "unknown_route")]
     NoSuchRoute {
         /// The path asked for.
-        #[api_error(instance, detail = "path")]
+        #[api_error(instance, fact = "path")]
         path: String,
     },
     /// The route does not take this method; the `Allow` header lists those it takes.
@@ -129,7 +129,7 @@ pub enum ShopError {
     )]
     MethodNotAllowed {
         /// The method of the request.
-        #[api_error(expose, detail = "method")]
+        #[api_error(expose, fact = "method")]
         method: String,
     },
     /// The body must be JSON, sent with `Content-Type: application/json`.
@@ -140,7 +140,7 @@ pub enum ShopError {
     )]
     UnsupportedMediaType {
         /// The `Content-Type` the request sent, if any.
-        #[api_error(expose, rename = "contentType", detail = "content_type")]
+        #[api_error(expose, rename = "contentType", fact = "content_type")]
         content_type: Option<String>,
     },
     /// The body is not valid JSON.
@@ -150,7 +150,7 @@ pub enum ShopError {
     #[api_error(status = 422, message = "invalid request body", catch = "json_data")]
     InvalidBody {
         /// The JSON Pointer of the member at fault.
-        #[api_error(expose, detail = "pointer")]
+        #[api_error(expose, fact = "pointer")]
         pointer: String,
     },
     /// A path or query parameter does not parse.
@@ -161,7 +161,7 @@ pub enum ShopError {
     )]
     InvalidParameter {
         /// The parameter at fault, when one is.
-        #[api_error(expose, detail = "parameter")]
+        #[api_error(expose, fact = "parameter")]
         parameter: Option<String>,
     },
     /// The body is over 64 KiB.

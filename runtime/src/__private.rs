@@ -6,17 +6,17 @@ use std::borrow::Cow;
 use std::error::Error;
 
 pub use crate::catalog::{Table, TableCodes};
-pub use crate::codes::check as check_codes;
+pub use crate::codes::assert_unique as assert_unique_codes;
 /// `Decode`, for the impl the derive writes on a type without `decode`: a path with the user's
 /// span, under a name no user imports.
 pub use crate::decode::Decode as DecodeRefused;
 pub use crate::decode::decoder::{Decoded, Decoder, Mismatch, Reader, Wrapped, read_builtin};
 pub use crate::decode::{Decode, DecodeError, ResponseHeaders, Unknown};
 pub use crate::field_roles::{HeaderField, StatusValue};
-pub use crate::style::{Constant, Member, Names};
+pub use crate::style::{Constant, ConstantValue, Names};
 pub use crate::{
-    ApiError, Body, Catalog, CatalogEntry, Catch, Code, CodeSet, Codes, Detail, Failure,
-    FailureKind, FromDetail, FromViolation, HeaderSource, Headers, Parts, Status, Style, Styled,
+    ApiError, Body, Catalog, CatalogEntry, Code, CodeSet, Codes, Fact, Failure, FailureKind,
+    FromFact, FromFailure, FromViolation, HeaderSource, Headers, Parts, Status, Style, Styled,
     Violation, style,
 };
 pub use error_contract_wire::Builtin;

@@ -63,8 +63,8 @@ pub struct Table {
     pub type_base: Option<&'static str>,
     /// The built-in styles' member names, from `rename_members` and `skip_members`.
     pub member_names: crate::style::Names<'static>,
-    /// Sparse: the constant members, from `members`, `title` and `type_base`.
-    pub members: &'static [(u32, &'static [crate::style::Member<'static>])],
+    /// Sparse: the constant members, from `constants`, `title` and `type_base`.
+    pub constants: &'static [(u32, &'static [crate::style::Constant<'static>])],
 }
 
 /// Where the value of a header an error sends comes from (see
@@ -145,7 +145,7 @@ impl CatalogEntry {
             .with_title(self.title())
             .with_type_base(self.table.type_base)
             .with_names(self.names())
-            .with_members(self.members())
+            .with_constants(self.constants())
     }
 
     /// The entry's row in its table.
@@ -229,27 +229,27 @@ impl CatalogEntry {
         sparse(self.table.titles, self.index)
     }
 
-    /// The constant members the variant's body writes (`members(...)`, and `type_base` and
+    /// The constant members the variant's body writes (`constants(...)`, and `type_base` and
     /// `title` in a style other than `problem`), in body order.
     ///
     /// ```
     /// use error_contract::ApiError;
-    /// use error_contract::style::{Constant, Member};
+    /// use error_contract::style::{ConstantValue, Constant};
     ///
     /// #[derive(Debug, ApiError)]
-    /// #[api_error(style = "nested", members(type = "invalid_request_error"))]
+    /// #[api_error(style = "nested", constants(type = "invalid_request_error"))]
     /// enum E {
     ///     #[api_error(status = 404, code = "resource_missing")]
     ///     Missing,
     /// }
     /// assert_eq!(
-    ///     E::catalog().entries()[0].members(),
-    ///     [Member { name: "type", value: Constant::Str("invalid_request_error") }]
+    ///     E::catalog().entries()[0].constants(),
+    ///     [Constant { name: "type", value: ConstantValue::Str("invalid_request_error") }]
     /// );
     /// ```
     #[must_use]
-    pub fn members(self) -> &'static [crate::style::Member<'static>] {
-        sparse(self.table.members, self.index).unwrap_or(&[])
+    pub fn constants(self) -> &'static [crate::style::Constant<'static>] {
+        sparse(self.table.constants, self.index).unwrap_or(&[])
     }
 
     /// The built-in styles' member names of the entry's enum (`rename_members`,

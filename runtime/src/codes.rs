@@ -163,7 +163,7 @@ impl Codes for crate::Unknown {
 /// # Panics
 ///
 /// When a code is used twice: in a constant, that is the compile error.
-pub const fn check(set: &CodeSet) {
+pub const fn assert_unique(set: &CodeSet) {
     if let Some(dup) = find(set) {
         let mut m = Message::new();
         m.push("duplicate code ");

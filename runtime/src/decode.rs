@@ -289,10 +289,10 @@ impl Unknown {
     /// ```
     /// use error_contract::{Status, Unknown};
     ///
-    /// assert_eq!(Unknown::from_status(Status::BAD_GATEWAY).wire_code(), None);
+    /// assert_eq!(Unknown::from_status(Status::BAD_GATEWAY).received_code(), None);
     /// ```
     #[must_use]
-    pub fn wire_code(&self) -> Option<Code<'_>> {
+    pub fn received_code(&self) -> Option<Code<'_>> {
         self.code.as_ref().map(ReadCode::as_code)
     }
 
@@ -302,10 +302,10 @@ impl Unknown {
     /// ```
     /// use error_contract::{Status, Unknown};
     ///
-    /// assert_eq!(Unknown::from_status(Status::BAD_GATEWAY).wire_message(), None);
+    /// assert_eq!(Unknown::from_status(Status::BAD_GATEWAY).received_message(), None);
     /// ```
     #[must_use]
-    pub fn wire_message(&self) -> Option<&str> {
+    pub fn received_message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 

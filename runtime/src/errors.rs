@@ -1,7 +1,9 @@
 //! Several errors in one response: [`Errors`], never empty, itself an [`ApiError`].
 
 use crate::style::Names;
-use crate::{ApiError, Body, Catalog, Catch, Code, Decode, DecodeError, Failure, Headers, Parts};
+use crate::{
+    ApiError, Body, Catalog, Code, Decode, DecodeError, Failure, FromFailure, Headers, Parts,
+};
 use crate::{Status, Style};
 use core::fmt;
 use core::ops::Deref;
@@ -409,7 +411,7 @@ impl Items<'_> {
         self.list.visit(0, &mut |first| {
             if shared {
                 let parts = Parts::new(status, first.code(), first.message())
-                    .with_title(first.set_title())
+                    .with_title(first.declared_title())
                     .with_type_base(first.type_base())
                     .with_names(first.names());
                 visit(&parts);
@@ -594,9 +596,9 @@ impl<E: Styled> Styled for Errors<E> {
 
 /// A framework failure is one error: the variant of `E` that answers it, in a collection of one
 /// (whose body is that variant's own body).
-impl<E: Catch + Styled> Catch for Errors<E> {
-    fn catch(failure: &Failure<'_>) -> Errors<E> {
-        Errors::new(E::catch(failure))
+impl<E: FromFailure + Styled> FromFailure for Errors<E> {
+    fn from_failure(failure: &Failure<'_>) -> Errors<E> {
+        Errors::new(E::from_failure(failure))
     }
 }
 

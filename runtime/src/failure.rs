@@ -4,7 +4,7 @@
 //! A variant says which failures it answers with `catch` (`#[api_error(status = 404, code =
 //! "not_found", message = "...", catch = "unknown_route")]`, or several kinds with
 //! `catch("json_syntax", "json_data")`), and its fields take what the failure may tell the client
-//! through `#[api_error(detail = "...")]`. The derive then implements [`Catch`], which the axum
+//! through `#[api_error(fact = "...")]`. The derive then implements [`FromFailure`], which the axum
 //! and actix-web integrations call for every failure they see.
 
 use crate::{ApiError, Status};
@@ -14,7 +14,7 @@ use std::borrow::Cow;
 /// A kind of failure that the framework, not a handler, answers.
 ///
 /// Each has a name (what `catch = "..."` takes) and a usual status (what the framework would
-/// have answered, and what [`Catch`] falls back on when no variant claims the kind).
+/// have answered, and what [`FromFailure`] falls back on when no variant claims the kind).
 ///
 /// ```
 /// use error_contract::{FailureKind, Status};
@@ -29,23 +29,23 @@ pub enum FailureKind {
     /// `unknown_route`: no route matches the request's path (404).
     UnknownRoute,
     /// `method_not_allowed`: a route matches the path, not the method (405; the allowed
-    /// methods are the detail `allow`).
+    /// methods are the fact `allow`).
     MethodNotAllowed,
     /// `unsupported_media_type`: the body's `Content-Type` is missing or not one the route
-    /// takes (415; the detail `content_type` is what was sent).
+    /// takes (415; the fact `content_type` is what was sent).
     UnsupportedMediaType,
     /// `json_syntax`: the body is not JSON: a syntax error, an early end, or bytes that are not
     /// UTF-8 (400).
     JsonSyntax,
     /// `json_data`: the body is JSON of the wrong shape: a missing field, a wrong type, a value
-    /// out of range (422; the detail `pointer` is the JSON Pointer of the member at fault).
+    /// out of range (422; the fact `pointer` is the JSON Pointer of the member at fault).
     JsonData,
     /// `payload_too_large`: the body is over the size limit (413).
     PayloadTooLarge,
-    /// `invalid_path`: a path parameter does not parse into its type (400; the detail
+    /// `invalid_path`: a path parameter does not parse into its type (400; the fact
     /// `parameter` names it).
     InvalidPath,
-    /// `invalid_query`: the query string does not parse into its type (400; the detail
+    /// `invalid_query`: the query string does not parse into its type (400; the fact
     /// `parameter` names the parameter at fault, when one is).
     InvalidQuery,
     /// `panic`: a handler panicked (500). The panic message is logged, never sent.
@@ -157,17 +157,17 @@ impl fmt::Display for FailureKind {
 }
 
 /// What a failure may tell the client, when a variant's field asks for it with
-/// `#[api_error(detail = "...")]`.
+/// `#[api_error(fact = "...")]`.
 ///
 /// ```
-/// use error_contract::Detail;
+/// use error_contract::Fact;
 ///
-/// assert_eq!(Detail::Pointer.name(), "pointer");
-/// assert_eq!(Detail::from_name("allow"), Some(Detail::Allow));
+/// assert_eq!(Fact::Pointer.name(), "pointer");
+/// assert_eq!(Fact::from_name("allow"), Some(Fact::Allow));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Detail {
+pub enum Fact {
     /// `method`: the request's method (`DELETE`).
     Method,
     /// `path`: the request's path, without the query (`/no/such/route`).
@@ -186,47 +186,47 @@ pub enum Detail {
     Rule,
 }
 
-impl Detail {
-    /// Every detail, in the order of this enum.
-    pub const ALL: [Detail; 7] = [
-        Detail::Method,
-        Detail::Path,
-        Detail::Allow,
-        Detail::ContentType,
-        Detail::Parameter,
-        Detail::Pointer,
-        Detail::Rule,
+impl Fact {
+    /// Every fact, in the order of this enum.
+    pub const ALL: [Fact; 7] = [
+        Fact::Method,
+        Fact::Path,
+        Fact::Allow,
+        Fact::ContentType,
+        Fact::Parameter,
+        Fact::Pointer,
+        Fact::Rule,
     ];
 
-    /// The name that `detail = "..."` takes.
+    /// The name that `fact = "..."` takes.
     ///
     /// ```
-    /// assert_eq!(error_contract::Detail::ContentType.name(), "content_type");
+    /// assert_eq!(error_contract::Fact::ContentType.name(), "content_type");
     /// ```
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
-            Detail::Method => "method",
-            Detail::Path => "path",
-            Detail::Allow => "allow",
-            Detail::ContentType => "content_type",
-            Detail::Parameter => "parameter",
-            Detail::Pointer => "pointer",
-            Detail::Rule => "rule",
+            Fact::Method => "method",
+            Fact::Path => "path",
+            Fact::Allow => "allow",
+            Fact::ContentType => "content_type",
+            Fact::Parameter => "parameter",
+            Fact::Pointer => "pointer",
+            Fact::Rule => "rule",
         }
     }
 
-    /// The detail with this name.
+    /// The fact with this name.
     ///
     /// ```
-    /// use error_contract::Detail;
+    /// use error_contract::Fact;
     ///
-    /// assert_eq!(Detail::from_name("parameter"), Some(Detail::Parameter));
-    /// assert_eq!(Detail::from_name("body"), None);
+    /// assert_eq!(Fact::from_name("parameter"), Some(Fact::Parameter));
+    /// assert_eq!(Fact::from_name("body"), None);
     /// ```
     #[must_use]
-    pub fn from_name(name: &str) -> Option<Detail> {
-        Detail::ALL.into_iter().find(|detail| detail.name() == name)
+    pub fn from_name(name: &str) -> Option<Fact> {
+        Fact::ALL.into_iter().find(|fact| fact.name() == name)
     }
 
     pub(crate) const fn index(self) -> usize {
@@ -234,34 +234,34 @@ impl Detail {
     }
 }
 
-/// One failure the framework met: its kind, the status it stands for, the details a variant may
+/// One failure the framework met: its kind, the status it stands for, the facts a variant may
 /// pass on to the client, and the framework's own description (its `cause`), which is for the
 /// developer's log only and never reaches a body.
 ///
-/// The integrations build these; a hand-written [`Catch`] reads them.
+/// The integrations build these; a hand-written [`FromFailure`] reads them.
 ///
 /// ```
-/// use error_contract::{Detail, Failure, FailureKind, Status};
+/// use error_contract::{Fact, Failure, FailureKind, Status};
 ///
 /// let cause = "Cannot parse `abc` to a `u64`";
 /// let failure = Failure::new(FailureKind::InvalidPath)
-///     .with(Detail::Parameter, "id")
+///     .with(Fact::Parameter, "id")
 ///     .with_cause(&cause);
 /// assert_eq!(failure.kind(), FailureKind::InvalidPath);
 /// assert_eq!(failure.status(), Status::BAD_REQUEST);
-/// assert_eq!(failure.detail(Detail::Parameter), Some("id"));
-/// assert_eq!(failure.detail(Detail::Pointer), None);
+/// assert_eq!(failure.fact(Fact::Parameter), Some("id"));
+/// assert_eq!(failure.fact(Fact::Pointer), None);
 /// assert_eq!(failure.cause().unwrap().to_string(), cause);
 /// ```
 #[derive(Clone, Copy)]
 pub struct Failure<'a> {
     kind: FailureKind,
     status: Status,
-    details: Details<'a>,
+    fact: Facts<'a>,
 }
 
 impl<'a> Failure<'a> {
-    /// A failure of `kind`, with its usual status and no details.
+    /// A failure of `kind`, with its usual status and no facts.
     ///
     /// ```
     /// use error_contract::{Failure, FailureKind, Status};
@@ -273,7 +273,7 @@ impl<'a> Failure<'a> {
         Failure {
             kind,
             status: kind.usual_status(),
-            details: Details::EMPTY,
+            fact: Facts::EMPTY,
         }
     }
 
@@ -295,31 +295,31 @@ impl<'a> Failure<'a> {
         }
     }
 
-    /// The same failure with `detail` set to `value`.
+    /// The same failure with `fact` set to `value`.
     #[must_use]
-    pub const fn with(mut self, detail: Detail, value: &'a str) -> Failure<'a> {
-        self.details.values[detail.index()] = Some(value);
+    pub const fn with(mut self, fact: Fact, value: &'a str) -> Failure<'a> {
+        self.fact.values[fact.index()] = Some(value);
         self
     }
 
-    /// The same failure with `detail` set to `value`, or left unset for `None`.
+    /// The same failure with `fact` set to `value`, or left unset for `None`.
     ///
     /// ```
-    /// use error_contract::{Detail, Failure, FailureKind};
+    /// use error_contract::{Fact, Failure, FailureKind};
     ///
-    /// let failure = Failure::new(FailureKind::UnsupportedMediaType).with_opt(Detail::ContentType, None);
-    /// assert_eq!(failure.detail(Detail::ContentType), None);
+    /// let failure = Failure::new(FailureKind::UnsupportedMediaType).with_opt(Fact::ContentType, None);
+    /// assert_eq!(failure.fact(Fact::ContentType), None);
     /// ```
     #[must_use]
-    pub const fn with_opt(mut self, detail: Detail, value: Option<&'a str>) -> Failure<'a> {
-        self.details.values[detail.index()] = value;
+    pub const fn with_opt(mut self, fact: Fact, value: Option<&'a str>) -> Failure<'a> {
+        self.fact.values[fact.index()] = value;
         self
     }
 
     /// The same failure with the framework's own description of it, for the log.
     #[must_use]
     pub const fn with_cause(mut self, cause: &'a dyn fmt::Display) -> Failure<'a> {
-        self.details.cause = Some(cause);
+        self.fact.cause = Some(cause);
         self
     }
 
@@ -336,39 +336,39 @@ impl<'a> Failure<'a> {
         self.status
     }
 
-    /// The value of `detail`, if the framework knows it.
+    /// The value of `fact`, if the framework knows it.
     #[must_use]
-    pub const fn detail(&self, detail: Detail) -> Option<&'a str> {
-        self.details.values[detail.index()]
+    pub const fn fact(&self, fact: Fact) -> Option<&'a str> {
+        self.fact.values[fact.index()]
     }
 
     /// The framework's own description of the failure (a serde message, a panic message). For
     /// the developer's log: never put it in a body.
     #[must_use]
     pub fn cause(&self) -> Option<&'a dyn fmt::Display> {
-        self.details.cause
+        self.fact.cause
     }
 }
 
-/// The details a [`Failure`] or a [`Violation`](crate::Violation) carries, and the cause that
+/// The facts a [`Failure`] or a [`Violation`](crate::Violation) carries, and the cause that
 /// only the log sees.
 #[derive(Clone, Copy)]
-pub(crate) struct Details<'a> {
-    pub(crate) values: [Option<&'a str>; Detail::ALL.len()],
+pub(crate) struct Facts<'a> {
+    pub(crate) values: [Option<&'a str>; Fact::ALL.len()],
     pub(crate) cause: Option<&'a dyn fmt::Display>,
 }
 
-impl<'a> Details<'a> {
-    pub(crate) const EMPTY: Details<'a> = Details {
-        values: [None; Detail::ALL.len()],
+impl<'a> Facts<'a> {
+    pub(crate) const EMPTY: Facts<'a> = Facts {
+        values: [None; Fact::ALL.len()],
         cause: None,
     };
 
-    /// Each detail that is set, then the cause, as fields of `s`.
+    /// Each fact that is set, then the cause, as fields of `s`.
     pub(crate) fn debug_fields(&self, s: &mut fmt::DebugStruct<'_, '_>) {
-        for detail in Detail::ALL {
-            if let Some(value) = self.values[detail.index()] {
-                s.field(detail.name(), &value);
+        for fact in Fact::ALL {
+            if let Some(value) = self.values[fact.index()] {
+                s.field(fact.name(), &value);
             }
         }
         if let Some(cause) = self.cause {
@@ -381,7 +381,7 @@ impl fmt::Debug for Failure<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut s = f.debug_struct("Failure");
         s.field("kind", &self.kind).field("status", &self.status);
-        self.details.debug_fields(&mut s);
+        self.fact.debug_fields(&mut s);
         s.finish()
     }
 }
@@ -402,7 +402,7 @@ impl fmt::Debug for Failure<'_> {
 /// 5. else the first variant with `catch`.
 ///
 /// ```
-/// use error_contract::{ApiError, Catch, Detail, Failure, FailureKind, Status};
+/// use error_contract::{ApiError, FromFailure, Fact, Failure, FailureKind, Status};
 ///
 /// #[derive(Debug, ApiError)]
 /// #[api_error(style = "flat", rename_all = "snake_case")]
@@ -411,23 +411,23 @@ impl fmt::Debug for Failure<'_> {
 ///     NotFound,
 ///     #[api_error(status = 400, message = "invalid request", catch("json_syntax", "json_data"))]
 ///     InvalidRequest {
-///         #[api_error(expose, detail = "pointer")]
+///         #[api_error(expose, fact = "pointer")]
 ///         pointer: Option<String>,
 ///     },
 ///     #[api_error(status = 500, message = "internal error", catch = "panic")]
 ///     Internal,
 /// }
 ///
-/// let failure = Failure::new(FailureKind::JsonData).with(Detail::Pointer, "/quantity");
-/// let error = ApiFailure::catch(&failure);
+/// let failure = Failure::new(FailureKind::JsonData).with(Fact::Pointer, "/quantity");
+/// let error = ApiFailure::from_failure(&failure);
 /// assert_eq!(&*error.body(), r#"{"code":"invalid_request","message":"invalid request","pointer":"/quantity"}"#);
 ///
 /// // Nobody claims 405: it goes to the first 4xx variant with `catch`.
-/// let error = ApiFailure::catch(&Failure::new(FailureKind::MethodNotAllowed));
+/// let error = ApiFailure::from_failure(&Failure::new(FailureKind::MethodNotAllowed));
 /// assert_eq!(error.code(), "not_found");
 ///
 /// // A 503 another layer wrote: the first 5xx variant with `catch`.
-/// let error = ApiFailure::catch(&Failure::from_status(Status::SERVICE_UNAVAILABLE));
+/// let error = ApiFailure::from_failure(&Failure::from_status(Status::SERVICE_UNAVAILABLE));
 /// assert_eq!(error.code(), "internal");
 /// ```
 #[diagnostic::on_unimplemented(
@@ -435,50 +435,50 @@ impl fmt::Debug for Failure<'_> {
     label = "no variant of `{Self}` has `catch`",
     note = "add `catch` to the variants that answer them, e.g. `#[api_error(status = 404, code = ..., catch = \"unknown_route\")]`; the kinds are listed at `error_contract::FailureKind`"
 )]
-pub trait Catch: ApiError + Sized {
+pub trait FromFailure: ApiError + Sized {
     /// The variant that answers `failure`.
-    fn catch(failure: &Failure<'_>) -> Self;
+    fn from_failure(failure: &Failure<'_>) -> Self;
 }
 
-/// The type of a field with `#[api_error(detail = "...")]`: built from the detail's value,
+/// The type of a field with `#[api_error(fact = "...")]`: built from the fact's value,
 /// `None` when the framework does not know it.
 ///
 /// ```
-/// use error_contract::FromDetail;
+/// use error_contract::FromFact;
 ///
-/// assert_eq!(String::from_detail(Some("id")), "id");
-/// assert_eq!(String::from_detail(None), "");
-/// assert_eq!(Option::<String>::from_detail(None), None);
+/// assert_eq!(String::from_fact(Some("id")), "id");
+/// assert_eq!(String::from_fact(None), "");
+/// assert_eq!(Option::<String>::from_fact(None), None);
 /// ```
 #[diagnostic::on_unimplemented(
-    message = "a `#[api_error(detail = \"...\")]` field must be a `String`, `Option<String>`, `Box<str>` or `Cow<'static, str>`, not `{Self}`",
-    label = "this field takes a detail of the failure"
+    message = "a `#[api_error(fact = \"...\")]` field must be a `String`, `Option<String>`, `Box<str>` or `Cow<'static, str>`, not `{Self}`",
+    label = "this field takes a fact of the failure"
 )]
-pub trait FromDetail {
-    /// The field's value for the detail `value`.
-    fn from_detail(value: Option<&str>) -> Self;
+pub trait FromFact {
+    /// The field's value for the fact `value`.
+    fn from_fact(value: Option<&str>) -> Self;
 }
 
-impl FromDetail for String {
-    fn from_detail(value: Option<&str>) -> String {
+impl FromFact for String {
+    fn from_fact(value: Option<&str>) -> String {
         value.unwrap_or_default().to_owned()
     }
 }
 
-impl FromDetail for Box<str> {
-    fn from_detail(value: Option<&str>) -> Box<str> {
+impl FromFact for Box<str> {
+    fn from_fact(value: Option<&str>) -> Box<str> {
         value.unwrap_or_default().into()
     }
 }
 
-impl FromDetail for Cow<'static, str> {
-    fn from_detail(value: Option<&str>) -> Cow<'static, str> {
+impl FromFact for Cow<'static, str> {
+    fn from_fact(value: Option<&str>) -> Cow<'static, str> {
         Cow::Owned(value.unwrap_or_default().to_owned())
     }
 }
 
-impl<T: FromDetail> FromDetail for Option<T> {
-    fn from_detail(value: Option<&str>) -> Option<T> {
-        value.map(|value| T::from_detail(Some(value)))
+impl<T: FromFact> FromFact for Option<T> {
+    fn from_fact(value: Option<&str>) -> Option<T> {
+        value.map(|value| T::from_fact(Some(value)))
     }
 }

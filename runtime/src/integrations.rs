@@ -66,10 +66,10 @@ pub(crate) fn start_catching() {
 /// The variant of `E` that answers `failure`, with the framework's own description of the
 /// failure logged at debug level (feature `tracing`) and nowhere else.
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-pub(crate) fn caught<E: crate::Catch>(failure: &crate::Failure<'_>) -> E {
+pub(crate) fn caught<E: crate::FromFailure>(failure: &crate::Failure<'_>) -> E {
     #[cfg(feature = "tracing")]
     tracing::failure(failure);
-    E::catch(failure)
+    E::from_failure(failure)
 }
 
 /// The message of a panic's payload: the `&str` or `String` given to `panic!`, else a fixed text.

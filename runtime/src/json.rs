@@ -3,7 +3,7 @@
 
 use crate::{Code, Status};
 use core::fmt::{self, Display, Write as _};
-use error_contract_wire::Constant;
+use error_contract_wire::ConstantValue;
 use std::io;
 
 mod reader;
@@ -362,27 +362,27 @@ impl<'a> JsonWriter<'a> {
         }
     }
 
-    /// Writes a constant member's value (see [`Parts::members`](crate::Parts::members)): a
+    /// Writes a constant member's value (see [`Parts::constants`](crate::Parts::constants)): a
     /// string with its `{code}` replaced by `code`, a number or a bool, as the built-in styles
     /// write it.
     ///
     /// ```
     /// use error_contract::json::JsonWriter;
-    /// use error_contract::style::Constant;
+    /// use error_contract::style::ConstantValue;
     /// use error_contract::{Body, Code, Parts, Status, Style};
     ///
     /// struct Link;
     /// impl Style for Link {
     ///     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
     ///         out.raw(r#"{"help":"#);
-    ///         out.constant(Constant::Str("https://example.com/errors/{code}"), parts.code());
+    ///         out.constant(ConstantValue::Str("https://example.com/errors/{code}"), parts.code());
     ///         out.raw("}");
     ///     }
     /// }
     /// let body = Body::build::<Link>(&Parts::new(Status::GONE, Code::Str("gone"), &"gone"));
     /// assert_eq!(&*body, r#"{"help":"https://example.com/errors/gone"}"#);
     /// ```
-    pub fn constant(&mut self, value: Constant<'_>, code: Code<'_>) {
+    pub fn constant(&mut self, value: ConstantValue<'_>, code: Code<'_>) {
         struct Out<'w, 'a, 'c> {
             out: &'w mut JsonWriter<'a>,
             code: Code<'c>,

@@ -65,7 +65,7 @@
 //! | variant | [`title`](derive@ApiError#title) | `"..."` | problem style: the title |
 //! | variant | [`transparent`](derive@ApiError#transparent) | flag | everything from the one field, an `ApiError` |
 //! | variant | [`other`](derive@ApiError#other) | flag | with `decode`: the fallback, holding an [`Unknown`] |
-//! | variant | [`catch`](derive@ApiError#catch) | `"kind"` or `("kind", ...)` | the framework failures it answers ([`Catch`]) |
+//! | variant | [`catch`](derive@ApiError#catch) | `"kind"` or `("kind", ...)` | the framework failures it answers ([`FromFailure`]) |
 //! | variant | [`validate`](derive@ApiError#validate) | `"rule"`, `("rule", ...)`, or flag | the broken validation rules it answers ([`FromViolation`]) |
 //! | variant | [doc comment](derive@ApiError#the-doc-comment) | `/// ...` | the catalog description |
 //! | field | [`#[source]`](derive@ApiError#source) | | the `source()` |
@@ -77,7 +77,7 @@
 //! | field | [`header`](derive@ApiError#header) | `"Retry-After"` | sent as this header |
 //! | field | [`status`](derive@ApiError#status-on-a-field) | flag | the status at run time (`u16` or [`Status`]) |
 //! | field | [`default`](derive@ApiError#default) | flag | `Default::default()` when decoded, or caught |
-//! | field | [`detail`](derive@ApiError#detail) | `"pointer"`, ... | with `catch`: what the failure tells ([`Detail`]) |
+//! | field | [`detail`](derive@ApiError#detail) | `"pointer"`, ... | with `catch`: what the failure tells ([`Fact`]) |
 //!
 //! # Features
 //!
@@ -170,7 +170,7 @@ pub use code::Code;
 pub use codes::{CodeSet, Codes};
 pub use decode::{ClientError, Decode, DecodeError, Unknown};
 pub use errors::{EmptyErrors, Errors, Items, Styled};
-pub use failure::{Catch, Detail, Failure, FailureKind, FromDetail};
+pub use failure::{Fact, Failure, FailureKind, FromFact, FromFailure};
 pub use headers::Headers;
 pub use retry_after::{InvalidRetryAfter, RetryAfter};
 pub use status::{InvalidStatus, Status};

@@ -3,36 +3,36 @@
 //!
 //! A variant says which rules it answers with `validate` (`#[api_error(status = 422, code = ...,
 //! validate("length", "range"))]`, or the flag `validate` for every rule no other variant names),
-//! and its fields take what the violation tells through `#[api_error(detail = "...")]`, as for
+//! and its fields take what the violation tells through `#[api_error(fact = "...")]`, as for
 //! the framework's failures: `pointer`, `parameter`, `rule`. The derive then implements
 //! [`FromViolation`], which the `validator` and `garde` bridges call for each broken rule.
 
-use crate::failure::Details;
-use crate::{ApiError, Detail, Errors};
+use crate::failure::Facts;
+use crate::{ApiError, Errors, Fact};
 use core::fmt;
 
 /// One rule that a request value broke: the rule's name (`length`, `range`, `email`, a custom
-/// validator's code), where (the detail `pointer`, the JSON Pointer of the member:
-/// `/items/2/quantity`, `""` for the whole value; the detail `parameter`, the same path as the
+/// validator's code), where (the fact `pointer`, the JSON Pointer of the member:
+/// `/items/2/quantity`, `""` for the whole value; the fact `parameter`, the same path as the
 /// validators print it: `items[2].quantity`), and the validator's own description (its `cause`),
 /// which is for the log only and never reaches a body.
 ///
 /// The bridges build these; a hand-written validation or [`FromViolation`] may too.
 ///
 /// ```
-/// use error_contract::{Detail, Violation};
+/// use error_contract::{Fact, Violation};
 ///
 /// let violation = Violation::new("range")
-///     .with(Detail::Pointer, "/items/2/quantity")
-///     .with(Detail::Parameter, "items[2].quantity");
+///     .with(Fact::Pointer, "/items/2/quantity")
+///     .with(Fact::Parameter, "items[2].quantity");
 /// assert_eq!(violation.rule(), "range");
-/// assert_eq!(violation.detail(Detail::Rule), Some("range"));
-/// assert_eq!(violation.detail(Detail::Pointer), Some("/items/2/quantity"));
-/// assert_eq!(violation.detail(Detail::Method), None);
+/// assert_eq!(violation.fact(Fact::Rule), Some("range"));
+/// assert_eq!(violation.fact(Fact::Pointer), Some("/items/2/quantity"));
+/// assert_eq!(violation.fact(Fact::Method), None);
 /// ```
 #[derive(Clone, Copy)]
 pub struct Violation<'a> {
-    details: Details<'a>,
+    fact: Facts<'a>,
 }
 
 impl<'a> Violation<'a> {
@@ -41,17 +41,17 @@ impl<'a> Violation<'a> {
     /// See [`Violation`] for an example.
     #[must_use]
     pub const fn new(rule: &'a str) -> Violation<'a> {
-        let mut details = Details::EMPTY;
-        details.values[Detail::Rule.index()] = Some(rule);
-        Violation { details }
+        let mut fact = Facts::EMPTY;
+        fact.values[Fact::Rule.index()] = Some(rule);
+        Violation { fact }
     }
 
-    /// The same violation with `detail` set to `value`.
+    /// The same violation with `fact` set to `value`.
     ///
     /// See [`Violation`] for an example.
     #[must_use]
-    pub const fn with(mut self, detail: Detail, value: &'a str) -> Violation<'a> {
-        self.details.values[detail.index()] = Some(value);
+    pub const fn with(mut self, fact: Fact, value: &'a str) -> Violation<'a> {
+        self.fact.values[fact.index()] = Some(value);
         self
     }
 
@@ -66,7 +66,7 @@ impl<'a> Violation<'a> {
     /// ```
     #[must_use]
     pub const fn with_cause(mut self, cause: &'a dyn fmt::Display) -> Violation<'a> {
-        self.details.cause = Some(cause);
+        self.fact.cause = Some(cause);
         self
     }
 
@@ -75,18 +75,18 @@ impl<'a> Violation<'a> {
     /// See [`Violation`] for an example.
     #[must_use]
     pub const fn rule(&self) -> &'a str {
-        match self.details.values[Detail::Rule.index()] {
+        match self.fact.values[Fact::Rule.index()] {
             Some(rule) => rule,
             None => "",
         }
     }
 
-    /// The value of `detail`, if the validator knows it.
+    /// The value of `fact`, if the validator knows it.
     ///
     /// See [`Violation`] for an example.
     #[must_use]
-    pub const fn detail(&self, detail: Detail) -> Option<&'a str> {
-        self.details.values[detail.index()]
+    pub const fn fact(&self, fact: Fact) -> Option<&'a str> {
+        self.fact.values[fact.index()]
     }
 
     /// The validator's own description of the violation. For the developer's log: never put it
@@ -95,14 +95,14 @@ impl<'a> Violation<'a> {
     /// See [`Violation::with_cause`] for an example.
     #[must_use]
     pub fn cause(&self) -> Option<&'a dyn fmt::Display> {
-        self.details.cause
+        self.fact.cause
     }
 }
 
 impl fmt::Debug for Violation<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut s = f.debug_struct("Violation");
-        self.details.debug_fields(&mut s);
+        self.fact.debug_fields(&mut s);
         s.finish()
     }
 }
@@ -117,36 +117,36 @@ impl fmt::Debug for Violation<'_> {
 /// code too) has an answer.
 ///
 /// ```
-/// use error_contract::{ApiError, Detail, Errors, FromViolation, Violation};
+/// use error_contract::{ApiError, Fact, Errors, FromViolation, Violation};
 ///
 /// #[derive(Debug, ApiError)]
 /// #[api_error(style = "problem", rename_all = "snake_case")]
 /// enum OrderError {
 ///     #[api_error(status = 422, message = "out of range", validate = "range")]
 ///     OutOfRange {
-///         #[api_error(expose, detail = "pointer")]
+///         #[api_error(expose, fact = "pointer")]
 ///         pointer: String,
 ///     },
 ///     #[api_error(status = 422, message = "invalid value", validate)]
 ///     Invalid {
-///         #[api_error(expose, detail = "pointer")]
+///         #[api_error(expose, fact = "pointer")]
 ///         pointer: String,
-///         #[api_error(expose, detail = "rule")]
+///         #[api_error(expose, fact = "rule")]
 ///         rule: String,
 ///     },
 /// }
 ///
-/// let error = OrderError::from_violation(&Violation::new("range").with(Detail::Pointer, "/quantity"));
+/// let error = OrderError::from_violation(&Violation::new("range").with(Fact::Pointer, "/quantity"));
 /// assert_eq!(error.code(), "out_of_range");
-/// let error = OrderError::from_violation(&Violation::new("email").with(Detail::Pointer, "/email"));
+/// let error = OrderError::from_violation(&Violation::new("email").with(Fact::Pointer, "/email"));
 /// assert_eq!(
 ///     &*error.body(),
 ///     r#"{"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"invalid value","code":"invalid","pointer":"/email","rule":"email"}"#
 /// );
 ///
 /// let violations = [
-///     Violation::new("range").with(Detail::Pointer, "/product"),
-///     Violation::new("range").with(Detail::Pointer, "/quantity"),
+///     Violation::new("range").with(Fact::Pointer, "/product"),
+///     Violation::new("range").with(Fact::Pointer, "/quantity"),
 /// ];
 /// let errors = Errors::<OrderError>::from_violations(&violations).unwrap();
 /// assert_eq!(errors.len(), 2);
@@ -222,11 +222,11 @@ impl FieldPath {
 
     /// The violation of `rule` at this place: `pointer` always, `parameter` below the root.
     pub(crate) fn violation<'a>(&'a self, rule: &'a str) -> Violation<'a> {
-        let violation = Violation::new(rule).with(Detail::Pointer, &self.pointer);
+        let violation = Violation::new(rule).with(Fact::Pointer, &self.pointer);
         if self.parameter.is_empty() {
             violation
         } else {
-            violation.with(Detail::Parameter, &self.parameter)
+            violation.with(Fact::Parameter, &self.parameter)
         }
     }
 }

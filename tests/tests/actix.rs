@@ -405,7 +405,7 @@ fn unknown_route_404() {
         log.error_contract_lines(),
         [concat!(
             r#"DEBUG error_contract: framework failure kind="unknown_route" status=404 "#,
-            r#"details={method: "GET", path: "/no/such/route"} "#,
+            r#"facts={method: "GET", path: "/no/such/route"} "#,
             "cause=an error response without a contract body"
         )]
     );
@@ -612,7 +612,7 @@ fn path_parameter_not_a_number_400_and_actix_text_in_the_log() {
         log.error_contract_lines(),
         [concat!(
             r#"DEBUG error_contract: framework failure kind="invalid_path" status=400 "#,
-            r#"details={parameter: "id"} cause=can not parse "abc" to a u64"#
+            r#"facts={parameter: "id"} cause=can not parse "abc" to a u64"#
         )]
     );
 }
@@ -957,7 +957,7 @@ fn panic_500_message_in_the_log_never_in_the_body() {
         [
             concat!(
                 r#"DEBUG error_contract: framework failure kind="panic" status=500 "#,
-                r#"details={method: "GET", path: "/panic"} "#,
+                r#"facts={method: "GET", path: "/panic"} "#,
                 "cause=stock cache poisoned: token=s3cr3t"
             ),
             concat!(

@@ -534,7 +534,7 @@ fn json_syntax_error_400() {
     assert_eq!(
         server.stop_and_read_log(),
         [
-            r#"DEBUG error_contract: framework failure kind="json_syntax" status=400 details={} cause=EOF while parsing a value at line 1 column 13"#
+            r#"DEBUG error_contract: framework failure kind="json_syntax" status=400 facts={} cause=EOF while parsing a value at line 1 column 13"#
         ]
     );
 }
@@ -588,7 +588,7 @@ fn wrong_type_422_points_at_it() {
     assert_eq!(
         server.stop_and_read_log(),
         [
-            r#"DEBUG error_contract: framework failure kind="json_data" status=422 details={pointer: "/quantity"} cause=invalid type: string "two", expected i64 at line 1 column 29"#
+            r#"DEBUG error_contract: framework failure kind="json_data" status=422 facts={pointer: "/quantity"} cause=invalid type: string "two", expected i64 at line 1 column 29"#
         ]
     );
 }
@@ -640,7 +640,7 @@ fn path_parameter_not_a_number_400() {
     assert_eq!(
         server.stop_and_read_log(),
         [
-            r#"DEBUG error_contract: framework failure kind="invalid_path" status=400 details={parameter: "id"} cause=Cannot parse `abc` to a `u64`"#
+            r#"DEBUG error_contract: framework failure kind="invalid_path" status=400 facts={parameter: "id"} cause=Cannot parse `abc` to a `u64`"#
         ]
     );
 }
@@ -915,7 +915,7 @@ mod test_server {
             catch = "method_not_allowed"
         )]
         MethodNotAllowed {
-            #[api_error(header = "Allow", detail = "allow")]
+            #[api_error(header = "Allow", fact = "allow")]
             allow: String,
         },
         #[api_error(
@@ -925,7 +925,7 @@ mod test_server {
             catch("json_syntax", "json_data")
         )]
         NotReadable {
-            #[api_error(expose, rename = "subject", detail = "pointer")]
+            #[api_error(expose, rename = "subject", fact = "pointer")]
             pointer: Option<String>,
         },
         #[api_error(
@@ -1065,7 +1065,7 @@ fn panicking_handler_500_message_only_in_the_log() {
     drop(client);
     let debug = |path: &str, message: &str| {
         format!(
-            r#"DEBUG error_contract: framework failure kind="panic" status=500 details={{method: "GET", path: "{path}"}} cause={message}"#
+            r#"DEBUG error_contract: framework failure kind="panic" status=500 facts={{method: "GET", path: "{path}"}} cause={message}"#
         )
     };
     let error = |message: &str| {
@@ -1109,7 +1109,7 @@ fn foreign_server_error_is_replaced() {
     assert_eq!(
         server.stop_and_read_log(),
         [
-            r#"DEBUG error_contract: framework failure kind="status" status=503 details={method: "GET", path: "/maintenance"} cause=a 503 Service Unavailable response without a contract body"#,
+            r#"DEBUG error_contract: framework failure kind="status" status=503 facts={method: "GET", path: "/maintenance"} cause=a 503 Service Unavailable response without a contract body"#,
             "ERROR error_contract: server error response status=500 code=9001 error=unexpected system error sources=[]",
         ]
     );
@@ -1147,7 +1147,7 @@ fn deep_nesting_meets_the_recursion_limit() {
     );
 }
 
-/// A variant whose `Allow` header takes the `allow` detail: with `Router::layer` the detail is
+/// A variant whose `Allow` header takes the `allow` fact: with `Router::layer` the detail is
 /// not known yet (axum adds `Allow` after the route's layers), so the variant's empty header is
 /// left out and axum's is sent.
 #[test]
@@ -1168,7 +1168,7 @@ fn allow_detail_with_router_layer() {
 }
 
 /// Around the whole router the layer sees axum's `Allow`, and the variant gets it as its
-/// `allow` detail; everything else is answered the same.
+/// `allow` fact; everything else is answered the same.
 #[test]
 fn catch_layer_around_the_whole_router() {
     use tower_layer::Layer as _;
@@ -1226,7 +1226,7 @@ fn catch_layer_around_the_whole_router() {
     let log = server.stop_and_read_log();
     assert_eq!(
         log[0],
-        r#"DEBUG error_contract: framework failure kind="method_not_allowed" status=405 details={method: "DELETE", path: "/panic", allow: "GET,HEAD"} cause=a 405 Method Not Allowed response without a contract body"#
+        r#"DEBUG error_contract: framework failure kind="method_not_allowed" status=405 facts={method: "DELETE", path: "/panic", allow: "GET,HEAD"} cause=a 405 Method Not Allowed response without a contract body"#
     );
     assert_eq!(log.len(), 4, "{log:#?}");
 }
@@ -1278,9 +1278,9 @@ fn path_parameters_are_named_by_their_key() {
     assert_eq!(
         server.stop_and_read_log(),
         [
-            r#"DEBUG error_contract: framework failure kind="invalid_path" status=400 details={parameter: "second"} cause=Cannot parse value at index 1 with value `x` to a `u64`"#,
-            r#"DEBUG error_contract: framework failure kind="invalid_path" status=400 details={parameter: "id"} cause=Cannot parse `id` with value `x` to a `u64`"#,
-            r#"DEBUG error_contract: framework failure kind="status" status=500 details={} cause=Wrong number of path arguments for `Path`. Expected 1 but got 2. Note that multiple parameters must be extracted with a tuple `Path<(_, _)>` or a struct `Path<YourParams>`"#,
+            r#"DEBUG error_contract: framework failure kind="invalid_path" status=400 facts={parameter: "second"} cause=Cannot parse value at index 1 with value `x` to a `u64`"#,
+            r#"DEBUG error_contract: framework failure kind="invalid_path" status=400 facts={parameter: "id"} cause=Cannot parse `id` with value `x` to a `u64`"#,
+            r#"DEBUG error_contract: framework failure kind="status" status=500 facts={} cause=Wrong number of path arguments for `Path`. Expected 1 but got 2. Note that multiple parameters must be extracted with a tuple `Path<(_, _)>` or a struct `Path<YourParams>`"#,
             "ERROR error_contract: server error response status=500 code=9001 error=unexpected system error sources=[]",
         ]
     );
@@ -1306,7 +1306,7 @@ fn json_response_that_does_not_serialize_500() {
     assert_eq!(
         server.stop_and_read_log(),
         [
-            r#"DEBUG error_contract: framework failure kind="status" status=500 details={} cause=key must be a string"#,
+            r#"DEBUG error_contract: framework failure kind="status" status=500 facts={} cause=key must be a string"#,
             "ERROR error_contract: server error response status=500 code=9001 error=unexpected system error sources=[]",
         ]
     );

@@ -1,8 +1,8 @@
 //! `catch` and `detail`: which variant answers each framework failure, and what its fields take
-//! from it. The resolution rule is the one documented on `error_contract::Catch`; every step of it
+//! from it. The resolution rule is the one documented on `error_contract::FromFailure`; every step of it
 //! is checked here with exact bodies and headers.
 
-use error_contract::{ApiError, Catch, Decode, Detail, Failure, FailureKind, Status};
+use error_contract::{ApiError, Decode, Fact, Failure, FailureKind, FromFailure, Status};
 use std::borrow::Cow;
 
 /// A dto API (numeric codes) that claims most kinds.
@@ -20,7 +20,7 @@ enum Dto {
         catch = "unknown_route"
     )]
     NoRoute {
-        #[api_error(expose, rename = "subject", detail = "path")]
+        #[api_error(expose, rename = "subject", fact = "path")]
         path: String,
     },
     /// A route matches the path but not the method.
@@ -31,9 +31,9 @@ enum Dto {
         catch = "method_not_allowed"
     )]
     MethodNotAllowed {
-        #[api_error(header = "Allow", detail = "allow", default)]
+        #[api_error(header = "Allow", fact = "allow", default)]
         allow: String,
-        #[api_error(expose, detail = "method")]
+        #[api_error(expose, fact = "method")]
         method: Box<str>,
     },
     /// The body is not JSON, or JSON of the wrong shape.
@@ -44,7 +44,7 @@ enum Dto {
         catch("json_syntax", "json_data")
     )]
     NotReadable {
-        #[api_error(expose, rename = "subject", detail = "pointer")]
+        #[api_error(expose, rename = "subject", fact = "pointer")]
         pointer: Option<String>,
     },
     /// A parameter does not parse.
@@ -55,7 +55,7 @@ enum Dto {
         catch("invalid_path", "invalid_query")
     )]
     Validation {
-        #[api_error(expose, rename = "subject", detail = "parameter")]
+        #[api_error(expose, rename = "subject", fact = "parameter")]
         parameter: Cow<'static, str>,
         #[api_error(expose, rename = "subjectType", default)]
         subject_type: String,
@@ -82,14 +82,14 @@ enum Dto {
 }
 
 fn caught(failure: &Failure<'_>) -> (u16, String, Vec<(&'static str, String)>) {
-    let error = Dto::catch(failure);
+    let error = Dto::from_failure(failure);
     let headers = error.headers().into_iter().collect();
     (error.status().as_u16(), error.body().to_string(), headers)
 }
 
 #[test]
 fn each_claimed_kind_goes_to_its_variant() {
-    let failure = Failure::new(FailureKind::UnknownRoute).with(Detail::Path, "/no/such/route");
+    let failure = Failure::new(FailureKind::UnknownRoute).with(Fact::Path, "/no/such/route");
     assert_eq!(
         caught(&failure),
         (
@@ -100,8 +100,8 @@ fn each_claimed_kind_goes_to_its_variant() {
     );
 
     let failure = Failure::new(FailureKind::MethodNotAllowed)
-        .with(Detail::Allow, "GET,HEAD")
-        .with(Detail::Method, "DELETE");
+        .with(Fact::Allow, "GET,HEAD")
+        .with(Fact::Method, "DELETE");
     assert_eq!(
         caught(&failure),
         (
@@ -113,7 +113,7 @@ fn each_claimed_kind_goes_to_its_variant() {
     );
 
     for kind in [FailureKind::JsonSyntax, FailureKind::JsonData] {
-        let failure = Failure::new(kind).with(Detail::Pointer, "/items/2/quantity");
+        let failure = Failure::new(kind).with(Fact::Pointer, "/items/2/quantity");
         assert_eq!(
             caught(&failure),
             (
@@ -130,9 +130,9 @@ fn each_claimed_kind_goes_to_its_variant() {
     );
 
     for kind in [FailureKind::InvalidPath, FailureKind::InvalidQuery] {
-        let failure = Failure::new(kind).with(Detail::Parameter, "limit");
+        let failure = Failure::new(kind).with(Fact::Parameter, "limit");
         assert_eq!(
-            Dto::catch(&failure),
+            Dto::from_failure(&failure),
             Dto::Validation {
                 parameter: Cow::Borrowed("limit"),
                 subject_type: String::new()
@@ -142,7 +142,7 @@ fn each_claimed_kind_goes_to_its_variant() {
 
     // The run-time status field takes the failure's status.
     assert_eq!(
-        Dto::catch(&Failure::new(FailureKind::Panic)),
+        Dto::from_failure(&Failure::new(FailureKind::Panic)),
         Dto::Internal { status: 500 }
     );
 }
@@ -151,7 +151,7 @@ fn each_claimed_kind_goes_to_its_variant() {
 fn the_cause_never_reaches_the_body() {
     let cause = "invalid type: string \"x\", expected u64 at line 1 column 9";
     let failure = Failure::new(FailureKind::JsonData)
-        .with(Detail::Pointer, "/product")
+        .with(Fact::Pointer, "/product")
         .with_cause(&cause);
     let (_, body, _) = caught(&failure);
     assert_eq!(
@@ -168,9 +168,9 @@ fn unclaimed_kinds_go_by_their_usual_status() {
         FailureKind::UnsupportedMediaType,
         FailureKind::PayloadTooLarge,
     ] {
-        let failure = Failure::new(kind).with(Detail::Path, "/orders");
+        let failure = Failure::new(kind).with(Fact::Path, "/orders");
         assert_eq!(
-            Dto::catch(&failure),
+            Dto::from_failure(&failure),
             Dto::NoRoute {
                 path: "/orders".to_owned()
             },
@@ -183,32 +183,32 @@ fn unclaimed_kinds_go_by_their_usual_status() {
 fn other_layers_responses_go_by_status() {
     // Declared with `catch = "status"`.
     assert_eq!(
-        Dto::catch(&Failure::from_status(Status::REQUEST_TIMEOUT)),
+        Dto::from_failure(&Failure::from_status(Status::REQUEST_TIMEOUT)),
         Dto::Timeout
     );
     // 404 from another layer is an unknown route; 405 a wrong method.
     assert_eq!(
-        Dto::catch(&Failure::from_status(Status::NOT_FOUND).with(Detail::Path, "/x")),
+        Dto::from_failure(&Failure::from_status(Status::NOT_FOUND).with(Fact::Path, "/x")),
         Dto::NoRoute { path: "/x".into() }
     );
     assert!(matches!(
-        Dto::catch(&Failure::from_status(Status::METHOD_NOT_ALLOWED)),
+        Dto::from_failure(&Failure::from_status(Status::METHOD_NOT_ALLOWED)),
         Dto::MethodNotAllowed { .. }
     ));
     // A 400 from another layer: the first catching variant with status 400.
     assert_eq!(
-        Dto::catch(&Failure::from_status(Status::BAD_REQUEST)),
+        Dto::from_failure(&Failure::from_status(Status::BAD_REQUEST)),
         Dto::NotReadable { pointer: None }
     );
     // A 401: no catching variant has it; the first catching 4xx variant.
     assert_eq!(
-        Dto::catch(&Failure::from_status(Status::UNAUTHORIZED)),
+        Dto::from_failure(&Failure::from_status(Status::UNAUTHORIZED)),
         Dto::NoRoute {
             path: String::new()
         }
     );
     // A 503: the 5xx variant with a run-time status field, which takes 503.
-    let error = Dto::catch(&Failure::from_status(Status::SERVICE_UNAVAILABLE));
+    let error = Dto::from_failure(&Failure::from_status(Status::SERVICE_UNAVAILABLE));
     assert_eq!(error, Dto::Internal { status: 503 });
     assert_eq!(error.status(), Status::SERVICE_UNAVAILABLE);
     assert_eq!(
@@ -235,18 +235,18 @@ enum ClientOnly {
 fn class_and_last_resort() {
     // 409: not declared; the first 4xx variant with a run-time status field takes it.
     assert_eq!(
-        ClientOnly::catch(&Failure::from_status(Status::CONFLICT)),
+        ClientOnly::from_failure(&Failure::from_status(Status::CONFLICT)),
         ClientOnly::BadRequest {
             status: Status::CONFLICT
         }
     );
     // A panic (500) with no 5xx variant: the first variant with `catch`.
     assert_eq!(
-        ClientOnly::catch(&Failure::new(FailureKind::Panic)),
+        ClientOnly::from_failure(&Failure::new(FailureKind::Panic)),
         ClientOnly::NotFound
     );
     // json_data (usual 422): not declared; the 4xx variant with a status field, status 422.
-    let error = ClientOnly::catch(&Failure::new(FailureKind::JsonData));
+    let error = ClientOnly::from_failure(&Failure::new(FailureKind::JsonData));
     assert_eq!(
         error,
         ClientOnly::BadRequest {
@@ -269,22 +269,22 @@ fn class_and_last_resort() {
     catch("json_syntax", "json_data", "invalid_query", "status")
 )]
 struct BadRequest {
-    #[api_error(expose, detail = "pointer")]
+    #[api_error(expose, fact = "pointer")]
     pointer: Option<String>,
-    #[api_error(expose, detail = "parameter")]
+    #[api_error(expose, fact = "parameter")]
     parameter: Option<String>,
 }
 
 #[test]
 fn a_struct_catches() {
-    let failure = Failure::new(FailureKind::InvalidQuery).with(Detail::Parameter, "limit");
-    let error = BadRequest::catch(&failure);
+    let failure = Failure::new(FailureKind::InvalidQuery).with(Fact::Parameter, "limit");
+    let error = BadRequest::from_failure(&failure);
     assert_eq!(
         &*error.body(),
         r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"bad request","code":"bad_request","parameter":"limit"}"#
     );
     assert_eq!(
-        BadRequest::catch(&Failure::new(FailureKind::Panic)),
+        BadRequest::from_failure(&Failure::new(FailureKind::Panic)),
         BadRequest {
             pointer: None,
             parameter: None
@@ -298,22 +298,22 @@ fn a_struct_catches() {
 enum Generic<T> {
     #[api_error(status = 404, code = 1, message = "gone", catch = "unknown_route")]
     Gone {
-        #[api_error(expose, detail = "path")]
+        #[api_error(expose, fact = "path")]
         path: T,
     },
 }
 
 #[test]
 fn generic_fields() {
-    let failure = Failure::new(FailureKind::UnknownRoute).with(Detail::Path, "/a");
+    let failure = Failure::new(FailureKind::UnknownRoute).with(Fact::Path, "/a");
     assert_eq!(
-        Generic::<Option<Box<str>>>::catch(&failure),
+        Generic::<Option<Box<str>>>::from_failure(&failure),
         Generic::Gone {
             path: Some("/a".into())
         }
     );
     assert_eq!(
-        &*Generic::<String>::catch(&failure).body(),
+        &*Generic::<String>::from_failure(&failure).body(),
         r#"{"code":1,"message":"gone","path":"/a"}"#
     );
 }

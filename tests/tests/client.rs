@@ -428,7 +428,7 @@ fn failures(client: &impl Client, shop: Loopback) {
         panic!("{name}: {err:?}");
     };
     assert_eq!(unknown.status(), Status::NOT_FOUND);
-    assert_eq!(unknown.wire_code(), None);
+    assert_eq!(unknown.received_code(), None);
     assert_eq!(err.to_string(), "unrecognized error response (status 404)");
 
     // The server not running.
@@ -664,7 +664,7 @@ fn status_first(client: &impl Client) {
         panic!("{name}: {err:?}");
     };
     assert_eq!(unknown.status(), Status::BAD_GATEWAY);
-    assert_eq!(unknown.wire_code(), None);
+    assert_eq!(unknown.received_code(), None);
     assert_eq!(&*unknown.body(), r#"{"code":502,"message":"Bad Gateway"}"#);
     let nothing: Result<(), ClientError<Api>> =
         client.call(get(format!("{no_content}/")), BodyLimits::default());

@@ -163,7 +163,7 @@ macro_rules! code_steps {
             let Ok($ty::Other(unknown)) = $ty::decode(400, body(300199, "?", "").as_bytes()) else {
                 panic!("300199 is not under a parent");
             };
-            assert_eq!(unknown.wire_code(), Some(Code::Num(300199)));
+            assert_eq!(unknown.received_code(), Some(Code::Num(300199)));
 
             // An unknown code: the `other` variant, with everything the response said.
             let text = body(7777, "brand new error", r#","limit":10"#);
@@ -204,7 +204,7 @@ fn message_style_matches_by_message() {
     else {
         panic!("unknown message");
     };
-    assert_eq!(unknown.wire_code(), None);
+    assert_eq!(unknown.received_code(), None);
     assert_eq!(unknown.code(), Code::Num(400));
     assert_eq!(unknown.message(), "Invalid Parameter");
 }
@@ -226,7 +226,7 @@ fn not_json_is_a_status_only_unknown() {
             panic!("{body:?}");
         };
         assert_eq!(unknown.status(), Status::BAD_GATEWAY, "{body:?}");
-        assert_eq!(unknown.wire_code(), None, "{body:?}");
+        assert_eq!(unknown.received_code(), None, "{body:?}");
         assert_eq!(unknown.code(), Code::Num(502));
         assert_eq!(unknown.message(), "Bad Gateway");
         // Its body is written in the decoding type's style.
@@ -259,7 +259,7 @@ fn without_other_unknown_codes_are_unrecognized() {
     let Err(DecodeError::Unrecognized(unknown)) = NoOther::decode(500, b"oops") else {
         panic!()
     };
-    assert_eq!(unknown.wire_code(), None);
+    assert_eq!(unknown.received_code(), None);
     assert_eq!(
         DecodeError::Unrecognized(unknown).to_string(),
         "unrecognized error response (status 500)"
@@ -389,7 +389,7 @@ fn bad_inputs_never_panic() {
     let Ok(Dto::Other(unknown)) = Dto::decode(400, huge_code.as_bytes()) else {
         panic!()
     };
-    assert_eq!(unknown.wire_code(), None);
+    assert_eq!(unknown.received_code(), None);
 }
 
 /// A valid body of the `Dto` table, for mutation.
@@ -826,7 +826,7 @@ proptest! {
         let body = if pretty { serde_json::to_vec_pretty(&json) } else { serde_json::to_vec(&json) }.unwrap();
         if let Ok(Dto::Other(unknown)) = Dto::decode(status, &body) {
             // Read as a dto body: kept as it came.
-            if unknown.wire_code().is_some() || unknown.wire_message().is_some() {
+            if unknown.received_code().is_some() || unknown.received_message().is_some() {
                 let kept = unknown.body();
                 prop_assert_eq!(kept.as_bytes(), &body[..]);
             }

@@ -21,7 +21,7 @@ enum GitHubError {
         status = 404,
         code = "not_found",
         message = "Not Found",
-        members(
+        constants(
             documentation_url = "https://docs.github.com/rest/repos/repos#get-a-repository",
             status = "404"
         )
@@ -32,7 +32,7 @@ enum GitHubError {
         status = 422,
         code = "validation_failed",
         message = "Validation Failed",
-        members(
+        constants(
             documentation_url = "https://docs.github.com/rest/issues/issues#create-an-issue",
             status = "422"
         )

@@ -8,7 +8,7 @@ use error_contract::{ApiError, Decode};
     style = "flat",
     rename_all = "snake_case",
     rename_members(code = "error", message = "error_description"),
-    members(error_uri = "https://auth.example.com/docs/errors#{code}"),
+    constants(error_uri = "https://auth.example.com/docs/errors#{code}"),
     headers("Cache-Control" = "no-store", "Pragma" = "no-cache"),
     decode
 )]

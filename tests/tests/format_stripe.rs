@@ -5,7 +5,7 @@
 //! lines of `write_body`, 4 of `read_body`), with the constants declared in the attributes.
 
 use error_contract::json::{JsonValue, JsonWriter};
-use error_contract::style::Constant;
+use error_contract::style::ConstantValue;
 use error_contract::style::Wire;
 use error_contract::{ApiError, Decode, Parts, Style};
 
@@ -16,14 +16,14 @@ impl Style for Stripe {
     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
         out.raw(r#"{"error":{"code":"#);
         out.code(parts.code());
-        if let Some(doc_url) = parts.member("doc_url") {
+        if let Some(doc_url) = parts.constant("doc_url") {
             out.raw(r#","doc_url":"#);
             out.constant(doc_url.value, parts.code());
         }
         out.raw(r#","message":"#);
         out.display(parts.message());
         out.fields(parts.fields());
-        if let Some(kind) = parts.member("type") {
+        if let Some(kind) = parts.constant("type") {
             out.raw(r#","type":"#);
             out.constant(kind.value, parts.code());
         }
@@ -40,7 +40,7 @@ impl Style for Stripe {
 #[api_error(
     style = Stripe,
     rename_all = "snake_case",
-    members(type = "invalid_request_error"),
+    constants(type = "invalid_request_error"),
     decode
 )]
 enum StripeError {
@@ -48,7 +48,7 @@ enum StripeError {
     #[api_error(
         status = 404,
         message = "No such customer: '{id}'",
-        members(doc_url = "https://stripe.com/docs/error-codes/resource-missing")
+        constants(doc_url = "https://stripe.com/docs/error-codes/resource-missing")
     )]
     ResourceMissing {
         #[api_error(default)]
@@ -60,7 +60,7 @@ enum StripeError {
     #[api_error(
         status = 402,
         message = "Your card was declined.",
-        members(
+        constants(
             doc_url = "https://stripe.com/docs/error-codes/card-declined",
             type = "card_error"
         )
@@ -111,10 +111,10 @@ fn a_documented_body_decodes() {
 #[test]
 fn the_catalog_lists_the_constants() {
     let catalog = StripeError::catalog();
-    let members = catalog.entries()[1].members();
+    let members = catalog.entries()[1].constants();
     // The enum's `type`, replaced in its place, then the variant's own `doc_url`.
     assert_eq!(members.len(), 2);
     assert_eq!(members[0].name, "type");
-    assert_eq!(members[0].value, Constant::Str("card_error"));
+    assert_eq!(members[0].value, ConstantValue::Str("card_error"));
     assert_eq!(members[1].name, "doc_url");
 }

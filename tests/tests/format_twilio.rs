@@ -6,7 +6,7 @@ use error_contract::{ApiError, Decode};
 #[derive(Debug, PartialEq, ApiError)]
 #[api_error(
     style = "flat",
-    members(more_info = "https://www.twilio.com/docs/errors/{code}"),
+    constants(more_info = "https://www.twilio.com/docs/errors/{code}"),
     decode
 )]
 enum TwilioError {
@@ -15,7 +15,7 @@ enum TwilioError {
         status = 404,
         code = 20404,
         message = "The requested resource {resource} was not found",
-        members(status = 404)
+        constants(status = 404)
     )]
     NotFound {
         #[api_error(default)]
@@ -26,7 +26,7 @@ enum TwilioError {
         status = 429,
         code = 20429,
         message = "Too Many Requests",
-        members(status = 429)
+        constants(status = 429)
     )]
     TooManyRequests,
 }

@@ -432,7 +432,7 @@ mod wire {
         rename_members(code = "errorCode", message = "error_description"),
         skip_members(status),
         type_base = "https://example.com/errors/",
-        members(more_info = "https://example.com/docs/{code}")
+        constants(more_info = "https://example.com/docs/{code}")
     )]
     #[allow(dead_code, reason = "only the catalog is read")]
     enum Wire {
@@ -441,7 +441,7 @@ mod wire {
             code = 3001,
             message = "entity not found",
             title = "Not here",
-            members(retryable = false, version = 2)
+            constants(retryable = false, version = 2)
         )]
         NotFound,
         #[api_error(
@@ -561,7 +561,7 @@ mod wire {
             rename_members(code = "error_code", envelope = "failure"),
             skip_members(status),
             type_base = "https://example.com/errors/",
-            members(more_info = "https://example.com/docs/{code}")
+            constants(more_info = "https://example.com/docs/{code}")
         )]
         #[allow(dead_code, reason = "only the catalog is read")]
         enum Wire {
@@ -570,7 +570,7 @@ mod wire {
                 code = 3001,
                 message = "entity not found",
                 title = "Not here",
-                members(retryable = false, version = 2)
+                constants(retryable = false, version = 2)
             )]
             NotFound,
             #[api_error(
@@ -629,7 +629,7 @@ mod wire {
             rename_members(code = "errorCode", message = "error_description"),
             skip_members(code, status),
             type_base = "https://example.com/errors/",
-            members(more_info = "https://example.com/docs/{code}")
+            constants(more_info = "https://example.com/docs/{code}")
         )]
         #[allow(dead_code, reason = "only the catalog is read")]
         enum Skipped {
@@ -638,7 +638,7 @@ mod wire {
                 code = 3001,
                 message = "entity not found",
                 title = "Not here",
-                members(retryable = false, version = 2)
+                constants(retryable = false, version = 2)
             )]
             NotFound,
             #[api_error(
@@ -667,7 +667,7 @@ mod wire {
             style = "flat",
             rename_members(code = "errorCode", message = "error_description"),
             type_base = "https://example.com/errors/",
-            members(more_info = "https://example.com/docs/{code}")
+            constants(more_info = "https://example.com/docs/{code}")
         )]
         #[allow(dead_code, reason = "only the catalog is read")]
         enum Unskipped {
@@ -676,7 +676,7 @@ mod wire {
                 code = 3001,
                 message = "entity not found",
                 title = "Not here",
-                members(retryable = false, version = 2)
+                constants(retryable = false, version = 2)
             )]
             NotFound,
             #[api_error(
@@ -745,7 +745,7 @@ mod wire {
             rename_members(code = "errorCode", message = "error_description"),
             skip_members(status),
             type_base = "https://example.com/problems/",
-            members(more_info = "https://example.com/help/{code}")
+            constants(more_info = "https://example.com/help/{code}")
         )]
         #[allow(dead_code, reason = "only the catalog is read")]
         enum Wire {
@@ -754,7 +754,7 @@ mod wire {
                 code = 3001,
                 message = "entity not found",
                 title = "Not found",
-                members(version = 3, kind = "client")
+                constants(version = 3, kind = "client")
             )]
             NotFound,
             #[api_error(
@@ -825,7 +825,7 @@ mod wire {
             rename_members(code = "errorCode", message = "error_description"),
             skip_members(status),
             type_base = "https://example.com/errors/",
-            members(more_info = "https://example.com/docs/{code}")
+            constants(more_info = "https://example.com/docs/{code}")
         )]
         #[allow(dead_code, reason = "only the catalog is read")]
         enum Removed {
@@ -834,7 +834,7 @@ mod wire {
                 code = 3001,
                 message = "entity not found",
                 title = "Not here",
-                members(retryable = false, version = 2)
+                constants(retryable = false, version = 2)
             )]
             NotFound,
             #[api_error(
@@ -860,7 +860,7 @@ mod wire {
             rename_members(code = "errorCode", message = "error_description"),
             skip_members(status),
             type_base = "https://example.com/errors/",
-            members(more_info = "https://example.com/docs/{code}")
+            constants(more_info = "https://example.com/docs/{code}")
         )]
         #[allow(dead_code, reason = "only the catalog is read")]
         enum Retyped {
@@ -869,7 +869,7 @@ mod wire {
                 code = 3001,
                 message = "entity not found",
                 title = "Not here",
-                members(retryable = false, version = 2)
+                constants(retryable = false, version = 2)
             )]
             NotFound,
             #[api_error(
@@ -953,7 +953,7 @@ mod wire {
     #[api_error(
         style = "flat",
         type_base = "https://example.com/errors/",
-        members(more_info = "https://example.com/docs/{code}")
+        constants(more_info = "https://example.com/docs/{code}")
     )]
     #[allow(dead_code, reason = "only the catalog is read")]
     enum Plain {
@@ -962,7 +962,7 @@ mod wire {
             code = 3001,
             message = "entity not found",
             title = "Not here",
-            members(retryable = false, version = 2)
+            constants(retryable = false, version = 2)
         )]
         NotFound,
         #[api_error(

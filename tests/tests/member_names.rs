@@ -3,7 +3,7 @@
 //! error's body and in a body of several; custom styles read the members from `Parts`.
 
 use error_contract::json::JsonWriter;
-use error_contract::style::{Constant, Member};
+use error_contract::style::{Constant, ConstantValue};
 use error_contract::{ApiError, Errors, Parts, Style};
 
 /// Per style: a unit variant (static body), a twin whose only exposed field is `None` (dynamic
@@ -14,7 +14,7 @@ macro_rules! renamed_enum {
         #[api_error(
             style = $style,
             type_base = "https://example.com/errors/",
-            members(retryable = false, weight = -1.5, doc = "https://example.com/docs/{code}")
+            constants(retryable = false, weight = -1.5, doc = "https://example.com/docs/{code}")
             $(, rename_members $renames)?
         )]
         enum $name {
@@ -25,7 +25,7 @@ macro_rules! renamed_enum {
                 #[api_error(expose)]
                 missing: Option<u32>,
             },
-            #[api_error(status = 503, code = 3003, message = "try later", members(retryable = true, "x-id" = 7))]
+            #[api_error(status = 503, code = 3003, message = "try later", constants(retryable = true, "x-id" = 7))]
             Retry,
         }
     };
@@ -146,16 +146,16 @@ impl Style for Linked {
         out.raw(r#"{"code":"#);
         out.code(parts.code());
         out.raw(r#","links":{"#);
-        for (i, member) in parts.members().iter().enumerate() {
+        for (i, member) in parts.constants().iter().enumerate() {
             if i > 0 {
                 out.raw(",");
             }
             out.string(member.name);
             out.raw(":");
             match member.value {
-                Constant::Str(text) => out.string(text),
-                Constant::Number(json) => out.raw(json),
-                Constant::Bool(b) => out.raw(if b { "true" } else { "false" }),
+                ConstantValue::Str(text) => out.string(text),
+                ConstantValue::Number(json) => out.raw(json),
+                ConstantValue::Bool(b) => out.raw(if b { "true" } else { "false" }),
             }
         }
         out.raw("}}");
@@ -163,12 +163,12 @@ impl Style for Linked {
 }
 
 #[derive(Debug, ApiError)]
-#[api_error(style = Linked, members(self_ = "/errors", help = "https://example.com"))]
+#[api_error(style = Linked, constants(self_ = "/errors", help = "https://example.com"))]
 enum LinkedError {
     #[api_error(
         status = 404,
         code = "gone",
-        members(help = "https://example.com/gone")
+        constants(help = "https://example.com/gone")
     )]
     Gone,
 }
@@ -176,15 +176,15 @@ enum LinkedError {
 #[test]
 fn custom_styles_read_the_members_from_parts() {
     assert_eq!(
-        LinkedError::catalog().entries()[0].members(),
+        LinkedError::catalog().entries()[0].constants(),
         [
-            Member {
+            Constant {
                 name: "self_",
-                value: Constant::Str("/errors")
+                value: ConstantValue::Str("/errors")
             },
-            Member {
+            Constant {
                 name: "help",
-                value: Constant::Str("https://example.com/gone")
+                value: ConstantValue::Str("https://example.com/gone")
             },
         ]
     );

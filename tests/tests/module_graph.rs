@@ -180,7 +180,7 @@ fn the_runtime_has_no_import_cycles() {
 fn the_runtime_check_finds_a_cycle() {
     let mut graph = graph(&src("runtime"));
     // A planted back edge: the styles write with `json`'s writer; `json` importing `style`
-    // (as it did for `Constant` before it took it from `error_contract_wire`) closes a circle.
+    // (as it did for `ConstantValue` before it took it from `error_contract_wire`) closes a circle.
     assert!(graph["style"].contains("json"));
     graph.get_mut("json").unwrap().insert("style".to_owned());
     assert_eq!(cycles(&graph), [["json", "style"]]);

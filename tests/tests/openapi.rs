@@ -796,7 +796,7 @@ fn headers_are_documented_per_response() {
 
 /// A nested struct, a map and a type parameter could be any JSON: untyped.
 #[derive(Debug, serde::Serialize)]
-struct Detail {
+struct Fact {
     path: String,
 }
 
@@ -819,7 +819,7 @@ enum Typed<T: serde::Serialize + core::fmt::Debug> {
         #[api_error(expose)]
         tags: Vec<String>,
         #[api_error(expose)]
-        detail: Detail,
+        detail: Fact,
         #[api_error(expose)]
         map: std::collections::BTreeMap<String, u32>,
         #[api_error(expose)]
@@ -901,7 +901,7 @@ enum Examples {
     #[api_error(status = 422, message = "invalid")]
     Invalid {
         #[api_error(expose)]
-        detail: Detail,
+        detail: Fact,
     },
     /// No example: a message field in hex.
     #[api_error(status = 422, message = "bad checksum {sum:x}")]
@@ -978,7 +978,7 @@ enum UserExamples {
         #[api_error(expose, example = -3)]
         delta: Option<i32>,
         #[api_error(expose, rename = "detail", example = "a/b")]
-        kind: Detail,
+        kind: Fact,
         #[api_error(expose, example = true)]
         strict: bool,
     },
@@ -1001,7 +1001,7 @@ enum UserExamples {
     },
 }
 
-impl std::fmt::Display for Detail {
+impl std::fmt::Display for Fact {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.path)
     }

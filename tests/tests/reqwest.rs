@@ -128,7 +128,7 @@ async fn decodes_real_responses() {
         panic!("over the limit");
     };
     assert_eq!(unknown.status().as_u16(), 400);
-    assert_eq!(unknown.wire_code(), None);
+    assert_eq!(unknown.received_code(), None);
 
     // Over the limit while reading a chunked body: the same.
     let Ok(Certifier::Other(unknown)) =
@@ -136,7 +136,7 @@ async fn decodes_real_responses() {
     else {
         panic!("over the limit, chunked");
     };
-    assert_eq!(unknown.wire_code(), None);
+    assert_eq!(unknown.received_code(), None);
     assert_eq!(
         &*unknown.body(),
         r#"{"error":{"code":400,"message":"Bad Request"}}"#

@@ -2,7 +2,7 @@
 //! `garde` on nested structs and lists: every broken rule one error of an `Errors`, the variant
 //! that names its rule, with its field path.
 
-use error_contract::{ApiError, Detail, Errors, FromViolation, Violation};
+use error_contract::{ApiError, Errors, Fact, FromViolation, Violation};
 
 /// Seed 001's validation error, and RFC 9457's pointer, from one enum.
 #[derive(Debug, PartialEq, ApiError)]
@@ -16,7 +16,7 @@ enum ShopError {
         validate = "length"
     )]
     Length {
-        #[api_error(expose, rename = "subject", detail = "parameter")]
+        #[api_error(expose, rename = "subject", fact = "parameter")]
         subject: Option<String>,
         #[api_error(expose, rename = "subjectType", default)]
         subject_type: Parameter,
@@ -24,7 +24,7 @@ enum ShopError {
     /// A number is out of its range.
     #[api_error(status = 400, code = 5002, message = "out of range", validate("range"))]
     Range {
-        #[api_error(expose, rename = "subject", detail = "parameter")]
+        #[api_error(expose, rename = "subject", fact = "parameter")]
         subject: Option<String>,
         #[api_error(expose, rename = "subjectType", default)]
         subject_type: Parameter,
@@ -32,9 +32,9 @@ enum ShopError {
     /// Any other broken rule: the rule is in the body.
     #[api_error(status = 400, code = 5000, message = "validation error", validate)]
     Validation {
-        #[api_error(expose, rename = "subject", detail = "pointer")]
+        #[api_error(expose, rename = "subject", fact = "pointer")]
         pointer: String,
-        #[api_error(expose, detail = "rule")]
+        #[api_error(expose, fact = "rule")]
         rule: String,
         #[api_error(status)]
         status: u16,
@@ -54,8 +54,8 @@ impl serde::Serialize for Parameter {
 #[test]
 fn each_rule_goes_to_the_variant_that_names_it() {
     let violation = Violation::new("length")
-        .with(Detail::Pointer, "/firstName")
-        .with(Detail::Parameter, "firstName");
+        .with(Fact::Pointer, "/firstName")
+        .with(Fact::Parameter, "firstName");
     assert_eq!(
         ShopError::from_violation(&violation),
         ShopError::Length {
@@ -63,7 +63,7 @@ fn each_rule_goes_to_the_variant_that_names_it() {
             subject_type: Parameter,
         }
     );
-    let violation = Violation::new("range").with(Detail::Pointer, "/quantity");
+    let violation = Violation::new("range").with(Fact::Pointer, "/quantity");
     assert_eq!(
         ShopError::from_violation(&violation),
         ShopError::Range {
@@ -72,7 +72,7 @@ fn each_rule_goes_to_the_variant_that_names_it() {
         }
     );
     // A custom validator's code: the catch-all, with the rule and the declared status.
-    let violation = Violation::new("unique_username").with(Detail::Pointer, "/username");
+    let violation = Violation::new("unique_username").with(Fact::Pointer, "/username");
     assert_eq!(
         ShopError::from_violation(&violation),
         ShopError::Validation {
@@ -87,11 +87,11 @@ fn each_rule_goes_to_the_variant_that_names_it() {
 fn violations_by_hand_become_one_response() {
     let violations = [
         Violation::new("length")
-            .with(Detail::Pointer, "/firstName")
-            .with(Detail::Parameter, "firstName"),
+            .with(Fact::Pointer, "/firstName")
+            .with(Fact::Parameter, "firstName"),
         Violation::new("length")
-            .with(Detail::Pointer, "/lastName")
-            .with(Detail::Parameter, "lastName"),
+            .with(Fact::Pointer, "/lastName")
+            .with(Fact::Parameter, "lastName"),
     ];
     let errors = Errors::<ShopError>::from_violations(&violations).unwrap();
     assert_eq!(

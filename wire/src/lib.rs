@@ -26,6 +26,6 @@ pub mod reason;
 mod style;
 
 pub use style::{
-    Builtin, Constant, Member, Names, Role, Sink, write_body, write_constant, write_members,
-    write_object,
+    Builtin, Constant, ConstantValue, Names, Role, Sink, write_body, write_constant,
+    write_constants, write_object,
 };

@@ -137,22 +137,22 @@ impl Default for Names<'_> {
 /// A constant member, written after the style's own members and the exposed fields.
 ///
 /// ```
-/// use error_contract_wire::{Constant, Member};
+/// use error_contract_wire::{ConstantValue, Constant};
 ///
-/// let member = Member { name: "doc_url", value: Constant::Str("https://example.com/{code}") };
+/// let member = Constant { name: "doc_url", value: ConstantValue::Str("https://example.com/{code}") };
 /// assert_eq!(member.value.link(), Some(("https://example.com/", "")));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Member<'a> {
+pub struct Constant<'a> {
     /// The key.
     pub name: &'a str,
     /// The value.
-    pub value: Constant<'a>,
+    pub value: ConstantValue<'a>,
 }
 
 /// A constant member's value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Constant<'a> {
+pub enum ConstantValue<'a> {
     /// A string; its first `{code}` is replaced by the error's code, which makes it a link
     /// (`"https://example.com/errors/{code}"`).
     Str(&'a str),
@@ -162,20 +162,20 @@ pub enum Constant<'a> {
     Bool(bool),
 }
 
-impl<'a> Constant<'a> {
+impl<'a> ConstantValue<'a> {
     /// A string with `{code}` in it: the text before and after the first `{code}`.
     ///
     /// ```
-    /// use error_contract_wire::Constant;
+    /// use error_contract_wire::ConstantValue;
     ///
-    /// assert_eq!(Constant::Str("a/{code}.html").link(), Some(("a/", ".html")));
-    /// assert_eq!(Constant::Str("about:blank").link(), None);
+    /// assert_eq!(ConstantValue::Str("a/{code}.html").link(), Some(("a/", ".html")));
+    /// assert_eq!(ConstantValue::Str("about:blank").link(), None);
     /// ```
     #[must_use]
     pub fn link(&self) -> Option<(&'a str, &'a str)> {
         match *self {
-            Constant::Str(text) => text.split_once("{code}"),
-            Constant::Number(_) | Constant::Bool(_) => None,
+            ConstantValue::Str(text) => text.split_once("{code}"),
+            ConstantValue::Number(_) | ConstantValue::Bool(_) => None,
         }
     }
 }
@@ -424,7 +424,7 @@ impl Builtin {
 pub fn write_body<S: Sink + ?Sized>(
     style: Builtin,
     names: &Names<'_>,
-    members: &[Member<'_>],
+    members: &[Constant<'_>],
     type_base: Option<&str>,
     out: &mut S,
 ) {
@@ -466,7 +466,7 @@ pub fn write_body<S: Sink + ?Sized>(
 pub fn write_object<S: Sink + ?Sized>(
     style: Builtin,
     names: &Names<'_>,
-    members: &[Member<'_>],
+    members: &[Constant<'_>],
     type_base: Option<&str>,
     out: &mut S,
 ) {
@@ -500,7 +500,7 @@ pub fn write_object<S: Sink + ?Sized>(
         }
     }
     out.fields();
-    write_members(members, out);
+    write_constants(members, out);
     out.raw("}");
 }
 
@@ -508,7 +508,7 @@ pub fn write_object<S: Sink + ?Sized>(
 /// number or a bool.
 ///
 /// ```
-/// use error_contract_wire::Constant;
+/// use error_contract_wire::ConstantValue;
 /// # struct Text<'a>(&'a mut String);
 /// # impl error_contract_wire::Sink for Text<'_> {
 /// #     fn raw(&mut self, json: &str) { self.0.push_str(json); }
@@ -522,25 +522,25 @@ pub fn write_object<S: Sink + ?Sized>(
 /// #     fn fields(&mut self) {}
 /// # }
 /// let mut out = String::new();
-/// error_contract_wire::write_constant(Constant::Str("/docs/{code}.html"), &mut Text(&mut out));
+/// error_contract_wire::write_constant(ConstantValue::Str("/docs/{code}.html"), &mut Text(&mut out));
 /// assert_eq!(out, r#""/docs/gone.html""#);
 /// ```
-pub fn write_constant<S: Sink + ?Sized>(value: Constant<'_>, out: &mut S) {
+pub fn write_constant<S: Sink + ?Sized>(value: ConstantValue<'_>, out: &mut S) {
     match value {
-        Constant::Str(text) => match value.link() {
+        ConstantValue::Str(text) => match value.link() {
             Some((before, after)) => link(out, before, after),
             None => out.string(text),
         },
-        Constant::Number(json) => out.raw(json),
-        Constant::Bool(true) => out.raw("true"),
-        Constant::Bool(false) => out.raw("false"),
+        ConstantValue::Number(json) => out.raw(json),
+        ConstantValue::Bool(true) => out.raw("true"),
+        ConstantValue::Bool(false) => out.raw("false"),
     }
 }
 
 /// Writes `,"name":value` for each constant member.
 ///
 /// ```
-/// use error_contract_wire::{Constant, Member};
+/// use error_contract_wire::{ConstantValue, Constant};
 /// # struct Text<'a>(&'a mut String);
 /// # impl error_contract_wire::Sink for Text<'_> {
 /// #     fn raw(&mut self, json: &str) { self.0.push_str(json); }
@@ -554,15 +554,15 @@ pub fn write_constant<S: Sink + ?Sized>(value: Constant<'_>, out: &mut S) {
 /// #     fn fields(&mut self) {}
 /// # }
 /// let members = [
-///     Member { name: "type", value: Constant::Str("invalid_request_error") },
-///     Member { name: "doc_url", value: Constant::Str("https://example.com/{code}") },
-///     Member { name: "retryable", value: Constant::Bool(false) },
+///     Constant { name: "type", value: ConstantValue::Str("invalid_request_error") },
+///     Constant { name: "doc_url", value: ConstantValue::Str("https://example.com/{code}") },
+///     Constant { name: "retryable", value: ConstantValue::Bool(false) },
 /// ];
 /// let mut out = String::new();
-/// error_contract_wire::write_members(&members, &mut Text(&mut out));
+/// error_contract_wire::write_constants(&members, &mut Text(&mut out));
 /// assert_eq!(out, r#","type":"invalid_request_error","doc_url":"https://example.com/gone","retryable":false"#);
 /// ```
-pub fn write_members<S: Sink + ?Sized>(members: &[Member<'_>], out: &mut S) {
+pub fn write_constants<S: Sink + ?Sized>(members: &[Constant<'_>], out: &mut S) {
     for member in members {
         out.raw(",");
         out.key(member.name);

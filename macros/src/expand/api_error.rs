@@ -295,7 +295,7 @@ fn dynamic_body(
             let field_key = f.key();
             let name = exposed_binding(n, f);
             let optional = option_inner(f.ty()).is_some();
-            let quoted = format!("{}:", crate::wire::json_string(&field_key));
+            let quoted = format!("{}:", crate::static_body::json_string(&field_key));
             if optional {
                 quote_spanned!(f.span()=> __ec::field_opt(#field_key, #quoted, #name))
             } else {

@@ -1,14 +1,14 @@
-//! `impl Catch` (for a type with at least one `catch`): which variant answers each framework
+//! `impl FromFailure` (for a type with at least one `catch`): which variant answers each framework
 //! failure, decided here at expansion time, so the generated code is one `match` on the kind,
 //! plus one `match` on the status for other layers' responses.
 //!
 //! ```text
-//! impl __ec::Catch for E {
-//!     fn catch(__failure: &__ec::Failure<'_>) -> Self {
+//! impl __ec::FromFailure for E {
+//!     fn from_failure(__failure: &__ec::Failure<'_>) -> Self {
 //!         match __failure.kind() {
 //!             __ec::FailureKind::JsonSyntax | __ec::FailureKind::JsonData => Self::NotReadable {
-//!                 pointer: <Option<String> as __ec::FromDetail>::from_detail(
-//!                     __failure.detail(__ec::Detail::Pointer),
+//!                 pointer: <Option<String> as __ec::FromFact>::from_fact(
+//!                     __failure.fact(__ec::Fact::Pointer),
 //!                 ),
 //!             },
 //!             ...
@@ -18,12 +18,12 @@
 //! }
 //! ```
 //!
-//! The rule (documented on the runtime's `Catch`): the variant that claims the kind; else, by
+//! The rule (documented on the runtime's `FromFailure`): the variant that claims the kind; else, by
 //! the failure's status `S`, the variant with `catch = "status"` and status `S`, else the first
 //! catching variant with status `S`; else the first catching variant of `S`'s class with a
 //! run-time status field; else the first catching variant of the class; else the first.
 
-use super::{Ctx, details};
+use super::{Ctx, construct};
 use crate::ast::Variant;
 use crate::failure::{self, KINDS, Kind};
 use proc_macro2::{Span, TokenStream};
@@ -78,11 +78,11 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     let generics = &ctx.cont.original.generics;
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
     let where_clause =
-        details::bounds(ctx, catching.iter().map(|(_, v)| *v)).where_clause(generics);
+        construct::bounds(ctx, catching.iter().map(|(_, v)| *v)).where_clause(generics);
     quote! {
         #[automatically_derived]
-        impl #impl_generics __ec::Catch for #ident #ty_generics #where_clause {
-            fn catch(__failure: &__ec::Failure<'_>) -> Self {
+        impl #impl_generics __ec::FromFailure for #ident #ty_generics #where_clause {
+            fn from_failure(__failure: &__ec::Failure<'_>) -> Self {
                 match __failure.kind() {
                     #(#kind_arms)*
                     _ => match __failure.status().as_u16() {
@@ -142,7 +142,7 @@ fn claims(variant: &Variant<'_>, name: &str) -> bool {
 
 /// The catching `variant`, built from `__failure`.
 fn construct(ctx: &Ctx<'_, '_>, variant: &Variant<'_>) -> TokenStream {
-    details::construct(
+    construct::construct(
         ctx,
         variant,
         &quote!(__failure),

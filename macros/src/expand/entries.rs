@@ -13,8 +13,8 @@ use crate::attr::Style;
 use crate::bound::Bounds;
 use crate::check::Plain;
 use crate::code::Code;
-use crate::wire::{self, StaticParts};
-use error_contract_wire::{Builtin, Constant, Member};
+use crate::static_body::{self, StaticParts};
+use error_contract_wire::{Builtin, Constant, ConstantValue};
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
@@ -147,25 +147,27 @@ fn literal_fields(
         .option_str(ctx.cont.attrs.type_base.as_ref().map(|t| t.value.as_str()));
     fields.code(", member_names: ");
     member_names(&mut fields, ctx);
-    fields.code(", members: ");
-    members(&mut fields, ctx, rows);
+    fields.code(", constants: ");
+    constants(&mut fields, ctx, rows);
     fields.code(",");
     fields.into_tokens()
 }
 
-/// The `members` column: each row's constant members.
-fn members(out: &mut Source, ctx: &Ctx<'_, '_>, rows: &[(usize, &Variant<'_>)]) {
+/// The `constants` column: each row's constant members.
+fn constants(out: &mut Source, ctx: &Ctx<'_, '_>, rows: &[(usize, &Variant<'_>)]) {
     sparse_column(out, rows, |s, v| {
-        let members = v.members(&ctx.cont.attrs);
+        let members = v.constants(&ctx.cont.attrs);
         if members.is_empty() {
             return None;
         }
         s.slice(&members, |s, (name, value, _)| {
-            s.code("__ec::Member { name: ").str(name).code(", value: ");
-            match wire::constant(value) {
-                Constant::Str(text) => s.code("__ec::Constant::Str(").str(text),
-                Constant::Number(n) => s.code("__ec::Constant::Number(").str(n),
-                Constant::Bool(b) => s.code("__ec::Constant::Bool(").bool(b),
+            s.code("__ec::Constant { name: ")
+                .str(name)
+                .code(", value: ");
+            match static_body::constant(value) {
+                ConstantValue::Str(text) => s.code("__ec::ConstantValue::Str(").str(text),
+                ConstantValue::Number(n) => s.code("__ec::ConstantValue::Number(").str(n),
+                ConstantValue::Bool(b) => s.code("__ec::ConstantValue::Bool(").bool(b),
             };
             s.code(") }");
         });
@@ -475,7 +477,7 @@ fn example_message(v: &Variant<'_>) -> Option<String> {
 /// float's for a float field (`1.0`).
 fn example_json(ty: &syn::Type, example: &Literal) -> String {
     match example {
-        Literal::Str(s) => wire::json_string(s),
+        Literal::Str(s) => static_body::json_string(s),
         Literal::Int(digits) | Literal::Float(digits) => {
             match crate::check::plain(ty).map(|(kind, _, _)| kind) {
                 Some(kind @ (Plain::F32 | Plain::F64)) => float_text(kind, digits, true),
@@ -607,12 +609,12 @@ pub(super) fn static_body(
         Some(t) => t.value.clone(),
         None => error_contract_wire::reason::title(v.status()).to_owned(),
     };
-    let members = v.members(container);
-    let members: Vec<Member<'_>> = members
+    let members = v.constants(container);
+    let members: Vec<Constant<'_>> = members
         .iter()
-        .map(|(name, value, _)| Member {
+        .map(|(name, value, _)| Constant {
             name,
-            value: wire::constant(value),
+            value: static_body::constant(value),
         })
         .collect();
     let parts = StaticParts {
@@ -622,9 +624,9 @@ pub(super) fn static_body(
         title: &title,
         type_base: ctx_type_base,
         names: &names,
-        members: &members,
+        constants: &members,
     };
-    Some(wire::static_body(style, &parts))
+    Some(static_body::static_body(style, &parts))
 }
 
 /// Whether the variant's body is of a custom style and has no run-time part (no exposed field,
@@ -763,7 +765,7 @@ pub(super) fn codes(ctx: &Ctx<'_, '_>) -> TokenStream {
     let name = crate::ast::unraw(ident);
     let check = match wrapped.first() {
         Some(first) if generics.params.is_empty() => quote_spanned! {first.span()=>
-            const _: () = __ec::check_codes(&<#ident as #codes_trait>::CODES);
+            const _: () = __ec::assert_unique_codes(&<#ident as #codes_trait>::CODES);
         },
         _ => TokenStream::new(),
     };

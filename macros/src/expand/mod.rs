@@ -13,7 +13,7 @@
 //!     impl std::error::Error for E { ... }              // arms only for sources
 //!     impl Serialize for E { ... }                       // the body's JSON
 //!     impl From<Source> for E { ... }                    // per #[from]
-//!     impl __ec::Catch for E { ... }                     // with `catch`: the framework's failures
+//!     impl __ec::FromFailure for E { ... }                     // with `catch`: the framework's failures
 //!     impl __ec::FromViolation for E { ... }             // with `validate`: broken validation rules
 //!     impl __ec::Styled for E { type Style = ...; }      // the style of a body of several errors
 //!     __ec::integrations! { ... }                        // impls of the runtime's features
@@ -26,8 +26,8 @@
 
 mod api_error;
 mod catch;
+mod construct;
 mod decode;
-mod details;
 mod display;
 mod entries;
 mod error;

@@ -6,8 +6,8 @@
 //!     fn from_violation(__violation: &__ec::Violation<'_>) -> Self {
 //!         match __violation.rule() {
 //!             "length" | "range" => Self::OutOfRange {
-//!                 pointer: <String as __ec::FromDetail>::from_detail(
-//!                     __violation.detail(__ec::Detail::Pointer),
+//!                 pointer: <String as __ec::FromFact>::from_fact(
+//!                     __violation.fact(__ec::Fact::Pointer),
 //!                 ),
 //!             },
 //!             _ => Self::Invalid { .. },                    // the variant with the flag `validate`
@@ -16,7 +16,7 @@
 //! }
 //! ```
 
-use super::{Ctx, details};
+use super::{Ctx, construct};
 use crate::ast::Variant;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -53,7 +53,7 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     let generics = &ctx.cont.original.generics;
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
     let where_clause =
-        details::bounds(ctx, validating.iter().map(|(_, v)| *v)).where_clause(generics);
+        construct::bounds(ctx, validating.iter().map(|(_, v)| *v)).where_clause(generics);
     let allow_deprecated = super::allow_deprecated(ctx.cont);
     quote! {
         #[automatically_derived]
@@ -73,5 +73,5 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
 /// the variant's declared status.
 fn construct(ctx: &Ctx<'_, '_>, position: usize, variant: &Variant<'_>) -> TokenStream {
     let entry = ctx.entry(position);
-    details::construct(ctx, variant, &quote!(__violation), &quote!(#entry.status()))
+    construct::construct(ctx, variant, &quote!(__violation), &quote!(#entry.status()))
 }

@@ -33,7 +33,7 @@
 //!   fixed header's value (`headers("Cache-Control" = "no-store")`) or template changed, a
 //!   member the style writes itself renamed (`rename_members`, back to the style's own name
 //!   included: clients read members by name) or left out (`skip_members`), and a constant
-//!   member (`members(...)`, `title` and `type_base` outside the problem style) removed or
+//!   member (`constants(...)`, `title` and `type_base` outside the problem style) removed or
 //!   with another value.
 //! - [`check_markdown`] fails when the Markdown catalog ([`Catalog::to_markdown`]) differs from
 //!   the file, showing the lines that differ.
@@ -135,7 +135,7 @@
 
 use super::{Catalog, CatalogEntry, HeaderSource};
 use crate::json::JsonWriter;
-use crate::style::{Member, Names};
+use crate::style::{Constant, Names};
 use crate::{ApiError, Code};
 use core::fmt::{self, Write as _};
 use error_contract_wire::{Builtin, Role};
@@ -879,7 +879,7 @@ pub enum ChangeKind {
     MemberRenamed,
     /// Breaking: a member the style writes itself is left out (`skip_members`).
     MemberSkipped,
-    /// Breaking: a constant member (`members(...)`, and `title` and `type_base` outside the
+    /// Breaking: a constant member (`constants(...)`, and `title` and `type_base` outside the
     /// problem style) is gone.
     ConstantRemoved,
     /// Breaking: a constant member's value changed.
@@ -1067,7 +1067,7 @@ fn style_members(style: &str, names: &Names<'_>) -> (Vec<(String, String)>, Vec<
 }
 
 /// A constant member's value as the body of the code `code` writes it.
-fn constant_value(member: &Member<'_>, code: Code<'_>) -> Value {
+fn constant_value(member: &Constant<'_>, code: Code<'_>) -> Value {
     let mut json = Vec::new();
     JsonWriter::buffer(&mut json).constant(member.value, code);
     serde_json::from_slice(&json).unwrap_or(Value::Null)
@@ -1102,7 +1102,7 @@ impl Locked {
         };
         let (renamed, skipped) = style_members(entry.style(), entry.names());
         let mut members: Vec<(String, Value)> = entry
-            .members()
+            .constants()
             .iter()
             .map(|member| (member.name.to_owned(), constant_value(member, entry.code())))
             .collect();

@@ -2,7 +2,7 @@
 
 use super::{Catalog, CatalogEntry, HeaderSource};
 use crate::json::Field;
-use crate::style::{Constant, Names};
+use crate::style::{ConstantValue, Names};
 use crate::{Body, Code};
 use core::fmt::Write as _;
 use error_contract_wire::{Builtin, Role};
@@ -487,12 +487,12 @@ impl Styles {
                     list.len() - 1
                 });
             let style = &mut list[index];
-            for member in entry.members() {
+            for member in entry.constants() {
                 if !style.members.iter().any(|(name, _)| *name == member.name) {
                     let ty = match member.value {
-                        Constant::Str(_) => "string",
-                        Constant::Number(_) => "number",
-                        Constant::Bool(_) => "boolean",
+                        ConstantValue::Str(_) => "string",
+                        ConstantValue::Number(_) => "number",
+                        ConstantValue::Bool(_) => "boolean",
                     };
                     style.members.push((member.name, ty));
                 }

@@ -3,7 +3,7 @@
 //! parameter name), so that a failure can name the member at fault without the deserializer's
 //! own text.
 
-use crate::{Detail, Failure, FailureKind};
+use crate::{Fact, Failure, FailureKind};
 use serde::de::DeserializeOwned;
 
 /// Whether a `Content-Type` value announces JSON: `application/json` or `application/<x>+json`
@@ -39,7 +39,7 @@ impl JsonError {
     pub(crate) fn failure(&self) -> Failure<'_> {
         let failure = Failure::new(self.kind).with_cause(&self.error);
         match self.kind {
-            FailureKind::JsonData => failure.with(Detail::Pointer, &self.pointer),
+            FailureKind::JsonData => failure.with(Fact::Pointer, &self.pointer),
             _ => failure,
         }
     }
@@ -122,7 +122,7 @@ impl QueryError {
     /// The failure, borrowing the parameter and the error (the cause).
     pub(crate) fn failure(&self) -> Failure<'_> {
         Failure::new(FailureKind::InvalidQuery)
-            .with_opt(Detail::Parameter, self.parameter.as_deref())
+            .with_opt(Fact::Parameter, self.parameter.as_deref())
             .with_cause(&self.error)
     }
 }
@@ -145,13 +145,13 @@ pub(crate) fn query<T: DeserializeOwned>(query: &str) -> Result<T, QueryError> {
 }
 
 /// The parts every extractor shares: the value, and `E` without owning one (so the extractor
-/// is `Send`, `Sync` and `Clone` whatever `E` is). `E: Catch` is a bound of the type itself, so
+/// is `Send`, `Sync` and `Clone` whatever `E` is). `E: FromFailure` is a bound of the type itself, so
 /// that naming the extractor with an enum that has no `catch` is an error on that very type,
-/// with `Catch`'s message, rather than only the framework's "handler not implemented" error.
+/// with `FromFailure`'s message, rather than only the framework's "handler not implemented" error.
 /// `$module` is the public module of the extractor, for the doc examples.
 macro_rules! extractor {
     ($module:literal, $name:ident) => {
-        impl<T, E: crate::Catch> $name<T, E> {
+        impl<T, E: crate::FromFailure> $name<T, E> {
             /// Wraps `value`.
             ///
             /// ```
@@ -187,7 +187,7 @@ macro_rules! extractor {
             }
         }
 
-        impl<T, E: crate::Catch> ::core::ops::Deref for $name<T, E> {
+        impl<T, E: crate::FromFailure> ::core::ops::Deref for $name<T, E> {
             type Target = T;
 
             fn deref(&self) -> &T {
@@ -195,31 +195,31 @@ macro_rules! extractor {
             }
         }
 
-        impl<T, E: crate::Catch> ::core::ops::DerefMut for $name<T, E> {
+        impl<T, E: crate::FromFailure> ::core::ops::DerefMut for $name<T, E> {
             fn deref_mut(&mut self) -> &mut T {
                 &mut self.value
             }
         }
 
-        impl<T, E: crate::Catch> From<T> for $name<T, E> {
+        impl<T, E: crate::FromFailure> From<T> for $name<T, E> {
             fn from(value: T) -> Self {
                 $name::new(value)
             }
         }
 
-        impl<T: Clone, E: crate::Catch> Clone for $name<T, E> {
+        impl<T: Clone, E: crate::FromFailure> Clone for $name<T, E> {
             fn clone(&self) -> Self {
                 $name::new(self.value.clone())
             }
         }
 
-        impl<T: Default, E: crate::Catch> Default for $name<T, E> {
+        impl<T: Default, E: crate::FromFailure> Default for $name<T, E> {
             fn default() -> Self {
                 $name::new(T::default())
             }
         }
 
-        impl<T: ::core::fmt::Debug, E: crate::Catch> ::core::fmt::Debug for $name<T, E> {
+        impl<T: ::core::fmt::Debug, E: crate::FromFailure> ::core::fmt::Debug for $name<T, E> {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.debug_tuple(stringify!($name)).field(&self.value).finish()
             }
@@ -252,7 +252,7 @@ mod tests {
         let failure = error.failure();
         (
             failure.kind(),
-            failure.detail(Detail::Pointer).map(str::to_owned),
+            failure.fact(Fact::Pointer).map(str::to_owned),
         )
     }
 
@@ -352,7 +352,7 @@ mod tests {
             let error = query::<Page>(q).unwrap_err();
             let failure = error.failure();
             assert_eq!(failure.kind(), FailureKind::InvalidQuery);
-            assert_eq!(failure.detail(Detail::Parameter), parameter, "{q}");
+            assert_eq!(failure.fact(Fact::Parameter), parameter, "{q}");
         }
     }
 }

@@ -21,15 +21,15 @@
 //!     /// A value is out of its range.
 //!     #[api_error(status = 422, message = "out of range", validate = "range")]
 //!     OutOfRange {
-//!         #[api_error(expose, detail = "pointer")]
+//!         #[api_error(expose, fact = "pointer")]
 //!         pointer: String,
 //!     },
 //!     /// Any other broken rule.
 //!     #[api_error(status = 422, message = "invalid value", validate)]
 //!     Invalid {
-//!         #[api_error(expose, detail = "pointer")]
+//!         #[api_error(expose, fact = "pointer")]
 //!         pointer: String,
-//!         #[api_error(expose, detail = "rule")]
+//!         #[api_error(expose, fact = "rule")]
 //!         rule: String,
 //!     },
 //! }
@@ -100,7 +100,7 @@ where
 /// enum FormError {
 ///     #[api_error(status = 422, message = "too short", validate = "length")]
 ///     TooShort {
-///         #[api_error(expose, rename = "field", detail = "parameter")]
+///         #[api_error(expose, rename = "field", fact = "parameter")]
 ///         parameter: Option<String>,
 ///     },
 ///     #[api_error(status = 422, message = "invalid value", validate)]

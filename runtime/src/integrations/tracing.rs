@@ -2,7 +2,7 @@
 //! of the framework is logged at debug level with the framework's own text; a panic is logged
 //! with its message.
 
-use crate::{ApiError, Detail, Failure};
+use crate::{ApiError, Fact, Failure};
 use core::fmt;
 use std::error::Error;
 
@@ -43,14 +43,14 @@ impl fmt::Debug for Sources<'_> {
 }
 
 /// Logs a failure of the framework as one `DEBUG` event (target `error_contract`) with the
-/// fields `kind`, `status`, its details and `cause` (the framework's own text: a serde message,
+/// fields `kind`, `status`, its facts and `cause` (the framework's own text: a serde message,
 /// a rejection's text), which never reaches a body.
 pub(crate) fn failure(failure: &Failure<'_>) {
     ::tracing::debug!(
         target: "error_contract",
         kind = failure.kind().name(),
         status = failure.status().as_u16(),
-        details = ?Details(failure),
+        facts = ?Facts(failure),
         cause = failure.cause().map(::tracing::field::display),
         "framework failure",
     );
@@ -69,16 +69,16 @@ pub(crate) fn panic<E: ApiError + ?Sized>(error: &E, message: &str) {
     );
 }
 
-/// The details a failure carries, `{method: "DELETE", path: "/checkout"}`, without its cause
+/// The facts a failure carries, `{method: "DELETE", path: "/checkout"}`, without its cause
 /// (logged as a field of its own).
-struct Details<'a>(&'a Failure<'a>);
+struct Facts<'a>(&'a Failure<'a>);
 
-impl fmt::Debug for Details<'_> {
+impl fmt::Debug for Facts<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut map = f.debug_map();
-        for detail in Detail::ALL {
-            if let Some(value) = self.0.detail(detail) {
-                map.entry(&format_args!("{}", detail.name()), &value);
+        for fact in Fact::ALL {
+            if let Some(value) = self.0.fact(fact) {
+                map.entry(&format_args!("{}", fact.name()), &value);
             }
         }
         map.finish()

@@ -20,13 +20,13 @@
 //!     /// A value is out of its range.
 //!     #[api_error(status = 422, code = 5001, message = "out of range", validate = "range")]
 //!     OutOfRange {
-//!         #[api_error(expose, rename = "subject", detail = "pointer")]
+//!         #[api_error(expose, rename = "subject", fact = "pointer")]
 //!         pointer: String,
 //!     },
 //!     /// Any other broken rule.
 //!     #[api_error(status = 422, code = 5000, message = "validation error", validate)]
 //!     Invalid {
-//!         #[api_error(expose, rename = "subject", detail = "pointer")]
+//!         #[api_error(expose, rename = "subject", fact = "pointer")]
 //!         pointer: String,
 //!     },
 //! }
@@ -87,9 +87,9 @@ pub fn validate<E: FromViolation, T: Validate + ?Sized>(value: &T) -> Result<(),
 /// enum FormError {
 ///     #[api_error(status = 422, message = "invalid value", validate)]
 ///     Invalid {
-///         #[api_error(expose, rename = "field", detail = "parameter")]
+///         #[api_error(expose, rename = "field", fact = "parameter")]
 ///         parameter: Option<String>,
-///         #[api_error(expose, detail = "rule")]
+///         #[api_error(expose, fact = "rule")]
 ///         rule: String,
 ///     },
 /// }

@@ -538,7 +538,7 @@ impl<'a> JsonObject<'a> {
 
     /// The members in order, keys as written.
     #[inline]
-    pub(crate) fn members(self) -> Members<'a> {
+    pub(crate) fn constants(self) -> Members<'a> {
         Members {
             children: Children::of(self.value),
         }
@@ -556,7 +556,7 @@ impl<'a> JsonObject<'a> {
     /// ```
     #[must_use]
     pub fn contains_key(self, key: &str) -> bool {
-        self.members().any(|member| member.key_is(key))
+        self.constants().any(|member| member.key_is(key))
     }
 
     /// The members in order, keys unescaped (borrowed when they have no escapes); a repeated key
@@ -564,7 +564,7 @@ impl<'a> JsonObject<'a> {
     ///
     /// See [`JsonObject`] for an example.
     pub fn iter(self) -> impl Iterator<Item = (Cow<'a, str>, JsonValue<'a>)> {
-        self.members().map(|member| {
+        self.constants().map(|member| {
             let key = core::str::from_utf8(member.key).unwrap_or_default();
             (unescape(key), member.value)
         })
@@ -605,13 +605,13 @@ impl<'a> JsonArray<'a> {
 
 /// One member of an object: its key as written between its quotes, and its value.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Member<'a> {
+pub(crate) struct Constant<'a> {
     pub(crate) key: &'a [u8],
     escaped: bool,
     pub(crate) value: JsonValue<'a>,
 }
 
-impl Member<'_> {
+impl Constant<'_> {
     /// Whether the key is `key`: the bytes as written, unescaped only when they have an escape.
     #[inline]
     pub(crate) fn key_is(&self, key: &str) -> bool {
@@ -722,12 +722,12 @@ pub(crate) struct Members<'a> {
 }
 
 impl<'a> Iterator for Members<'a> {
-    type Item = Member<'a>;
+    type Item = Constant<'a>;
 
     #[inline]
-    fn next(&mut self) -> Option<Member<'a>> {
+    fn next(&mut self) -> Option<Constant<'a>> {
         let (key, escaped, value) = self.children.next()?;
-        Some(Member {
+        Some(Constant {
             key,
             escaped,
             value,

@@ -13,7 +13,7 @@ use core::fmt::{self, Display};
 use error_contract_wire::{Builtin, Sink};
 use std::borrow::Cow;
 
-pub use error_contract_wire::{Constant, Member, Names};
+pub use error_contract_wire::{Constant, ConstantValue, Names};
 pub(crate) use wire::ReadCode;
 pub use wire::Wire;
 
@@ -218,13 +218,13 @@ pub trait Style {
 /// Writes `parts` in a built-in style, by the walk the derive writes static bodies with.
 pub(crate) fn write_builtin(style: Builtin, parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
     let writer = &mut Writer { parts, out };
-    error_contract_wire::write_body(style, parts.names, parts.members, parts.type_base, writer);
+    error_contract_wire::write_body(style, parts.names, parts.constants, parts.type_base, writer);
 }
 
 /// Writes the object of one error in a built-in style: an item of a collection.
 pub(crate) fn write_object(style: Builtin, parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
     let writer = &mut Writer { parts, out };
-    error_contract_wire::write_object(style, parts.names, parts.members, parts.type_base, writer);
+    error_contract_wire::write_object(style, parts.names, parts.constants, parts.type_base, writer);
 }
 
 /// Writes `"name":` for a member the style writes itself.
@@ -359,7 +359,7 @@ pub struct Parts<'a> {
     type_base: Option<&'a str>,
     fields: &'a [Field<'a>],
     names: &'a Names<'a>,
-    members: &'a [Member<'a>],
+    constants: &'a [Constant<'a>],
     instance: Option<&'a Field<'a>>,
 }
 
@@ -377,7 +377,7 @@ impl<'a> Parts<'a> {
             type_base: None,
             fields: &[],
             names: &Names::DEFAULT,
-            members: &[],
+            constants: &[],
             instance: None,
         }
     }
@@ -400,24 +400,24 @@ impl<'a> Parts<'a> {
         self
     }
 
-    /// Sets the constant members (`#[api_error(members(...))]`), which the built-in styles
+    /// Sets the constant members (`#[api_error(constants(...))]`), which the built-in styles
     /// write after their own members and the exposed fields.
     ///
     /// ```
-    /// use error_contract::style::{Constant, Flat, Member};
+    /// use error_contract::style::{ConstantValue, Flat, Constant};
     /// use error_contract::{Body, Code, Parts, Status};
     ///
-    /// let members = [Member { name: "doc_url", value: Constant::Str("https://example.com/{code}") }];
+    /// let members = [Constant { name: "doc_url", value: ConstantValue::Str("https://example.com/{code}") }];
     /// let parts = Parts::new(Status::NOT_FOUND, Code::Str("gone"), &"gone")
-    ///     .with_members(&members);
+    ///     .with_constants(&members);
     /// assert_eq!(
     ///     &*Body::build::<Flat>(&parts),
     ///     r#"{"code":"gone","message":"gone","doc_url":"https://example.com/gone"}"#
     /// );
     /// ```
     #[must_use]
-    pub fn with_members(mut self, members: &'a [Member<'a>]) -> Parts<'a> {
-        self.members = members;
+    pub fn with_constants(mut self, constants: &'a [Constant<'a>]) -> Parts<'a> {
+        self.constants = constants;
         self
     }
 
@@ -545,7 +545,7 @@ impl<'a> Parts<'a> {
     }
 
     /// The title that was set, without the fallback of [`Parts::title`].
-    pub(crate) fn set_title(&self) -> Option<&'a str> {
+    pub(crate) fn declared_title(&self) -> Option<&'a str> {
         self.title
     }
 
@@ -578,11 +578,11 @@ impl<'a> Parts<'a> {
     /// ```
     /// # use error_contract::{Code, Parts, Status};
     /// let parts = Parts::new(Status::GONE, Code::Num(1), &"gone");
-    /// assert!(parts.members().is_empty());
+    /// assert!(parts.constants().is_empty());
     /// ```
     #[must_use]
-    pub fn members(&self) -> &'a [Member<'a>] {
-        self.members
+    pub fn constants(&self) -> &'a [Constant<'a>] {
+        self.constants
     }
 
     /// The problem's `instance`, if the error has one.
@@ -633,17 +633,17 @@ impl<'a> Parts<'a> {
     /// value with [`JsonWriter::constant`]).
     ///
     /// ```
-    /// use error_contract::style::{Constant, Member};
+    /// use error_contract::style::{ConstantValue, Constant};
     /// use error_contract::{Code, Parts, Status};
     ///
-    /// let members = [Member { name: "type", value: Constant::Str("invalid_request_error") }];
-    /// let parts = Parts::new(Status::NOT_FOUND, Code::Num(1), &"gone").with_members(&members);
-    /// assert_eq!(parts.member("type").map(|m| m.value), Some(Constant::Str("invalid_request_error")));
-    /// assert_eq!(parts.member("doc_url"), None);
+    /// let members = [Constant { name: "type", value: ConstantValue::Str("invalid_request_error") }];
+    /// let parts = Parts::new(Status::NOT_FOUND, Code::Num(1), &"gone").with_constants(&members);
+    /// assert_eq!(parts.constant("type").map(|m| m.value), Some(ConstantValue::Str("invalid_request_error")));
+    /// assert_eq!(parts.constant("doc_url"), None);
     /// ```
     #[must_use]
-    pub fn member(&self, name: &str) -> Option<&'a Member<'a>> {
-        self.members.iter().find(|member| member.name == name)
+    pub fn constant(&self, name: &str) -> Option<&'a Constant<'a>> {
+        self.constants.iter().find(|constant| constant.name == name)
     }
 }
 
@@ -657,7 +657,7 @@ impl fmt::Debug for Parts<'_> {
             .field("type_base", &self.type_base)
             .field("fields", &self.fields)
             .field("names", &self.names)
-            .field("members", &self.members)
+            .field("constants", &self.constants)
             .field("instance", &self.instance)
             .finish()
     }

@@ -1,4 +1,4 @@
-use error_contract::{ApiError, Catch};
+use error_contract::{ApiError, FromFailure};
 
 #[derive(Debug, ApiError)]
 enum ShopError {
@@ -6,7 +6,7 @@ enum ShopError {
     NotFound,
 }
 
-fn answer_failures<E: Catch>() {}
+fn answer_failures<E: FromFailure>() {}
 
 fn main() {
     answer_failures::<ShopError>();

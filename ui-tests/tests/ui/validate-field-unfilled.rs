@@ -5,7 +5,7 @@ use error_contract::ApiError;
 enum FormError {
     #[api_error(status = 422, code = 5000, validate)]
     Invalid {
-        #[api_error(expose, detail = "pointer")]
+        #[api_error(expose, fact = "pointer")]
         pointer: String,
         #[api_error(expose)]
         hint: String,

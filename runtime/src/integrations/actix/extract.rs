@@ -4,7 +4,7 @@ use super::BodyUnread;
 use super::response::error_response;
 use crate::integrations::caught;
 use crate::integrations::extract as read;
-use crate::{Catch, Detail, Failure, FailureKind, Status};
+use crate::{Fact, Failure, FailureKind, FromFailure, Status};
 use ::actix_router::PathDeserializer;
 use ::actix_web::body::BoxBody;
 use ::actix_web::dev::{Payload, Url};
@@ -27,7 +27,7 @@ use std::borrow::Cow;
 /// Extracting it:
 ///
 /// 1. the `Content-Type` must be `application/json` or `application/<x>+json`, with any
-///    parameters, in any case: else [`FailureKind::UnsupportedMediaType`], with the detail
+///    parameters, in any case: else [`FailureKind::UnsupportedMediaType`], with the fact
 ///    `content_type` when the request sent one;
 /// 2. the body is read within the limit of actix-web's `web::PayloadConfig` (256 KiB unless
 ///    set with `.app_data(web::PayloadConfig::new(limit))`): over it (by its `Content-Length`,
@@ -35,11 +35,11 @@ use std::borrow::Cow;
 ///    [`FailureKind::JsonSyntax`]; a `Content-Type` that the config's `mimetype` refuses is
 ///    [`FailureKind::UnsupportedMediaType`];
 /// 3. the body must be JSON ([`FailureKind::JsonSyntax`], also for bytes that are not UTF-8 and
-///    nesting too deep) of `T`'s shape ([`FailureKind::JsonData`], with the detail `pointer`,
+///    nesting too deep) of `T`'s shape ([`FailureKind::JsonData`], with the fact `pointer`,
 ///    the JSON Pointer of the member at fault: `/quantity`, `/items/2/id`, `""` for the whole
 ///    body).
 ///
-/// Each failure becomes the variant of `E` that [`Catch`] picks; serde's and actix-web's own
+/// Each failure becomes the variant of `E` that [`FromFailure`] picks; serde's and actix-web's own
 /// text is logged at debug level (feature `tracing`), never sent. actix-web's own
 /// `web::JsonConfig` does not apply.
 ///
@@ -55,7 +55,7 @@ use std::borrow::Cow;
 /// enum ApiFailure {
 ///     #[api_error(status = 400, message = "invalid body", catch("json_syntax", "json_data"))]
 ///     InvalidBody {
-///         #[api_error(expose, detail = "pointer")]
+///         #[api_error(expose, fact = "pointer")]
 ///         pointer: Option<String>,
 ///     },
 ///     #[api_error(status = 415, message = "send JSON", catch = "unsupported_media_type")]
@@ -96,7 +96,7 @@ use std::borrow::Cow;
 /// assert_eq!(body, r#"{"product":1,"quantity":2}"#);
 /// # });
 /// ```
-pub struct Json<T, E: Catch> {
+pub struct Json<T, E: FromFailure> {
     value: T,
     error: PhantomData<fn() -> E>,
 }
@@ -106,7 +106,7 @@ read::extractor!("actix", Json);
 impl<T, E> FromRequest for Json<T, E>
 where
     T: DeserializeOwned,
-    E: Catch + ResponseError + 'static,
+    E: FromFailure + ResponseError + 'static,
 {
     type Error = E;
     type Future = JsonFuture<T, E>;
@@ -122,7 +122,7 @@ where
                 req.extensions_mut().insert(BodyUnread);
                 let sent = content_type.map(sent_type);
                 let failure = Failure::new(FailureKind::UnsupportedMediaType)
-                    .with_opt(Detail::ContentType, sent.as_deref());
+                    .with_opt(Fact::ContentType, sent.as_deref());
                 JsonState::Rejected {
                     error: Some(caught(&failure)),
                 }
@@ -135,7 +135,7 @@ where
     }
 }
 
-/// The `Content-Type` a request sent, for the detail `content_type`: a value that is not visible
+/// The `Content-Type` a request sent, for the fact `content_type`: a value that is not visible
 /// ASCII still names what was sent.
 fn sent_type(value: &HeaderValue) -> Cow<'_, str> {
     String::from_utf8_lossy(value.as_bytes())
@@ -197,7 +197,7 @@ impl<T, E> fmt::Debug for JsonFuture<T, E> {
 impl<T, E> Future for JsonFuture<T, E>
 where
     T: DeserializeOwned,
-    E: Catch,
+    E: FromFailure,
 {
     type Output = Result<Json<T, E>, E>;
 
@@ -223,7 +223,7 @@ where
                             }
                             Some(_) => Failure::new(FailureKind::JsonSyntax),
                             None => Failure::new(FailureKind::UnsupportedMediaType)
-                                .with_opt(Detail::ContentType, sent.as_deref()),
+                                .with_opt(Fact::ContentType, sent.as_deref()),
                         };
                         Err(caught(&failure.with_cause(&error)))
                     }
@@ -257,7 +257,7 @@ where
 impl<T, E> Responder for Json<T, E>
 where
     T: Serialize,
-    E: Catch + std::error::Error,
+    E: FromFailure + std::error::Error,
 {
     type Body = BoxBody;
 
@@ -283,9 +283,9 @@ where
 /// whose fields are named as the route's `{parameters}`), whose error is a variant of `E`.
 ///
 /// A parameter that does not parse into its type is [`FailureKind::InvalidPath`] (400, where
-/// actix-web's own `web::Path` answers 404), with the detail `parameter`: the parameter's name
+/// actix-web's own `web::Path` answers 404), with the fact `parameter`: the parameter's name
 /// in the route (`id` for `/products/{id}`), also for a single value or a tuple. Its error is
-/// the variant of `E` that [`Catch`] picks; actix-web's text (`can not parse "abc" to a u64`) is
+/// the variant of `E` that [`FromFailure`] picks; actix-web's text (`can not parse "abc" to a u64`) is
 /// logged at debug level (feature `tracing`), never sent.
 ///
 /// ```
@@ -299,7 +299,7 @@ where
 /// enum ApiFailure {
 ///     #[api_error(status = 400, message = "invalid parameter", catch = "invalid_path")]
 ///     InvalidParameter {
-///         #[api_error(expose, detail = "parameter")]
+///         #[api_error(expose, fact = "parameter")]
 ///         parameter: String,
 ///     },
 ///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
@@ -323,7 +323,7 @@ where
 /// assert_eq!(test::call_and_read_body(&app, request).await, "product 7");
 /// # });
 /// ```
-pub struct Path<T, E: Catch> {
+pub struct Path<T, E: FromFailure> {
     value: T,
     error: PhantomData<fn() -> E>,
 }
@@ -333,7 +333,7 @@ read::extractor!("actix", Path);
 impl<T, E> FromRequest for Path<T, E>
 where
     T: DeserializeOwned,
-    E: Catch + ResponseError + 'static,
+    E: FromFailure + ResponseError + 'static,
 {
     type Error = E;
     type Future = Ready<Result<Path<T, E>, E>>;
@@ -342,7 +342,7 @@ where
         ready(path(req.match_info()).map(Path::new).map_err(|error| {
             caught(
                 &Failure::new(FailureKind::InvalidPath)
-                    .with_opt(Detail::Parameter, error.parameter.as_deref())
+                    .with_opt(Fact::Parameter, error.parameter.as_deref())
                     .with_cause(&error.error),
             )
         }))
@@ -385,9 +385,9 @@ fn path<T: DeserializeOwned>(params: &::actix_router::Path<Url>) -> Result<T, Pa
 /// The query string deserialized into `T` (usually a struct with a field per parameter),
 /// whose error is a variant of `E`.
 ///
-/// A query that does not parse is [`FailureKind::InvalidQuery`], with the detail `parameter`
+/// A query that does not parse is [`FailureKind::InvalidQuery`], with the fact `parameter`
 /// naming the parameter at fault (a value that does not parse, or a required parameter that is
-/// missing). Its error is the variant of `E` that [`Catch`] picks; serde's text is logged at
+/// missing). Its error is the variant of `E` that [`FromFailure`] picks; serde's text is logged at
 /// debug level (feature `tracing`), never sent.
 ///
 /// ```
@@ -402,7 +402,7 @@ fn path<T: DeserializeOwned>(params: &::actix_router::Path<Url>) -> Result<T, Pa
 /// enum ApiFailure {
 ///     #[api_error(status = 400, message = "invalid parameter", catch = "invalid_query")]
 ///     InvalidParameter {
-///         #[api_error(expose, detail = "parameter")]
+///         #[api_error(expose, fact = "parameter")]
 ///         parameter: Option<String>,
 ///     },
 ///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
@@ -431,7 +431,7 @@ fn path<T: DeserializeOwned>(params: &::actix_router::Path<Url>) -> Result<T, Pa
 /// assert_eq!(test::call_and_read_body(&app, request).await, "3 products");
 /// # });
 /// ```
-pub struct Query<T, E: Catch> {
+pub struct Query<T, E: FromFailure> {
     value: T,
     error: PhantomData<fn() -> E>,
 }
@@ -441,7 +441,7 @@ read::extractor!("actix", Query);
 impl<T, E> FromRequest for Query<T, E>
 where
     T: DeserializeOwned,
-    E: Catch + ResponseError + 'static,
+    E: FromFailure + ResponseError + 'static,
 {
     type Error = E;
     type Future = Ready<Result<Query<T, E>, E>>;
@@ -531,7 +531,7 @@ type ValidFuture<W, E> = Pin<Box<dyn Future<Output = Result<W, crate::Errors<E>>
 /// enum ApiFailure {
 ///     #[api_error(status = 400, code = 5000, message = "validation error", validate)]
 ///     Validation {
-///         #[api_error(expose, rename = "subject", detail = "parameter")]
+///         #[api_error(expose, rename = "subject", fact = "parameter")]
 ///         parameter: Option<String>,
 ///     },
 ///     #[api_error(status = 400, code = 9002, message = "invalid body", catch("json_syntax", "json_data"))]
@@ -569,7 +569,7 @@ type ValidFuture<W, E> = Pin<Box<dyn Future<Output = Result<W, crate::Errors<E>>
 /// ```
 #[cfg(feature = "validator")]
 #[cfg_attr(docsrs, doc(cfg(feature = "validator")))]
-pub struct ValidJson<T, E: Catch> {
+pub struct ValidJson<T, E: FromFailure> {
     value: T,
     error: PhantomData<fn() -> E>,
 }
@@ -581,7 +581,7 @@ read::extractor!("actix", ValidJson);
 impl<T, E> FromRequest for ValidJson<T, E>
 where
     T: DeserializeOwned + ::validator::Validate + 'static,
-    E: Catch + crate::FromViolation + crate::Styled + std::error::Error + 'static,
+    E: FromFailure + crate::FromViolation + crate::Styled + std::error::Error + 'static,
 {
     type Error = crate::Errors<E>;
     type Future = ValidFuture<ValidJson<T, E>, E>;
@@ -614,7 +614,7 @@ where
 /// enum ApiFailure {
 ///     #[api_error(status = 422, message = "too short", validate = "length")]
 ///     TooShort {
-///         #[api_error(expose, rename = "field", detail = "pointer")]
+///         #[api_error(expose, rename = "field", fact = "pointer")]
 ///         pointer: String,
 ///     },
 ///     #[api_error(status = 422, message = "invalid", validate)]
@@ -654,7 +654,7 @@ where
 /// ```
 #[cfg(feature = "garde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "garde")))]
-pub struct GardeJson<T, E: Catch> {
+pub struct GardeJson<T, E: FromFailure> {
     value: T,
     error: PhantomData<fn() -> E>,
 }
@@ -667,7 +667,7 @@ impl<T, E> FromRequest for GardeJson<T, E>
 where
     T: DeserializeOwned + ::garde::Validate + 'static,
     T::Context: Default,
-    E: Catch + crate::FromViolation + crate::Styled + std::error::Error + 'static,
+    E: FromFailure + crate::FromViolation + crate::Styled + std::error::Error + 'static,
 {
     type Error = crate::Errors<E>;
     type Future = ValidFuture<GardeJson<T, E>, E>;

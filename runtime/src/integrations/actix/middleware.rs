@@ -3,7 +3,7 @@
 use super::BodyUnread;
 use super::response::{error_response, is_contract, unlogged};
 use crate::integrations::{caught, panic_message};
-use crate::{ApiError, Catch, Detail, Failure, FailureKind, Status};
+use crate::{ApiError, Fact, Failure, FailureKind, FromFailure, Status};
 use ::actix_web::body::{BoxBody, EitherBody, MessageBody};
 use ::actix_web::dev::{
     Payload, Service, ServiceRequest, ServiceResponse, Transform, forward_ready,
@@ -27,12 +27,12 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 ///   catches [`FailureKind::Panic`]; the panic message is logged in one `ERROR` event (feature
 ///   `tracing`) and never reaches the body. The connection stays up for the next request.
 /// - An error response (status 400 or more) that no contract error wrote is replaced by the
-///   variant of `E` that [`Catch`] picks for its status: actix-web's own 404 for an unknown
+///   variant of `E` that [`FromFailure`] picks for its status: actix-web's own 404 for an unknown
 ///   route ([`FailureKind::UnknownRoute`]), its 405 for a known path with another method
-///   ([`FailureKind::MethodNotAllowed`], with the detail `allow` from its `Allow` header, which
+///   ([`FailureKind::MethodNotAllowed`], with the fact `allow` from its `Allow` header, which
 ///   the new response keeps when `E`'s response sets none), a 413, the `text/plain` 400 of
 ///   actix-web's own extractors, any other middleware's 4xx or 5xx
-///   ([`FailureKind::Status`]). The failure has the details `method` and `path` of the request;
+///   ([`FailureKind::Status`]). The failure has the facts `method` and `path` of the request;
 ///   the replaced body is dropped, and its status (with actix-web's error, when the response
 ///   has one) logged at debug level.
 /// - A response that a contract error wrote (any type deriving `ApiError`: its
@@ -120,7 +120,7 @@ impl<E> CatchMiddleware<E> {
     #[must_use]
     pub fn new() -> CatchMiddleware<E>
     where
-        E: Catch,
+        E: FromFailure,
     {
         crate::integrations::start_catching();
         CatchMiddleware { error: PhantomData }
@@ -135,7 +135,7 @@ impl<E> Clone for CatchMiddleware<E> {
 
 impl<E> Copy for CatchMiddleware<E> {}
 
-impl<E: Catch> Default for CatchMiddleware<E> {
+impl<E: FromFailure> Default for CatchMiddleware<E> {
     fn default() -> Self {
         CatchMiddleware::new()
     }
@@ -153,7 +153,7 @@ impl<S, B, E> Transform<S, ServiceRequest> for CatchMiddleware<E>
 where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = ::actix_web::Error>,
     B: MessageBody,
-    E: Catch + std::error::Error + 'static,
+    E: FromFailure + std::error::Error + 'static,
 {
     type Response = ServiceResponse<EitherBody<B>>;
     type Error = ::actix_web::Error;
@@ -214,7 +214,7 @@ impl<S, B, E> Service<ServiceRequest> for CatchService<S, E>
 where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = ::actix_web::Error>,
     B: MessageBody,
-    E: Catch + std::error::Error + 'static,
+    E: FromFailure + std::error::Error + 'static,
 {
     type Response = ServiceResponse<EitherBody<B>>;
     type Error = ::actix_web::Error;
@@ -334,7 +334,7 @@ impl<F, B, E> Future for CatchFuture<F, E>
 where
     F: Future<Output = Result<ServiceResponse<B>, ::actix_web::Error>>,
     B: MessageBody,
-    E: Catch + std::error::Error + 'static,
+    E: FromFailure + std::error::Error + 'static,
 {
     type Output = Result<ServiceResponse<EitherBody<B>>, ::actix_web::Error>;
 
@@ -375,7 +375,7 @@ fn answer<B, E>(
 ) -> ServiceResponse<EitherBody<B>>
 where
     B: MessageBody,
-    E: Catch + std::error::Error + 'static,
+    E: FromFailure + std::error::Error + 'static,
 {
     let status = response.status();
     if status.as_u16() < 400 {
@@ -395,8 +395,8 @@ where
         None => &NO_CONTRACT_BODY,
     };
     let failure = foreign_failure(status, allow)
-        .with(Detail::Method, request.method().as_str())
-        .with(Detail::Path, request.path())
+        .with(Fact::Method, request.method().as_str())
+        .with(Fact::Path, request.path())
         .with_cause(cause);
     let mut replaced = replace::<E>(&failure, allow);
     // Whoever wrote the foreign response (the router's 404 and 405 above all) did not read the
@@ -414,12 +414,12 @@ const NO_CONTRACT_BODY: &str = "an error response without a contract body";
 fn foreign_failure(status: StatusCode, allow: Option<&HeaderValue>) -> Failure<'_> {
     // `StatusCode` holds 100..=999, as `Status` does.
     let status = Status::new(status.as_u16()).unwrap_or(Status::INTERNAL_SERVER_ERROR);
-    Failure::from_status(status).with_opt(Detail::Allow, allow.and_then(|v| v.to_str().ok()))
+    Failure::from_status(status).with_opt(Fact::Allow, allow.and_then(|v| v.to_str().ok()))
 }
 
 /// The response of the variant of `E` that answers `failure`, keeping the foreign `Allow` on
 /// a 405 (RFC 9110 requires it there) when `E`'s response sets none.
-fn replace<E: Catch + std::error::Error>(
+fn replace<E: FromFailure + std::error::Error>(
     failure: &Failure<'_>,
     allow: Option<&HeaderValue>,
 ) -> HttpResponse<BoxBody> {
@@ -439,7 +439,7 @@ fn replace<E: Catch + std::error::Error>(
 /// error (there is no request here to answer with), which actix-web turns into the response.
 fn answer_error<E>(error: ::actix_web::Error, request_line: &RequestLine) -> ::actix_web::Error
 where
-    E: Catch + std::error::Error + 'static,
+    E: FromFailure + std::error::Error + 'static,
 {
     let mut foreign = error.error_response();
     if is_contract(&foreign) {
@@ -451,8 +451,8 @@ where
         return ::actix_web::error::InternalError::from_response(error, foreign).into();
     }
     let failure = foreign_failure(foreign.status(), foreign.headers().get(ALLOW))
-        .with(Detail::Method, request_line.method.as_str())
-        .with(Detail::Path, request_line.uri.path())
+        .with(Fact::Method, request_line.method.as_str())
+        .with(Fact::Path, request_line.uri.path())
         .with_cause(&error);
     let mut response = replace::<E>(&failure, foreign.headers().get(ALLOW));
     if request_line.body_sent {
@@ -465,12 +465,12 @@ where
 /// panic message, which never reaches the body.
 fn panicked<E>(panic: &(dyn Any + Send), request_line: &RequestLine) -> ::actix_web::Error
 where
-    E: Catch + std::error::Error + 'static,
+    E: FromFailure + std::error::Error + 'static,
 {
     let message = panic_message(panic);
     let failure = Failure::new(FailureKind::Panic)
-        .with(Detail::Method, request_line.method.as_str())
-        .with(Detail::Path, request_line.uri.path())
+        .with(Fact::Method, request_line.method.as_str())
+        .with(Fact::Path, request_line.uri.path())
         .with_cause(&message);
     let error = caught::<E>(&failure);
     #[cfg(feature = "tracing")]

@@ -6,12 +6,12 @@
 //! - [`Json`], [`Path`] and [`Query`] are actix-web's extractors with your enum as their error:
 //!   a body that is not JSON, a path parameter or a query that does not parse is answered by
 //!   the variant that claims it with `catch`, with the JSON Pointer or the parameter's name as
-//!   a detail and none of serde's or actix-web's text.
+//!   a fact and none of serde's or actix-web's text.
 //! - [`CatchMiddleware`] answers the rest: actix-web's own 404 and 405, any other layer's error
 //!   response without a contract body, and panics.
 //!
 //! The enum says which variant answers which failure with `catch` (see
-//! [`Catch`](crate::Catch) for the rule when no variant claims a kind):
+//! [`FromFailure`](crate::FromFailure) for the rule when no variant claims a kind):
 //!
 //! ```
 //! use actix_web::http::StatusCode;
@@ -29,7 +29,7 @@
 //!     NoRoute,
 //!     #[api_error(status = 405, code = 9005, message = "method not allowed", catch = "method_not_allowed")]
 //!     MethodNotAllowed {
-//!         #[api_error(header = "Allow", detail = "allow")]
+//!         #[api_error(header = "Allow", fact = "allow")]
 //!         allow: String,
 //!     },
 //!     #[api_error(status = 415, code = 9006, message = "unsupported media type", catch = "unsupported_media_type")]
@@ -38,12 +38,12 @@
 //!     PayloadTooLarge,
 //!     #[api_error(status = 400, code = 9002, message = "HTTP message not readable", catch("json_syntax", "json_data"))]
 //!     NotReadable {
-//!         #[api_error(expose, rename = "subject", detail = "pointer")]
+//!         #[api_error(expose, rename = "subject", fact = "pointer")]
 //!         pointer: Option<String>,
 //!     },
 //!     #[api_error(status = 400, code = 5000, message = "validation error", catch("invalid_path", "invalid_query"))]
 //!     Validation {
-//!         #[api_error(expose, rename = "subject", detail = "parameter")]
+//!         #[api_error(expose, rename = "subject", fact = "parameter")]
 //!         parameter: Option<String>,
 //!     },
 //!     #[api_error(status = 500, code = 9001, message = "unexpected system error", catch("panic", "status"))]
@@ -134,7 +134,7 @@
 //!
 //! actix-web's own `web::Json`, `web::Path`, `web::Query` and `web::Form` still answer with their
 //! `text/plain` errors (`web::Path` with a 404): [`CatchMiddleware`] replaces those by the
-//! variant that catches their status, without the details these extractors give. A request
+//! variant that catches their status, without the facts these extractors give. A request
 //! whose head does not parse (a 400 or 431 from actix-http, before any service runs) is
 //! answered by actix-http alone.
 

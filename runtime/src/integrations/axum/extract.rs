@@ -2,9 +2,9 @@
 
 use crate::integrations::caught;
 use crate::integrations::extract as read;
-use crate::{Catch, Detail, Failure, FailureKind, Status};
 #[cfg(any(feature = "validator", feature = "garde"))]
 use crate::{Errors, FromViolation, Styled};
+use crate::{Fact, Failure, FailureKind, FromFailure, Status};
 use ::axum::extract::RawPathParams;
 use ::axum::extract::path::ErrorKind;
 use ::axum::extract::rejection::{BytesRejection, FailedToBufferBody, PathRejection};
@@ -23,16 +23,16 @@ use serde::de::DeserializeOwned;
 /// Extracting it:
 ///
 /// 1. the `Content-Type` must be `application/json` or `application/<x>+json`, with any
-///    parameters, in any case: else [`FailureKind::UnsupportedMediaType`], with the detail
+///    parameters, in any case: else [`FailureKind::UnsupportedMediaType`], with the fact
 ///    `content_type` when the request sent one;
 /// 2. the body is read within axum's limit (`DefaultBodyLimit`, 2 MB unless set): over it,
 ///    [`FailureKind::PayloadTooLarge`];
 /// 3. the body must be JSON ([`FailureKind::JsonSyntax`], also for bytes that are not UTF-8 and
-///    nesting too deep) of `T`'s shape ([`FailureKind::JsonData`], with the detail `pointer`,
+///    nesting too deep) of `T`'s shape ([`FailureKind::JsonData`], with the fact `pointer`,
 ///    the JSON Pointer of the member at fault: `/quantity`, `/items/2/id`, `""` for the whole
 ///    body).
 ///
-/// Each failure becomes the variant of `E` that [`Catch`] picks; serde's own text is logged at
+/// Each failure becomes the variant of `E` that [`FromFailure`] picks; serde's own text is logged at
 /// debug level (feature `tracing`), never sent.
 ///
 /// ```
@@ -49,7 +49,7 @@ use serde::de::DeserializeOwned;
 /// enum ApiFailure {
 ///     #[api_error(status = 400, message = "invalid body", catch("json_syntax", "json_data"))]
 ///     InvalidBody {
-///         #[api_error(expose, detail = "pointer")]
+///         #[api_error(expose, fact = "pointer")]
 ///         pointer: Option<String>,
 ///     },
 ///     #[api_error(status = 415, message = "send JSON", catch = "unsupported_media_type")]
@@ -90,7 +90,7 @@ use serde::de::DeserializeOwned;
 /// assert_eq!(body, r#"{"product":1,"quantity":2}"#);
 /// # });
 /// ```
-pub struct Json<T, E: Catch> {
+pub struct Json<T, E: FromFailure> {
     value: T,
     error: PhantomData<fn() -> E>,
 }
@@ -100,7 +100,7 @@ read::extractor!("axum", Json);
 impl<T, E, S> FromRequest<S> for Json<T, E>
 where
     T: DeserializeOwned,
-    E: Catch + IntoResponse,
+    E: FromFailure + IntoResponse,
     S: Send + Sync,
 {
     type Rejection = E;
@@ -125,7 +125,7 @@ fn media_type_failure(content_type: Option<&HeaderValue>) -> Option<Failure<'_>>
     match content_type {
         Some(value) if read::is_json(value.as_bytes()) => None,
         _ => Some(Failure::new(FailureKind::UnsupportedMediaType).with_opt(
-            Detail::ContentType,
+            Fact::ContentType,
             content_type.and_then(|v| v.to_str().ok()),
         )),
     }
@@ -165,7 +165,7 @@ fn body_failure(rejection: &BytesRejection) -> Failure<'_> {
 impl<T, E> IntoResponse for Json<T, E>
 where
     T: Serialize,
-    E: Catch + IntoResponse,
+    E: FromFailure + IntoResponse,
 {
     fn into_response(self) -> Response {
         // As axum's `Json` does: a 128-byte start, grown as needed, handed over without a copy.
@@ -190,7 +190,7 @@ where
 /// The route's path parameters deserialized into `T`, whose rejection is a variant of `E`.
 ///
 /// A parameter that does not parse (`/orders/abc` for a `u64`, or text that is not UTF-8 once
-/// percent-decoded) is [`FailureKind::InvalidPath`] with the detail `parameter`: the key, as
+/// percent-decoded) is [`FailureKind::InvalidPath`] with the fact `parameter`: the key, as
 /// the route names it (`{id}` gives `id`), also for a single unnamed parameter or a tuple. A
 /// route whose parameters do not fit `T` at all (a programming error, axum's 500) is a
 /// [`FailureKind::Status`] failure of status 500.
@@ -208,7 +208,7 @@ where
 /// enum ApiFailure {
 ///     #[api_error(status = 400, message = "invalid parameter", catch = "invalid_path")]
 ///     InvalidParameter {
-///         #[api_error(expose, detail = "parameter")]
+///         #[api_error(expose, fact = "parameter")]
 ///         parameter: String,
 ///     },
 ///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
@@ -228,7 +228,7 @@ where
 /// assert_eq!(body, r#"{"code":"invalid_parameter","message":"invalid parameter","parameter":"id"}"#);
 /// # });
 /// ```
-pub struct Path<T, E: Catch> {
+pub struct Path<T, E: FromFailure> {
     value: T,
     error: PhantomData<fn() -> E>,
 }
@@ -238,7 +238,7 @@ read::extractor!("axum", Path);
 impl<T, E, S> FromRequestParts<S> for Path<T, E>
 where
     T: DeserializeOwned + Send,
-    E: Catch + IntoResponse,
+    E: FromFailure + IntoResponse,
     S: Send + Sync,
 {
     type Rejection = E;
@@ -287,7 +287,7 @@ fn path_failure<'a>(rejection: &'a PathRejection, parameter: Option<&'a str>) ->
         PathRejection::FailedToDeserializePathParams(failed)
             if failed.status().is_client_error() =>
         {
-            Failure::new(FailureKind::InvalidPath).with_opt(Detail::Parameter, parameter)
+            Failure::new(FailureKind::InvalidPath).with_opt(Fact::Parameter, parameter)
         }
         _ => Failure::from_status(Status::from(rejection.status())),
     };
@@ -298,7 +298,7 @@ fn path_failure<'a>(rejection: &'a PathRejection, parameter: Option<&'a str>) ->
 /// of `E`.
 ///
 /// A query that does not deserialize (`?limit=ten` for a `u32`, a required parameter missing)
-/// is [`FailureKind::InvalidQuery`] with the detail `parameter` when one parameter is at fault.
+/// is [`FailureKind::InvalidQuery`] with the fact `parameter` when one parameter is at fault.
 ///
 /// ```
 /// use axum::Router;
@@ -314,7 +314,7 @@ fn path_failure<'a>(rejection: &'a PathRejection, parameter: Option<&'a str>) ->
 /// enum ApiFailure {
 ///     #[api_error(status = 400, message = "invalid parameter", catch = "invalid_query")]
 ///     InvalidParameter {
-///         #[api_error(expose, detail = "parameter")]
+///         #[api_error(expose, fact = "parameter")]
 ///         parameter: Option<String>,
 ///     },
 ///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
@@ -339,7 +339,7 @@ fn path_failure<'a>(rejection: &'a PathRejection, parameter: Option<&'a str>) ->
 /// assert_eq!(body, r#"{"code":"invalid_parameter","message":"invalid parameter","parameter":"limit"}"#);
 /// # });
 /// ```
-pub struct Query<T, E: Catch> {
+pub struct Query<T, E: FromFailure> {
     value: T,
     error: PhantomData<fn() -> E>,
 }
@@ -349,7 +349,7 @@ read::extractor!("axum", Query);
 impl<T, E, S> FromRequestParts<S> for Query<T, E>
 where
     T: DeserializeOwned,
-    E: Catch + IntoResponse,
+    E: FromFailure + IntoResponse,
     S: Send + Sync,
 {
     type Rejection = E;
@@ -383,12 +383,12 @@ where
 /// enum ApiFailure {
 ///     #[api_error(status = 422, message = "out of range", validate = "range")]
 ///     OutOfRange {
-///         #[api_error(expose, detail = "pointer")]
+///         #[api_error(expose, fact = "pointer")]
 ///         pointer: String,
 ///     },
 ///     #[api_error(status = 422, message = "invalid value", validate)]
 ///     Invalid {
-///         #[api_error(expose, detail = "pointer")]
+///         #[api_error(expose, fact = "pointer")]
 ///         pointer: String,
 ///     },
 ///     #[api_error(status = 400, message = "invalid body", catch("json_syntax", "json_data"))]
@@ -426,7 +426,7 @@ where
 /// ```
 #[cfg(feature = "validator")]
 #[cfg_attr(docsrs, doc(cfg(feature = "validator")))]
-pub struct ValidJson<T, E: Catch> {
+pub struct ValidJson<T, E: FromFailure> {
     value: T,
     error: PhantomData<fn() -> E>,
 }
@@ -438,7 +438,7 @@ read::extractor!("axum", ValidJson);
 impl<T, E, S> FromRequest<S> for ValidJson<T, E>
 where
     T: DeserializeOwned + ::validator::Validate,
-    E: Catch + FromViolation + Styled + std::error::Error + 'static,
+    E: FromFailure + FromViolation + Styled + std::error::Error + 'static,
     S: Send + Sync,
 {
     type Rejection = Errors<E>;
@@ -472,7 +472,7 @@ where
 /// enum ApiFailure {
 ///     #[api_error(status = 400, code = 5000, message = "validation error", validate)]
 ///     Validation {
-///         #[api_error(expose, rename = "subject", detail = "parameter")]
+///         #[api_error(expose, rename = "subject", fact = "parameter")]
 ///         parameter: Option<String>,
 ///     },
 ///     #[api_error(status = 400, code = 9002, message = "invalid body", catch("json_syntax", "json_data"))]
@@ -510,7 +510,7 @@ where
 /// ```
 #[cfg(feature = "garde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "garde")))]
-pub struct GardeJson<T, E: Catch> {
+pub struct GardeJson<T, E: FromFailure> {
     value: T,
     error: PhantomData<fn() -> E>,
 }
@@ -523,7 +523,7 @@ impl<T, E, S> FromRequest<S> for GardeJson<T, E>
 where
     T: DeserializeOwned + ::garde::Validate,
     T::Context: Default,
-    E: Catch + FromViolation + Styled + std::error::Error + 'static,
+    E: FromFailure + FromViolation + Styled + std::error::Error + 'static,
     S: Send + Sync,
 {
     type Rejection = Errors<E>;

@@ -2,7 +2,7 @@
 //! answered by a variant of the user's enum.
 
 use crate::integrations::{ContractResponse, caught, panic_message};
-use crate::{Catch, Detail, Failure, FailureKind, Status};
+use crate::{Fact, Failure, FailureKind, FromFailure, Status};
 use ::axum_core::response::Response;
 use ::http::header::{ALLOW, HeaderValue};
 use ::http::{Method, Request, StatusCode, Uri};
@@ -28,7 +28,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 /// - a response of status 400 or above that `E` did not write (axum's own 404 for an unknown
 ///   route and 405 for a wrong method, the 400, 413, 415 and 422 of axum's own extractors, a
 ///   408 of a timeout layer, a handler's bare `StatusCode::UNAUTHORIZED`, ...) is replaced by
-///   the variant of `E` for [`Failure::from_status`] of its status, with the details `method`
+///   the variant of `E` for [`Failure::from_status`] of its status, with the facts `method`
 ///   and `path` of the request and `allow` of the response's `Allow` header; the replaced body
 ///   is dropped, its status logged at debug level;
 /// - a 405 keeps the `Allow` header, as RFC 9110 requires: `E`'s when its variant sets one,
@@ -41,7 +41,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 ///
 /// **Where it goes.** `Router::layer` wraps each route, so the layer sees everything the routes
 /// and the fallback answer; axum adds the `Allow` header of a 405 *after* the route's layers
-/// have run, so there the variant's `allow` detail is empty, and an empty `Allow` header it
+/// have run, so there the variant's `allow` fact is empty, and an empty `Allow` header it
 /// would send is left out so that axum's is sent instead. To give the variant the list of
 /// methods, wrap the whole router instead: `CatchLayer::<E>::new().layer(router)` (with
 /// `tower_layer::Layer`), served with `axum::ServiceExt::into_make_service`.
@@ -59,7 +59,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 /// enum ApiFailure {
 ///     #[api_error(status = 404, message = "no such route", catch = "unknown_route")]
 ///     NoSuchRoute {
-///         #[api_error(expose, detail = "path")]
+///         #[api_error(expose, fact = "path")]
 ///         path: String,
 ///     },
 ///     #[api_error(status = 405, message = "method not allowed", catch = "method_not_allowed")]
@@ -121,7 +121,7 @@ impl<E> CatchLayer<E> {
     #[must_use]
     pub fn new() -> CatchLayer<E>
     where
-        E: Catch,
+        E: FromFailure,
     {
         crate::integrations::start_catching();
         CatchLayer { error: PhantomData }
@@ -136,7 +136,7 @@ impl<E> Clone for CatchLayer<E> {
 
 impl<E> Copy for CatchLayer<E> {}
 
-impl<E: Catch> Default for CatchLayer<E> {
+impl<E: FromFailure> Default for CatchLayer<E> {
     fn default() -> Self {
         CatchLayer::new()
     }
@@ -204,7 +204,7 @@ impl<S: fmt::Debug, E> fmt::Debug for CatchService<S, E> {
 impl<S, E, B> tower_service::Service<Request<B>> for CatchService<S, E>
 where
     S: tower_service::Service<Request<B>, Response = Response>,
-    E: Catch + Error,
+    E: FromFailure + Error,
 {
     type Response = Response;
     type Error = S::Error;
@@ -215,7 +215,7 @@ where
     }
 
     fn call(&mut self, request: Request<B>) -> CatchFuture<S::Future, E> {
-        // Kept for the details of an error response. Neither clone allocates for a standard
+        // Kept for the facts of an error response. Neither clone allocates for a standard
         // method and a URI parsed by hyper (a reference count on the request's buffer).
         let line = RequestLine {
             method: request.method().clone(),
@@ -239,7 +239,7 @@ where
     }
 }
 
-/// What the details `method` and `path` are read from.
+/// What the facts `method` and `path` are read from.
 struct RequestLine {
     method: Method,
     uri: Uri,
@@ -288,7 +288,7 @@ impl<F, E> fmt::Debug for CatchFuture<F, E> {
 impl<F, E, Err> Future for CatchFuture<F, E>
 where
     F: Future<Output = Result<Response, Err>>,
-    E: Catch + Error,
+    E: FromFailure + Error,
 {
     type Output = Result<Response, Err>;
 
@@ -323,11 +323,11 @@ where
 
 /// The answer to a panic: `E`'s variant for [`FailureKind::Panic`], one `ERROR` event with the
 /// message (and not also the event of a 5xx response).
-fn panicked<E: Catch>(payload: &(dyn Any + Send), line: &RequestLine) -> Response {
+fn panicked<E: FromFailure>(payload: &(dyn Any + Send), line: &RequestLine) -> Response {
     let message = panic_message(payload);
     let failure = Failure::new(FailureKind::Panic)
-        .with(Detail::Method, line.method.as_str())
-        .with(Detail::Path, line.uri.path())
+        .with(Fact::Method, line.method.as_str())
+        .with(Fact::Path, line.uri.path())
         .with_cause(&message);
     let error = caught::<E>(&failure);
     #[cfg(feature = "tracing")]
@@ -345,15 +345,15 @@ impl fmt::Display for Replaced {
 }
 
 /// The answer to an error response that `E` did not write: `E`'s variant for its status.
-fn replaced<E: Catch + Error>(foreign: Response, line: &RequestLine) -> Response {
+fn replaced<E: FromFailure + Error>(foreign: Response, line: &RequestLine) -> Response {
     let status = foreign.status();
     let allow = foreign.headers().get(ALLOW).cloned();
     drop(foreign);
     let cause = Replaced(status);
     let failure = Failure::from_status(Status::from(status))
-        .with(Detail::Method, line.method.as_str())
-        .with(Detail::Path, line.uri.path())
-        .with_opt(Detail::Allow, allow.as_ref().and_then(|v| v.to_str().ok()))
+        .with(Fact::Method, line.method.as_str())
+        .with(Fact::Path, line.uri.path())
+        .with_opt(Fact::Allow, allow.as_ref().and_then(|v| v.to_str().ok()))
         .with_cause(&cause);
     let mut response = super::response::into_response(&caught::<E>(&failure));
     if status == StatusCode::METHOD_NOT_ALLOWED {
@@ -363,7 +363,7 @@ fn replaced<E: Catch + Error>(foreign: Response, line: &RequestLine) -> Response
 }
 
 /// A 405 must say which methods are allowed: `E`'s `Allow` header when it set one, else the
-/// framework's. An empty one (the `allow` detail was not known) is left out, so that axum's
+/// framework's. An empty one (the `allow` fact was not known) is left out, so that axum's
 /// route, which adds its own after the route's layers have run, sends it.
 fn keep_allow(response: &mut Response, framework: Option<HeaderValue>) {
     let headers = response.headers_mut();
@@ -407,7 +407,7 @@ mod tests {
         let mut response = with_allow(Some("GET"));
         keep_allow(&mut response, framework());
         assert_eq!(allow(&response), ["GET"]);
-        // None, or an empty one (the detail was not known): the framework's.
+        // None, or an empty one (the fact was not known): the framework's.
         for own in [None, Some("")] {
             let mut response = with_allow(own);
             keep_allow(&mut response, framework());

@@ -3,7 +3,7 @@
 //! Every derived type is an `axum_core::response::IntoResponse` (status, the body's
 //! `Content-Type`, the headers, the body). This module adds what answers the framework's own
 //! failures with that enum, once it has variants with `catch` (it implements
-//! [`Catch`](crate::Catch)):
+//! [`FromFailure`](crate::FromFailure)):
 //!
 //! - the extractors [`Json`], [`Path`] and [`Query`], whose rejection is the enum; with the
 //!   features `validator` and `garde`, `ValidJson` and `GardeJson`, which also validate the body
@@ -27,7 +27,7 @@
 //!     NoSuchRoute,
 //!     #[api_error(status = 400, message = "invalid body", catch("json_syntax", "json_data"))]
 //!     InvalidBody {
-//!         #[api_error(expose, detail = "pointer")]
+//!         #[api_error(expose, fact = "pointer")]
 //!         pointer: Option<String>,
 //!     },
 //!     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]

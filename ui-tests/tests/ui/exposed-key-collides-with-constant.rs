@@ -1,7 +1,7 @@
 use error_contract::ApiError;
 
 #[derive(Debug, ApiError)]
-#[api_error(style = "flat", members(doc_url = "https://example.com/{code}"))]
+#[api_error(style = "flat", constants(doc_url = "https://example.com/{code}"))]
 enum AppError {
     #[api_error(status = 400, code = "bad")]
     Bad {

@@ -1,9 +1,9 @@
 use error_contract::ApiError;
 
 #[derive(Debug, ApiError)]
-#[api_error(style = "flat", members(kind = 'x', retry = f64::INFINITY, kind = "y", "" = 1))]
+#[api_error(style = "flat", constants(kind = 'x', retry = f64::INFINITY, kind = "y", "" = 1))]
 enum AppError {
-    #[api_error(status = 404, code = 3001, members(big = 1e999))]
+    #[api_error(status = 404, code = 3001, constants(big = 1e999))]
     NotFound,
 }
 

@@ -4,9 +4,9 @@ use error_contract::ApiError;
 enum ShopError {
     #[api_error(status = 400, code = 9002, catch = "json_data")]
     NotReadable {
-        #[api_error(expose, detail = "pointr")]
+        #[api_error(expose, fact = "pointr")]
         subject: String,
-        #[api_error(expose, detail = "field")]
+        #[api_error(expose, fact = "field")]
         field: String,
     },
 }

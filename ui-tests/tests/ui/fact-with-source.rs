@@ -5,7 +5,7 @@ enum ShopError {
     #[api_error(status = 500, code = 9001, catch = "panic")]
     Internal {
         #[source]
-        #[api_error(detail = "path")]
+        #[api_error(fact = "path")]
         cause: std::io::Error,
     },
 }

@@ -4,7 +4,7 @@ use error_contract::ApiError;
 enum ShopError {
     #[api_error(status = 400, code = 9003, catch = "invalid_path")]
     InvalidPath {
-        #[api_error(expose, detail = "parameter")]
+        #[api_error(expose, fact = "parameter")]
         parameter: u32,
     },
 }

@@ -1,5 +1,5 @@
-//! What `Catch` and `FromViolation` share: a variant built from the details of a failure or a
-//! violation (`detail = "..."` fields through `FromDetail`, the run-time `status` field, the rest
+//! What `FromFailure` and `FromViolation` share: a variant built from the facts of a failure or a
+//! violation (`fact = "..."` fields through `FromFact`, the run-time `status` field, the rest
 //! `Default::default()`), and the bounds that building needs.
 
 use super::Ctx;
@@ -10,8 +10,8 @@ use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::Ident;
 
-/// `Self::V { detailed: FromDetail::from_detail(#source.detail(..)), status: #status, defaulted:
-/// Default::default() }`, where `source` names a value with a `detail(Detail)` method.
+/// `Self::V { detailed: FromFact::from_fact(#source.fact(..)), status: #status, defaulted:
+/// Default::default() }`, where `source` names a value with a `fact(Fact)` method.
 pub(super) fn construct(
     ctx: &Ctx<'_, '_>,
     variant: &Variant<'_>,
@@ -22,14 +22,14 @@ pub(super) fn construct(
     let fields = variant.fields.iter().map(|f| {
         let member = &f.member;
         let ty = f.ty();
-        let value = if let Some(detail) = &f.attrs.detail {
+        let value = if let Some(detail) = &f.attrs.fact {
             // The name was checked against the table when parsed.
             let detail = Ident::new(
-                failure::detail_variant(detail.value).unwrap_or("Pointer"),
+                failure::fact_variant(detail.value).unwrap_or("Pointer"),
                 Span::call_site(),
             );
             quote_spanned! {f.span()=>
-                <#ty as __ec::FromDetail>::from_detail(#source.detail(__ec::Detail::#detail))
+                <#ty as __ec::FromFact>::from_fact(#source.fact(__ec::Fact::#detail))
             }
         } else if f.attrs.status.is_some() {
             quote_spanned!(f.span()=> <#ty as __ec::StatusValue>::__from_status(#status))
@@ -50,8 +50,8 @@ pub(super) fn bounds<'v, 'a: 'v>(
     bounds.extend(&ctx.all_bounds);
     for v in variants {
         for f in &v.fields {
-            let bound = if f.attrs.detail.is_some() {
-                quote!(__ec::FromDetail)
+            let bound = if f.attrs.fact.is_some() {
+                quote!(__ec::FromFact)
             } else if f.attrs.status.is_some() {
                 quote!(__ec::StatusValue)
             } else {

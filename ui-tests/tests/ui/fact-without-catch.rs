@@ -4,7 +4,7 @@ use error_contract::ApiError;
 enum ShopError {
     #[api_error(status = 400, code = 9002)]
     NotReadable {
-        #[api_error(expose, detail = "pointer")]
+        #[api_error(expose, fact = "pointer")]
         subject: String,
     },
 }

@@ -3,7 +3,7 @@
 
 use crate::attr::Literal;
 use crate::code::Code;
-use error_contract_wire::{Builtin, Constant, Member, Names, Sink, escape, write_body};
+use error_contract_wire::{Builtin, Constant, ConstantValue, Names, Sink, escape, write_body};
 
 /// What a static body holds.
 pub(crate) struct StaticParts<'a> {
@@ -13,7 +13,7 @@ pub(crate) struct StaticParts<'a> {
     pub(crate) title: &'a str,
     pub(crate) type_base: Option<&'a str>,
     pub(crate) names: &'a Names<'a>,
-    pub(crate) members: &'a [Member<'a>],
+    pub(crate) constants: &'a [Constant<'a>],
 }
 
 pub(crate) fn static_body(style: Builtin, parts: &StaticParts<'_>) -> String {
@@ -24,7 +24,7 @@ pub(crate) fn static_body(style: Builtin, parts: &StaticParts<'_>) -> String {
     write_body(
         style,
         parts.names,
-        parts.members,
+        parts.constants,
         parts.type_base,
         &mut sink,
     );
@@ -90,11 +90,11 @@ pub(crate) fn json_string(text: &str) -> String {
 }
 
 /// A literal as a constant member's value: numbers as JSON text (`1.` becomes `1.0`).
-pub(crate) fn constant(literal: &Literal) -> Constant<'_> {
+pub(crate) fn constant(literal: &Literal) -> ConstantValue<'_> {
     match literal {
-        Literal::Str(s) => Constant::Str(s),
-        Literal::Int(digits) | Literal::Float(digits) => Constant::Number(digits),
-        Literal::Bool(b) => Constant::Bool(*b),
+        Literal::Str(s) => ConstantValue::Str(s),
+        Literal::Int(digits) | Literal::Float(digits) => ConstantValue::Number(digits),
+        Literal::Bool(b) => ConstantValue::Bool(*b),
     }
 }
 
@@ -114,7 +114,7 @@ mod tests {
             title: "",
             type_base: None,
             names: &Names::DEFAULT,
-            members: &[],
+            constants: &[],
         };
         assert_eq!(
             static_body(Builtin::Message, &parts),
