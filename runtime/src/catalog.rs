@@ -1,10 +1,8 @@
 //! The error catalog: every error an enum can produce.
 
 pub(crate) mod field_schema;
+#[cfg(feature = "markdown")]
 pub mod lock;
-pub(crate) mod render;
-mod subset;
-pub(crate) mod types;
 
 use crate::{Code, Status};
 
@@ -131,6 +129,7 @@ impl CatalogEntry {
     }
 
     /// The table of the entry.
+    #[cfg(feature = "markdown")]
     pub(crate) fn table(self) -> &'static Table {
         self.table
     }
@@ -405,18 +404,21 @@ impl CatalogEntry {
 
     /// The schema of the `i`th exposed field from its type's `utoipa::ToSchema` (feature
     /// `utoipa`) or `schemars::JsonSchema` (feature `schemars`) impl, if it has one.
+    #[cfg(feature = "openapi")]
     pub(crate) fn field_schema(self, i: usize) -> Option<serde_json::Value> {
         sparse(self.table.field_schemas, self.index)?.get(i)?()
     }
 
     /// The message with example values in place of its fields (`"order 0 not found"`), for an
     /// interpolated message whose fields are of plain types.
+    #[cfg(feature = "openapi")]
     pub(crate) fn example_message(self) -> Option<&'static str> {
         sparse(self.table.example_messages, self.index)
     }
 
     /// The example value of the `i`th exposed field that its `#[api_error(example = ...)]` gives,
     /// if it has one.
+    #[cfg(feature = "openapi")]
     pub(crate) fn field_example(self, i: usize) -> Option<serde_json::Value> {
         let text = sparse(self.table.field_examples, self.index)?.get(i)?;
         if text.is_empty() {
@@ -569,6 +571,12 @@ impl Catalog {
         Catalog {
             entries: Vec::new(),
         }
+    }
+
+    /// A catalog of these entries.
+    #[cfg(feature = "openapi")]
+    pub(crate) fn from_entries(entries: Vec<CatalogEntry>) -> Catalog {
+        Catalog { entries }
     }
 
     /// Appends entries `start..end` of a table.

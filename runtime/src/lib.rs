@@ -138,6 +138,11 @@ mod field_roles;
 mod headers;
 mod integrations;
 pub mod json;
+#[cfg(feature = "markdown")]
+mod markdown;
+#[cfg(feature = "openapi")]
+#[cfg_attr(docsrs, doc(cfg(feature = "openapi")))]
+pub mod openapi;
 mod retry_after;
 mod serialize;
 mod status;
@@ -165,7 +170,9 @@ pub use integrations::validator;
 
 pub use api_error::ApiError;
 pub use body::Body;
-pub use catalog::{Catalog, CatalogEntry, HeaderSource, lock};
+#[cfg(feature = "markdown")]
+pub use catalog::lock;
+pub use catalog::{Catalog, CatalogEntry, HeaderSource};
 pub use code::Code;
 pub use codes::{CodeSet, Codes};
 pub use decode::{ClientError, Decode, DecodeError, Unknown};

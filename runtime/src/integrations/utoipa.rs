@@ -44,7 +44,7 @@
 //! rebuilding knows every keyword that rendering writes.
 
 use crate::Catalog;
-use crate::catalog::render;
+use crate::openapi;
 use ::utoipa::Modify;
 use ::utoipa::openapi::content::ContentBuilder;
 use ::utoipa::openapi::example::ExampleBuilder;
@@ -111,7 +111,7 @@ impl Modify for ErrorSchemas {
         let catalogs: Vec<Catalog> = self.catalogs.iter().map(|catalog| catalog()).collect();
         let entries = catalogs.iter().flat_map(Catalog::iter);
         let components = openapi.components.get_or_insert_with(Components::new);
-        for (name, value) in render::schemas(entries) {
+        for (name, value) in openapi::schemas(entries) {
             components.schemas.insert(name, schema(&value));
         }
     }
@@ -119,12 +119,12 @@ impl Modify for ErrorSchemas {
 
 /// What the `IntoResponses` impls call. Not public API.
 pub(super) mod hook {
-    use super::{Catalog, RefOr, Response, render, response};
+    use super::{Catalog, RefOr, Response, openapi, response};
     use std::collections::BTreeMap;
 
     /// The catalog's responses, one per status.
     pub fn responses(catalog: &Catalog) -> BTreeMap<String, RefOr<Response>> {
-        render::responses(catalog)
+        openapi::responses(catalog)
             .into_iter()
             .map(|(status, value)| (status, RefOr::T(response(&value))))
             .collect()

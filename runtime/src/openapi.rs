@@ -1,63 +1,19 @@
-//! The catalog rendered for people and for tools: a Markdown table and `OpenAPI` 3.1 components.
+//! The catalog as `OpenAPI` 3.1 (feature `openapi`, on with `utoipa` and `schemars`): the
+//! components of [`Catalog::to_openapi`], the responses the `utoipa` integration hands to
+//! utoipa, and [`responses!`](crate::responses) for the errors of one route.
 
-use super::{Catalog, CatalogEntry, HeaderSource};
 use crate::json::Field;
 use crate::style::{ConstantValue, Names};
 use crate::{Body, Code};
+use crate::{Catalog, CatalogEntry, HeaderSource};
 use core::fmt::Write as _;
 use error_contract_wire::{Builtin, Role};
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 
-impl Catalog {
-    /// The catalog as the Markdown table API pages show:
-    /// `| Status | Code | Message | Description |`, one row per entry, in catalog order.
-    ///
-    /// The status is the declared one (a variant with a run-time status shows the status it
-    /// declares), the message is the template as written (`order {id} not found`), and the
-    /// description is the doc comment. A `|` in a cell is written `\|` and a line break `<br>`,
-    /// so every row stays one row; nothing else is escaped, so Markdown in doc comments renders.
-    ///
-    /// ```
-    /// use error_contract::ApiError;
-    ///
-    /// #[derive(Debug, ApiError)]
-    /// #[api_error(style = "dto")]
-    /// enum ShopError {
-    ///     /// Entity was not found.
-    ///     #[api_error(status = 404, code = 3001, message = "entity not found")]
-    ///     NotFound,
-    ///     /// Either `a | b` was expected.
-    ///     #[api_error(status = 400, code = 5000, message = "validation error: {field}")]
-    ///     Validation { field: String },
-    /// }
-    ///
-    /// assert_eq!(
-    ///     ShopError::catalog().to_markdown(),
-    ///     "| Status | Code | Message | Description |\n\
-    ///      | --- | --- | --- | --- |\n\
-    ///      | 404 | 3001 | entity not found | Entity was not found. |\n\
-    ///      | 400 | 5000 | validation error: {field} | Either `a \\| b` was expected. |\n"
-    /// );
-    /// ```
-    #[must_use]
-    pub fn to_markdown(&self) -> String {
-        let mut out =
-            String::from("| Status | Code | Message | Description |\n| --- | --- | --- | --- |\n");
-        for entry in self {
-            out.push_str("| ");
-            out.push_str(&entry.status().as_u16().to_string());
-            out.push_str(" | ");
-            push_cell(&mut out, &entry.code().to_string());
-            out.push_str(" | ");
-            push_cell(&mut out, entry.message());
-            out.push_str(" | ");
-            push_cell(&mut out, entry.description());
-            out.push_str(" |\n");
-        }
-        out
-    }
+mod types;
 
+impl Catalog {
     /// The catalog as `OpenAPI` 3.1 components: the object that goes under `components` in an
     /// `OpenAPI` document, with `schemas` and `responses`.
     ///
@@ -184,24 +140,6 @@ impl Catalog {
             "schemas": styles.schemas(),
             "responses": responses_with(self, &styles),
         })
-    }
-}
-
-/// Writes `text` as the inside of a table cell: `|` escaped, line breaks as `<br>`.
-fn push_cell(out: &mut String, text: &str) {
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '|' => out.push_str("\\|"),
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push_str("<br>");
-            }
-            '\n' => out.push_str("<br>"),
-            c => out.push(c),
-        }
     }
 }
 
@@ -402,7 +340,7 @@ fn example_body(entry: CatalogEntry) -> Option<Value> {
         .map(|(i, _)| {
             entry
                 .field_example(i)
-                .or_else(|| super::types::example(entry.field_types().get(i)?))
+                .or_else(|| types::example(entry.field_types().get(i)?))
         })
         .collect::<Option<_>>()?;
     let fields: Vec<Field<'_>> = entry
@@ -505,7 +443,7 @@ impl Styles {
                 let schema = entry
                     .field_types()
                     .get(i)
-                    .and_then(|ty| super::types::schema(ty))
+                    .and_then(|ty| types::schema(ty))
                     .or_else(|| entry.field_schema(i));
                 match style.fields.iter_mut().find(|(key, _)| key == field) {
                     Some((_, known)) => {
@@ -714,4 +652,139 @@ fn with_description(mut schema: Value, description: String) -> Value {
         map.insert("description".into(), description.into());
     }
     schema
+}
+
+impl Catalog {
+    /// The entries whose variant names are among `names`, in catalog order: the errors one route
+    /// can answer. [`responses!`](crate::responses) builds one, with the names checked at compile
+    /// time against the enum.
+    ///
+    /// ```
+    /// use error_contract::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum ShopError {
+    ///     #[api_error(status = 404, code = 3001)]
+    ///     NotFound,
+    ///     #[api_error(status = 409, code = 3009)]
+    ///     Conflict,
+    ///     #[api_error(status = 429, code = 4029)]
+    ///     RateLimited,
+    /// }
+    ///
+    /// let catalog = ShopError::catalog().only(&["RateLimited", "NotFound"]);
+    /// let names: Vec<&str> = catalog.iter().map(|e| e.name()).collect();
+    /// assert_eq!(names, ["NotFound", "RateLimited"]);
+    /// ```
+    #[must_use]
+    pub fn only(&self, names: &[&str]) -> Catalog {
+        Catalog::from_entries(
+            self.iter()
+                .filter(|entry| names.contains(&entry.name()))
+                .collect(),
+        )
+    }
+}
+
+/// Declares a marker type for the errors one route can answer: some variants of an error enum,
+/// each checked at compile time (a name that is not a variant of the enum is rustc's "no variant
+/// named ..." on that name).
+///
+/// The type has `catalog()`, the enum's catalog with those variants only (see
+/// [`Catalog::only`]), for [`Catalog::to_openapi`]; with the `utoipa` feature it implements
+/// `utoipa::IntoResponses` with their responses, for `#[utoipa::path(responses(BookErrors))]`:
+/// a `GET /books/{id}` documents its 404 and 429, not every status of the enum. The enum itself
+/// stays the default: `responses(ShopError)` documents all of it. A variant whose type has
+/// `transparent` variants names its own entries; name the wrapped enum's variants through a
+/// marker of that enum.
+///
+/// ```
+/// use error_contract::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(style = "flat")]
+/// enum ShopError {
+///     #[api_error(status = 404, code = 3001, message = "entity not found")]
+///     NotFound,
+///     #[api_error(status = 409, code = 3009, message = "conflict")]
+///     Conflict,
+///     #[api_error(status = 429, code = 4029, message = "too many requests")]
+///     RateLimited {
+///         #[api_error(header = "Retry-After")]
+///         retry_after: u32,
+///     },
+/// }
+///
+/// error_contract::responses! {
+///     /// The errors `GET /books/{id}` can answer.
+///     pub struct BookErrors: ShopError { NotFound, RateLimited }
+/// }
+///
+/// let components = BookErrors::catalog().to_openapi();
+/// let statuses: Vec<&String> = components["responses"].as_object().unwrap().keys().collect();
+/// assert_eq!(statuses, ["404", "429"]);
+/// ```
+#[macro_export]
+#[cfg_attr(docsrs, doc(cfg(feature = "openapi")))]
+macro_rules! responses {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident : $enum:ty { $($variant:ident),+ $(,)? }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy)]
+        $vis struct $name;
+
+        impl $name {
+            /// The catalog of the variants this type names.
+            $vis fn catalog() -> $crate::Catalog {
+                $crate::Catalog::only(
+                    &<$enum as $crate::ApiError>::catalog(),
+                    &[$(::core::stringify!($variant)),+],
+                )
+            }
+        }
+
+        const _: () = {
+            // Each name is a variant of the enum: rustc says "no variant named ..." otherwise.
+            type Enum = $enum;
+            #[allow(unreachable_patterns)]
+            fn variants(error: &Enum) {
+                match *error {
+                    $(Enum::$variant { .. } => {})+
+                    _ => {}
+                }
+            }
+        };
+
+        $crate::__error_contract_utoipa_responses!($name);
+    };
+}
+
+/// `utoipa::IntoResponses` for a [`responses!`] marker (feature `utoipa`).
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __error_contract_utoipa_responses {
+    ($name:ident) => {
+        #[automatically_derived]
+        impl $crate::__private::hooks::utoipa::IntoResponses for $name {
+            fn responses() -> ::std::collections::BTreeMap<
+                ::std::string::String,
+                $crate::__private::hooks::utoipa::openapi::RefOr<
+                    $crate::__private::hooks::utoipa::openapi::response::Response,
+                >,
+            > {
+                $crate::__private::hooks::utoipa_responses(&$name::catalog())
+            }
+        }
+    };
+}
+
+/// Feature `utoipa` is off: nothing.
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __error_contract_utoipa_responses {
+    ($name:ident) => {};
 }

@@ -1,0 +1,71 @@
+//! The catalog as the Markdown table API pages show (feature `markdown`).
+
+use crate::Catalog;
+
+impl Catalog {
+    /// The catalog as the Markdown table API pages show:
+    /// `| Status | Code | Message | Description |`, one row per entry, in catalog order.
+    ///
+    /// The status is the declared one (a variant with a run-time status shows the status it
+    /// declares), the message is the template as written (`order {id} not found`), and the
+    /// description is the doc comment. A `|` in a cell is written `\|` and a line break `<br>`,
+    /// so every row stays one row; nothing else is escaped, so Markdown in doc comments renders.
+    ///
+    /// ```
+    /// use error_contract::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(style = "dto")]
+    /// enum ShopError {
+    ///     /// Entity was not found.
+    ///     #[api_error(status = 404, code = 3001, message = "entity not found")]
+    ///     NotFound,
+    ///     /// Either `a | b` was expected.
+    ///     #[api_error(status = 400, code = 5000, message = "validation error: {field}")]
+    ///     Validation { field: String },
+    /// }
+    ///
+    /// assert_eq!(
+    ///     ShopError::catalog().to_markdown(),
+    ///     "| Status | Code | Message | Description |\n\
+    ///      | --- | --- | --- | --- |\n\
+    ///      | 404 | 3001 | entity not found | Entity was not found. |\n\
+    ///      | 400 | 5000 | validation error: {field} | Either `a \\| b` was expected. |\n"
+    /// );
+    /// ```
+    #[must_use]
+    pub fn to_markdown(&self) -> String {
+        let mut out =
+            String::from("| Status | Code | Message | Description |\n| --- | --- | --- | --- |\n");
+        for entry in self {
+            out.push_str("| ");
+            out.push_str(&entry.status().as_u16().to_string());
+            out.push_str(" | ");
+            push_cell(&mut out, &entry.code().to_string());
+            out.push_str(" | ");
+            push_cell(&mut out, entry.message());
+            out.push_str(" | ");
+            push_cell(&mut out, entry.description());
+            out.push_str(" |\n");
+        }
+        out
+    }
+}
+
+/// Writes `text` as the inside of a table cell: `|` escaped, line breaks as `<br>`.
+fn push_cell(out: &mut String, text: &str) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("<br>");
+            }
+            '\n' => out.push_str("<br>"),
+            c => out.push(c),
+        }
+    }
+}
