@@ -25,7 +25,7 @@
 //! at run time, so a large enum of unit variants costs one match and one static array.
 
 mod api_error;
-mod catch;
+mod from_failure;
 mod construct;
 mod decode;
 mod display;
@@ -34,7 +34,7 @@ mod error;
 mod from;
 mod serialize;
 mod source;
-mod validate;
+mod from_violation;
 
 use crate::ast::{Container, Field, Variant};
 use crate::attr::Style;
@@ -204,8 +204,8 @@ pub(crate) fn expand(cont: &Container<'_>) -> TokenStream {
     let serialize = serialize::expand(&ctx);
     let from = from::expand(&ctx);
     let decode = decode::expand(&ctx);
-    let catch = catch::expand(&ctx);
-    let validate = validate::expand(&ctx);
+    let catch = from_failure::expand(&ctx);
+    let validate = from_violation::expand(&ctx);
     let styled = api_error::styled(&ctx);
     let integrations = api_error::integrations(&ctx);
     let krate = &ctx.krate;
