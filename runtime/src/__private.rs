@@ -10,10 +10,13 @@ pub use crate::codes::assert_unique as assert_unique_codes;
 /// `Decode`, for the impl the derive writes on a type without `decode`: a path with the user's
 /// span, under a name no user imports.
 pub use crate::decode::Decode as DecodeRefused;
-pub use crate::decode::decoder::{Decoded, Decoder, Mismatch, Reader, Wrapped, read_builtin};
+pub use crate::decode::decoder::{
+    Decoded, Decoder, ErrorsReader, Mismatch, Reader, Wrapped, read_builtin, read_builtin_errors,
+    read_custom, read_custom_errors,
+};
 pub use crate::decode::{Decode, DecodeError, ResponseHeaders, Unknown};
 pub use crate::field_roles::{HeaderField, StatusValue};
-pub use crate::style::{Constant, ConstantValue, Names};
+pub use crate::style::{Constant, ConstantValue, Names, Received};
 pub use crate::{
     ApiError, Body, Catalog, CatalogEntry, Code, CodeSet, Codes, Fact, Failure, FailureKind,
     FromFact, FromFailure, FromViolation, HeaderSource, Headers, Parts, Status, Style, Styled,
@@ -22,6 +25,7 @@ pub use crate::{
 pub use error_contract_wire::Builtin;
 pub use serde;
 pub use serde_json;
+pub use std::vec::Vec;
 
 /// The field schemas of the catalog, asked for by autoref specialization.
 pub mod schema {

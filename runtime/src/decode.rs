@@ -10,7 +10,7 @@
 //! | an `http::Response<B: http_body::Body>` (feature `http`): hyper, tower clients | [`http::read`] |
 
 pub(crate) use crate::style::ReadCode;
-use crate::style::{Names, Problem};
+use crate::style::{Names, Problem, Received};
 use crate::{ApiError, Body, Catalog, Code, Parts, RetryAfter, Status, Style};
 use core::fmt;
 use serde_json::{Map, Value};
@@ -127,6 +127,30 @@ pub trait Decode: Sized {
     ) -> Result<Self, DecodeError> {
         let _ = headers;
         Self::decode(status, body)
+    }
+
+    /// Decodes a body of several errors into each, for [`Errors`](crate::Errors); `None` when
+    /// the body is not one. The derive implements it; by default no body is one.
+    #[doc(hidden)]
+    fn __decode_errors(
+        status: u16,
+        headers: &dyn ResponseHeaders,
+        body: &[u8],
+    ) -> Option<Result<Vec<Self>, DecodeError>> {
+        let _ = (status, headers, body);
+        None
+    }
+
+    /// Decodes what was read of one error among several, for a type a `transparent` variant
+    /// wraps. The derive implements it; by default the error is decoded by its status alone.
+    #[doc(hidden)]
+    fn __decode_received(
+        status: u16,
+        headers: &dyn ResponseHeaders,
+        received: &Received<'_>,
+    ) -> Result<Self, DecodeError> {
+        let _ = received;
+        Self::decode_with_headers(status, headers, b"")
     }
 }
 
@@ -355,11 +379,15 @@ impl Unknown {
     #[must_use]
     pub fn fields(&self) -> &Map<String, Value> {
         self.fields.get_or_init(|| {
-            let fields = self.reader.and_then(|read| {
-                let doc = crate::json::JsonDocument::parse(self.body.as_bytes())?;
-                Some(read(doc.root())?.field_map())
-            });
-            Box::new(fields.unwrap_or_default())
+            let mut fields = Map::new();
+            if let Some(received) = self.reader.and_then(|read| read(self.body.as_bytes())) {
+                for (key, value) in received.fields() {
+                    if let Ok(value) = serde_json::from_str(value.get()) {
+                        fields.insert(key.to_owned(), value);
+                    }
+                }
+            }
+            Box::new(fields)
         })
     }
 }

@@ -1,6 +1,7 @@
 //! Several errors in one response: [`Errors`], never empty, itself an [`ApiError`].
 
-use crate::style::Names;
+use crate::decode::ResponseHeaders;
+use crate::style::{Items, List};
 use crate::{
     ApiError, Body, Catalog, Code, Decode, DecodeError, Failure, FromFailure, Headers, Parts,
 };
@@ -241,11 +242,23 @@ impl<E: ApiError> Errors<E> {
     }
 
     fn items(&self) -> Items<'_> {
-        Items {
-            list: &self.items,
-            status: status_of(&self.items),
-            shared: self.shared_code(),
+        Items::new(&self.items, status_of(&self.items), self.shared_code())
+    }
+}
+
+impl<E: ApiError> List for Vec<E> {
+    fn len(&self) -> usize {
+        <[E]>::len(self)
+    }
+
+    fn visit(&self, index: usize, visit: &mut dyn FnMut(&Parts<'_>)) {
+        if let Some(error) = self.get(index) {
+            error.with_parts(visit);
         }
+    }
+
+    fn code(&self) -> Code<'_> {
+        self.first().map_or(Code::Num(0), ApiError::code)
     }
 }
 
@@ -272,165 +285,6 @@ fn status_of<E: ApiError>(items: &[E]) -> Status {
         Some(_) if servers_differ => Status::INTERNAL_SERVER_ERROR,
         Some(server) => server,
         None => Status::BAD_REQUEST,
-    }
-}
-
-/// The reason phrase of `status`, or the class's name for an unregistered status.
-fn reason(status: Status) -> &'static str {
-    match status.reason() {
-        Some(reason) => reason,
-        None if status.is_server_error() => "Server Error",
-        None => "Client Error",
-    }
-}
-
-/// What a [`Style`] writes the body of several errors from: each error's [`Parts`], and the
-/// parts that describe the whole.
-///
-/// A style's [`Style::write_errors`] receives it; see there for an example.
-#[derive(Clone, Copy)]
-pub struct Items<'a> {
-    list: &'a dyn List,
-    status: Status,
-    shared: bool,
-}
-
-/// The errors of a collection, without `E` in [`Items`]'s type.
-trait List {
-    fn len(&self) -> usize;
-    fn visit(&self, index: usize, visit: &mut dyn FnMut(&Parts<'_>));
-    fn code(&self) -> Code<'_>;
-}
-
-impl<E: ApiError> List for Vec<E> {
-    fn len(&self) -> usize {
-        <[E]>::len(self)
-    }
-
-    fn visit(&self, index: usize, visit: &mut dyn FnMut(&Parts<'_>)) {
-        if let Some(error) = self.get(index) {
-            error.with_parts(visit);
-        }
-    }
-
-    fn code(&self) -> Code<'_> {
-        self.first().map_or(Code::Num(0), ApiError::code)
-    }
-}
-
-impl Items<'_> {
-    /// The number of errors (two or more when a style writes them).
-    ///
-    /// See [`Style::write_errors`] for an example.
-    #[must_use]
-    pub fn len(&self) -> usize {
-        self.list.len()
-    }
-
-    /// Whether there are no errors (never, for a collection's items).
-    ///
-    /// See [`Style::write_errors`] for an example.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.list.len() == 0
-    }
-
-    /// The status of the whole response (see [`Errors`] for the rule).
-    ///
-    /// See [`Style::write_errors`] for an example.
-    #[must_use]
-    pub fn status(&self) -> Status {
-        self.status
-    }
-
-    /// The code every error has, or `None` when their codes differ.
-    ///
-    /// See [`Style::write_errors`] for an example.
-    #[must_use]
-    pub fn code(&self) -> Option<Code<'_>> {
-        self.shared.then(|| self.list.code())
-    }
-
-    /// Hands the parts of each error to `visit`, in order.
-    ///
-    /// See [`Style::write_errors`] for an example.
-    pub fn for_each(&self, visit: &mut dyn FnMut(&Parts<'_>)) {
-        for index in 0..self.list.len() {
-            self.list.visit(index, visit);
-        }
-    }
-
-    /// Hands the parts that describe the whole to `visit`: with the collection's status, the
-    /// first error's code, message, title and type base when every error has its code; else the
-    /// status as a numeric code and its reason phrase as the message (a style leaves the code
-    /// out when [`Items::code`] is `None`). Never any fields.
-    ///
-    /// ```
-    /// use error_contract::json::JsonWriter;
-    /// use error_contract::{ApiError, Errors, Items, Parts, Style};
-    ///
-    /// /// `{"error":"..."}`; several: `{"error":"<the whole>","count":N}`.
-    /// struct Count;
-    ///
-    /// impl Style for Count {
-    ///     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
-    ///         out.raw(r#"{"error":"#);
-    ///         out.display(parts.message());
-    ///         out.raw("}");
-    ///     }
-    ///
-    ///     fn write_errors(items: &Items<'_>, out: &mut JsonWriter<'_>) {
-    ///         items.summary(&mut |whole| {
-    ///             out.raw(r#"{"error":"#);
-    ///             out.display(whole.message());
-    ///         });
-    ///         out.raw(r#","count":"#);
-    ///         out.number(items.len() as u64);
-    ///         out.raw("}");
-    ///     }
-    /// }
-    ///
-    /// #[derive(Debug, ApiError)]
-    /// #[api_error(style = Count)]
-    /// enum FormError {
-    ///     #[api_error(status = 422, code = "name", message = "name is required")]
-    ///     Name,
-    ///     #[api_error(status = 409, code = "taken", message = "name is taken")]
-    ///     Taken,
-    /// }
-    ///
-    /// let errors = Errors::<FormError>::try_from(vec![FormError::Name, FormError::Name]).unwrap();
-    /// assert_eq!(&*errors.body(), r#"{"error":"name is required","count":2}"#);
-    /// let errors = Errors::<FormError>::try_from(vec![FormError::Name, FormError::Taken]).unwrap();
-    /// assert_eq!(&*errors.body(), r#"{"error":"Bad Request","count":2}"#);
-    /// ```
-    pub fn summary(&self, visit: &mut dyn FnMut(&Parts<'_>)) {
-        let status = self.status;
-        let shared = self.shared;
-        // The first error's member names: one enum's, so every error's.
-        self.list.visit(0, &mut |first| {
-            if shared {
-                let parts = Parts::new(status, first.code(), first.message())
-                    .with_title(first.declared_title())
-                    .with_type_base(first.type_base())
-                    .with_names(first.names());
-                visit(&parts);
-            } else {
-                let message = reason(status);
-                let code = Code::Num(u32::from(status.as_u16()));
-                visit(&Parts::new(status, code, &message).with_names(first.names()));
-            }
-        });
-    }
-}
-
-impl fmt::Debug for Items<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Items")
-            .field("len", &self.len())
-            .field("status", &self.status)
-            .field("code", &self.code())
-            .finish()
     }
 }
 
@@ -542,7 +396,7 @@ impl<E: Styled> ApiError for Errors<E> {
         if self.items.len() == 1 || self.shared_code() {
             self.first().message()
         } else {
-            Cow::Borrowed(reason(self.status()))
+            Cow::Borrowed(error_contract_wire::reason::title(self.status().as_u16()))
         }
     }
 
@@ -607,29 +461,20 @@ impl<E: FromFailure + Styled> FromFailure for Errors<E> {
 /// decode (no variant has its code, and `E` has no `other` variant) is the error.
 impl<E: Decode + Styled> Decode for Errors<E> {
     fn decode(status: u16, body: &[u8]) -> Result<Errors<E>, DecodeError> {
-        if status < 400 {
-            return Err(DecodeError::NotAnError(status));
+        Self::decode_with_headers(status, crate::__private::no_headers(), body)
+    }
+
+    fn decode_with_headers(
+        status: u16,
+        headers: &dyn ResponseHeaders,
+        body: &[u8],
+    ) -> Result<Errors<E>, DecodeError> {
+        match E::__decode_errors(status, headers, body) {
+            Some(items) => {
+                Errors::try_from(items?).map_err(|EmptyErrors| DecodeError::NotAnError(status))
+            }
+            None => E::decode_with_headers(status, headers, body).map(Errors::new),
         }
-        // The names of `E`'s members, from its first entry (a type without entries has the
-        // built-in styles' own).
-        let catalog = E::catalog();
-        let names = catalog
-            .iter()
-            .next()
-            .map_or(&Names::DEFAULT, crate::catalog::CatalogEntry::names);
-        let doc = crate::json::JsonDocument::parse(body);
-        let items = doc
-            .as_ref()
-            .and_then(|doc| <E::Style as Style>::read_errors(doc.root(), names))
-            .filter(|items| !items.is_empty());
-        let Some(items) = items else {
-            return E::decode(status, body).map(Errors::new);
-        };
-        let mut errors = Vec::with_capacity(items.len());
-        for item in &items {
-            errors.push(E::decode(status, item.as_bytes())?);
-        }
-        Errors::try_from(errors).map_err(|EmptyErrors| DecodeError::NotAnError(status))
     }
 }
 

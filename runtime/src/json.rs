@@ -1,14 +1,9 @@
-//! The JSON writer that styles use to write bodies, and the reader that decoding uses to read
-//! them back without building a tree.
+//! The JSON writer that styles write bodies with, and the exposed fields they write.
 
 use crate::{Code, Status};
 use core::fmt::{self, Display, Write as _};
 use error_contract_wire::ConstantValue;
 use std::io;
-
-mod reader;
-
-pub use reader::{JsonArray, JsonDocument, JsonObject, JsonValue};
 
 /// Writes a JSON body, for a [`Style`](crate::Style).
 ///

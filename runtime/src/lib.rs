@@ -176,7 +176,7 @@ pub use catalog::{Catalog, CatalogEntry, HeaderSource};
 pub use code::Code;
 pub use codes::{CodeSet, Codes};
 pub use decode::{ClientError, Decode, DecodeError, Unknown};
-pub use errors::{EmptyErrors, Errors, Items, Styled};
+pub use errors::{EmptyErrors, Errors, Styled};
 pub use failure::{Fact, Failure, FailureKind, FromFact, FromFailure};
 pub use headers::Headers;
 pub use retry_after::{InvalidRetryAfter, RetryAfter};

@@ -359,7 +359,7 @@ fn example_body(entry: CatalogEntry) -> Option<Value> {
         .with_instance(instance.first());
     let style = Builtin::from_name(entry.style())?;
     let body = Body::build_with::<{ crate::json::STACK }>(style.content_type(), &|out| {
-        crate::style::write_builtin(style, &parts, out);
+        crate::style::write::body(style, &parts, out);
     });
     serde_json::from_str(&body).ok()
 }

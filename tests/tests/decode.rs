@@ -467,9 +467,12 @@ fn check(status: u16, body: &[u8]) {
             if status <= 999 {
                 assert_eq!(unknown.status().as_u16(), status);
             }
-            // Whatever came in, what goes out is JSON.
+            // Whatever came in, what goes out is JSON (RFC 8259's grammar, which puts no bound
+            // on numbers: a member holding `2e601` is passed through as it came, not parsed).
             let body = unknown.body();
-            assert!(serde_json::from_str::<serde_json::Value>(&body).is_ok() || body.is_empty());
+            assert!(
+                serde_json::from_str::<serde::de::IgnoredAny>(&body).is_ok() || body.is_empty()
+            );
         }
         Ok(_) => assert!(status >= 400),
     }

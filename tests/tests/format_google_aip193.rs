@@ -1,11 +1,12 @@
 //! Google's AIP-193 errors: `{"error":{"code":429,"message":..,"status":"RESOURCE_EXHAUSTED",
 //! "details":[..]}}`, where `code` is the HTTP status and `status` the stable code: a custom
-//! style of 8 lines of `write_body` and 4 of `read_body`.
+//! style of 8 lines of `write_body` and 4 of `read_body` (and the envelope's 5-line struct).
 
-use error_contract::json::{JsonValue, JsonWriter};
-use error_contract::style::Wire;
+use error_contract::json::JsonWriter;
+use error_contract::style::Received;
 use error_contract::{ApiError, Decode, Parts, Style};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 /// `{"error":{"code":<HTTP status>,"message":..,"status":<code>,<fields>}}`.
 struct Aip193;
@@ -22,10 +23,17 @@ impl Style for Aip193 {
         out.raw("}}");
     }
 
-    fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
-        let error = json.as_object()?.get("error")?.as_object()?;
-        Some(Wire::from_object(error, Some("status"), "message"))
+    fn read_body(body: &str) -> Option<Received<'_>> {
+        let envelope: Envelope<'_> = serde_json::from_str(body).ok()?;
+        Received::from_object(envelope.error.get(), Some("status"), "message")
     }
+}
+
+/// The body's one member, read as it is.
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    #[serde(borrow)]
+    error: &'a RawValue,
 }
 
 /// One item of `details`, a `google.rpc.ErrorInfo`.

@@ -2,12 +2,12 @@
 //! in alphabetical order, a constant `type` (the enum's, replaced by one variant) and a constant
 //! `doc_url` per variant (Stripe's pages are the code in kebab case, so a `{code}` link would
 //! not match). The members interleave with the exposed `param`, so it is a custom style (14
-//! lines of `write_body`, 4 of `read_body`), with the constants declared in the attributes.
+//! lines of `write_body`, 4 of `read_body` and an envelope's 5-line struct), with the constants declared in the attributes.
 
-use error_contract::json::{JsonValue, JsonWriter};
-use error_contract::style::ConstantValue;
-use error_contract::style::Wire;
+use error_contract::json::JsonWriter;
+use error_contract::style::{ConstantValue, Received};
 use error_contract::{ApiError, Decode, Parts, Style};
+use serde_json::value::RawValue;
 
 /// `{"error":{"code":..,"doc_url":..,"message":..,"param":..,"type":..}}`.
 struct Stripe;
@@ -30,10 +30,17 @@ impl Style for Stripe {
         out.raw("}}");
     }
 
-    fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
-        let error = json.as_object()?.get("error")?.as_object()?;
-        Some(Wire::from_object(error, Some("code"), "message"))
+    fn read_body(body: &str) -> Option<Received<'_>> {
+        let envelope: Envelope<'_> = serde_json::from_str(body).ok()?;
+        Received::from_object(envelope.error.get(), Some("code"), "message")
     }
+}
+
+/// The body's one member, read as it is.
+#[derive(serde::Deserialize)]
+struct Envelope<'a> {
+    #[serde(borrow)]
+    error: &'a RawValue,
 }
 
 #[derive(Debug, PartialEq, ApiError)]

@@ -409,6 +409,91 @@ impl Builtin {
     }
 }
 
+/// Where the body of one error keeps the error's object: the object whose members are the code,
+/// the message and the exposed fields. A reader follows it to find them.
+///
+/// ```
+/// use error_contract_wire::{Builtin, Envelope, Names};
+///
+/// assert_eq!(Builtin::Dto.envelope(&Names::DEFAULT), Envelope::Array("errors"));
+/// assert_eq!(Builtin::Nested.envelope(&Names::DEFAULT), Envelope::Object("error"));
+/// assert_eq!(Builtin::Flat.envelope(&Names::DEFAULT), Envelope::None);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Envelope<'a> {
+    /// The body is the object (`flat`, `message`, `problem`).
+    None,
+    /// The object is the body's member of this name (`nested`'s `error`).
+    Object(&'a str),
+    /// The object is the first item of the body's array member of this name (`dto`'s
+    /// `errors`); a body of several errors has one item per error there.
+    Array(&'a str),
+}
+
+impl Builtin {
+    /// Where the style's body keeps the error's object (see [`Envelope`]).
+    #[must_use]
+    pub fn envelope<'a>(self, names: &Names<'a>) -> Envelope<'a> {
+        match (self, self.envelope_name(names)) {
+            (Builtin::Dto, Some(name)) => Envelope::Array(name),
+            (_, Some(name)) => Envelope::Object(name),
+            (_, None) => Envelope::None,
+        }
+    }
+
+    /// The array member that lists the errors of a body of several, beside the members that
+    /// describe the whole: `details` inside `nested`'s envelope, `errors` in the body for
+    /// `flat`, `message` and `problem`; `None` for `dto`, whose envelope array lists them.
+    ///
+    /// ```
+    /// use error_contract_wire::Builtin;
+    ///
+    /// assert_eq!(Builtin::Nested.list_name(), Some("details"));
+    /// assert_eq!(Builtin::Problem.list_name(), Some("errors"));
+    /// assert_eq!(Builtin::Dto.list_name(), None);
+    /// ```
+    #[must_use]
+    pub const fn list_name(self) -> Option<&'static str> {
+        match self {
+            Builtin::Dto => None,
+            Builtin::Nested => Some("details"),
+            Builtin::Flat | Builtin::Message | Builtin::Problem => Some("errors"),
+        }
+    }
+
+    /// The end of a body of several errors (see [`write_errors_start`]): `]}`, or `]}}` for
+    /// `nested`.
+    ///
+    /// ```
+    /// assert_eq!(error_contract_wire::Builtin::Nested.errors_end(), "]}}");
+    /// ```
+    #[must_use]
+    pub const fn errors_end(self) -> &'static str {
+        match self {
+            Builtin::Nested => "]}}",
+            _ => "]}",
+        }
+    }
+
+    /// The members a reader of the error's object passes over: those the style writes itself
+    /// that are neither the code, the message nor a field (the problem's `type`, `title` and
+    /// `status`; a reader takes the code from `type` when `code` is left out).
+    ///
+    /// ```
+    /// use error_contract_wire::Builtin;
+    ///
+    /// assert_eq!(Builtin::Problem.passed_over(), ["type", "title", "status"]);
+    /// assert!(Builtin::Flat.passed_over().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn passed_over(self) -> &'static [&'static str] {
+        match self {
+            Builtin::Problem => &["type", "title", "status"],
+            _ => &[],
+        }
+    }
+}
+
 /// Writes the body of one error in a built-in style: the style's own members (named by
 /// `names`), then the exposed fields, then the constant `members` (as GitHub writes
 /// `documentation_url` after `errors`).
@@ -501,6 +586,125 @@ pub fn write_object<S: Sink + ?Sized>(
     }
     out.fields();
     write_constants(members, out);
+    out.raw("}");
+}
+
+/// Writes the start of a body of several errors: the envelope, the members that describe the
+/// whole (the style's own members, from the sink's parts, with no instance, field or constant;
+/// the code only when `code` says every error has one), and the opening of the list.
+///
+/// - `dto`: `{"errors":[`
+/// - `nested`: `{"error":{"code":..,"message":..,"details":[`
+/// - `flat`: `{"code":..,"message":..,"errors":[`
+/// - `message`: `{"errorMessage":..,"errors":[`
+/// - `problem`: `{"type":..,"title":..,"status":..,"detail":..,"code":..,"errors":[`, where
+///   `type` is `type_base` followed by the code when there is both, else `about:blank`
+///
+/// Each error follows by [`write_item`], a comma between two, and [`Builtin::errors_end`]
+/// closes the body.
+///
+/// ```
+/// # use error_contract_wire::{Builtin, Names, Sink};
+/// # struct Text<'a>(&'a mut String);
+/// # impl Sink for Text<'_> {
+/// #     fn raw(&mut self, json: &str) { self.0.push_str(json); }
+/// #     fn escaped(&mut self, text: &str) { self.0.push_str(text); }
+/// #     fn code(&mut self) { self.0.push_str("3001"); }
+/// #     fn code_text(&mut self) { self.0.push_str("3001"); }
+/// #     fn message(&mut self) { self.0.push_str("\"entity not found\""); }
+/// #     fn status(&mut self) {}
+/// #     fn title(&mut self) {}
+/// #     fn instance(&mut self) {}
+/// #     fn fields(&mut self) {}
+/// # }
+/// use error_contract_wire::{write_errors_start, write_item};
+///
+/// let (mut body, names) = (String::new(), Names::DEFAULT);
+/// write_errors_start(Builtin::Flat, &names, None, true, &mut Text(&mut body));
+/// write_item(Builtin::Flat, &names, &[], None, &mut Text(&mut body));
+/// body.push(',');
+/// write_item(Builtin::Flat, &names, &[], None, &mut Text(&mut body));
+/// body.push_str(Builtin::Flat.errors_end());
+/// assert_eq!(
+///     body,
+///     r#"{"code":3001,"message":"entity not found","errors":[{"code":3001,"message":"entity not found"},{"code":3001,"message":"entity not found"}]}"#
+/// );
+/// ```
+pub fn write_errors_start<S: Sink + ?Sized>(
+    style: Builtin,
+    names: &Names<'_>,
+    type_base: Option<&str>,
+    code: bool,
+    out: &mut S,
+) {
+    out.raw("{");
+    match style.envelope(names) {
+        Envelope::Array(name) => {
+            out.key(name);
+            out.raw("[");
+            return;
+        }
+        Envelope::Object(name) => {
+            out.key(name);
+            out.raw("{");
+        }
+        Envelope::None => {}
+    }
+    let code_name = style.code_name(names).filter(|_| code);
+    if style == Builtin::Problem {
+        out.raw(r#""type":"#);
+        match type_base.filter(|_| code) {
+            Some(base) => link(out, base, ""),
+            None => out.raw(r#""about:blank""#),
+        }
+        out.raw(r#","title":"#);
+        out.title();
+        if !names.skip_status {
+            out.raw(r#","status":"#);
+            out.status();
+        }
+        out.raw(",");
+    } else if let Some(name) = code_name {
+        out.key(name);
+        out.code();
+        out.raw(",");
+    }
+    out.key(style.message_name(names));
+    out.message();
+    if let (Builtin::Problem, Some(name)) = (style, code_name) {
+        out.raw(",");
+        out.key(name);
+        out.code();
+    }
+    out.raw(",");
+    out.key(style.list_name().unwrap_or_default());
+    out.raw("[");
+}
+
+/// Writes one error of a body of several (see [`write_errors_start`]): its object as the body
+/// of one error holds it ([`write_object`]), but for `problem`, whose items are
+/// `{"detail":..,"code":..,<fields>}` as RFC 9457 section 3 lists a validation problem's errors.
+///
+/// See [`write_errors_start`] for an example.
+pub fn write_item<S: Sink + ?Sized>(
+    style: Builtin,
+    names: &Names<'_>,
+    constants: &[Constant<'_>],
+    type_base: Option<&str>,
+    out: &mut S,
+) {
+    if style != Builtin::Problem {
+        return write_object(style, names, constants, type_base, out);
+    }
+    out.raw("{");
+    out.key(style.message_name(names));
+    out.message();
+    if let Some(name) = style.code_name(names) {
+        out.raw(",");
+        out.key(name);
+        out.code();
+    }
+    out.fields();
     out.raw("}");
 }
 

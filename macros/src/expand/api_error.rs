@@ -465,23 +465,28 @@ pub(super) fn integrations(ctx: &Ctx<'_, '_>) -> TokenStream {
     }
 }
 
-/// `impl Styled`: the style of a body of several errors, the enum's (or the struct's).
-pub(super) fn styled(ctx: &Ctx<'_, '_>) -> TokenStream {
-    let ident = ctx.cont.ident();
-    let generics = &ctx.cont.original.generics;
-    let (impl_generics, ty_generics, _) = generics.split_for_impl();
-    let where_clause = ctx.all_bounds.where_clause(generics);
+/// The style of a body of several errors: the enum's (or the struct's).
+pub(super) fn collection_style<'c>(ctx: &'c Ctx<'_, '_>) -> Style<&'c syn::Path> {
     let spec = ctx.cont.attrs.style.as_ref().or_else(|| {
         // A struct's `style` is read with its variant keys.
         (!ctx.cont.is_enum)
             .then(|| ctx.cont.variants.first()?.attrs.style.as_ref())
             .flatten()
     });
-    let style = match spec.map(|s| &s.value) {
-        Some(crate::attr::Style::Builtin(b)) => style_type(&Style::Builtin(*b)),
-        Some(crate::attr::Style::Custom(path)) => style_type(&Style::Custom(path)),
-        None => style_type(&Style::Builtin(error_contract_wire::Builtin::Problem)),
-    };
+    match spec.map(|s| &s.value) {
+        Some(crate::attr::Style::Builtin(b)) => Style::Builtin(*b),
+        Some(crate::attr::Style::Custom(path)) => Style::Custom(path),
+        None => Style::Builtin(error_contract_wire::Builtin::Problem),
+    }
+}
+
+/// `impl Styled`: the style of a body of several errors, the enum's (or the struct's).
+pub(super) fn styled(ctx: &Ctx<'_, '_>) -> TokenStream {
+    let ident = ctx.cont.ident();
+    let generics = &ctx.cont.original.generics;
+    let (impl_generics, ty_generics, _) = generics.split_for_impl();
+    let where_clause = ctx.all_bounds.where_clause(generics);
+    let style = style_type(&collection_style(ctx));
     quote! {
         #[automatically_derived]
         impl #impl_generics __ec::Styled for #ident #ty_generics #where_clause {

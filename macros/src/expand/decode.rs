@@ -16,64 +16,8 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     let ident = ctx.cont.ident();
     let generics = &ctx.cont.original.generics;
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
-
     let where_clause = bounds(ctx).where_clause(generics);
-
-    let styles = styles(ctx);
-    let own_style = style_type(&styles[0]);
-    let readers = styles.iter().map(|s| match s {
-        Style::Builtin(b) => {
-            let name = syn::Ident::new(b.type_name(), proc_macro2::Span::call_site());
-            quote! {
-                (|__json| __ec::read_builtin(__ec::Builtin::#name, __json, &__TABLE.member_names))
-                    as __ec::Reader
-            }
-        }
-        Style::Custom(path) => quote!(<#path as __ec::Style>::read_body as __ec::Reader),
-    });
-
-    let build_arms = ctx
-        .cont
-        .variants
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| !v.delegates())
-        .map(|(i, v)| {
-            let row = ctx.row(i);
-            let construct = construct(ctx, v);
-            quote!(#row => #construct,)
-        });
-
-    // The paths of the runtime's items keep the macro's span (see `entries::codes`).
-    let (api_error, decode, catalog) = (
-        quote!(__ec::ApiError),
-        quote!(__ec::Decode),
-        quote!(__ec::Catalog),
-    );
-    let wrapped = ctx.cont.variants.iter().filter(|v| v.is_transparent()).map(|v| {
-        let field = &v.fields[0];
-        let ty = field.ty();
-        let path = ctx.path(v);
-        let member = &field.member;
-        quote_spanned! {field.span()=>
-            (
-                <#ty as #api_error>::catalog as fn() -> #catalog,
-                &|__status: u16, __headers: &dyn __ec::ResponseHeaders, __body: &[u8]| {
-                    <#ty as #decode>::decode_with_headers(__status, __headers, __body).map(|__inner| #path { #member: __inner })
-                },
-            )
-        }
-    });
-
-    let other = match ctx.cont.variants.iter().find(|v| v.attrs.other.is_some()) {
-        Some(v) => {
-            let path = ctx.path(v);
-            let member = &v.fields[0].member;
-            quote!(::core::option::Option::Some(&|__unknown: __ec::Unknown| #path { #member: __unknown }))
-        }
-        None => quote!(::core::option::Option::None),
-    };
-
+    let decoder = decoder(ctx);
     let allow_deprecated = super::allow_deprecated(ctx.cont);
     quote! {
         #[automatically_derived]
@@ -91,24 +35,134 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
                 __headers: &dyn __ec::ResponseHeaders,
                 __body: &[u8],
             ) -> ::core::result::Result<Self, __ec::DecodeError> {
-                __ec::Decoder {
-                    table: &__TABLE,
-                    readers: &[#(#readers),*],
-                    build: &|__row: u32, __decoded: &__ec::Decoded<'_>| {
-                        ::core::result::Result::Ok(match __row {
-                            #(#build_arms)*
-                            _ => return ::core::result::Result::Err(__ec::Mismatch),
-                        })
-                    },
-                    wrapped: &[#(#wrapped),*],
-                    other: #other,
-                    fallback_body: __ec::Body::build::<#own_style>,
-                    content_type: <#own_style as __ec::Style>::CONTENT_TYPE,
-                }
-                .decode(__status, __headers, __body)
+                Self::__DECODER.decode(__status, __headers, __body)
+            }
+
+            fn __decode_errors(
+                __status: u16,
+                __headers: &dyn __ec::ResponseHeaders,
+                __body: &[u8],
+            ) -> ::core::option::Option<::core::result::Result<__ec::Vec<Self>, __ec::DecodeError>> {
+                Self::__DECODER.decode_errors(__status, __headers, __body)
+            }
+
+            fn __decode_received(
+                __status: u16,
+                __headers: &dyn __ec::ResponseHeaders,
+                __received: &__ec::Received<'_>,
+            ) -> ::core::result::Result<Self, __ec::DecodeError> {
+                Self::__DECODER.decode_received(__status, __headers, __received)
             }
         }
+
+        #[automatically_derived]
+        #allow_deprecated
+        impl #impl_generics #ident #ty_generics #where_clause {
+            /// The type's decoding, around its table.
+            #[doc(hidden)]
+            const __DECODER: __ec::Decoder<'static, Self> = #decoder;
+        }
     }
+}
+
+/// The `Decoder` of the type: its table, its styles' readers, the closure that builds the
+/// variant of a row, the types its transparent variants wrap, and its `other` variant.
+fn decoder(ctx: &Ctx<'_, '_>) -> TokenStream {
+    let styles = styles(ctx);
+    let own_style = style_type(&styles[0]);
+    let readers = styles.iter().map(|s| match s {
+        Style::Builtin(b) => {
+            let name = syn::Ident::new(b.type_name(), proc_macro2::Span::call_site());
+            quote! {
+                (|__body| __ec::read_builtin(__ec::Builtin::#name, __body, &__TABLE.member_names))
+                    as __ec::Reader
+            }
+        }
+        Style::Custom(path) => quote!(__ec::read_custom::<#path> as __ec::Reader),
+    });
+    let (read_errors, builtin) = match super::api_error::collection_style(ctx) {
+        Style::Builtin(b) => {
+            let name = syn::Ident::new(b.type_name(), proc_macro2::Span::call_site());
+            (
+                quote! {
+                    |__body| __ec::read_builtin_errors(__ec::Builtin::#name, __body, &__TABLE.member_names)
+                },
+                quote!(::core::option::Option::Some(__ec::Builtin::#name)),
+            )
+        }
+        Style::Custom(path) => (
+            quote! {
+                |__body| __ec::read_custom_errors::<#path>(__body, &__TABLE.member_names)
+            },
+            quote!(::core::option::Option::None),
+        ),
+    };
+    let build_arms = ctx
+        .cont
+        .variants
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| !v.delegates())
+        .map(|(i, v)| {
+            let row = ctx.row(i);
+            let construct = construct(ctx, v);
+            quote!(#row => #construct,)
+        });
+    let wrapped = wrapped(ctx);
+    let other = match ctx.cont.variants.iter().find(|v| v.attrs.other.is_some()) {
+        Some(v) => {
+            let path = ctx.path(v);
+            let member = &v.fields[0].member;
+            quote!(::core::option::Option::Some(&|__unknown: __ec::Unknown| #path { #member: __unknown }))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    quote! {
+        __ec::Decoder {
+            table: &__TABLE,
+            readers: &[#(#readers),*],
+            read_errors: #read_errors,
+            style: #builtin,
+            build: &|__row: u32, __decoded: &__ec::Decoded<'_>| {
+                ::core::result::Result::Ok(match __row {
+                    #(#build_arms)*
+                    _ => return ::core::result::Result::Err(__ec::Mismatch),
+                })
+            },
+            wrapped: &[#(#wrapped),*],
+            other: #other,
+            fallback_body: __ec::Body::build::<#own_style>,
+            content_type: <#own_style as __ec::Style>::CONTENT_TYPE,
+        }
+    }
+}
+
+/// Each transparent variant's wrapped type: its catalog, and its decoding of a body and of what
+/// was read of one error among several, mapped into the variant.
+fn wrapped<'c>(ctx: &'c Ctx<'_, '_>) -> impl Iterator<Item = TokenStream> + 'c {
+    // The paths of the runtime's items keep the macro's span (see `entries::codes`).
+    let (api_error, decode, catalog) = (
+        quote!(__ec::ApiError),
+        quote!(__ec::Decode),
+        quote!(__ec::Catalog),
+    );
+    ctx.cont.variants.iter().filter(|v| v.is_transparent()).map(move |v| {
+        let field = &v.fields[0];
+        let ty = field.ty();
+        let path = ctx.path(v);
+        let member = &field.member;
+        quote_spanned! {field.span()=>
+            (
+                <#ty as #api_error>::catalog as fn() -> #catalog,
+                &|__status: u16, __headers: &dyn __ec::ResponseHeaders, __body: &[u8]| {
+                    <#ty as #decode>::decode_with_headers(__status, __headers, __body).map(|__inner| #path { #member: __inner })
+                },
+                &|__status: u16, __headers: &dyn __ec::ResponseHeaders, __received: &__ec::Received<'_>| {
+                    <#ty as #decode>::__decode_received(__status, __headers, __received).map(|__inner| #path { #member: __inner })
+                },
+            )
+        }
+    })
 }
 
 /// Without `decode`: a `Decode` impl bound by a trait no type has, so that `E::decode(..)`

@@ -25,16 +25,16 @@
 //! at run time, so a large enum of unit variants costs one match and one static array.
 
 mod api_error;
-mod from_failure;
 mod construct;
 mod decode;
 mod display;
 mod entries;
 mod error;
 mod from;
+mod from_failure;
+mod from_violation;
 mod serialize;
 mod source;
-mod from_violation;
 
 use crate::ast::{Container, Field, Variant};
 use crate::attr::Style;

@@ -1,37 +1,68 @@
-//! The decoding the derive calls: a type's [`Decoder`] looks a response up in its table and
-//! builds the variant of a row with the closure the derive wrote. Reached only through
-//! `__private`.
+//! The decoding the derive calls: a type's [`Decoder`] reads a response with its styles'
+//! readers, looks the code up in its table and builds the variant of a row with the closure the
+//! derive wrote. Reached only through `__private`.
 
 use super::{DecodeError, ReadCode, ResponseHeaders, Unknown};
 use crate::catalog::{Table, TableCodes};
-use crate::json::{JsonDocument, JsonValue};
-use crate::style::Names;
-use crate::style::Wire;
-use crate::{Body, Catalog, Code, Parts, RetryAfter, Status};
+use crate::json::Field;
+use crate::style::{Names, Received, read};
+use crate::{Body, Catalog, Code, Parts, RetryAfter, Status, Style};
 use error_contract_wire::Builtin;
+use std::borrow::Cow;
 
-/// A style's reader, as the derive lists them.
-pub type Reader = for<'a> fn(JsonValue<'a>) -> Option<Wire<'a>>;
+/// A style's reader of the body of one error, as the derive lists them.
+pub type Reader = for<'a> fn(&'a [u8]) -> Option<Received<'a>>;
 
-/// Reads a body of a built-in style whose members are named by `names` (the derive binds an
-/// enum's names in a closure of its own, a [`Reader`]).
+/// A style's reader of the body of several errors.
+pub type ErrorsReader = for<'a> fn(&'a [u8]) -> Option<Vec<Received<'a>>>;
+
+/// Reads the body of one error in a built-in style whose members are named by `names` (the
+/// derive binds an enum's names in a closure of its own, a [`Reader`]).
 #[must_use]
 pub fn read_builtin<'a>(
     style: Builtin,
-    json: JsonValue<'a>,
+    body: &'a [u8],
     names: &Names<'static>,
-) -> Option<Wire<'a>> {
-    crate::style::reader(style)(json, names)
+) -> Option<Received<'a>> {
+    read::body(style, body, names)
+}
+
+/// Reads the body of several errors in a built-in style (an [`ErrorsReader`]).
+#[must_use]
+pub fn read_builtin_errors<'a>(
+    style: Builtin,
+    body: &'a [u8],
+    names: &Names<'static>,
+) -> Option<Vec<Received<'a>>> {
+    read::errors(style, body, names)
+}
+
+/// Reads the body of one error in a custom style: its [`Style::read_body`], when the body is
+/// text.
+#[must_use]
+pub fn read_custom<S: Style + ?Sized>(body: &[u8]) -> Option<Received<'_>> {
+    S::read_body(core::str::from_utf8(body).ok()?)
+}
+
+/// Reads the body of several errors in a custom style: its [`Style::read_errors`].
+#[must_use]
+pub fn read_custom_errors<'a, S: Style + ?Sized>(
+    body: &'a [u8],
+    names: &Names<'static>,
+) -> Option<Vec<Received<'a>>> {
+    S::read_errors(core::str::from_utf8(body).ok()?, names)
 }
 
 /// A field that did not deserialize.
 #[derive(Debug, Clone, Copy)]
 pub struct Mismatch;
 
-/// A transparent variant's wrapped type: its catalog, and its decoding mapped into the variant.
+/// A transparent variant's wrapped type: its catalog, and its decoding, of a body and of what
+/// was read of one error among several, mapped into the variant.
 pub type Wrapped<'a, E> = (
     fn() -> Catalog,
     &'a dyn Fn(u16, &dyn ResponseHeaders, &[u8]) -> Result<E, DecodeError>,
+    &'a dyn Fn(u16, &dyn ResponseHeaders, &Received<'_>) -> Result<E, DecodeError>,
 );
 
 /// What the derive's closure builds one variant from: the response's status and headers, and
@@ -39,7 +70,7 @@ pub type Wrapped<'a, E> = (
 pub struct Decoded<'a> {
     status: Status,
     headers: &'a dyn ResponseHeaders,
-    wire: &'a Wire<'a>,
+    received: &'a Received<'a>,
 }
 
 impl Decoded<'_> {
@@ -50,8 +81,8 @@ impl Decoded<'_> {
     ///
     /// When the member is missing or of the wrong shape for `T`.
     pub fn field<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<T, Mismatch> {
-        match self.wire.field(key) {
-            Some(value) => T::deserialize(value).map_err(|_| Mismatch),
+        match self.received.member(key) {
+            Some(value) => serde_json::from_str(value.get()).map_err(|_| Mismatch),
             // Missing: as `null`.
             None => T::deserialize(serde::de::value::UnitDeserializer::<serde_json::Error>::new())
                 .map_err(|_| Mismatch),
@@ -65,8 +96,8 @@ impl Decoded<'_> {
     }
 
     /// The message the style read from the body, if any: for a `message` field.
-    pub fn message(&self) -> Option<std::borrow::Cow<'_, str>> {
-        self.wire.message()
+    pub fn message(&self) -> Option<Cow<'_, str>> {
+        self.received.message_cow().cloned()
     }
 
     /// A run-time `status` field: the response's status.
@@ -75,22 +106,36 @@ impl Decoded<'_> {
     }
 }
 
-/// A type's decoding, around its table: the derive writes one in its `Decode::decode`.
+/// A type's decoding, around its table: the derive writes one in its `Decode` impl.
 pub struct Decoder<'a, E> {
     /// The type's table.
     pub table: &'static Table,
     /// The readers of the styles the type uses, its own style first.
     pub readers: &'a [Reader],
+    /// The reader of a body of several errors in the type's own style.
+    pub read_errors: ErrorsReader,
+    /// The type's own style, when it is a built-in one: an unknown error among several is put
+    /// back in its envelope.
+    pub style: Option<Builtin>,
     /// Builds the variant at a row; `Err` when its fields do not deserialize.
     pub build: &'a dyn Fn(u32, &Decoded<'_>) -> Result<E, Mismatch>,
     /// Transparent variants: decode with the wrapped type when its catalog has the code.
     pub wrapped: &'a [Wrapped<'a, E>],
     /// The `other` variant.
     pub other: Option<&'a dyn Fn(Unknown) -> E>,
-    /// Writes the body of a status-only unknown in the type's style.
+    /// Writes the body of an unknown error that is not the body received (a status alone, or one
+    /// error of several) in the type's own style.
     pub fallback_body: fn(&Parts<'_>) -> Body,
     /// The content type of the type's own style, for an unknown error's body.
     pub content_type: &'static str,
+}
+
+/// Where what was read comes from: a body of one error (kept whole by an unknown error), or one
+/// error of several.
+#[derive(Clone, Copy)]
+enum Source<'b> {
+    Body(&'b [u8], Reader),
+    Item,
 }
 
 impl<E> Decoder<'_, E> {
@@ -108,84 +153,118 @@ impl<E> Decoder<'_, E> {
         if status < 400 {
             return Err(DecodeError::NotAnError(status));
         }
-        // Statuses past 999 are not HTTP statuses; keep them as the nearest error status.
-        let status = Status::new(status).unwrap_or(Status::checked(599));
-        if let Some(doc) = &JsonDocument::parse(body) {
-            for read in self.readers {
-                // Borrowed where the reader wrote it: a `Wire` is not small.
-                if let Some(wire) = &mut read(doc.root()) {
-                    return self.read(status, headers, body, wire, *read);
-                }
+        let status = Self::status(status);
+        for &read in self.readers {
+            if let Some(received) = &mut read(body) {
+                return self.read(status, headers, received, Source::Body(body, read));
             }
         }
-        self.unknown(status, headers, body, None, None)
+        self.unknown(status, headers, None, None)
     }
 
-    /// Decodes what a style's reader read from the body.
+    /// Decodes a body of several errors in the type's own style into each of them; `None` when
+    /// the body is not one.
+    ///
+    /// # Errors
+    ///
+    /// The first error that does not decode, as [`Decoder::decode`].
+    pub fn decode_errors(
+        &self,
+        status: u16,
+        headers: &dyn ResponseHeaders,
+        body: &[u8],
+    ) -> Option<Result<Vec<E>, DecodeError>> {
+        if status < 400 {
+            return Some(Err(DecodeError::NotAnError(status)));
+        }
+        let status = Self::status(status);
+        let mut items = (self.read_errors)(body).filter(|items| !items.is_empty())?;
+        Some(
+            items
+                .iter_mut()
+                .map(|received| self.read(status, headers, received, Source::Item))
+                .collect(),
+        )
+    }
+
+    /// Decodes what was read of one error among several.
+    ///
+    /// # Errors
+    ///
+    /// As [`Decoder::decode`].
+    pub fn decode_received(
+        &self,
+        status: u16,
+        headers: &dyn ResponseHeaders,
+        received: &Received<'_>,
+    ) -> Result<E, DecodeError> {
+        if status < 400 {
+            return Err(DecodeError::NotAnError(status));
+        }
+        let received = &mut received.clone();
+        self.read(Self::status(status), headers, received, Source::Item)
+    }
+
+    /// Statuses past 999 are not HTTP statuses; they are kept as the nearest error status.
+    fn status(status: u16) -> Status {
+        Status::new(status).unwrap_or(Status::checked(599))
+    }
+
+    /// Decodes what a style's reader read.
     fn read(
         &self,
         status: Status,
         headers: &dyn ResponseHeaders,
-        body: &[u8],
-        wire: &mut Wire<'_>,
-        reader: Reader,
+        received: &mut Received<'_>,
+        source: Source<'_>,
     ) -> Result<E, DecodeError> {
         // A problem without a `code` member: the code is what follows the type base in `type`.
         if let (Some(base), true) = (self.table.type_base, self.table.member_names.skip_code) {
             let numeric = matches!(self.table.codes, TableCodes::Num(_));
-            wire.code_from_type(base, numeric);
+            received.code_from_type(base, numeric);
         }
-        let wire = &*wire;
+        let received = &*received;
         let decoded = Decoded {
             status,
             headers,
-            wire,
+            received,
         };
-        if let Some(row) = self.exact(wire) {
+        if let Some(row) = self.exact(received) {
             if let Ok(value) = (self.build)(row, &decoded) {
                 return Ok(value);
             }
             // A known code whose fields do not deserialize: `other`, with the code kept.
-            return self.unknown(status, headers, body, Some(wire), Some(reader));
+            return self.unknown(status, headers, Some(received), Some(source));
         }
-        if let Some(code) = wire.read_code() {
-            for (catalog, decode) in self.wrapped {
+        if let Some(code) = received.read_code() {
+            for (catalog, decode, decode_received) in self.wrapped {
                 if catalog().get(code.as_code()).is_some() {
-                    return decode(status.as_u16(), headers, body);
+                    return match source {
+                        Source::Body(body, _) => decode(status.as_u16(), headers, body),
+                        Source::Item => decode_received(status.as_u16(), headers, received),
+                    };
                 }
             }
         }
-        if let Some(row) = self.parent(wire) {
+        if let Some(row) = self.parent(received) {
             if let Ok(value) = (self.build)(row, &decoded) {
                 return Ok(value);
             }
         }
-        self.unknown(status, headers, body, Some(wire), Some(reader))
+        self.unknown(status, headers, Some(received), Some(source))
     }
 
-    /// The `other` variant (else `Unrecognized`), holding what the response said: a wire read
-    /// from a JSON body, or the status alone.
+    /// The `other` variant (else `Unrecognized`), holding what the response said: what was read
+    /// of a JSON body, or the status alone.
     fn unknown(
         &self,
         status: Status,
         headers: &dyn ResponseHeaders,
-        body: &[u8],
-        wire: Option<&Wire<'_>>,
-        reader: Option<Reader>,
+        received: Option<&Received<'_>>,
+        source: Option<Source<'_>>,
     ) -> Result<E, DecodeError> {
-        // A wire was read from JSON, so the body is UTF-8.
-        let text = wire.and_then(|_| core::str::from_utf8(body).ok());
-        let mut unknown = match (wire, text) {
-            (Some(wire), Some(text)) => Unknown {
-                status,
-                code: wire.read_code().map(ReadCode::to_owned_code),
-                message: wire.message().map(|message| Box::from(&*message)),
-                fields: std::sync::OnceLock::new(),
-                reader,
-                body: Box::from(text),
-                content_type: self.content_type,
-                retry_after: None,
-            },
+        let mut unknown = match (received, source) {
+            (Some(received), Some(source)) => self.unknown_read(status, received, source),
             _ => Unknown::status_only(
                 status,
                 self.content_type,
@@ -205,12 +284,69 @@ impl<E> Decoder<'_, E> {
         }
     }
 
-    /// The row whose code is the wire's code (a numeric code may come as a string of digits,
+    /// An unknown error of what was read: its body is the body received, or for one error of
+    /// several, its members written in the type's own style. A body that is not UTF-8 is not
+    /// JSON (RFC 8259), though `serde_json` does not look at the strings it passes over: such an
+    /// error is known by its status alone.
+    fn unknown_read(&self, status: Status, received: &Received<'_>, source: Source<'_>) -> Unknown {
+        let code = received.read_code().map(ReadCode::to_owned_code);
+        let message = received.message().map(Box::from);
+        let (body, reader) = match source {
+            Source::Body(body, reader) => match core::str::from_utf8(body) {
+                Ok(text) => (String::from(text), reader),
+                Err(_) => {
+                    return Unknown::status_only(
+                        status,
+                        self.content_type,
+                        self.fallback_body,
+                        &self.table.member_names,
+                    );
+                }
+            },
+            Source::Item if received.text().is_some() => {
+                let text = received.text().unwrap_or_default();
+                let body = match self.style {
+                    Some(style) => read::enveloped(style, &self.table.member_names, text),
+                    None => String::from(text),
+                };
+                (body, self.readers.first().copied().unwrap_or(no_reader))
+            }
+            Source::Item => {
+                let values: Vec<_> = received.fields().collect();
+                let fields: Vec<Field<'_>> = values
+                    .iter()
+                    .map(|(key, value)| Field::new(key, value))
+                    .collect();
+                let shown = received
+                    .message()
+                    .unwrap_or(status.reason().unwrap_or_default());
+                let numeric = Code::Num(u32::from(status.as_u16()));
+                let code = code.as_ref().map_or(numeric, ReadCode::as_code);
+                let parts = Parts::new(status, code, &shown)
+                    .with_names(&self.table.member_names)
+                    .with_fields(&fields);
+                let body = (self.fallback_body)(&parts).into_string();
+                (body, self.readers.first().copied().unwrap_or(no_reader))
+            }
+        };
+        Unknown {
+            status,
+            code,
+            message,
+            fields: std::sync::OnceLock::new(),
+            reader: Some(reader),
+            body: body.into_boxed_str(),
+            content_type: self.content_type,
+            retry_after: None,
+        }
+    }
+
+    /// The row whose code is the received code (a numeric code may come as a string of digits,
     /// and a string code as a number). Without a code (the message style), the row whose
-    /// static message is the wire's message.
-    fn exact(&self, wire: &Wire<'_>) -> Option<u32> {
+    /// static message is the received message.
+    fn exact(&self, received: &Received<'_>) -> Option<u32> {
         let rows = self.table.names.len();
-        let found = match (wire.read_code(), &self.table.codes) {
+        let found = match (received.read_code(), &self.table.codes) {
             (Some(ReadCode::Num(n)), TableCodes::Num(codes)) => codes.iter().position(|c| c == n),
             (Some(ReadCode::Str(s)), TableCodes::Num(codes)) => s
                 .parse::<u32>()
@@ -225,9 +361,9 @@ impl<E> Decoder<'_, E> {
                 codes.iter().position(|c| *c == text)
             }
             (None, _) => {
-                let message = wire.message()?;
+                let message = received.message()?;
                 (0..rows).find(|&row| {
-                    !self.table.interpolated[row] && self.table.messages[row] == &*message
+                    !self.table.interpolated[row] && self.table.messages[row] == message
                 })
             }
         };
@@ -236,7 +372,7 @@ impl<E> Decoder<'_, E> {
 
     /// For a numeric code not listed: the longest decimal prefix that some row names as its
     /// `parent`, and the row with that code.
-    fn parent(&self, wire: &Wire<'_>) -> Option<u32> {
+    fn parent(&self, received: &Received<'_>) -> Option<u32> {
         let TableCodes::Num(codes) = &self.table.codes else {
             return None;
         };
@@ -255,7 +391,7 @@ impl<E> Decoder<'_, E> {
             let row = codes.iter().position(|c| *c == prefix)?;
             u32::try_from(row).ok()
         };
-        match wire.read_code()? {
+        match received.read_code()? {
             // The prefixes of a number, longest first: 200699 -> 20069, 2006, 200, 20, 2.
             ReadCode::Num(n) => {
                 let mut prefix = *n / 10;
@@ -276,4 +412,9 @@ impl<E> Decoder<'_, E> {
             ReadCode::Str(_) => None,
         }
     }
+}
+
+/// The reader of a type with no style in use: reads nothing.
+fn no_reader(_: &[u8]) -> Option<Received<'_>> {
+    None
 }

@@ -1,47 +1,30 @@
-//! Wire styles: how an error becomes a JSON body.
+//! Wire styles: how an error becomes a JSON body, and how a body is read back.
 //!
-//! The five built-in styles are the error bodies API pages commonly document: `dto`
-//! (`{"errors":[{"errorCode":..,"message":..}]}`), `nested` (`{"error":{"code":..,"message":..}}`),
-//! `flat` (`{"code":..,"message":..}`), `message` (`{"errorMessage":..}`) and `problem` (RFC 9457
-//! problem details). For a variant whose body has no run-time part, the derive writes the body
-//! itself at compile time, byte for byte what these impls would write; the impls below write the
-//! bodies that have run-time parts, and the bodies of errors built by hand.
+//! The five built-in styles are the error bodies API pages commonly document: [`Dto`]
+//! (`{"errors":[{"errorCode":..,"message":..}]}`), [`Nested`] (`{"error":{"code":..,"message":..}}`),
+//! [`Flat`] (`{"code":..,"message":..}`), [`Message`] (`{"errorMessage":..}`) and [`Problem`]
+//! (RFC 9457 problem details). Each is one set of rules in the `error-contract-wire` crate (its
+//! member names, its body of one error, its body of several, where a reader finds the error):
+//! the derive writes the bodies that have no run-time part with them at compile time, and the
+//! runtime writes the others and reads every body back with them.
+//!
+//! A format none of them has is a type implementing [`Style`]: it writes with [`JsonWriter`] and
+//! reads with `serde_json`, and `#[api_error(style = path::To::Style)]` names it.
 
-use crate::json::{Field, JsonArray, JsonValue, JsonWriter};
-use crate::{Code, Items, Status};
+use crate::json::{Field, JsonWriter};
+use crate::{Code, Status};
 use core::fmt::{self, Display};
-use error_contract_wire::{Builtin, Sink};
-use std::borrow::Cow;
+use error_contract_wire::Builtin;
 
 pub use error_contract_wire::{Constant, ConstantValue, Names};
-pub(crate) use wire::ReadCode;
-pub use wire::Wire;
+pub use items::Items;
+pub(crate) use items::List;
+pub(crate) use read::ReadCode;
+pub use read::Received;
 
-mod dto;
-mod flat;
-mod message;
-mod nested;
-mod problem;
-mod wire;
-
-/// The reader of a built-in style, with the member names of the enum that reads.
-pub(crate) fn reader(
-    style: Builtin,
-) -> for<'a> fn(JsonValue<'a>, &Names<'static>) -> Option<Wire<'a>> {
-    match style {
-        Builtin::Dto => dto::read,
-        Builtin::Nested => nested::read,
-        Builtin::Flat => flat::read,
-        Builtin::Message => message::read,
-        Builtin::Problem => problem::read,
-    }
-}
-
-pub use dto::Dto;
-pub use flat::Flat;
-pub use message::Message;
-pub use nested::Nested;
-pub use problem::Problem;
+mod items;
+pub(crate) mod read;
+pub(crate) mod write;
 
 /// A wire format for error bodies.
 ///
@@ -88,39 +71,49 @@ pub trait Style {
     /// Writes the body of one error.
     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>);
 
-    /// Reads a body back, for [`Decode`](crate::Decode): the code, the message and the object
-    /// of the other members, borrowed from the body's bytes, or `None` when the JSON is not of
-    /// this style. The default reads nothing, so a custom style decodes every response by its
-    /// status alone until it implements this.
+    /// Reads a body back, for [`Decode`](crate::Decode): the code, the message and the other
+    /// members, borrowed from the body, or `None` when it is not a body of this style. Read it
+    /// with `serde_json`: [`Received::from_object`] reads an object's code and message members and
+    /// keeps the others for the fields, and `serde_json::from_str` with a struct of
+    /// `&RawValue` members finds that object in an envelope. The default reads nothing, so a
+    /// custom style decodes every response by its status alone until it implements this.
     ///
     /// ```
-    /// use error_contract::style::Wire;
-    /// use error_contract::json::{JsonDocument, JsonValue, JsonWriter};
+    /// use error_contract::json::JsonWriter;
+    /// use error_contract::style::Received;
     /// use error_contract::{Code, Parts, Style};
+    /// use serde_json::value::RawValue;
     ///
-    /// struct OAuth;
+    /// /// `{"fault":{"error":"...","error_description":"..."}}`.
+    /// struct Fault;
     ///
-    /// impl Style for OAuth {
+    /// #[derive(serde::Deserialize)]
+    /// struct Envelope<'a> {
+    ///     #[serde(borrow)]
+    ///     fault: &'a RawValue,
+    /// }
+    ///
+    /// impl Style for Fault {
     ///     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
-    ///         out.raw(r#"{"error":"#);
+    ///         out.raw(r#"{"fault":{"error":"#);
     ///         out.code(parts.code());
     ///         out.raw(r#","error_description":"#);
     ///         out.display(parts.message());
-    ///         out.raw("}");
+    ///         out.raw("}}");
     ///     }
     ///
-    ///     fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
-    ///         Some(Wire::from_object(json.as_object()?, Some("error"), "error_description"))
+    ///     fn read_body(body: &str) -> Option<Received<'_>> {
+    ///         let envelope: Envelope<'_> = serde_json::from_str(body).ok()?;
+    ///         Received::from_object(envelope.fault.get(), Some("error"), "error_description")
     ///     }
     /// }
     ///
-    /// let doc = JsonDocument::parse(br#"{"error":"invalid_grant","error_description":"expired"}"#).unwrap();
-    /// let wire = OAuth::read_body(doc.root()).unwrap();
-    /// assert_eq!(wire.code(), Some(Code::Str("invalid_grant")));
-    /// assert_eq!(wire.message().as_deref(), Some("expired"));
+    /// let received = Fault::read_body(r#"{"fault":{"error":"invalid_grant","error_description":"expired"}}"#).unwrap();
+    /// assert_eq!(received.code(), Some(Code::Str("invalid_grant")));
+    /// assert_eq!(received.message(), Some("expired"));
     /// ```
-    fn read_body(json: JsonValue<'_>) -> Option<Wire<'_>> {
-        let _ = json;
+    fn read_body(body: &str) -> Option<Received<'_>> {
+        let _ = body;
         None
     }
 
@@ -133,7 +126,8 @@ pub trait Style {
     ///
     /// ```
     /// use error_contract::json::JsonWriter;
-    /// use error_contract::{ApiError, Errors, Items, Parts, Style};
+    /// use error_contract::{ApiError, Errors, Parts, Style};
+    /// use error_contract::style::Items;
     ///
     /// /// `{"error":"..."}`, and `{"errors":["...","..."]}` for several.
     /// struct Terse;
@@ -174,162 +168,158 @@ pub trait Style {
     /// ```
     fn write_errors(items: &Items<'_>, out: &mut JsonWriter<'_>) {
         out.raw(r#"{"errors":"#);
-        list(items, out, Self::write_body);
+        write::list(items, out, Self::write_body);
         out.raw("}");
     }
 
-    /// Splits a body of several errors into the bodies of one error each, for decoding
-    /// [`Errors`](crate::Errors); `None` when `json` is not a body of several errors in this
-    /// style. Each body is borrowed from `json`'s text where an item of the list is a whole
-    /// body of one error, and written (an item put back in its envelope) where it is not.
-    /// `names` are the member names of the enum that decodes (`rename_members`,
-    /// `skip_members`), which the built-in styles follow and a custom style may ignore. The
-    /// default reads the `errors` array that the default [`Style::write_errors`] writes.
+    /// Reads a body of several errors back, for decoding [`Errors`](crate::Errors): what
+    /// [`Style::read_body`] would read of each error, or `None` when `body` is not a body of
+    /// several errors in this style. `names` are the member names of the enum that decodes
+    /// (`rename_members`, `skip_members`), which the built-in styles follow and a custom style
+    /// may ignore. The default reads the `errors` array that the default
+    /// [`Style::write_errors`] writes, each item with `read_body` (an item it cannot read is
+    /// decoded by the status alone).
     ///
     /// ```
-    /// use error_contract::Style;
-    /// use error_contract::json::JsonDocument;
+    /// use error_contract::{Code, Style};
     /// use error_contract::style::{Dto, Flat, Names};
     ///
-    /// let body = br#"{"message":"Bad Request","errors":[
+    /// let body = r#"{"message":"Bad Request","errors":[
     ///     {"code":"name","message":"name is required"},
     ///     {"code":"email","message":"email is invalid"}
     /// ]}"#;
-    /// let doc = JsonDocument::parse(body).unwrap();
-    /// let bodies = Flat::read_errors(doc.root(), &Names::DEFAULT).unwrap();
-    /// assert_eq!(bodies[1], r#"{"code":"email","message":"email is invalid"}"#);
+    /// let items = Flat::read_errors(body, &Names::DEFAULT).unwrap();
+    /// assert_eq!(items[1].code(), Some(Code::Str("email")));
     ///
     /// // One error's body is not a body of several.
-    /// let doc = JsonDocument::parse(br#"{"code":"name","message":"?"}"#).unwrap();
-    /// assert_eq!(Flat::read_errors(doc.root(), &Names::DEFAULT), None);
+    /// assert!(Flat::read_errors(r#"{"code":"name","message":"?"}"#, &Names::DEFAULT).is_none());
     ///
-    /// // A `dto` item is put back in the envelope of one error.
-    /// let doc = JsonDocument::parse(br#"{"errors":[{"errorCode":1},{"errorCode":2}]}"#).unwrap();
-    /// let bodies = Dto::read_errors(doc.root(), &Names::DEFAULT).unwrap();
-    /// assert_eq!(bodies, [r#"{"errors":[{"errorCode":1}]}"#, r#"{"errors":[{"errorCode":2}]}"#]);
+    /// // Every item of a `dto` array is an error.
+    /// let items = Dto::read_errors(r#"{"errors":[{"errorCode":1},{"errorCode":2}]}"#, &Names::DEFAULT).unwrap();
+    /// assert_eq!(items.len(), 2);
     /// ```
-    fn read_errors<'a>(json: JsonValue<'a>, names: &Names<'_>) -> Option<Vec<Cow<'a, str>>> {
+    fn read_errors<'a>(body: &'a str, names: &Names<'_>) -> Option<Vec<Received<'a>>> {
         let _ = names;
-        let items = json.as_object()?.get("errors")?.as_array()?;
-        Some(items.iter().map(|item| Cow::Borrowed(item.raw())).collect())
+        let items = read::default_errors(body)?;
+        let read = |item: &'a serde_json::value::RawValue| {
+            let received = Self::read_body(item.get()).unwrap_or_default();
+            received.with_text(item.get())
+        };
+        Some(items.into_iter().map(read).collect())
     }
 }
 
-/// Writes `parts` in a built-in style, by the walk the derive writes static bodies with.
-pub(crate) fn write_builtin(style: Builtin, parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
-    let writer = &mut Writer { parts, out };
-    error_contract_wire::write_body(style, parts.names, parts.constants, parts.type_base, writer);
-}
+/// Declares a built-in style: a name for its rules in the wire crate.
+macro_rules! builtin {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name;
 
-/// Writes the object of one error in a built-in style: an item of a collection.
-pub(crate) fn write_object(style: Builtin, parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
-    let writer = &mut Writer { parts, out };
-    error_contract_wire::write_object(style, parts.names, parts.constants, parts.type_base, writer);
-}
+        impl Style for $name {
+            const CONTENT_TYPE: &'static str = Builtin::$name.content_type();
 
-/// Writes `"name":` for a member the style writes itself.
-pub(crate) fn key(out: &mut JsonWriter<'_>, name: &str) {
-    out.string(name);
-    out.raw(":");
-}
+            fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
+                write::body(Builtin::$name, parts, out);
+            }
 
-/// The runtime's [`Sink`]: the parts of one error, written into a `JsonWriter`.
-struct Writer<'p, 'w, 'a> {
-    parts: &'p Parts<'p>,
-    out: &'w mut JsonWriter<'a>,
-}
+            fn read_body(body: &str) -> Option<Received<'_>> {
+                read::body(Builtin::$name, body.as_bytes(), &Names::DEFAULT)
+            }
 
-impl Sink for Writer<'_, '_, '_> {
-    fn raw(&mut self, json: &str) {
-        self.out.raw(json);
-    }
+            fn write_errors(items: &Items<'_>, out: &mut JsonWriter<'_>) {
+                write::errors(Builtin::$name, items, out);
+            }
 
-    fn escaped(&mut self, text: &str) {
-        self.out.escaped(text);
-    }
-
-    fn code(&mut self) {
-        self.out.code(self.parts.code);
-    }
-
-    fn code_text(&mut self) {
-        self.out.code_text(self.parts.code);
-    }
-
-    fn message(&mut self) {
-        self.out.display(self.parts.message);
-    }
-
-    fn status(&mut self) {
-        self.out.status(self.parts.status);
-    }
-
-    fn title(&mut self) {
-        self.out.string(self.parts.title());
-    }
-
-    fn instance(&mut self) {
-        if let Some(instance) = self.parts.instance {
-            self.out.fields(core::slice::from_ref(instance));
+            fn read_errors<'a>(body: &'a str, names: &Names<'_>) -> Option<Vec<Received<'a>>> {
+                read::errors(Builtin::$name, body.as_bytes(), names)
+            }
         }
-    }
-
-    fn fields(&mut self) {
-        self.out.fields(self.parts.fields);
-    }
+    };
 }
 
-/// Writes `[item,item,...]`, each item written by `item` from its parts.
-pub(crate) fn list(
-    items: &Items<'_>,
-    out: &mut JsonWriter<'_>,
-    item: impl Fn(&Parts<'_>, &mut JsonWriter<'_>),
-) {
-    out.raw("[");
-    let mut first = true;
-    items.for_each(&mut |parts| {
-        if !core::mem::take(&mut first) {
-            out.raw(",");
-        }
-        item(parts, out);
-    });
-    out.raw("]");
+builtin! {
+    /// `{"errors":[{"errorCode":3001,"message":"entity not found"}]}`: exposed fields go inside
+    /// the array item, and a body of several errors has an item per error. The code should be
+    /// numeric (the derive insists); a string code is written as a string.
+    ///
+    /// ```
+    /// use error_contract::{Body, Code, Parts, Status, style::Dto};
+    ///
+    /// let parts = Parts::new(Status::NOT_FOUND, Code::Num(3001), &"entity not found");
+    /// assert_eq!(
+    ///     &*Body::build::<Dto>(&parts),
+    ///     r#"{"errors":[{"errorCode":3001,"message":"entity not found"}]}"#
+    /// );
+    /// ```
+    Dto
 }
 
-/// The items of a list member (found by `list`), each the body of one error: its own text, or
-/// put between `before` and `after` (an envelope); `None` when the member is missing or not an
-/// array of objects.
-pub(crate) fn read_list<'a>(
-    list: Option<JsonValue<'a>>,
-    envelope: Option<(&str, &str)>,
-) -> Option<Vec<Cow<'a, str>>> {
-    let items = list?.as_array().map(JsonArray::iter)?;
-    items
-        .map(|item| {
-            item.as_object()?;
-            Some(match envelope {
-                None => Cow::Borrowed(item.raw()),
-                Some((before, after)) => {
-                    let mut body =
-                        String::with_capacity(before.len() + item.raw().len() + after.len());
-                    body.push_str(before);
-                    body.push_str(item.raw());
-                    body.push_str(after);
-                    Cow::Owned(body)
-                }
-            })
-        })
-        .collect()
+builtin! {
+    /// `{"error":{"code":3001,"message":"entity not found"}}`: exposed fields go inside `error`;
+    /// a body of several errors lists them in `details` inside `error`, as Microsoft's REST
+    /// guidelines do.
+    ///
+    /// ```
+    /// use error_contract::{Body, Code, Parts, Status, style::Nested};
+    ///
+    /// let parts = Parts::new(Status::NOT_FOUND, Code::Num(3001), &"entity not found");
+    /// assert_eq!(
+    ///     &*Body::build::<Nested>(&parts),
+    ///     r#"{"error":{"code":3001,"message":"entity not found"}}"#
+    /// );
+    /// ```
+    Nested
 }
 
-/// `{"name":`, the start of an envelope member.
-pub(crate) fn open_member(name: &str) -> String {
-    let mut text = String::from("{\"");
-    error_contract_wire::escape::escape(name, |bytes| {
-        text.push_str(core::str::from_utf8(bytes).unwrap_or_default());
-    });
-    text.push_str("\":");
-    text
+builtin! {
+    /// `{"code":3001,"message":"entity not found"}`: exposed fields follow; a body of several
+    /// errors lists each error's own body in `errors`, as GitHub's
+    /// `{"message":"Validation Failed","errors":[..]}`.
+    ///
+    /// ```
+    /// use error_contract::{Body, Code, Parts, Status, style::Flat};
+    ///
+    /// let parts = Parts::new(Status::NOT_FOUND, Code::Num(3001), &"entity not found");
+    /// assert_eq!(&*Body::build::<Flat>(&parts), r#"{"code":3001,"message":"entity not found"}"#);
+    /// ```
+    Flat
+}
+
+builtin! {
+    /// `{"errorMessage":"entity not found"}`: no code in the body (clients tell errors apart by
+    /// their message); exposed fields follow.
+    ///
+    /// ```
+    /// use error_contract::{Body, Code, Parts, Status, style::Message};
+    ///
+    /// let parts = Parts::new(Status::NOT_FOUND, Code::Num(3001), &"entity not found");
+    /// assert_eq!(&*Body::build::<Message>(&parts), r#"{"errorMessage":"entity not found"}"#);
+    /// ```
+    Message
+}
+
+builtin! {
+    /// RFC 9457 problem details, `application/problem+json`:
+    /// `{"type":"about:blank","title":"Not Found","status":404,"detail":"entity not found","code":3001}`.
+    ///
+    /// With a type base the `type` is the base followed by the code. Exposed fields are
+    /// extension members after `code`. A body of several errors is one problem for the whole
+    /// whose `errors` member lists each error's `detail`, `code` and fields, as RFC 9457
+    /// section 3 shows a validation problem.
+    ///
+    /// ```
+    /// use error_contract::{Body, Code, Parts, Status, Style, style::Problem};
+    ///
+    /// let parts = Parts::new(Status::NOT_FOUND, Code::Num(3001), &"entity not found");
+    /// let body = Body::build::<Problem>(&parts);
+    /// assert_eq!(
+    ///     &*body,
+    ///     r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"entity not found","code":3001}"#
+    /// );
+    /// assert_eq!(body.content_type(), "application/problem+json");
+    /// ```
+    Problem
 }
 
 /// What a style may put in a body: status, code, public message, problem title and type base,

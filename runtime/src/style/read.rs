@@ -1,0 +1,645 @@
+//! Reading bodies back with `serde_json`: what a style finds in the body of one error
+//! ([`Received`]), in one pass over the bytes, borrowing from them.
+//!
+//! A built-in style's body is read by the plan the wire crate gives it ([`Builtin::envelope`],
+//! [`Builtin::list_name`], [`Builtin::passed_over`]): the object of the error is found, then its
+//! code, its message, and every other member as a [`RawValue`], which a variant's field is
+//! deserialized from once the variant is known.
+
+use crate::Code;
+use core::fmt;
+use error_contract_wire::{Builtin, Envelope, Names};
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
+use std::borrow::Cow;
+
+/// What a style read out of the body of one error: its code, its message, and its other members
+/// (the exposed fields, and what else the body holds), all borrowed from the body's bytes (a
+/// string is copied only when it has escapes).
+///
+/// The built-in styles read one with `serde_json` in one pass; a custom style returns one from
+/// [`Style::read_body`](crate::Style::read_body), most simply with [`Received::from_object`].
+///
+/// ```
+/// use error_contract::Code;
+/// use error_contract::style::Received;
+///
+/// let received = Received::from_object(r#"{"code":"gone","message":"Gone","id":7}"#, Some("code"), "message").unwrap();
+/// assert_eq!(received.code(), Some(Code::Str("gone")));
+/// assert_eq!(received.message(), Some("Gone"));
+/// assert_eq!(received.member("id").map(|id| id.get()), Some("7"));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Received<'a> {
+    code: Option<ReadCode<Cow<'a, str>>>,
+    message: Option<Cow<'a, str>>,
+    /// The problem's `type`, kept when the code may have to be taken from it.
+    type_uri: Option<Cow<'a, str>>,
+    /// Every other member, in the body's order (a repeated key is there each time).
+    members: Vec<(Cow<'a, str>, &'a RawValue)>,
+    /// Members that are the style's own rather than an error's fields (the problem's
+    /// `instance`): left out of an unknown error's fields.
+    own: &'static [&'static str],
+    /// The error's own text, for one error among several: what an unknown error keeps.
+    text: Option<&'a str>,
+}
+
+/// A code as read: a number that fits a `u32`, or a string, borrowed from the body while it is
+/// decoded (`ReadCode<Cow<str>>`) and owned by an `Unknown` that keeps it (`ReadCode<Box<str>>`,
+/// the smaller).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ReadCode<S> {
+    Num(u32),
+    Str(S),
+}
+
+impl<S: AsRef<str>> ReadCode<S> {
+    pub(crate) fn as_code(&self) -> Code<'_> {
+        match self {
+            ReadCode::Num(n) => Code::Num(*n),
+            ReadCode::Str(s) => Code::Str(s.as_ref()),
+        }
+    }
+
+    /// The code, owned.
+    pub(crate) fn to_owned_code(&self) -> ReadCode<Box<str>> {
+        match self {
+            ReadCode::Num(n) => ReadCode::Num(*n),
+            ReadCode::Str(s) => ReadCode::Str(Box::from(s.as_ref())),
+        }
+    }
+}
+
+impl<'a> Received<'a> {
+    /// Reads a JSON object: the member `code` (a number that fits a `u32`, or a string; else no
+    /// code) and the member `message` (a string; else no message), the last of each when
+    /// repeated; every other member is kept for the fields. `None` when `json` is not an
+    /// object.
+    ///
+    /// See [`Received`] for an example, and [`Style::read_body`](crate::Style::read_body) for
+    /// its use in a custom style.
+    #[must_use]
+    pub fn from_object(json: &'a str, code: Option<&str>, message: &str) -> Option<Received<'a>> {
+        let plan = Plan {
+            code,
+            message,
+            passed_over: &[],
+            keep_type: false,
+        };
+        let (received, _) = parse(json.as_bytes(), MaybeObject(&plan))??;
+        Some(received)
+    }
+
+    /// The same, with the code's text cut by `cut`, for a format whose code member holds more
+    /// than the code (AWS's `"__type":"aws.protocol#ResourceNotFoundException:http://..."`);
+    /// a numeric code is left as it is.
+    ///
+    /// ```
+    /// use error_contract::Code;
+    /// use error_contract::style::Received;
+    ///
+    /// let body = r#"{"__type":"aws.dynamodb#ResourceNotFoundException:http://internal.amazon.com/","message":"gone"}"#;
+    /// let received = Received::from_object(body, Some("__type"), "message")
+    ///     .unwrap()
+    ///     .map_code(|code| {
+    ///         let name = code.rsplit_once('#').map_or(code, |(_, name)| name);
+    ///         name.split_once(':').map_or(name, |(name, _)| name)
+    ///     });
+    /// assert_eq!(received.code(), Some(Code::Str("ResourceNotFoundException")));
+    /// ```
+    #[must_use]
+    pub fn map_code(mut self, cut: impl FnOnce(&str) -> &str) -> Received<'a> {
+        self.code = match self.code {
+            Some(ReadCode::Str(Cow::Borrowed(code))) => {
+                Some(ReadCode::Str(Cow::Borrowed(cut(code))))
+            }
+            Some(ReadCode::Str(Cow::Owned(code))) => {
+                Some(ReadCode::Str(Cow::Owned(cut(&code).to_owned())))
+            }
+            other => other,
+        };
+        self
+    }
+
+    /// The code read, if any.
+    ///
+    /// See [`Received`] for an example.
+    #[must_use]
+    pub fn code(&self) -> Option<Code<'_>> {
+        self.code.as_ref().map(ReadCode::as_code)
+    }
+
+    /// The message read, if any.
+    ///
+    /// See [`Received`] for an example.
+    #[must_use]
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The member `key` (the last one, when repeated): its JSON text, for a field to be
+    /// deserialized from.
+    ///
+    /// See [`Received`] for an example.
+    #[must_use]
+    pub fn member(&self, key: &str) -> Option<&'a RawValue> {
+        let found = self.members.iter().rev().find(|(name, _)| name == key);
+        found.map(|(_, value)| *value)
+    }
+
+    /// Every member but the code and the message, in the body's order.
+    ///
+    /// ```
+    /// use error_contract::style::Received;
+    ///
+    /// let received = Received::from_object(r#"{"code":1,"a":true,"b":[2]}"#, Some("code"), "message").unwrap();
+    /// let members: Vec<(&str, &str)> = received.members().map(|(k, v)| (k, v.get())).collect();
+    /// assert_eq!(members, [("a", "true"), ("b", "[2]")]);
+    /// ```
+    pub fn members(&self) -> impl Iterator<Item = (&str, &'a RawValue)> + '_ {
+        self.members.iter().map(|(key, value)| (&**key, *value))
+    }
+
+    /// The same, with its own text: one error among several.
+    pub(crate) fn with_text(mut self, text: &'a str) -> Received<'a> {
+        self.text = Some(text);
+        self
+    }
+
+    /// The error's own text, when it is one error among several.
+    pub(crate) fn text(&self) -> Option<&'a str> {
+        self.text
+    }
+
+    pub(crate) fn read_code(&self) -> Option<&ReadCode<Cow<'a, str>>> {
+        self.code.as_ref()
+    }
+
+    pub(crate) fn message_cow(&self) -> Option<&Cow<'a, str>> {
+        self.message.as_ref()
+    }
+
+    /// The members that are an error's fields: all but the style's own.
+    pub(crate) fn fields(&self) -> impl Iterator<Item = (&str, &'a RawValue)> + '_ {
+        self.members().filter(|(key, _)| !self.own.contains(key))
+    }
+
+    /// Takes the code from the problem's `type` when it is `base` followed by a code (a problem
+    /// without a `code` member): a number when `numeric`, else the text.
+    pub(crate) fn code_from_type(&mut self, base: &str, numeric: bool) {
+        if self.code.is_some() {
+            return;
+        }
+        let code = match self.type_uri.take() {
+            Some(Cow::Borrowed(uri)) => uri.strip_prefix(base).map(Cow::Borrowed),
+            Some(Cow::Owned(uri)) => uri.strip_prefix(base).map(|c| Cow::Owned(c.to_owned())),
+            None => None,
+        };
+        self.code = match code {
+            Some(code) if numeric => code.parse().ok().map(ReadCode::Num),
+            Some(code) if !code.is_empty() => Some(ReadCode::Str(code)),
+            _ => None,
+        };
+    }
+}
+
+/// Reads the body of one error in a built-in style whose members are named by `names`; `None`
+/// when the body is not of the style (not JSON, no envelope, or for `flat` and `message`, an
+/// object with neither the code nor the message member).
+pub(crate) fn body<'a>(style: Builtin, body: &'a [u8], names: &Names<'_>) -> Option<Received<'a>> {
+    let plan = Plan::of(style, names);
+    let (mut received, seen) = match style.envelope(names) {
+        Envelope::None => parse(body, MaybeObject(&plan))??,
+        Envelope::Object(name) => parse(body, Member(name, MaybeObject(&plan)))???,
+        Envelope::Array(name) => parse(body, Member(name, FirstItem(MaybeObject(&plan))))???,
+    };
+    // A `flat` or `message` body is any object: it must have one of the style's members.
+    if matches!(style, Builtin::Flat | Builtin::Message) && !seen {
+        return None;
+    }
+    if style == Builtin::Problem {
+        received.own = &["instance"];
+    }
+    Some(received)
+}
+
+/// Reads the errors of a body of several in a built-in style, each as the body of one error
+/// would give it, with its own text; `None` when the body has no list of objects where the
+/// style puts one. The list is read first, each item then: an unknown error keeps its item's
+/// text as it came.
+pub(crate) fn errors<'a>(
+    style: Builtin,
+    body: &'a [u8],
+    names: &Names<'_>,
+) -> Option<Vec<Received<'a>>> {
+    let texts = match (style.envelope(names), style.list_name()) {
+        (Envelope::Array(name), _) => parse(body, Member(name, RawItems))??,
+        (Envelope::Object(name), Some(list)) => {
+            parse(body, Member(name, Member(list, RawItems)))???
+        }
+        (_, list) => parse(body, Member(list.unwrap_or("errors"), RawItems))??,
+    }?;
+    let plan = Plan::of(style, names);
+    let own: &'static [&'static str] = if style == Builtin::Problem {
+        &["instance"]
+    } else {
+        &[]
+    };
+    texts
+        .into_iter()
+        .map(|text| {
+            let (mut item, _) = parse(text.get().as_bytes(), MaybeObject(&plan))??;
+            item.own = own;
+            item.text = Some(text.get());
+            Some(item)
+        })
+        .collect()
+}
+
+/// The texts of the items of the member `errors`, a list of anything: the body of several
+/// errors that a custom style writes by default.
+pub(crate) fn default_errors(body: &str) -> Option<Vec<&RawValue>> {
+    parse(body.as_bytes(), Member("errors", RawItems))??
+}
+
+/// `text`, one error's object among several, in the envelope of the body of one error.
+pub(crate) fn enveloped(style: Builtin, names: &Names<'_>, text: &str) -> String {
+    let (before, after) = match style.envelope(names) {
+        Envelope::None => return String::from(text),
+        Envelope::Object(_) => ("", "}"),
+        Envelope::Array(_) => ("[", "]}"),
+    };
+    let name = style.envelope_name(names).unwrap_or_default();
+    let mut body = String::with_capacity(text.len() + name.len() + 8);
+    body.push_str("{\"");
+    error_contract_wire::escape::escape(name, |bytes| {
+        body.push_str(core::str::from_utf8(bytes).unwrap_or_default());
+    });
+    body.push_str("\":");
+    body.push_str(before);
+    body.push_str(text);
+    body.push_str(after);
+    body
+}
+
+/// Deserializes `bytes` with `seed`, the whole input (trailing characters are an error); any
+/// error is `None`.
+fn parse<'a, S: DeserializeSeed<'a>>(bytes: &'a [u8], seed: S) -> Option<S::Value> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = seed.deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    Some(value)
+}
+
+/// How to read an error's object: the keys of the code and the message, the members passed
+/// over, and whether `type` is kept for the code.
+struct Plan<'n> {
+    code: Option<&'n str>,
+    message: &'n str,
+    passed_over: &'static [&'static str],
+    keep_type: bool,
+}
+
+impl<'n> Plan<'n> {
+    fn of(style: Builtin, names: &Names<'n>) -> Plan<'n> {
+        let code = style.code_name(names);
+        Plan {
+            code,
+            message: style.message_name(names),
+            passed_over: style.passed_over(),
+            keep_type: style == Builtin::Problem && code.is_none(),
+        }
+    }
+}
+
+/// Implements the visits of the kinds of JSON value named (`bool`, `i64`, `u64`, `f64`, `str`,
+/// `unit`) as "not this": the value is consumed and the result is the type's default (`None`).
+macro_rules! not_this {
+    ($($kind:ident)*) => {
+        $(not_this!(@ $kind);)*
+    };
+    (@bool) => {
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(Default::default())
+        }
+    };
+    (@i64) => {
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(Default::default())
+        }
+    };
+    (@u64) => {
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(Default::default())
+        }
+    };
+    (@f64) => {
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(Default::default())
+        }
+    };
+    (@str) => {
+        fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(Default::default())
+        }
+    };
+    (@unit) => {
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(Default::default())
+        }
+    };
+}
+
+/// Drains the rest of an array.
+fn skip_items<'de, A: SeqAccess<'de>>(seq: &mut A) -> Result<(), A::Error> {
+    while seq.next_element::<IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+/// Drains the rest of an object.
+fn skip_members<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+    while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+/// An object read by its plan, with whether it had the code or the message member; `None` for
+/// any other value.
+#[derive(Clone, Copy)]
+struct MaybeObject<'p, 'n>(&'p Plan<'n>);
+
+impl<'de> DeserializeSeed<'de> for MaybeObject<'_, '_> {
+    type Value = Option<(Received<'de>, bool)>;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for MaybeObject<'_, '_> {
+    type Value = Option<(Received<'de>, bool)>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    not_this!(bool i64 u64 f64 str unit);
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        skip_items(&mut seq)?;
+        Ok(None)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let plan = self.0;
+        let mut received = Received::default();
+        let mut seen = false;
+        while let Some(key) = map.next_key_seed(Key)? {
+            if plan.code == Some(&*key) {
+                received.code = map.next_value_seed(CodeValue)?;
+                seen = true;
+            } else if key == plan.message {
+                received.message = map.next_value_seed(Text)?;
+                seen = true;
+            } else if plan.keep_type && key == "type" {
+                received.type_uri = map.next_value_seed(Text)?;
+            } else if plan.passed_over.contains(&&*key) {
+                map.next_value::<IgnoredAny>()?;
+            } else {
+                let value: &'de RawValue = map.next_value()?;
+                received.members.push((key, value));
+            }
+        }
+        Ok(Some((received, seen)))
+    }
+}
+
+/// The value of the member `.0` of an object, read by `.1` (the last, when repeated); `None`
+/// when the member is missing or the value is not an object.
+#[derive(Clone, Copy)]
+struct Member<'k, S>(&'k str, S);
+
+impl<'de, S: DeserializeSeed<'de> + Copy> DeserializeSeed<'de> for Member<'_, S> {
+    type Value = Option<S::Value>;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de, S: DeserializeSeed<'de> + Copy> Visitor<'de> for Member<'_, S> {
+    type Value = Option<S::Value>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    not_this!(bool i64 u64 f64 str unit);
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        skip_items(&mut seq)?;
+        Ok(None)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut found = None;
+        while let Some(key) = map.next_key_seed(Key)? {
+            if key == self.0 {
+                found = Some(map.next_value_seed(self.1)?);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// The first item of an array, read by `.0`; `None` for an empty array or another value.
+#[derive(Clone, Copy)]
+struct FirstItem<S>(S);
+
+impl<'de, S: DeserializeSeed<'de, Value = Option<V>> + Copy, V> DeserializeSeed<'de>
+    for FirstItem<S>
+{
+    type Value = Option<V>;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de, S: DeserializeSeed<'de, Value = Option<V>> + Copy, V> Visitor<'de> for FirstItem<S> {
+    type Value = Option<V>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    not_this!(bool i64 u64 f64 str unit);
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let first = seq.next_element_seed(self.0)?.flatten();
+        skip_items(&mut seq)?;
+        Ok(first)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        skip_members(&mut map)?;
+        Ok(None)
+    }
+}
+
+/// An array's items as JSON texts; `None` for another value.
+#[derive(Clone, Copy)]
+struct RawItems;
+
+impl<'de> DeserializeSeed<'de> for RawItems {
+    type Value = Option<Vec<&'de RawValue>>;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RawItems {
+    type Value = Option<Vec<&'de RawValue>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    not_this!(bool i64 u64 f64 str unit);
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Some(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        skip_members(&mut map)?;
+        Ok(None)
+    }
+}
+
+/// An object's key, borrowed when it has no escapes.
+struct Key;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+        de.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(text))
+    }
+
+    fn visit_str<E>(self, text: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(text.to_owned()))
+    }
+
+    fn visit_string<E>(self, text: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(text))
+    }
+}
+
+/// A string, borrowed when it has no escapes; `None` for another value.
+struct Text;
+
+impl<'de> DeserializeSeed<'de> for Text {
+    type Value = Option<Cow<'de, str>>;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Text {
+    type Value = Option<Cow<'de, str>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    not_this!(bool i64 u64 f64 unit);
+
+    fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Borrowed(text)))
+    }
+
+    fn visit_str<E>(self, text: &str) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(text.to_owned())))
+    }
+
+    fn visit_string<E>(self, text: String) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(text)))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        skip_items(&mut seq)?;
+        Ok(None)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        skip_members(&mut map)?;
+        Ok(None)
+    }
+}
+
+/// A code: a number that fits a `u32`, or a string; `None` for another value.
+struct CodeValue;
+
+impl<'de> DeserializeSeed<'de> for CodeValue {
+    type Value = Option<ReadCode<Cow<'de, str>>>;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for CodeValue {
+    type Value = Option<ReadCode<Cow<'de, str>>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    not_this!(bool i64 f64 unit);
+
+    fn visit_u64<E>(self, n: u64) -> Result<Self::Value, E> {
+        Ok(u32::try_from(n).ok().map(ReadCode::Num))
+    }
+
+    fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Self::Value, E> {
+        Ok(Some(ReadCode::Str(Cow::Borrowed(text))))
+    }
+
+    fn visit_str<E>(self, text: &str) -> Result<Self::Value, E> {
+        Ok(Some(ReadCode::Str(Cow::Owned(text.to_owned()))))
+    }
+
+    fn visit_string<E>(self, text: String) -> Result<Self::Value, E> {
+        Ok(Some(ReadCode::Str(Cow::Owned(text))))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        skip_items(&mut seq)?;
+        Ok(None)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        skip_members(&mut map)?;
+        Ok(None)
+    }
+}
