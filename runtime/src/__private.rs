@@ -11,11 +11,12 @@ pub use crate::codes::assert_unique as assert_unique_codes;
 /// span, under a name no user imports.
 pub use crate::decode::Decode as DecodeRefused;
 pub use crate::decode::decoder::{
-    Decoded, Decoder, ErrorsReader, Mismatch, Reader, Wrapped, read_builtin, read_builtin_errors,
-    read_custom, read_custom_errors,
+    Decoded, Decoder, ErrorsReader, Mismatch, Reader, Wrapped, field as decoded_field,
+    read_builtin, read_builtin_errors, read_custom, read_custom_errors,
 };
 pub use crate::decode::{Decode, DecodeError, ResponseHeaders, Unknown};
 pub use crate::field_roles::{HeaderField, StatusValue};
+pub use crate::style::read::{Fields, Slot};
 pub use crate::style::{Constant, ConstantValue, Names, Received};
 pub use crate::{
     ApiError, Body, Catalog, CatalogEntry, Code, CodeSet, Codes, Fact, Failure, FailureKind,
@@ -24,6 +25,7 @@ pub use crate::{
 };
 pub use error_contract_wire::Builtin;
 pub use serde;
+pub use serde::de::MapAccess;
 pub use serde_json;
 pub use std::vec::Vec;
 

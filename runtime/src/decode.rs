@@ -16,6 +16,7 @@ use core::fmt;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 
+#[cfg(feature = "http")]
 mod client;
 pub(crate) mod decoder;
 mod headers;
@@ -26,11 +27,16 @@ pub mod http;
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub mod reqwest;
 
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub use client::{
     BodyLimits, ClientError, DEFAULT_BODY_LIMIT, DEFAULT_SUCCESS_LIMIT, InvalidBody, RawBody,
     SuccessBody, TooLarge, TransportError, TransportKind,
 };
 pub use headers::ResponseHeaders;
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub use reqwest::{from_response, from_response_limited};
 
 /// Decoding of error responses, derived with `#[api_error(decode)]`.
 ///
@@ -175,11 +181,11 @@ impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DecodeError::NotAnError(status) => write!(f, "status {status} is not an error status"),
-            DecodeError::Unrecognized(unknown) => match unknown.code.as_ref() {
+            DecodeError::Unrecognized(unknown) => match unknown.received_code() {
                 Some(code) => write!(
                     f,
                     "unrecognized error code {} (status {})",
-                    code.as_code(),
+                    code,
                     unknown.status.as_u16()
                 ),
                 None => write!(
@@ -220,24 +226,56 @@ impl std::error::Error for DecodeError {}
 #[derive(Clone)]
 pub struct Unknown {
     status: Status,
-    code: Option<ReadCode<Box<str>>>,
-    // Boxed: an `Unknown` travels in `Result`s, and `String`'s capacity is dead weight here.
-    message: Option<Box<str>>,
+    code: Option<ReadCode<Kept>>,
+    message: Option<Kept>,
     /// The other members, read from `body` with `reader` when first asked for: most callers
     /// never look, and a map of `serde_json` values costs more than the rest of the decoding.
     fields: std::sync::OnceLock<Box<Map<String, Value>>>,
-    reader: Option<decoder::Reader>,
+    reader: Option<decoder::Reader<()>>,
     body: Box<str>,
     content_type: &'static str,
     retry_after: Option<RetryAfter>,
+}
+
+/// A text an unknown error keeps: where it stands in the body (a string without escapes, read
+/// where it was), or a copy of its own (boxed twice: rare, and the `Unknown` stays small).
+#[derive(Clone)]
+enum Kept {
+    In(u32, u32),
+    Own(Box<Box<str>>),
+}
+
+impl Kept {
+    /// `text` as kept by an unknown error whose body is a copy of `body`: where it stands, when
+    /// it was borrowed from `body`, else a copy.
+    fn of(text: &str, body: &str) -> Kept {
+        let start = (text.as_ptr() as usize).wrapping_sub(body.as_ptr() as usize);
+        if start <= body.len() && text.len() <= body.len() - start {
+            if let (Ok(start), Ok(len)) = (u32::try_from(start), u32::try_from(text.len())) {
+                return Kept::In(start, len);
+            }
+        }
+        Kept::Own(Box::new(Box::from(text)))
+    }
+
+    /// The text, in `body`.
+    fn get<'a>(&'a self, body: &'a str) -> &'a str {
+        match self {
+            Kept::In(start, len) => {
+                let start = *start as usize;
+                body.get(start..start + *len as usize).unwrap_or_default()
+            }
+            Kept::Own(text) => text,
+        }
+    }
 }
 
 impl fmt::Debug for Unknown {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Unknown")
             .field("status", &self.status)
-            .field("code", &self.code)
-            .field("message", &self.message)
+            .field("code", &self.received_code())
+            .field("message", &self.received_message())
             .field("fields", self.fields())
             .field("body", &self.body)
             .field("content_type", &self.content_type)
@@ -249,8 +287,8 @@ impl fmt::Debug for Unknown {
 impl PartialEq for Unknown {
     fn eq(&self, other: &Unknown) -> bool {
         self.status == other.status
-            && self.code == other.code
-            && self.message == other.message
+            && self.received_code() == other.received_code()
+            && self.received_message() == other.received_message()
             && self.body == other.body
             && self.content_type == other.content_type
             && self.retry_after == other.retry_after
@@ -317,7 +355,10 @@ impl Unknown {
     /// ```
     #[must_use]
     pub fn received_code(&self) -> Option<Code<'_>> {
-        self.code.as_ref().map(ReadCode::as_code)
+        match self.code.as_ref()? {
+            ReadCode::Num(n) => Some(Code::Num(*n)),
+            ReadCode::Str(code) => Some(Code::Str(code.get(&self.body))),
+        }
     }
 
     /// The message the response carried, if any (`ApiError::message` falls back to the
@@ -330,7 +371,7 @@ impl Unknown {
     /// ```
     #[must_use]
     pub fn received_message(&self) -> Option<&str> {
-        self.message.as_deref()
+        Some(self.message.as_ref()?.get(&self.body))
     }
 
     /// The response's other members (exposed fields, problem extensions), by key.
@@ -380,7 +421,11 @@ impl Unknown {
     pub fn fields(&self) -> &Map<String, Value> {
         self.fields.get_or_init(|| {
             let mut fields = Map::new();
-            if let Some(received) = self.reader.and_then(|read| read(self.body.as_bytes())) {
+            let received = &mut Received::default();
+            if self
+                .reader
+                .is_some_and(|read| read(self.body.as_bytes(), received, &mut ()))
+            {
                 for (key, value) in received.fields() {
                     if let Ok(value) = serde_json::from_str(value.get()) {
                         fields.insert(key.to_owned(), value);
@@ -408,17 +453,15 @@ impl ApiError for Unknown {
     /// The code the response carried, else the status as a numeric code: a client that finds
     /// no code in a body falls back to the HTTP status.
     fn code(&self) -> Code<'_> {
-        match &self.code {
-            Some(code) => code.as_code(),
-            None => Code::Num(u32::from(self.status.as_u16())),
-        }
+        self.received_code()
+            .unwrap_or(Code::Num(u32::from(self.status.as_u16())))
     }
 
     fn message(&self) -> Cow<'_, str> {
-        match &self.message {
-            Some(message) => Cow::Borrowed(message),
-            None => Cow::Borrowed(self.status.reason().unwrap_or("")),
-        }
+        Cow::Borrowed(
+            self.received_message()
+                .unwrap_or(self.status.reason().unwrap_or("")),
+        )
     }
 
     /// The body as it was received (when it was JSON); else one written in the decoding type's
@@ -436,92 +479,4 @@ impl serde::Serialize for Unknown {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         crate::serialize::serialize_json(&self.body, serializer)
     }
-}
-
-/// Decodes a `reqwest` response: the status first (a success is [`DecodeError::NotAnError`]
-/// without reading the body), then at most [`DEFAULT_BODY_LIMIT`] bytes of body, with its
-/// headers. To read the success body too, and tell a network failure apart, use the typed call
-/// [`reqwest::read`].
-///
-/// A body over the limit, or one that fails to arrive, is not read further: the response is
-/// decoded by its status alone (a status-only [`Unknown`], or the `other` variant).
-///
-/// # Errors
-///
-/// As [`Decode::decode`].
-///
-/// ```no_run
-/// use error_contract::{ApiError, Decode, DecodeError, Unknown};
-///
-/// #[derive(Debug, ApiError)]
-/// #[api_error(style = "nested", rename_all = "snake_case", decode)]
-/// enum Certifier {
-///     #[api_error(status = 404)]
-///     NotFound,
-///     #[api_error(other)]
-///     Other(Unknown),
-/// }
-///
-/// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
-/// let response = reqwest::get("http://127.0.0.1:3000/orders/7").await?;
-/// match error_contract::decode::from_response::<Certifier>(response).await {
-///     Err(DecodeError::NotAnError(_)) => { /* read the success body */ }
-///     Ok(Certifier::NotFound) => { /* ... */ }
-///     Ok(Certifier::Other(unknown)) => eprintln!("{}: {}", unknown.status(), unknown.message()),
-///     Err(other) => return Err(other.into()),
-/// }
-/// # Ok(())
-/// # }
-/// ```
-#[cfg(feature = "reqwest")]
-#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
-pub async fn from_response<E: Decode>(response: ::reqwest::Response) -> Result<E, DecodeError> {
-    from_response_limited(response, DEFAULT_BODY_LIMIT).await
-}
-
-/// [`from_response`] with another body limit, in bytes.
-///
-/// # Errors
-///
-/// As [`Decode::decode`].
-///
-/// ```no_run
-/// # use error_contract::{ApiError, Decode, Unknown};
-/// # #[derive(Debug, ApiError)]
-/// # #[api_error(decode)]
-/// # enum E { #[api_error(other)] Other(Unknown) }
-/// # async fn run(response: reqwest::Response) {
-/// let decoded = error_contract::decode::from_response_limited::<E>(response, 4096).await;
-/// # }
-/// ```
-#[cfg(feature = "reqwest")]
-#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
-pub async fn from_response_limited<E: Decode>(
-    mut response: ::reqwest::Response,
-    limit: usize,
-) -> Result<E, DecodeError> {
-    let status = response.status().as_u16();
-    if status < 400 {
-        return Err(DecodeError::NotAnError(status));
-    }
-    let announced = response
-        .content_length()
-        .and_then(|n| usize::try_from(n).ok());
-    let mut body = Vec::new();
-    if announced.is_none_or(|n| n <= limit) {
-        loop {
-            match response.chunk().await {
-                Ok(Some(chunk)) if body.len() + chunk.len() <= limit => {
-                    body.extend_from_slice(&chunk);
-                }
-                Ok(None) => break,
-                // Over the limit, or the body failed to arrive: decode by the status alone.
-                Ok(Some(_)) | Err(_) => {
-                    body.clear();
-                    break;
-                }
-            }
-        }
-    }
-    E::decode_with_headers(status, response.headers(), &body)
 }

@@ -34,55 +34,8 @@ pub mod utoipa;
 #[cfg(feature = "validator")]
 pub mod validator;
 
-/// Marks a response that a contract error wrote (kept in the response's extensions), so that the
-/// axum layer and the actix-web middleware leave it alone and rewrite every other error response.
-///
-/// The marker costs the response's extensions map (two allocations with axum, one with
-/// actix-web), so the hooks add it only once a layer or middleware that reads it exists in the
-/// process ([`catching`]): a service without one pays nothing for it.
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct ContractResponse;
-
-/// Whether a `CatchLayer` or `CatchMiddleware` has been made in this process. Set once, never
-/// cleared: a response passes through such a layer only after the layer was made.
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-static CATCHING: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
-
-/// Whether error responses must carry the [`ContractResponse`] marker.
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-pub(crate) fn catching() -> bool {
-    // Relaxed is enough: the layer is made before the server's threads that serve through it
-    // are started or handed it, which orders the store before their loads.
-    CATCHING.load(core::sync::atomic::Ordering::Relaxed)
-}
-
-/// Called by every constructor of a layer or middleware that reads the marker.
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-pub(crate) fn start_catching() {
-    CATCHING.store(true, core::sync::atomic::Ordering::Relaxed);
-}
-
-/// The variant of `E` that answers `failure`, with the framework's own description of the
-/// failure logged at debug level (feature `tracing`) and nowhere else.
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-pub(crate) fn caught<E: crate::FromFailure>(failure: &crate::Failure<'_>) -> E {
-    #[cfg(feature = "tracing")]
-    tracing::failure(failure);
-    E::from_failure(failure)
-}
-
-/// The message of a panic's payload: the `&str` or `String` given to `panic!`, else a fixed text.
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-pub(crate) fn panic_message(payload: &(dyn core::any::Any + Send)) -> &str {
-    if let Some(message) = payload.downcast_ref::<&'static str>() {
-        message
-    } else if let Some(message) = payload.downcast_ref::<String>() {
-        message
-    } else {
-        "a panic with a payload that is not a string"
-    }
-}
+#[cfg(feature = "extract")]
+pub(crate) use extract::{ContractResponse, catching, caught, panic_message, start_catching};
 
 /// What the impls of the feature macros call. Not public API: no stability promises.
 pub mod hooks {
@@ -118,26 +71,6 @@ macro_rules! __error_contract_integrations {
     };
 }
 
-/// `axum_core::response::IntoResponse` (feature `axum`).
-#[cfg(feature = "axum")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __error_contract_axum {
-    (impl [$($generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*]) => {
-        #[automatically_derived]
-        impl $($generics)* $crate::__private::hooks::axum_core::response::IntoResponse
-            for $($ty)*
-        where
-            $($where)*
-        {
-            #[inline]
-            fn into_response(self) -> $crate::__private::hooks::axum_core::response::Response {
-                $crate::__private::hooks::axum_response(&self)
-            }
-        }
-    };
-}
-
 /// Feature `axum` is off: nothing.
 #[cfg(not(feature = "axum"))]
 #[doc(hidden)]
@@ -146,64 +79,12 @@ macro_rules! __error_contract_axum {
     ($($tokens:tt)*) => {};
 }
 
-/// `actix_web::ResponseError` (feature `actix-web`).
-#[cfg(feature = "actix-web")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __error_contract_actix_web {
-    (impl [$($generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*]) => {
-        #[automatically_derived]
-        impl $($generics)* $crate::__private::hooks::actix_web::ResponseError for $($ty)*
-        where
-            $($where)*
-        {
-            #[inline]
-            fn status_code(&self) -> $crate::__private::hooks::actix_web::http::StatusCode {
-                $crate::__private::hooks::actix_status(self)
-            }
-
-            fn error_response(
-                &self,
-            ) -> $crate::__private::hooks::actix_web::HttpResponse<
-                $crate::__private::hooks::actix_web::body::BoxBody,
-            > {
-                $crate::__private::hooks::actix_error_response(self)
-            }
-        }
-    };
-}
-
 /// Feature `actix-web` is off: nothing.
 #[cfg(not(feature = "actix-web"))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __error_contract_actix_web {
     ($($tokens:tt)*) => {};
-}
-
-/// `utoipa::IntoResponses` (feature `utoipa`).
-#[cfg(feature = "utoipa")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __error_contract_utoipa {
-    (impl [$($generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*]) => {
-        #[automatically_derived]
-        impl $($generics)* $crate::__private::hooks::utoipa::IntoResponses for $($ty)*
-        where
-            $($where)*
-        {
-            fn responses() -> ::std::collections::BTreeMap<
-                ::std::string::String,
-                $crate::__private::hooks::utoipa::openapi::RefOr<
-                    $crate::__private::hooks::utoipa::openapi::response::Response,
-                >,
-            > {
-                $crate::__private::hooks::utoipa_responses(
-                    &<Self as $crate::ApiError>::catalog(),
-                )
-            }
-        }
-    };
 }
 
 /// Feature `utoipa` is off: nothing.

@@ -175,7 +175,9 @@ pub use catalog::lock;
 pub use catalog::{Catalog, CatalogEntry, HeaderSource};
 pub use code::Code;
 pub use codes::{CodeSet, Codes};
-pub use decode::{ClientError, Decode, DecodeError, Unknown};
+#[cfg(feature = "http")]
+pub use decode::ClientError;
+pub use decode::{Decode, DecodeError, Unknown};
 pub use errors::{EmptyErrors, Errors, Styled};
 pub use failure::{Fact, Failure, FailureKind, FromFact, FromFailure};
 pub use headers::Headers;

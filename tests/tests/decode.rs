@@ -2,7 +2,7 @@
 //! `ApiError`, transparent nesting, and bad input (any bytes give a value or an error, never a
 //! panic), with property tests over arbitrary bytes and mutated valid bodies.
 
-use error_contract::{ApiError, Code, Decode, DecodeError, Status, Unknown};
+use error_contract::{ApiError, Code, Decode, DecodeError, Errors, Status, Unknown};
 use proptest::prelude::*;
 
 /// The same table in each style, so each fallback step is checked in each.
@@ -342,6 +342,42 @@ fn transparent_variants_decode_through_the_wrapped_type() {
         panic!()
     };
     assert_eq!(unknown.code(), "teapot");
+}
+
+/// A wrapper with exposed fields of its own (read into its slots as a body is read), and a
+/// wrapped type with others.
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(style = "nested", rename_all = "snake_case", decode)]
+enum Cart {
+    #[api_error(status = 404, message = "no item {item}")]
+    NoItem {
+        #[api_error(expose)]
+        item: u32,
+    },
+    #[api_error(transparent)]
+    Auth(Auth),
+}
+
+/// A body of several errors whose items belong to a wrapped type: each decodes through it, with
+/// its fields, from what was read of the item (members the wrapper has no slot for are kept).
+#[test]
+fn several_errors_decode_through_the_wrapped_type() {
+    let errors = Errors::try_from(vec![
+        Cart::Auth(Auth::Denied {
+            resource: "orders".into(),
+        }),
+        Cart::NoItem { item: 7 },
+        Cart::Auth(Auth::Denied {
+            resource: "carts".into(),
+        }),
+    ])
+    .unwrap();
+    let body = errors.body();
+    assert_eq!(
+        &*body,
+        r#"{"error":{"message":"Bad Request","details":[{"code":"denied","message":"no access to orders","resource":"orders"},{"code":"no_item","message":"no item 7","item":7},{"code":"denied","message":"no access to carts","resource":"carts"}]}}"#
+    );
+    assert_eq!(Errors::<Cart>::decode(400, body.as_bytes()), Ok(errors));
 }
 
 /// Bad input of every kind the issue names: each gives a value or an error.

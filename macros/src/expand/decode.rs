@@ -2,7 +2,7 @@
 //! static table; the generated code only builds the variant of a row.
 
 use super::{Ctx, style_type};
-use crate::ast::{Variant, option_inner, str_like};
+use crate::ast::{Field, Variant, option_inner, str_like};
 use crate::attr::Style;
 use crate::bound::Bounds;
 use error_contract_wire::Builtin;
@@ -17,9 +17,14 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     let generics = &ctx.cont.original.generics;
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
     let where_clause = bounds(ctx).where_clause(generics);
-    let decoder = decoder(ctx);
+    let slots = Slots::of_type(ctx);
+    let decoder = decoder(ctx, &slots);
+    let fields_items = slots.items();
+    let fields = slots.ty();
     let allow_deprecated = super::allow_deprecated(ctx.cont);
     quote! {
+        #fields_items
+
         #[automatically_derived]
         #allow_deprecated
         impl #impl_generics __ec::Decode for #ident #ty_generics #where_clause {
@@ -60,39 +65,45 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
         impl #impl_generics #ident #ty_generics #where_clause {
             /// The type's decoding, around its table.
             #[doc(hidden)]
-            const __DECODER: __ec::Decoder<'static, Self> = #decoder;
+            const __DECODER: __ec::Decoder<'static, Self, #fields> = #decoder;
         }
     }
 }
 
 /// The `Decoder` of the type: its table, its styles' readers, the closure that builds the
 /// variant of a row, the types its transparent variants wrap, and its `other` variant.
-fn decoder(ctx: &Ctx<'_, '_>) -> TokenStream {
+fn decoder(ctx: &Ctx<'_, '_>, slots: &Slots) -> TokenStream {
     let styles = styles(ctx);
     let own_style = style_type(&styles[0]);
+    let fields = slots.ty();
     let readers = styles.iter().map(|s| match s {
         Style::Builtin(b) => {
             let name = syn::Ident::new(b.type_name(), proc_macro2::Span::call_site());
-            quote! {
-                (|__body| __ec::read_builtin(__ec::Builtin::#name, __body, &__TABLE.member_names))
-                    as __ec::Reader
-            }
+            let read = quote! {
+                |__body, __out, __fields| __ec::read_builtin(__ec::Builtin::#name, __body, &__TABLE.member_names, __out, __fields)
+            };
+            quote!(((#read) as __ec::Reader<#fields>, (#read) as __ec::Reader<()>))
         }
-        Style::Custom(path) => quote!(__ec::read_custom::<#path> as __ec::Reader),
+        Style::Custom(path) => quote! {
+            (
+                __ec::read_custom::<#path, #fields> as __ec::Reader<#fields>,
+                __ec::read_custom::<#path, ()> as __ec::Reader<()>,
+            )
+        },
     });
     let (read_errors, builtin) = match super::api_error::collection_style(ctx) {
         Style::Builtin(b) => {
             let name = syn::Ident::new(b.type_name(), proc_macro2::Span::call_site());
             (
                 quote! {
-                    |__body| __ec::read_builtin_errors(__ec::Builtin::#name, __body, &__TABLE.member_names)
+                    |__body| __ec::read_builtin_errors::<#fields>(__ec::Builtin::#name, __body, &__TABLE.member_names)
                 },
                 quote!(::core::option::Option::Some(__ec::Builtin::#name)),
             )
         }
         Style::Custom(path) => (
             quote! {
-                |__body| __ec::read_custom_errors::<#path>(__body, &__TABLE.member_names)
+                |__body| __ec::read_custom_errors::<#path, #fields>(__body, &__TABLE.member_names)
             },
             quote!(::core::option::Option::None),
         ),
@@ -105,7 +116,7 @@ fn decoder(ctx: &Ctx<'_, '_>) -> TokenStream {
         .filter(|(_, v)| !v.delegates())
         .map(|(i, v)| {
             let row = ctx.row(i);
-            let construct = construct(ctx, v);
+            let construct = construct(ctx, v, slots);
             quote!(#row => #construct,)
         });
     let wrapped = wrapped(ctx);
@@ -123,7 +134,7 @@ fn decoder(ctx: &Ctx<'_, '_>) -> TokenStream {
             readers: &[#(#readers),*],
             read_errors: #read_errors,
             style: #builtin,
-            build: &|__row: u32, __decoded: &__ec::Decoded<'_>| {
+            build: &|__row: u32, __decoded: &__ec::Decoded<'_>, __fields: &mut #fields| {
                 ::core::result::Result::Ok(match __row {
                     #(#build_arms)*
                     _ => return ::core::result::Result::Err(__ec::Mismatch),
@@ -204,7 +215,7 @@ pub(crate) fn refusal(input: &syn::DeriveInput) -> TokenStream {
 
 /// `Self::V { exposed: __decoded.field("key")?, header: __decoded.header("Name")...,
 /// defaulted: Default::default(), status: ..., source: None }`.
-fn construct(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> TokenStream {
+fn construct(ctx: &Ctx<'_, '_>, v: &Variant<'_>, slots: &Slots) -> TokenStream {
     let path = ctx.path(v);
     let fields = v.fields.iter().map(|f| {
         let member = &f.member;
@@ -256,7 +267,13 @@ fn construct(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> TokenStream {
             quote_spanned!(f.span()=> ::core::option::Option::None)
         } else {
             let key = f.key();
-            quote_spanned!(f.span()=> __decoded.field(#key)?)
+            match slots.of(&key, f.ty()) {
+                Some(slot) => {
+                    let seed = Slots::seed(&slot);
+                    quote_spanned!(f.span()=> __ec::decoded_field(__fields.#slot.take(), __decoded, #key, #seed)?)
+                }
+                None => quote_spanned!(f.span()=> __decoded.field(#key)?),
+            }
         };
         quote!(#member: #value)
     });
@@ -318,4 +335,157 @@ fn styles<'c>(ctx: &'c Ctx<'_, '_>) -> Vec<Style<&'c syn::Path>> {
         }
     }
     styles
+}
+
+/// Whether a field's value is read from a member of the body (an exposed field, or the
+/// problem's `instance`), not from a header, the message, the status or a default.
+fn from_member(f: &Field<'_>) -> bool {
+    let header_only =
+        f.attrs.header.is_some() && f.attrs.expose.is_none() && f.attrs.status.is_none();
+    let source_only =
+        (f.attrs.source.is_some() || f.attrs.from.is_some()) && f.attrs.expose.is_none();
+    !(header_only
+        || source_only
+        || f.attrs.default.is_some()
+        || f.attrs.message.is_some()
+        || f.attrs.status.is_some())
+}
+
+/// The slots the fields are read into while a body is read: one per key that the variants
+/// expose with one type, which names no type parameter and no lifetime (a key exposed with two
+/// types, or with such a type, is read from the member's text once the variant is known).
+struct Slots {
+    /// Each slot's key and type.
+    slots: Vec<(String, syn::Type)>,
+    /// The keys kept as text.
+    kept: Vec<String>,
+    /// Whether every other member is kept as text too, not passed over: the type wraps others
+    /// (`transparent`), which read their fields from what this type read of one error among
+    /// several.
+    keep_all: bool,
+}
+
+impl Slots {
+    fn of_type(ctx: &Ctx<'_, '_>) -> Slots {
+        let mut by_key: Vec<(String, Option<syn::Type>)> = Vec::new();
+        let fields = ctx.cont.variants.iter().filter(|v| !v.delegates());
+        for f in fields.flat_map(|v| &v.fields).filter(|f| from_member(f)) {
+            let (key, ty) = (f.key(), f.ty());
+            let typed = !ctx.params.intersects(ty) && !quote!(#ty).to_string().contains('\'');
+            let same = |seen: &Option<syn::Type>| {
+                seen.as_ref()
+                    .is_some_and(|seen| quote!(#seen).to_string() == quote!(#ty).to_string())
+            };
+            match by_key.iter_mut().find(|(seen, _)| *seen == key) {
+                Some((_, seen)) if !same(seen) => *seen = None,
+                Some(_) => {}
+                None => by_key.push((key, typed.then(|| ty.clone()))),
+            }
+        }
+        let mut slots = Slots {
+            slots: Vec::new(),
+            kept: Vec::new(),
+            keep_all: ctx.cont.variants.iter().any(Variant::is_transparent),
+        };
+        for (key, ty) in by_key {
+            match ty {
+                Some(ty) => slots.slots.push((key, ty)),
+                None => slots.kept.push(key),
+            }
+        }
+        slots
+    }
+
+    /// The slot of `key` read as `ty`, if it has one.
+    fn of(&self, key: &str, ty: &syn::Type) -> Option<syn::Ident> {
+        let ty = quote!(#ty).to_string();
+        let at = self
+            .slots
+            .iter()
+            .position(|(k, t)| k == key && quote!(#t).to_string() == ty)?;
+        Some(quote::format_ident!("__s{}", at))
+    }
+
+    /// The seed that deserializes the type of `slot`: the one place the derive asks for the
+    /// type's `Deserialize` (so a type without it is one error, on the field's type).
+    fn seed(slot: &syn::Ident) -> syn::Ident {
+        quote::format_ident!("{}_Seed", slot)
+    }
+
+    /// The type the decoder reads the fields into: `()` without slots, else `__Fields`.
+    fn ty(&self) -> TokenStream {
+        if self.slots.is_empty() && (self.kept.is_empty() || self.keep_all) {
+            quote!(())
+        } else {
+            quote!(__Fields)
+        }
+    }
+
+    /// `struct __Fields` and its `Fields` impl: a member of a slot's key is read into the slot, a
+    /// key kept as text is kept, any other member is passed over.
+    fn items(&self) -> TokenStream {
+        if self.slots.is_empty() && (self.kept.is_empty() || self.keep_all) {
+            return TokenStream::new();
+        }
+        let names: Vec<_> = (0..self.slots.len())
+            .map(|i| quote::format_ident!("__s{}", i))
+            .collect();
+        let seeds: Vec<_> = names.iter().map(Slots::seed).collect();
+        let types: Vec<_> = self.slots.iter().map(|(_, ty)| ty).collect();
+        let keys = self.slots.iter().map(|(key, _)| key);
+        let seed_impls = seeds.iter().zip(&types).map(|(seed, ty)| {
+            // The type keeps its own span: an error that it does not implement `Deserialize` is
+            // on the field's type; the path keeps the derive's, for the user's lints.
+            let deserialize = quote!(<#ty as __ec::serde::Deserialize<'__de>>::deserialize(__de));
+            quote! {
+                #[allow(non_camel_case_types)]
+                struct #seed;
+
+                #[automatically_derived]
+                impl<'__de> __ec::serde::de::DeserializeSeed<'__de> for #seed {
+                    type Value = #ty;
+
+                    fn deserialize<__D: __ec::serde::Deserializer<'__de>>(
+                        self,
+                        __de: __D,
+                    ) -> ::core::result::Result<#ty, __D::Error> {
+                        #deserialize
+                    }
+                }
+            }
+        });
+        let kept = (!self.kept.is_empty() && !self.keep_all).then(|| {
+            let kept = &self.kept;
+            quote!(#(#kept)|* => return ::core::result::Result::Ok(__ec::Slot::Keep),)
+        });
+        let other = if self.keep_all {
+            quote!(Keep)
+        } else {
+            quote!(Skip)
+        };
+        quote! {
+            #(#seed_impls)*
+
+            #[derive(::core::default::Default)]
+            struct __Fields {
+                #(#names: ::core::option::Option<#types>,)*
+            }
+
+            #[automatically_derived]
+            impl __ec::Fields for __Fields {
+                fn member<'__de, __A: __ec::MapAccess<'__de>>(
+                    &mut self,
+                    __key: &str,
+                    __map: &mut __A,
+                ) -> ::core::result::Result<__ec::Slot, __A::Error> {
+                    match __key {
+                        #(#keys => self.#names = ::core::option::Option::Some(__map.next_value_seed(#seeds)?),)*
+                        #kept
+                        _ => return ::core::result::Result::Ok(__ec::Slot::#other),
+                    }
+                    ::core::result::Result::Ok(__ec::Slot::Taken)
+                }
+            }
+        }
+    }
 }

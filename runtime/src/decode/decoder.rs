@@ -2,55 +2,90 @@
 //! readers, looks the code up in its table and builds the variant of a row with the closure the
 //! derive wrote. Reached only through `__private`.
 
-use super::{DecodeError, ReadCode, ResponseHeaders, Unknown};
+use super::{DecodeError, Kept, ReadCode, ResponseHeaders, Unknown};
 use crate::catalog::{Table, TableCodes};
 use crate::json::Field;
-use crate::style::{Names, Received, read};
+use crate::style::read::{self, Fields};
+use crate::style::{Names, Received};
 use crate::{Body, Catalog, Code, Parts, RetryAfter, Status, Style};
 use error_contract_wire::Builtin;
 use std::borrow::Cow;
 
-/// A style's reader of the body of one error, as the derive lists them.
-pub type Reader = for<'a> fn(&'a [u8]) -> Option<Received<'a>>;
+/// A style's reader of the body of one error, as the derive lists them: what it reads goes into
+/// the `Received` and the fields' slots `F`; `false` when the body is not of the style.
+pub type Reader<F> = for<'a> fn(&'a [u8], &mut Received<'a>, &mut F) -> bool;
 
 /// A style's reader of the body of several errors.
-pub type ErrorsReader = for<'a> fn(&'a [u8]) -> Option<Vec<Received<'a>>>;
+pub type ErrorsReader<F> = for<'a> fn(&'a [u8]) -> Option<Vec<(Received<'a>, F)>>;
 
 /// Reads the body of one error in a built-in style whose members are named by `names` (the
 /// derive binds an enum's names in a closure of its own, a [`Reader`]).
-#[must_use]
-pub fn read_builtin<'a>(
+pub fn read_builtin<'a, F: Fields>(
     style: Builtin,
     body: &'a [u8],
     names: &Names<'static>,
-) -> Option<Received<'a>> {
-    read::body(style, body, names)
+    out: &mut Received<'a>,
+    fields: &mut F,
+) -> bool {
+    read::body(style, body, names, out, fields)
 }
 
 /// Reads the body of several errors in a built-in style (an [`ErrorsReader`]).
 #[must_use]
-pub fn read_builtin_errors<'a>(
+pub fn read_builtin_errors<'a, F: Fields>(
     style: Builtin,
     body: &'a [u8],
     names: &Names<'static>,
-) -> Option<Vec<Received<'a>>> {
+) -> Option<Vec<(Received<'a>, F)>> {
     read::errors(style, body, names)
 }
 
 /// Reads the body of one error in a custom style: its [`Style::read_body`], when the body is
-/// text.
-#[must_use]
-pub fn read_custom<S: Style + ?Sized>(body: &[u8]) -> Option<Received<'_>> {
-    S::read_body(core::str::from_utf8(body).ok()?)
+/// text (a [`Reader`]); the fields stay among the members, as text.
+pub fn read_custom<'a, S: Style + ?Sized, F>(
+    body: &'a [u8],
+    out: &mut Received<'a>,
+    _: &mut F,
+) -> bool {
+    let read = core::str::from_utf8(body).ok().and_then(S::read_body);
+    read.map(|received| *out = received).is_some()
 }
 
 /// Reads the body of several errors in a custom style: its [`Style::read_errors`].
 #[must_use]
-pub fn read_custom_errors<'a, S: Style + ?Sized>(
+pub fn read_custom_errors<'a, S: Style + ?Sized, F: Default>(
     body: &'a [u8],
     names: &Names<'static>,
-) -> Option<Vec<Received<'a>>> {
-    S::read_errors(core::str::from_utf8(body).ok()?, names)
+) -> Option<Vec<(Received<'a>, F)>> {
+    let items = S::read_errors(core::str::from_utf8(body).ok()?, names)?;
+    Some(items.into_iter().map(|item| (item, F::default())).collect())
+}
+
+/// An exposed field with a slot: the value its slot took while the body was read, else the
+/// member's text deserialized by `seed` (a body read again), else as `null` when missing.
+///
+/// # Errors
+///
+/// When the member does not deserialize.
+pub fn field<T, S: for<'de> serde::de::DeserializeSeed<'de, Value = T>>(
+    slot: Option<T>,
+    decoded: &Decoded<'_>,
+    key: &str,
+    seed: S,
+) -> Result<T, Mismatch> {
+    if let Some(value) = slot {
+        return Ok(value);
+    }
+    let read = match decoded.received.member(key) {
+        Some(value) => {
+            let mut de = serde_json::Deserializer::from_str(value.get());
+            seed.deserialize(&mut de)
+                .and_then(|value| de.end().map(|()| value))
+        }
+        // Missing: as `null`.
+        None => seed.deserialize(serde::de::value::UnitDeserializer::<serde_json::Error>::new()),
+    };
+    read.map_err(|_| Mismatch)
 }
 
 /// A field that did not deserialize.
@@ -106,19 +141,22 @@ impl Decoded<'_> {
     }
 }
 
-/// A type's decoding, around its table: the derive writes one in its `Decode` impl.
-pub struct Decoder<'a, E> {
+/// A type's decoding, around its table: the derive writes one in its `Decode` impl, with `F`
+/// the slots of its exposed fields.
+pub struct Decoder<'a, E, F> {
     /// The type's table.
     pub table: &'static Table,
-    /// The readers of the styles the type uses, its own style first.
-    pub readers: &'a [Reader],
+    /// The readers of the styles the type uses, its own style first: each with the slots, and
+    /// without (every member kept as text, for an unknown error).
+    pub readers: &'a [(Reader<F>, Reader<()>)],
     /// The reader of a body of several errors in the type's own style.
-    pub read_errors: ErrorsReader,
+    pub read_errors: ErrorsReader<F>,
     /// The type's own style, when it is a built-in one: an unknown error among several is put
     /// back in its envelope.
     pub style: Option<Builtin>,
-    /// Builds the variant at a row; `Err` when its fields do not deserialize.
-    pub build: &'a dyn Fn(u32, &Decoded<'_>) -> Result<E, Mismatch>,
+    /// Builds the variant at a row from what was read and the slots; `Err` when its fields do
+    /// not deserialize.
+    pub build: &'a dyn Fn(u32, &Decoded<'_>, &mut F) -> Result<E, Mismatch>,
     /// Transparent variants: decode with the wrapped type when its catalog has the code.
     pub wrapped: &'a [Wrapped<'a, E>],
     /// The `other` variant.
@@ -134,11 +172,11 @@ pub struct Decoder<'a, E> {
 /// error of several.
 #[derive(Clone, Copy)]
 enum Source<'b> {
-    Body(&'b [u8], Reader),
+    Body(&'b [u8], Reader<()>),
     Item,
 }
 
-impl<E> Decoder<'_, E> {
+impl<E, F: Fields> Decoder<'_, E, F> {
     /// Decodes `status` and `body`.
     ///
     /// # Errors
@@ -154,10 +192,15 @@ impl<E> Decoder<'_, E> {
             return Err(DecodeError::NotAnError(status));
         }
         let status = Self::status(status);
-        for &read in self.readers {
-            if let Some(received) = &mut read(body) {
-                return self.read(status, headers, received, Source::Body(body, read));
+        let received = &mut Received::default();
+        let fields = &mut F::default();
+        for &(read, raw) in self.readers {
+            if read(body, received, fields) {
+                return self.read(status, headers, received, fields, Source::Body(body, raw));
             }
+            // What a reader of another style left.
+            *received = Received::default();
+            *fields = F::default();
         }
         self.unknown(status, headers, None, None)
     }
@@ -182,7 +225,9 @@ impl<E> Decoder<'_, E> {
         Some(
             items
                 .iter_mut()
-                .map(|received| self.read(status, headers, received, Source::Item))
+                .map(|(received, fields)| {
+                    self.read(status, headers, received, fields, Source::Item)
+                })
                 .collect(),
         )
     }
@@ -202,7 +247,14 @@ impl<E> Decoder<'_, E> {
             return Err(DecodeError::NotAnError(status));
         }
         let received = &mut received.clone();
-        self.read(Self::status(status), headers, received, Source::Item)
+        let fields = &mut F::default();
+        self.read(
+            Self::status(status),
+            headers,
+            received,
+            fields,
+            Source::Item,
+        )
     }
 
     /// Statuses past 999 are not HTTP statuses; they are kept as the nearest error status.
@@ -216,6 +268,7 @@ impl<E> Decoder<'_, E> {
         status: Status,
         headers: &dyn ResponseHeaders,
         received: &mut Received<'_>,
+        fields: &mut F,
         source: Source<'_>,
     ) -> Result<E, DecodeError> {
         // A problem without a `code` member: the code is what follows the type base in `type`.
@@ -230,7 +283,7 @@ impl<E> Decoder<'_, E> {
             received,
         };
         if let Some(row) = self.exact(received) {
-            if let Ok(value) = (self.build)(row, &decoded) {
+            if let Ok(value) = (self.build)(row, &decoded, fields) {
                 return Ok(value);
             }
             // A known code whose fields do not deserialize: `other`, with the code kept.
@@ -247,7 +300,7 @@ impl<E> Decoder<'_, E> {
             }
         }
         if let Some(row) = self.parent(received) {
-            if let Ok(value) = (self.build)(row, &decoded) {
+            if let Ok(value) = (self.build)(row, &decoded, fields) {
                 return Ok(value);
             }
         }
@@ -289,11 +342,10 @@ impl<E> Decoder<'_, E> {
     /// JSON (RFC 8259), though `serde_json` does not look at the strings it passes over: such an
     /// error is known by its status alone.
     fn unknown_read(&self, status: Status, received: &Received<'_>, source: Source<'_>) -> Unknown {
-        let code = received.read_code().map(ReadCode::to_owned_code);
-        let message = received.message().map(Box::from);
-        let (body, reader) = match source {
+        // The body's text, and the text the code and the message were read from.
+        let (body, read_from, reader) = match source {
             Source::Body(body, reader) => match core::str::from_utf8(body) {
-                Ok(text) => (String::from(text), reader),
+                Ok(text) => (Box::from(text), text, reader),
                 Err(_) => {
                     return Unknown::status_only(
                         status,
@@ -303,42 +355,56 @@ impl<E> Decoder<'_, E> {
                     );
                 }
             },
-            Source::Item if received.text().is_some() => {
-                let text = received.text().unwrap_or_default();
-                let body = match self.style {
-                    Some(style) => read::enveloped(style, &self.table.member_names, text),
-                    None => String::from(text),
-                };
-                (body, self.readers.first().copied().unwrap_or(no_reader))
-            }
             Source::Item => {
-                let values: Vec<_> = received.fields().collect();
-                let fields: Vec<Field<'_>> = values
-                    .iter()
-                    .map(|(key, value)| Field::new(key, value))
-                    .collect();
-                let shown = received
-                    .message()
-                    .unwrap_or(status.reason().unwrap_or_default());
-                let numeric = Code::Num(u32::from(status.as_u16()));
-                let code = code.as_ref().map_or(numeric, ReadCode::as_code);
-                let parts = Parts::new(status, code, &shown)
-                    .with_names(&self.table.member_names)
-                    .with_fields(&fields);
-                let body = (self.fallback_body)(&parts).into_string();
-                (body, self.readers.first().copied().unwrap_or(no_reader))
+                let body = match (received.text(), self.style) {
+                    (Some(text), Some(style)) => {
+                        read::enveloped(style, &self.table.member_names, text)
+                    }
+                    (Some(text), None) => String::from(text),
+                    (None, _) => self.write_item(status, received),
+                };
+                (body.into_boxed_str(), "", self.own_reader())
             }
         };
+        let code = received.read_code().map(|code| match code {
+            ReadCode::Num(n) => ReadCode::Num(*n),
+            ReadCode::Str(text) => ReadCode::Str(Kept::of(text, read_from)),
+        });
+        let message = received.message_cow().map(|text| Kept::of(text, read_from));
         Unknown {
             status,
             code,
             message,
             fields: std::sync::OnceLock::new(),
             reader: Some(reader),
-            body: body.into_boxed_str(),
+            body,
             content_type: self.content_type,
             retry_after: None,
         }
+    }
+
+    /// The body of one error among several that came with no text of its own: its members,
+    /// written in the type's own style.
+    fn write_item(&self, status: Status, received: &Received<'_>) -> String {
+        let values: Vec<_> = received.fields().collect();
+        let fields: Vec<Field<'_>> = values
+            .iter()
+            .map(|(key, value)| Field::new(key, value))
+            .collect();
+        let shown = received
+            .message()
+            .unwrap_or(status.reason().unwrap_or_default());
+        let numeric = Code::Num(u32::from(status.as_u16()));
+        let code = received.read_code().map_or(numeric, ReadCode::as_code);
+        let parts = Parts::new(status, code, &shown)
+            .with_names(&self.table.member_names)
+            .with_fields(&fields);
+        (self.fallback_body)(&parts).into_string()
+    }
+
+    /// The reader of the type's own style, every member kept as text.
+    fn own_reader(&self) -> Reader<()> {
+        self.readers.first().map_or(no_reader, |&(_, raw)| raw)
     }
 
     /// The row whose code is the received code (a numeric code may come as a string of digits,
@@ -415,6 +481,6 @@ impl<E> Decoder<'_, E> {
 }
 
 /// The reader of a type with no style in use: reads nothing.
-fn no_reader(_: &[u8]) -> Option<Received<'_>> {
-    None
+fn no_reader<'a>(_: &'a [u8], _: &mut Received<'a>, (): &mut ()) -> bool {
+    false
 }

@@ -1,7 +1,7 @@
-//! What the axum and actix-web extractors share: the `Content-Type` rule for JSON bodies, and
+//! What the axum and actix-web integrations share: the `Content-Type` rule for JSON bodies;
 //! reading a JSON body or a query string while keeping where it failed (a JSON Pointer, a
 //! parameter name), so that a failure can name the member at fault without the deserializer's
-//! own text.
+//! own text; and the marker that tells a layer which responses a contract error wrote.
 
 use crate::{Fact, Failure, FailureKind};
 use serde::de::DeserializeOwned;
@@ -354,5 +354,49 @@ mod tests {
             assert_eq!(failure.kind(), FailureKind::InvalidQuery);
             assert_eq!(failure.fact(Fact::Parameter), parameter, "{q}");
         }
+    }
+}
+
+/// Marks a response that a contract error wrote (kept in the response's extensions), so that the
+/// axum layer and the actix-web middleware leave it alone and rewrite every other error response.
+///
+/// The marker costs the response's extensions map (two allocations with axum, one with
+/// actix-web), so the hooks add it only once a layer or middleware that reads it exists in the
+/// process ([`catching`]): a service without one pays nothing for it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ContractResponse;
+
+/// Whether a `CatchLayer` or `CatchMiddleware` has been made in this process. Set once, never
+/// cleared: a response passes through such a layer only after the layer was made.
+static CATCHING: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
+
+/// Whether error responses must carry the [`ContractResponse`] marker.
+pub(crate) fn catching() -> bool {
+    // Relaxed is enough: the layer is made before the server's threads that serve through it
+    // are started or handed it, which orders the store before their loads.
+    CATCHING.load(core::sync::atomic::Ordering::Relaxed)
+}
+
+/// Called by every constructor of a layer or middleware that reads the marker.
+pub(crate) fn start_catching() {
+    CATCHING.store(true, core::sync::atomic::Ordering::Relaxed);
+}
+
+/// The variant of `E` that answers `failure`, with the framework's own description of the
+/// failure logged at debug level (feature `tracing`) and nowhere else.
+pub(crate) fn caught<E: crate::FromFailure>(failure: &crate::Failure<'_>) -> E {
+    #[cfg(feature = "tracing")]
+    super::tracing::failure(failure);
+    E::from_failure(failure)
+}
+
+/// The message of a panic's payload: the `&str` or `String` given to `panic!`, else a fixed text.
+pub(crate) fn panic_message(payload: &(dyn core::any::Any + Send)) -> &str {
+    if let Some(message) = payload.downcast_ref::<&'static str>() {
+        message
+    } else if let Some(message) = payload.downcast_ref::<String>() {
+        message
+    } else {
+        "a panic with a payload that is not a string"
     }
 }

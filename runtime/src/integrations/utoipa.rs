@@ -247,3 +247,27 @@ fn schema_type(types: &[&str]) -> SchemaType {
         _ => SchemaType::Array(types),
     }
 }
+
+/// `utoipa::IntoResponses` (feature `utoipa`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __error_contract_utoipa {
+    (impl [$($generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::hooks::utoipa::IntoResponses for $($ty)*
+        where
+            $($where)*
+        {
+            fn responses() -> ::std::collections::BTreeMap<
+                ::std::string::String,
+                $crate::__private::hooks::utoipa::openapi::RefOr<
+                    $crate::__private::hooks::utoipa::openapi::response::Response,
+                >,
+            > {
+                $crate::__private::hooks::utoipa_responses(
+                    &<Self as $crate::ApiError>::catalog(),
+                )
+            }
+        }
+    };
+}

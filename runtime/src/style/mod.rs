@@ -224,7 +224,10 @@ macro_rules! builtin {
             }
 
             fn read_body(body: &str) -> Option<Received<'_>> {
-                read::body(Builtin::$name, body.as_bytes(), &Names::DEFAULT)
+                let mut received = Received::default();
+                let names = &Names::DEFAULT;
+                read::body(Builtin::$name, body.as_bytes(), names, &mut received, &mut ())
+                    .then_some(received)
             }
 
             fn write_errors(items: &Items<'_>, out: &mut JsonWriter<'_>) {
@@ -232,7 +235,8 @@ macro_rules! builtin {
             }
 
             fn read_errors<'a>(body: &'a str, names: &Names<'_>) -> Option<Vec<Received<'a>>> {
-                read::errors(Builtin::$name, body.as_bytes(), names)
+                let items = read::errors::<()>(Builtin::$name, body.as_bytes(), names)?;
+                Some(items.into_iter().map(|(item, ())| item).collect())
             }
         }
     };

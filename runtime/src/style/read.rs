@@ -37,16 +37,17 @@ pub struct Received<'a> {
     type_uri: Option<Cow<'a, str>>,
     /// Every other member, in the body's order (a repeated key is there each time).
     members: Vec<(Cow<'a, str>, &'a RawValue)>,
-    /// Members that are the style's own rather than an error's fields (the problem's
-    /// `instance`): left out of an unknown error's fields.
-    own: &'static [&'static str],
+    /// Whether the body is a problem, whose `instance` is its own member rather than a field:
+    /// left out of an unknown error's fields.
+    problem: bool,
     /// The error's own text, for one error among several: what an unknown error keeps.
     text: Option<&'a str>,
+    /// Whether a field's value did not deserialize into its slot.
+    field_failed: bool,
 }
 
 /// A code as read: a number that fits a `u32`, or a string, borrowed from the body while it is
-/// decoded (`ReadCode<Cow<str>>`) and owned by an `Unknown` that keeps it (`ReadCode<Box<str>>`,
-/// the smaller).
+/// decoded (`ReadCode<Cow<str>>`), and kept by an `Unknown` that keeps the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum ReadCode<S> {
     Num(u32),
@@ -60,13 +61,39 @@ impl<S: AsRef<str>> ReadCode<S> {
             ReadCode::Str(s) => Code::Str(s.as_ref()),
         }
     }
+}
 
-    /// The code, owned.
-    pub(crate) fn to_owned_code(&self) -> ReadCode<Box<str>> {
-        match self {
-            ReadCode::Num(n) => ReadCode::Num(*n),
-            ReadCode::Str(s) => ReadCode::Str(Box::from(s.as_ref())),
-        }
+/// What a decoding type reads its exposed fields into while a body is read, so that each is
+/// deserialized once, in the one pass over the body: the derive writes one per type, with a slot
+/// for each key its variants expose with one type. Not public API.
+#[doc(hidden)]
+pub trait Fields: Default {
+    /// Reads the value of the member `key` into its slot ([`Taken`](Slot::Taken)), or says to
+    /// keep it as text ([`Keep`](Slot::Keep): a field without a slot) or to pass over it
+    /// ([`Skip`](Slot::Skip)).
+    ///
+    /// # Errors
+    ///
+    /// When the value does not deserialize into the slot's type.
+    fn member<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<Slot, A::Error>;
+}
+
+/// What [`Fields::member`] did with a member.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// The value is in a slot.
+    Taken,
+    /// The value is kept as text, among the [`Received`]'s members.
+    Keep,
+    /// The value is passed over.
+    Skip,
+}
+
+/// No slot: every member is kept as text (a custom style's read, an unknown error's fields).
+impl Fields for () {
+    fn member<'de, A: MapAccess<'de>>(&mut self, _: &str, _: &mut A) -> Result<Slot, A::Error> {
+        Ok(Slot::Keep)
     }
 }
 
@@ -86,7 +113,8 @@ impl<'a> Received<'a> {
             passed_over: &[],
             keep_type: false,
         };
-        let (received, _) = parse(json.as_bytes(), MaybeObject(&plan))??;
+        let mut received = Received::default();
+        parse(json.as_bytes(), Object(&plan, &mut received, &mut ()))??;
         Some(received)
     }
 
@@ -181,7 +209,8 @@ impl<'a> Received<'a> {
 
     /// The members that are an error's fields: all but the style's own.
     pub(crate) fn fields(&self) -> impl Iterator<Item = (&str, &'a RawValue)> + '_ {
-        self.members().filter(|(key, _)| !self.own.contains(key))
+        self.members()
+            .filter(|(key, _)| !(self.problem && *key == "instance"))
     }
 
     /// Takes the code from the problem's `type` when it is `base` followed by a code (a problem
@@ -203,35 +232,63 @@ impl<'a> Received<'a> {
     }
 }
 
-/// Reads the body of one error in a built-in style whose members are named by `names`; `None`
-/// when the body is not of the style (not JSON, no envelope, or for `flat` and `message`, an
-/// object with neither the code nor the message member).
-pub(crate) fn body<'a>(style: Builtin, body: &'a [u8], names: &Names<'_>) -> Option<Received<'a>> {
+/// Reads the body of one error in a built-in style whose members are named by `names` into
+/// `out` and `fields`; `false` when the body is not of the style (not JSON, no envelope, or for
+/// `flat` and `message`, an object with neither the code nor the message member).
+///
+/// A field whose value does not deserialize into its slot stops the pass; the body is then read
+/// again keeping every member as text, so that the error is known by its code and the field
+/// fails where the variant is built.
+#[inline]
+pub(crate) fn body<'a, F: Fields>(
+    style: Builtin,
+    body: &'a [u8],
+    names: &Names<'_>,
+    out: &mut Received<'a>,
+    fields: &mut F,
+) -> bool {
+    if read_body(style, body, names, out, fields) {
+        return true;
+    }
+    if !out.field_failed {
+        return false;
+    }
+    *out = Received::default();
+    *fields = F::default();
+    read_body(style, body, names, out, &mut ())
+}
+
+#[inline]
+fn read_body<'a, F: Fields>(
+    style: Builtin,
+    body: &'a [u8],
+    names: &Names<'_>,
+    out: &mut Received<'a>,
+    fields: &mut F,
+) -> bool {
     let plan = Plan::of(style, names);
-    let (mut received, seen) = match style.envelope(names) {
-        Envelope::None => parse(body, MaybeObject(&plan))??,
-        Envelope::Object(name) => parse(body, Member(name, MaybeObject(&plan)))???,
-        Envelope::Array(name) => parse(body, Member(name, FirstItem(MaybeObject(&plan))))???,
+    out.problem = style == Builtin::Problem;
+    let seen = match style.envelope(names) {
+        Envelope::None => parse(body, Object(&plan, out, fields)),
+        Envelope::Object(name) => parse(body, Enveloped(name, false, &plan, out, fields)),
+        Envelope::Array(name) => parse(body, Enveloped(name, true, &plan, out, fields)),
     };
-    // A `flat` or `message` body is any object: it must have one of the style's members.
-    if matches!(style, Builtin::Flat | Builtin::Message) && !seen {
-        return None;
+    match seen.flatten() {
+        // A `flat` or `message` body is any object: it must have one of the style's members.
+        Some(seen) => seen || !matches!(style, Builtin::Flat | Builtin::Message),
+        None => false,
     }
-    if style == Builtin::Problem {
-        received.own = &["instance"];
-    }
-    Some(received)
 }
 
 /// Reads the errors of a body of several in a built-in style, each as the body of one error
 /// would give it, with its own text; `None` when the body has no list of objects where the
 /// style puts one. The list is read first, each item then: an unknown error keeps its item's
 /// text as it came.
-pub(crate) fn errors<'a>(
+pub(crate) fn errors<'a, F: Fields>(
     style: Builtin,
     body: &'a [u8],
     names: &Names<'_>,
-) -> Option<Vec<Received<'a>>> {
+) -> Option<Vec<(Received<'a>, F)>> {
     let texts = match (style.envelope(names), style.list_name()) {
         (Envelope::Array(name), _) => parse(body, Member(name, RawItems))??,
         (Envelope::Object(name), Some(list)) => {
@@ -240,20 +297,34 @@ pub(crate) fn errors<'a>(
         (_, list) => parse(body, Member(list.unwrap_or("errors"), RawItems))??,
     }?;
     let plan = Plan::of(style, names);
-    let own: &'static [&'static str] = if style == Builtin::Problem {
-        &["instance"]
-    } else {
-        &[]
-    };
+    let problem = style == Builtin::Problem;
     texts
         .into_iter()
         .map(|text| {
-            let (mut item, _) = parse(text.get().as_bytes(), MaybeObject(&plan))??;
-            item.own = own;
-            item.text = Some(text.get());
-            Some(item)
+            let mut slots = F::default();
+            match item(&plan, problem, text, &mut slots) {
+                Some(item) => Some((item, slots)),
+                // A field of the wrong type: the item's members as text.
+                None => Some((item(&plan, problem, text, &mut ())?, F::default())),
+            }
         })
         .collect()
+}
+
+/// One error among several, read from its text by the plan.
+fn item<'a, F: Fields>(
+    plan: &Plan<'_>,
+    problem: bool,
+    text: &'a RawValue,
+    fields: &mut F,
+) -> Option<Received<'a>> {
+    let mut item = Received {
+        problem,
+        text: Some(text.get()),
+        ..Received::default()
+    };
+    parse(text.get().as_bytes(), Object(plan, &mut item, fields))??;
+    Some(item)
 }
 
 /// The texts of the items of the member `errors`, a list of anything: the body of several
@@ -284,6 +355,7 @@ pub(crate) fn enveloped(style: Builtin, names: &Names<'_>, text: &str) -> String
 
 /// Deserializes `bytes` with `seed`, the whole input (trailing characters are an error); any
 /// error is `None`.
+#[inline]
 fn parse<'a, S: DeserializeSeed<'a>>(bytes: &'a [u8], seed: S) -> Option<S::Value> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let value = seed.deserialize(&mut de).ok()?;
@@ -301,6 +373,7 @@ struct Plan<'n> {
 }
 
 impl<'n> Plan<'n> {
+    #[inline]
     fn of(style: Builtin, names: &Names<'n>) -> Plan<'n> {
         let code = style.code_name(names);
         Plan {
@@ -362,21 +435,21 @@ fn skip_members<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
     Ok(())
 }
 
-/// An object read by its plan, with whether it had the code or the message member; `None` for
-/// any other value.
-#[derive(Clone, Copy)]
-struct MaybeObject<'p, 'n>(&'p Plan<'n>);
+/// An object read by its plan into `.1` and its fields' slots `.2`, with whether it had the
+/// code or the message member; `None` for any other value.
+struct Object<'p, 'n, 'r, 'f, 'de, F>(&'p Plan<'n>, &'r mut Received<'de>, &'f mut F);
 
-impl<'de> DeserializeSeed<'de> for MaybeObject<'_, '_> {
-    type Value = Option<(Received<'de>, bool)>;
+impl<'de, F: Fields> DeserializeSeed<'de> for Object<'_, '_, '_, '_, 'de, F> {
+    type Value = Option<bool>;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
         de.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for MaybeObject<'_, '_> {
-    type Value = Option<(Received<'de>, bool)>;
+impl<'de, F: Fields> Visitor<'de> for Object<'_, '_, '_, '_, 'de, F> {
+    type Value = Option<bool>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON value")
@@ -390,26 +463,131 @@ impl<'de> Visitor<'de> for MaybeObject<'_, '_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let plan = self.0;
-        let mut received = Received::default();
+        let Object(plan, out, fields) = self;
         let mut seen = false;
         while let Some(key) = map.next_key_seed(Key)? {
             if plan.code == Some(&*key) {
-                received.code = map.next_value_seed(CodeValue)?;
+                out.code = map.next_value_seed(CodeValue)?;
                 seen = true;
             } else if key == plan.message {
-                received.message = map.next_value_seed(Text)?;
+                out.message = map.next_value_seed(Text)?;
                 seen = true;
             } else if plan.keep_type && key == "type" {
-                received.type_uri = map.next_value_seed(Text)?;
+                out.type_uri = map.next_value_seed(Text)?;
             } else if plan.passed_over.contains(&&*key) {
                 map.next_value::<IgnoredAny>()?;
             } else {
-                let value: &'de RawValue = map.next_value()?;
-                received.members.push((key, value));
+                let slot = fields.member(&key, &mut map).inspect_err(|_| {
+                    out.field_failed = true;
+                })?;
+                match slot {
+                    Slot::Taken => {}
+                    Slot::Keep => {
+                        let value: &'de RawValue = map.next_value()?;
+                        out.members.push((key, value));
+                    }
+                    Slot::Skip => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
             }
         }
-        Ok(Some((received, seen)))
+        Ok(Some(seen))
+    }
+}
+
+/// The object of an error in an envelope: the member `.0` of the body (the last, when repeated),
+/// the object itself or, when `.1`, the first item of that array, read by the plan into `.3`
+/// and `.4`.
+struct Enveloped<'k, 'p, 'n, 'r, 'f, 'de, F>(
+    &'k str,
+    bool,
+    &'p Plan<'n>,
+    &'r mut Received<'de>,
+    &'f mut F,
+);
+
+impl<'de, F: Fields> DeserializeSeed<'de> for Enveloped<'_, '_, '_, '_, '_, 'de, F> {
+    type Value = Option<bool>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de, F: Fields> Visitor<'de> for Enveloped<'_, '_, '_, '_, '_, 'de, F> {
+    type Value = Option<bool>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    not_this!(bool i64 u64 f64 str unit);
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        skip_items(&mut seq)?;
+        Ok(None)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let Enveloped(name, array, plan, out, fields) = self;
+        let mut found = None;
+        while let Some(key) = map.next_key_seed(Key)? {
+            if key != name {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            }
+            // The last envelope is the one read: what an earlier one held is dropped.
+            if found.is_some() {
+                *out = Received {
+                    problem: out.problem,
+                    ..Received::default()
+                };
+                *fields = F::default();
+            }
+            found = if array {
+                map.next_value_seed(FirstItem(plan, &mut *out, &mut *fields))?
+            } else {
+                map.next_value_seed(Object(plan, &mut *out, &mut *fields))?
+            };
+        }
+        Ok(found)
+    }
+}
+
+/// The first item of an array, read by the plan into `.1` and `.2`; `None` for an empty array or
+/// another value.
+struct FirstItem<'p, 'n, 'r, 'f, 'de, F>(&'p Plan<'n>, &'r mut Received<'de>, &'f mut F);
+
+impl<'de, F: Fields> DeserializeSeed<'de> for FirstItem<'_, '_, '_, '_, 'de, F> {
+    type Value = Option<bool>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de, F: Fields> Visitor<'de> for FirstItem<'_, '_, '_, '_, 'de, F> {
+    type Value = Option<bool>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    not_this!(bool i64 u64 f64 str unit);
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let FirstItem(plan, out, fields) = self;
+        let first = seq.next_element_seed(Object(plan, out, fields))?.flatten();
+        skip_items(&mut seq)?;
+        Ok(first)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        skip_members(&mut map)?;
+        Ok(None)
     }
 }
 
@@ -421,6 +599,7 @@ struct Member<'k, S>(&'k str, S);
 impl<'de, S: DeserializeSeed<'de> + Copy> DeserializeSeed<'de> for Member<'_, S> {
     type Value = Option<S::Value>;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
         de.deserialize_any(self)
     }
@@ -453,41 +632,6 @@ impl<'de, S: DeserializeSeed<'de> + Copy> Visitor<'de> for Member<'_, S> {
     }
 }
 
-/// The first item of an array, read by `.0`; `None` for an empty array or another value.
-#[derive(Clone, Copy)]
-struct FirstItem<S>(S);
-
-impl<'de, S: DeserializeSeed<'de, Value = Option<V>> + Copy, V> DeserializeSeed<'de>
-    for FirstItem<S>
-{
-    type Value = Option<V>;
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
-        de.deserialize_any(self)
-    }
-}
-
-impl<'de, S: DeserializeSeed<'de, Value = Option<V>> + Copy, V> Visitor<'de> for FirstItem<S> {
-    type Value = Option<V>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    not_this!(bool i64 u64 f64 str unit);
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let first = seq.next_element_seed(self.0)?.flatten();
-        skip_items(&mut seq)?;
-        Ok(first)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        skip_members(&mut map)?;
-        Ok(None)
-    }
-}
-
 /// An array's items as JSON texts; `None` for another value.
 #[derive(Clone, Copy)]
 struct RawItems;
@@ -495,6 +639,7 @@ struct RawItems;
 impl<'de> DeserializeSeed<'de> for RawItems {
     type Value = Option<Vec<&'de RawValue>>;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
         de.deserialize_any(self)
     }
@@ -529,6 +674,7 @@ struct Key;
 impl<'de> DeserializeSeed<'de> for Key {
     type Value = Cow<'de, str>;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
         de.deserialize_str(self)
     }
@@ -560,6 +706,7 @@ struct Text;
 impl<'de> DeserializeSeed<'de> for Text {
     type Value = Option<Cow<'de, str>>;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
         de.deserialize_any(self)
     }
@@ -603,6 +750,7 @@ struct CodeValue;
 impl<'de> DeserializeSeed<'de> for CodeValue {
     type Value = Option<ReadCode<Cow<'de, str>>>;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
         de.deserialize_any(self)
     }

@@ -37,10 +37,11 @@
 //! # }
 //! ```
 
-use super::Decode;
 use super::client::{
-    BodyLimits, ClientError, Collect, SuccessBody, TransportError, TransportKind, outcome,
+    BodyLimits, ClientError, Collect, DEFAULT_BODY_LIMIT, SuccessBody, TransportError,
+    TransportKind, outcome,
 };
+use super::{Decode, DecodeError};
 
 #[cfg(feature = "reqwest-blocking")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest-blocking")))]
@@ -159,4 +160,89 @@ impl<E> From<::reqwest::Error> for ClientError<E> {
     fn from(error: ::reqwest::Error) -> ClientError<E> {
         ClientError::Transport(error.into())
     }
+}
+
+/// Decodes a `reqwest` response: the status first (a success is [`DecodeError::NotAnError`]
+/// without reading the body), then at most [`DEFAULT_BODY_LIMIT`] bytes of body, with its
+/// headers. To read the success body too, and tell a network failure apart, use the typed call
+/// [`read`].
+///
+/// A body over the limit, or one that fails to arrive, is not read further: the response is
+/// decoded by its status alone (a status-only [`Unknown`](super::Unknown), or the `other`
+/// variant).
+///
+/// # Errors
+///
+/// As [`Decode::decode`].
+///
+/// ```no_run
+/// use error_contract::{ApiError, Decode, DecodeError, Unknown};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(style = "nested", rename_all = "snake_case", decode)]
+/// enum Certifier {
+///     #[api_error(status = 404)]
+///     NotFound,
+///     #[api_error(other)]
+///     Other(Unknown),
+/// }
+///
+/// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+/// let response = reqwest::get("http://127.0.0.1:3000/orders/7").await?;
+/// match error_contract::decode::from_response::<Certifier>(response).await {
+///     Err(DecodeError::NotAnError(_)) => { /* read the success body */ }
+///     Ok(Certifier::NotFound) => { /* ... */ }
+///     Ok(Certifier::Other(unknown)) => eprintln!("{}: {}", unknown.status(), unknown.message()),
+///     Err(other) => return Err(other.into()),
+/// }
+/// # Ok(())
+/// # }
+/// ```
+pub async fn from_response<E: Decode>(response: ::reqwest::Response) -> Result<E, DecodeError> {
+    from_response_limited(response, DEFAULT_BODY_LIMIT).await
+}
+
+/// [`from_response`] with another body limit, in bytes.
+///
+/// # Errors
+///
+/// As [`Decode::decode`].
+///
+/// ```no_run
+/// # use error_contract::{ApiError, Decode, Unknown};
+/// # #[derive(Debug, ApiError)]
+/// # #[api_error(decode)]
+/// # enum E { #[api_error(other)] Other(Unknown) }
+/// # async fn run(response: reqwest::Response) {
+/// let decoded = error_contract::decode::from_response_limited::<E>(response, 4096).await;
+/// # }
+/// ```
+pub async fn from_response_limited<E: Decode>(
+    mut response: ::reqwest::Response,
+    limit: usize,
+) -> Result<E, DecodeError> {
+    let status = response.status().as_u16();
+    if status < 400 {
+        return Err(DecodeError::NotAnError(status));
+    }
+    let announced = response
+        .content_length()
+        .and_then(|n| usize::try_from(n).ok());
+    let mut body = Vec::new();
+    if announced.is_none_or(|n| n <= limit) {
+        loop {
+            match response.chunk().await {
+                Ok(Some(chunk)) if body.len() + chunk.len() <= limit => {
+                    body.extend_from_slice(&chunk);
+                }
+                Ok(None) => break,
+                // Over the limit, or the body failed to arrive: decode by the status alone.
+                Ok(Some(_)) | Err(_) => {
+                    body.clear();
+                    break;
+                }
+            }
+        }
+    }
+    E::decode_with_headers(status, response.headers(), &body)
 }

@@ -156,3 +156,29 @@ pub use extract::ValidJson;
 pub use extract::{Json, JsonFuture, Path, Query};
 pub use middleware::{CatchFuture, CatchMiddleware, CatchService};
 pub use response::{error_response, status_code};
+
+/// `actix_web::ResponseError` (feature `actix-web`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __error_contract_actix_web {
+    (impl [$($generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::hooks::actix_web::ResponseError for $($ty)*
+        where
+            $($where)*
+        {
+            #[inline]
+            fn status_code(&self) -> $crate::__private::hooks::actix_web::http::StatusCode {
+                $crate::__private::hooks::actix_status(self)
+            }
+
+            fn error_response(
+                &self,
+            ) -> $crate::__private::hooks::actix_web::HttpResponse<
+                $crate::__private::hooks::actix_web::body::BoxBody,
+            > {
+                $crate::__private::hooks::actix_error_response(self)
+            }
+        }
+    };
+}

@@ -59,3 +59,22 @@ pub use extract::GardeJson;
 pub use extract::ValidJson;
 pub use extract::{Json, Path, Query};
 pub use layer::{CatchFuture, CatchLayer, CatchService};
+
+/// `axum_core::response::IntoResponse` (feature `axum`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __error_contract_axum {
+    (impl [$($generics:tt)*] for [$($ty:tt)*] where [$($where:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::hooks::axum_core::response::IntoResponse
+            for $($ty)*
+        where
+            $($where)*
+        {
+            #[inline]
+            fn into_response(self) -> $crate::__private::hooks::axum_core::response::Response {
+                $crate::__private::hooks::axum_response(&self)
+            }
+        }
+    };
+}
