@@ -356,7 +356,7 @@ fn from_member(f: &Field<'_>) -> bool {
 /// types, or with such a type, is read from the member's text once the variant is known).
 struct Slots {
     /// Each slot's key and type.
-    slots: Vec<(String, syn::Type)>,
+    typed: Vec<(String, syn::Type)>,
     /// The keys kept as text.
     kept: Vec<String>,
     /// Whether every other member is kept as text too, not passed over: the type wraps others
@@ -383,13 +383,13 @@ impl Slots {
             }
         }
         let mut slots = Slots {
-            slots: Vec::new(),
+            typed: Vec::new(),
             kept: Vec::new(),
             keep_all: ctx.cont.variants.iter().any(Variant::is_transparent),
         };
         for (key, ty) in by_key {
             match ty {
-                Some(ty) => slots.slots.push((key, ty)),
+                Some(ty) => slots.typed.push((key, ty)),
                 None => slots.kept.push(key),
             }
         }
@@ -414,7 +414,7 @@ impl Slots {
 
     /// The type the decoder reads the fields into: `()` without slots, else `__Fields`.
     fn ty(&self) -> TokenStream {
-        if self.slots.is_empty() && (self.kept.is_empty() || self.keep_all) {
+        if self.typed.is_empty() && (self.kept.is_empty() || self.keep_all) {
             quote!(())
         } else {
             quote!(__Fields)
@@ -424,15 +424,15 @@ impl Slots {
     /// `struct __Fields` and its `Fields` impl: a member of a slot's key is read into the slot, a
     /// key kept as text is kept, any other member is passed over.
     fn items(&self) -> TokenStream {
-        if self.slots.is_empty() && (self.kept.is_empty() || self.keep_all) {
+        if self.typed.is_empty() && (self.kept.is_empty() || self.keep_all) {
             return TokenStream::new();
         }
-        let names: Vec<_> = (0..self.slots.len())
+        let names: Vec<_> = (0..self.typed.len())
             .map(|i| quote::format_ident!("__s{}", i))
             .collect();
         let seeds: Vec<_> = names.iter().map(Slots::seed).collect();
-        let types: Vec<_> = self.slots.iter().map(|(_, ty)| ty).collect();
-        let keys = self.slots.iter().map(|(key, _)| key);
+        let types: Vec<_> = self.typed.iter().map(|(_, ty)| ty).collect();
+        let keys = self.typed.iter().map(|(key, _)| key);
         let seed_impls = seeds.iter().zip(&types).map(|(seed, ty)| {
             // The type keeps its own span: an error that it does not implement `Deserialize` is
             // on the field's type; the path keeps the derive's, for the user's lints.
