@@ -400,7 +400,7 @@ impl Slots {
     fn of(&self, key: &str, ty: &syn::Type) -> Option<syn::Ident> {
         let ty = quote!(#ty).to_string();
         let at = self
-            .slots
+            .typed
             .iter()
             .position(|(k, t)| k == key && quote!(#t).to_string() == ty)?;
         Some(quote::format_ident!("__s{}", at))
