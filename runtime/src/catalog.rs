@@ -251,6 +251,28 @@ impl CatalogEntry {
         sparse(self.table.constants, self.index).unwrap_or(&[])
     }
 
+    /// The `type_base` of the entry's enum, as written: the problem style's `type` is this base
+    /// followed by the code (outside the problem style it is the constant member `type`, in
+    /// [`constants`](CatalogEntry::constants)).
+    ///
+    /// ```
+    /// use error_contract::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(type_base = "https://example.com/errors/")]
+    /// enum E {
+    ///     #[api_error(status = 404, code = "not-found")]
+    ///     NotFound,
+    /// }
+    /// let entry = E::catalog().entries()[0];
+    /// assert_eq!(entry.type_base(), Some("https://example.com/errors/"));
+    /// assert!(E::NotFound.body().starts_with(r#"{"type":"https://example.com/errors/not-found""#));
+    /// ```
+    #[must_use]
+    pub fn type_base(self) -> Option<&'static str> {
+        self.table.type_base
+    }
+
     /// The built-in styles' member names of the entry's enum (`rename_members`,
     /// `skip_members`).
     ///
