@@ -1,8 +1,6 @@
 //! The error catalog: every error an enum can produce.
 
 pub(crate) mod field_schema;
-#[cfg(feature = "markdown")]
-pub mod lock;
 
 use crate::{Code, Status};
 
@@ -126,12 +124,6 @@ impl CatalogEntry {
     #[inline]
     pub(crate) const fn new(table: &'static Table, index: u32) -> CatalogEntry {
         CatalogEntry { table, index }
-    }
-
-    /// The table of the entry.
-    #[cfg(feature = "markdown")]
-    pub(crate) fn table(self) -> &'static Table {
-        self.table
     }
 
     /// The parts of the entry's body, with this status and message and no fields.
