@@ -14,6 +14,7 @@ const FORMAT: u64 = 1;
 
 /// A lock file: the version of its format and one entry per code, sorted by code.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "a lock: an object of \"format\" and \"codes\"")]
 pub(crate) struct Lock {
     pub(crate) format: u64,
     pub(crate) codes: BTreeMap<CodeKey, Entry>,
@@ -23,6 +24,9 @@ pub(crate) struct Lock {
 /// record a part of the body only some codes have are written only when there is something to
 /// record, and read as "none" when absent (a lock written before they were recorded).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(
+    expecting = "a code's entry: an object of its \"name\", \"status\", \"style\", \"message\"..."
+)]
 pub(crate) struct Entry {
     /// The variant's name.
     pub(crate) name: String,
@@ -119,7 +123,7 @@ impl PartialOrd for CodeKey {
 
 /// A parent code: a number for a numeric code, else a string.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[serde(untagged, expecting = "a parent code: a number or a string")]
 pub(crate) enum Parent {
     Num(serde_json::Number),
     Str(String),
@@ -216,6 +220,7 @@ impl Lock {
     /// named as such rather than by a member this version does not know.
     pub(crate) fn parse(text: &str) -> Result<Lock, String> {
         #[derive(Deserialize)]
+        #[serde(expecting = "a lock: an object of \"format\" and \"codes\"")]
         struct Version {
             format: Option<u64>,
         }

@@ -1345,6 +1345,64 @@ fn overwrite_writes_the_lock_and_its_folder() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), shop_lock());
 }
 
+/// A text that is not a lock is an error that says what is wrong, never a panic.
+#[test]
+fn a_text_that_is_not_a_lock_is_an_error() {
+    for (text, message) in [
+        ("", "EOF while parsing a value at line 1 column 0"),
+        ("{", "EOF while parsing an object at line 1 column 1"),
+        (
+            "null",
+            r#"invalid type: null, expected a lock: an object of "format" and "codes" at line 1 column 4"#,
+        ),
+        (
+            "[1]",
+            r#"invalid length 1, expected a lock: an object of "format" and "codes" at line 1 column 3"#,
+        ),
+        ("{}", "no \"format\" member"),
+        (
+            r#"{"format": 2, "codes": []}"#,
+            "format 2 is not known to this version",
+        ),
+        (
+            r#"{"format": "1"}"#,
+            r#"invalid type: string "1", expected u64 at line 1 column 14"#,
+        ),
+        (
+            r#"{"format": 1}"#,
+            "missing field `codes` at line 1 column 13",
+        ),
+        (
+            r#"{"format": 1, "codes": {"1": "A"}}"#,
+            r#"invalid type: string "A", expected a code's entry: an object of its "name", "status", "style", "message"... at line 1 column 32"#,
+        ),
+        (
+            r#"{"format": 1, "codes": []}"#,
+            "invalid type: sequence, expected a map at line 1 column 23",
+        ),
+        (
+            r#"{"format": 1, "codes": {"1": {"name": "A", "style": "flat", "message": "m"}}}"#,
+            "missing field `status` at line 1 column 75",
+        ),
+        (
+            r#"{"format": 1, "codes": {"1": {"name": "A", "status": -404, "style": "flat", "message": "m"}}}"#,
+            "invalid value: integer `-404`, expected u64 at line 1 column 57",
+        ),
+        (
+            r#"{"format": 1, "codes": {"1": {"name": "A", "status": 404, "style": "flat", "message": "m", "parent": {}}}}"#,
+            "a parent code: a number or a string at line 1 column 104",
+        ),
+    ] {
+        let error = lock::compare(text, &Shop::catalog()).unwrap_err();
+        assert!(matches!(error, LockError::Invalid { .. }), "{error}");
+        assert_eq!(
+            error.to_string(),
+            format!("not an error-contract lock: {message}"),
+            "{text}"
+        );
+    }
+}
+
 fn removed_shop() -> Catalog {
     #[derive(Debug, ApiError)]
     #[api_error(style = "dto")]
