@@ -1,8 +1,6 @@
 //! The error catalog: every error an enum can produce.
 
 pub(crate) mod field_schema;
-#[cfg(feature = "markdown")]
-pub mod lock;
 
 use crate::{Code, Status};
 
@@ -128,12 +126,6 @@ impl CatalogEntry {
         CatalogEntry { table, index }
     }
 
-    /// The table of the entry.
-    #[cfg(feature = "markdown")]
-    pub(crate) fn table(self) -> &'static Table {
-        self.table
-    }
-
     /// The parts of the entry's body, with this status and message and no fields.
     pub(crate) fn parts(
         self,
@@ -249,6 +241,28 @@ impl CatalogEntry {
     #[must_use]
     pub fn constants(self) -> &'static [crate::style::Constant<'static>] {
         sparse(self.table.constants, self.index).unwrap_or(&[])
+    }
+
+    /// The `type_base` of the entry's enum, as written: the problem style's `type` is this base
+    /// followed by the code (outside the problem style it is the constant member `type`, in
+    /// [`constants`](CatalogEntry::constants)).
+    ///
+    /// ```
+    /// use error_contract::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(type_base = "https://example.com/errors/")]
+    /// enum E {
+    ///     #[api_error(status = 404, code = "not-found")]
+    ///     NotFound,
+    /// }
+    /// let entry = E::catalog().entries()[0];
+    /// assert_eq!(entry.type_base(), Some("https://example.com/errors/"));
+    /// assert!(E::NotFound.body().starts_with(r#"{"type":"https://example.com/errors/not-found""#));
+    /// ```
+    #[must_use]
+    pub fn type_base(self) -> Option<&'static str> {
+        self.table.type_base
     }
 
     /// The built-in styles' member names of the entry's enum (`rename_members`,

@@ -170,8 +170,6 @@ pub use integrations::validator;
 
 pub use api_error::ApiError;
 pub use body::Body;
-#[cfg(feature = "markdown")]
-pub use catalog::lock;
 pub use catalog::{Catalog, CatalogEntry, HeaderSource};
 pub use code::Code;
 pub use codes::{CodeSet, Codes};

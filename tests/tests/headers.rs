@@ -355,34 +355,6 @@ enum Two {
     Long,
 }
 
-/// `OAuth` with its fixed headers changed, for the lock.
-#[derive(Debug, ApiError)]
-#[api_error(style = "flat", rename_all = "snake_case")]
-#[api_error(headers("Cache-Control" = "no-cache", "Pragma" = "no-cache"))]
-#[allow(dead_code, reason = "only the catalog is read")]
-enum Changed {
-    #[api_error(status = 400, message = "the request is missing a parameter")]
-    InvalidRequest,
-    #[api_error(status = 401, message = "the access token expired")]
-    #[api_error(headers("WWW-Authenticate" = "Bearer error=\"{code}\""))]
-    InvalidToken,
-    #[api_error(status = 403, message = "the token lacks scope {scope}")]
-    #[api_error(headers(
-        "pragma" = "no-transform",
-        "WWW-Authenticate" = "Bearer error=\"{code}\", scope=\"{scope}\""
-    ))]
-    InsufficientScope {
-        #[api_error(expose)]
-        scope: String,
-    },
-    #[api_error(status = 429, message = "slow down")]
-    #[api_error(headers("Retry-After" = "60"))]
-    SlowDown {
-        #[api_error(header = "Cache-Control")]
-        cache: String,
-    },
-}
-
 #[test]
 fn openapi_documents_fixed_values_and_templates() {
     let openapi = OAuth::catalog().to_openapi();
@@ -451,36 +423,4 @@ fn openapi_documents_fixed_values_and_templates() {
             }
         })
     );
-}
-
-#[test]
-fn the_lock_records_values_and_a_changed_value_breaks() {
-    use error_contract::lock::{self, ChangeKind, LockError, Mode};
-
-    let before = OAuth::catalog().to_lock();
-    let start = before.find("\"invalid_token\"").unwrap();
-    let end = start + before[start..].find("\n    }").unwrap() + 6;
-    assert_eq!(
-        &before[start..end],
-        "\"invalid_token\": {\n      \"name\": \"InvalidToken\",\n      \"status\": 401,\n      \"style\": \"flat\",\n      \"message\": \"the access token expired\",\n      \"headers\": [\n        \"Cache-Control: no-store\",\n        \"Pragma: no-cache\",\n        \"WWW-Authenticate: Bearer realm=\\\"example\\\", error=\\\"{code}\\\", error_description=\\\"{message}\\\"\"\n      ]\n    }"
-    );
-
-    let dir = std::env::temp_dir().join(format!("error-contract-headers-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("errors.lock.json");
-    std::fs::write(&path, &before).unwrap();
-    let error = lock::verify(&Changed::catalog(), &path, Mode::Check).unwrap_err();
-    std::fs::remove_dir_all(&dir).unwrap();
-    let LockError::Broken { report, .. } = &error else {
-        panic!("{error}")
-    };
-    assert_eq!(
-        report.to_string(),
-        "breaking  code insufficient_scope (InsufficientScope): header `Cache-Control` changed from \"no-store\" to \"no-cache\"\n\
-         breaking  code invalid_request (InvalidRequest): header `Cache-Control` changed from \"no-store\" to \"no-cache\"\n\
-         breaking  code invalid_token (InvalidToken): header `Cache-Control` changed from \"no-store\" to \"no-cache\"\n\
-         breaking  code invalid_token (InvalidToken): header `WWW-Authenticate` changed from \"Bearer realm=\\\"example\\\", error=\\\"{code}\\\", error_description=\\\"{message}\\\"\" to \"Bearer error=\\\"{code}\\\"\"\n\
-         breaking  code slow_down (SlowDown): header `Retry-After` changed from a field to \"60\"\n"
-    );
-    assert!(ChangeKind::HeaderChanged.is_breaking());
 }

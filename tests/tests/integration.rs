@@ -42,7 +42,6 @@ mod format_rfc9457;
 mod format_stripe;
 mod format_twilio;
 mod headers;
-mod lock;
 mod member_names;
 mod message_field;
 mod message_style_esscert;

@@ -1,8 +1,8 @@
-//! `error_contract::lock`: the lock file and the Markdown catalog, checked against the enum. One
+//! `error_contract_lock`: the lock file and the Markdown catalog, checked against the enum. One
 //! test per kind of break with the exact report, then what passes, then overwriting.
 
-use error_contract::lock::{self, ChangeKind, LockError, Mode};
 use error_contract::{ApiError, Catalog};
+use error_contract_lock::{self as lock, ChangeKind, LockError, Mode};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -92,7 +92,7 @@ const SHOP_LOCK: &str = r#"{
 /// Codes sorted by value, members in a fixed order, keys sorted, one member per line.
 #[test]
 fn the_lock_is_sorted_and_one_member_per_line() {
-    let lock = Shop::catalog().to_lock();
+    let lock = lock::to_lock(&Shop::catalog());
     let expected = SHOP_LOCK.replace(
         "      \"message\": \"SKU {sku} is taken\"\n",
         "      \"message\": \"SKU {sku} is taken\",\n      \"fields\": {\n        \"sku\": \"String\"\n      }\n",
@@ -145,7 +145,7 @@ fn failure(locked: &str, catalog: &Catalog) -> String {
 }
 
 fn shop_lock() -> String {
-    Shop::catalog().to_lock()
+    lock::to_lock(&Shop::catalog())
 }
 
 const FOOTER: &str = "If the break is intended, rewrite the lock with ERROR_CONTRACT_LOCK=overwrite cargo test and commit it.";
@@ -409,7 +409,7 @@ mod problem_type {
     #[test]
     fn a_changed_problem_type_breaks() {
         assert_eq!(
-            failure(&Before::catalog().to_lock(), &After::catalog()),
+            failure(&lock::to_lock(&Before::catalog()), &After::catalog()),
             format!(
                 "errors.lock.json: 1 breaking change to the error contract\n\
                  breaking  code not_found (NotFound): problem type changed from https://example.com/errors/not_found to https://example.com/problems/not_found\n{FOOTER}"
@@ -419,7 +419,7 @@ mod problem_type {
 }
 
 /// The parts of the wire beside codes, keys and headers: the style's own members renamed
-/// (`rename_members`) or left out (`skip_members`), constant members (`members`, and `title` and
+/// (`rename_members`) or left out (`skip_members`), constant members (`constants`, and `title` and
 /// `type_base` outside the problem style) and the problem's `instance`.
 mod wire {
     use super::*;
@@ -480,7 +480,7 @@ mod wire {
         "message": "error_description"
       },
       "message": "entity not found",
-      "members": {
+      "constants": {
         "more_info": "https://example.com/docs/3001",
         "retryable": false,
         "title": "Not here",
@@ -503,7 +503,7 @@ mod wire {
       "fields": {
         "instance": "Option<String>"
       },
-      "members": {
+      "constants": {
         "more_info": "https://example.com/docs/4003"
       }
     },
@@ -516,7 +516,7 @@ mod wire {
         "message": "error_description"
       },
       "message": "validation error",
-      "members": {
+      "constants": {
         "more_info": "https://example.com/docs/5000",
         "type": "https://example.com/errors/5000"
       }
@@ -527,7 +527,7 @@ mod wire {
 
     #[test]
     fn the_lock_records_member_names_constants_and_the_instance() {
-        assert_eq!(Wire::catalog().to_lock(), WIRE_LOCK);
+        assert_eq!(lock::to_lock(&Wire::catalog()), WIRE_LOCK);
         // What the lock records is what the bodies write.
         assert_eq!(
             &*Wire::NotFound.body(),
@@ -711,7 +711,7 @@ mod wire {
             let report = lock::compare(WIRE_LOCK, &Skipped::catalog()).unwrap();
             assert_eq!(report.changes()[0].kind(), ChangeKind::MemberSkipped);
             // The lock of a problem without its code records no rename of it.
-            assert!(Skipped::catalog().to_lock().contains(
+            assert!(lock::to_lock(&Skipped::catalog()).contains(
                 "      \"style\": \"problem\",\n      \"skip_members\": [\n        \"code\",\n        \"status\"\n      ],\n"
             ));
         }
@@ -720,7 +720,7 @@ mod wire {
         #[test]
         fn a_member_written_again_passes() {
             let report =
-                lock::compare(&Skipped::catalog().to_lock(), &Unskipped::catalog()).unwrap();
+                lock::compare(&lock::to_lock(&Skipped::catalog()), &Unskipped::catalog()).unwrap();
             assert!(!report.is_breaking());
             assert_eq!(
                 report.to_string(),
@@ -912,40 +912,59 @@ mod wire {
         }
     }
 
-    /// The new members of a lock, of another shape: not a lock, with what is wrong.
+    /// The new members of a lock, of another shape: not a lock, with what is wrong and where
+    /// (serde's message, with the line and column; a lock has one member per line).
     #[test]
     fn a_member_of_another_shape_is_not_a_lock() {
         for (member, message) in [
             (
                 r#""rename_members": ["code"]"#,
-                r#"code 1: "rename_members" is not an object"#,
+                "invalid type: sequence, expected a map at line 1 column 109",
             ),
             (
                 r#""rename_members": {"code": 1}"#,
-                r#"code 1: the name of member "code" is not a string"#,
+                "invalid type: integer `1`, expected a string at line 1 column 119",
             ),
             (
                 r#""skip_members": "code""#,
-                r#"code 1: "skip_members" is not an array"#,
+                r#"invalid type: string "code", expected a sequence at line 1 column 113"#,
             ),
             (
                 r#""skip_members": [1]"#,
-                "code 1: a skipped member is not a string",
+                "invalid type: integer `1`, expected a string at line 1 column 109",
             ),
             (
                 r#""members": ["type"]"#,
-                r#"code 1: "members" is not an object"#,
+                "invalid type: sequence, expected a map at line 1 column 102",
+            ),
+            (
+                r#""constants": ["type"]"#,
+                "invalid type: sequence, expected a map at line 1 column 104",
             ),
         ] {
             let locked = format!(
                 r#"{{"format": 1, "codes": {{"1": {{"name": "A", "status": 404, "style": "flat", "message": "m", {member}}}}}}}"#
             );
             let error = lock::compare(&locked, &Wire::catalog()).unwrap_err();
+            assert!(matches!(error, LockError::Invalid { .. }), "{error}");
             assert_eq!(
                 error.to_string(),
                 format!("not an error-contract lock: {message}")
             );
         }
+
+        // In a lock as written, the line is the member's.
+        let locked = WIRE_LOCK.replace(
+            "\"skip_members\": [\n        \"status\"\n      ]",
+            "\"skip_members\": \"status\"",
+        );
+        assert_ne!(locked, WIRE_LOCK);
+        assert_eq!(
+            lock::compare(&locked, &Wire::catalog())
+                .unwrap_err()
+                .to_string(),
+            r#"not an error-contract lock: invalid type: string "status", expected a sequence at line 28 column 30"#
+        );
     }
 
     /// `Wire` before the lock recorded member names and constants: the same enum without them.
@@ -1015,7 +1034,7 @@ mod wire {
 }
 "#;
 
-    /// An old lock still reads: no `rename_members`, `skip_members` or `members` is the style's
+    /// An old lock still reads: no `rename_members`, `skip_members` or `constants` is the style's
     /// own names, nothing left out and no constant. Its constants are then additions; a rename
     /// or a member left out breaks.
     #[test]
@@ -1056,13 +1075,49 @@ mod wire {
         lock::verify(&Plain::catalog(), &path, Mode::Overwrite).unwrap();
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
-            Plain::catalog().to_lock()
+            lock::to_lock(&Plain::catalog())
         );
         assert!(
             lock::verify(&Plain::catalog(), &path, Mode::Check)
                 .unwrap()
                 .is_empty()
         );
+    }
+
+    /// A lock written before `members(...)` was renamed `constants(...)` calls the constants
+    /// `"members"`: it still reads, compares equal, and is left as it is; an overwrite writes it
+    /// with `"constants"`.
+    #[test]
+    fn a_lock_with_members_for_constants_still_reads_and_compares_equal() {
+        let old = WIRE_LOCK.replace("\"constants\": {", "\"members\": {");
+        assert_eq!(old.matches("\"members\": {").count(), 3);
+        assert!(lock::compare(&old, &Wire::catalog()).unwrap().is_empty());
+
+        let dir = TempDir::new("members");
+        let path = dir.join("errors.lock.json");
+        std::fs::write(&path, &old).unwrap();
+        assert!(
+            lock::verify(&Wire::catalog(), &path, Mode::Check)
+                .unwrap()
+                .is_empty()
+        );
+        lock::assert_locked::<Wire>(&path);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), old);
+
+        // A constant changed under the old name is still a change.
+        let changed = old.replace("\"retryable\": false", "\"retryable\": true");
+        let report = lock::compare(&changed, &Wire::catalog()).unwrap();
+        assert_eq!(
+            report.to_string(),
+            "breaking  code 3001 (NotFound): constant member `retryable` changed from true to false\n"
+        );
+
+        assert!(
+            lock::verify(&Wire::catalog(), &path, Mode::Overwrite)
+                .unwrap()
+                .is_empty()
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), WIRE_LOCK);
     }
 }
 
@@ -1097,7 +1152,7 @@ mod identifying_message {
 
     #[test]
     fn a_message_style_message_change_breaks_and_a_flat_one_does_not() {
-        let locked = Before::catalog().to_lock();
+        let locked = lock::to_lock(&Before::catalog());
         let report = lock::compare(&locked, &After::catalog()).unwrap();
         assert!(report.is_breaking());
         assert_eq!(
@@ -1191,7 +1246,7 @@ mod allowed {
         );
         assert_eq!(std::fs::read_to_string(&path).unwrap(), locked);
         // The panicking form passes too (it only prints the report).
-        lock::check::<Shop>(&path);
+        lock::assert_locked::<Shop>(&path);
         assert_eq!(std::fs::read_to_string(&path).unwrap(), locked);
     }
 
@@ -1239,7 +1294,7 @@ fn an_unchanged_enum_passes_with_an_empty_report() {
             .unwrap()
             .is_empty()
     );
-    lock::check::<Shop>(&path);
+    lock::assert_locked::<Shop>(&path);
 }
 
 #[test]
@@ -1269,7 +1324,7 @@ fn overwrite_writes_the_lock_and_its_folder() {
     );
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
-        removed_shop().to_lock()
+        lock::to_lock(&removed_shop())
     );
     assert!(
         lock::verify(&removed_shop(), &path, Mode::Check)
@@ -1288,6 +1343,64 @@ fn overwrite_writes_the_lock_and_its_folder() {
     );
     lock::verify(&Shop::catalog(), &path, Mode::Overwrite).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), shop_lock());
+}
+
+/// A text that is not a lock is an error that says what is wrong, never a panic.
+#[test]
+fn a_text_that_is_not_a_lock_is_an_error() {
+    for (text, message) in [
+        ("", "EOF while parsing a value at line 1 column 0"),
+        ("{", "EOF while parsing an object at line 1 column 1"),
+        (
+            "null",
+            r#"invalid type: null, expected a lock: an object of "format" and "codes" at line 1 column 4"#,
+        ),
+        (
+            "[1]",
+            r#"invalid length 1, expected a lock: an object of "format" and "codes" at line 1 column 3"#,
+        ),
+        ("{}", "no \"format\" member"),
+        (
+            r#"{"format": 2, "codes": []}"#,
+            "format 2 is not known to this version",
+        ),
+        (
+            r#"{"format": "1"}"#,
+            r#"invalid type: string "1", expected u64 at line 1 column 14"#,
+        ),
+        (
+            r#"{"format": 1}"#,
+            "missing field `codes` at line 1 column 13",
+        ),
+        (
+            r#"{"format": 1, "codes": {"1": "A"}}"#,
+            r#"invalid type: string "A", expected a code's entry: an object of its "name", "status", "style", "message"... at line 1 column 32"#,
+        ),
+        (
+            r#"{"format": 1, "codes": []}"#,
+            "invalid type: sequence, expected a map at line 1 column 23",
+        ),
+        (
+            r#"{"format": 1, "codes": {"1": {"name": "A", "style": "flat", "message": "m"}}}"#,
+            "missing field `status` at line 1 column 75",
+        ),
+        (
+            r#"{"format": 1, "codes": {"1": {"name": "A", "status": -404, "style": "flat", "message": "m"}}}"#,
+            "invalid value: integer `-404`, expected u64 at line 1 column 57",
+        ),
+        (
+            r#"{"format": 1, "codes": {"1": {"name": "A", "status": 404, "style": "flat", "message": "m", "parent": {}}}}"#,
+            "a parent code: a number or a string at line 1 column 104",
+        ),
+    ] {
+        let error = lock::compare(text, &Shop::catalog()).unwrap_err();
+        assert!(matches!(error, LockError::Invalid { .. }), "{error}");
+        assert_eq!(
+            error.to_string(),
+            format!("not an error-contract lock: {message}"),
+            "{text}"
+        );
+    }
 }
 
 fn removed_shop() -> Catalog {
@@ -1331,7 +1444,7 @@ fn check_panics_with_the_report() {
     let dir = TempDir::new("panics");
     let path = dir.join("errors.lock.json");
     std::fs::write(&path, shop_lock()).unwrap();
-    lock::check::<removed::Shop>(&path);
+    lock::assert_locked::<removed::Shop>(&path);
 }
 
 mod markdown {
@@ -1382,11 +1495,11 @@ mod markdown {
             Shop::catalog().to_markdown()
         );
         lock::verify_markdown(&Shop::catalog(), &path, Mode::Check).unwrap();
-        lock::check_markdown::<Shop>(&path);
+        lock::assert_markdown::<Shop>(&path);
 
         // A checkout with `\r\n` line ends is the same table.
         std::fs::write(&path, Shop::catalog().to_markdown().replace('\n', "\r\n")).unwrap();
-        lock::check_markdown::<Shop>(&path);
+        lock::assert_markdown::<Shop>(&path);
     }
 
     #[test]
@@ -1403,7 +1516,7 @@ mod markdown {
     }
 }
 
-/// `ERROR_CONTRACT_LOCK=overwrite` makes `check` and `check_markdown` rewrite their files: this
+/// `ERROR_CONTRACT_LOCK=overwrite` makes `assert_locked` and `assert_markdown` rewrite their files: this
 /// test runs `env_var_child` in a child process of this test binary, with and without it.
 #[test]
 fn the_env_var_rewrites_both_files() {
@@ -1414,7 +1527,7 @@ fn the_env_var_rewrites_both_files() {
     let run = |overwrite: bool| {
         let mut command = std::process::Command::new(std::env::current_exe().unwrap());
         command
-            .args(["--exact", "lock::env_var_child", "--test-threads=1"])
+            .args(["--exact", "env_var_child", "--test-threads=1"])
             .env("LOCK_TEST_DIR", &dir.0)
             .env_remove("ERROR_CONTRACT_LOCK");
         if overwrite {
@@ -1436,7 +1549,7 @@ fn the_env_var_rewrites_both_files() {
     assert!(output.status.success(), "{output:?}");
     assert_eq!(
         std::fs::read_to_string(&lock_path).unwrap(),
-        removed_shop().to_lock()
+        lock::to_lock(&removed_shop())
     );
     assert_eq!(
         std::fs::read_to_string(&markdown_path).unwrap(),
@@ -1454,6 +1567,108 @@ fn env_var_child() {
         return;
     };
     let dir = PathBuf::from(dir);
-    lock::check::<removed::Shop>(dir.join("errors.lock.json"));
-    lock::check_markdown::<removed::Shop>(dir.join("docs/errors.md"));
+    lock::assert_locked::<removed::Shop>(dir.join("errors.lock.json"));
+    lock::assert_markdown::<removed::Shop>(dir.join("docs/errors.md"));
+}
+
+/// The lock of fixed and templated headers (the enums of `tests/tests/headers.rs`).
+mod headers {
+    use super::*;
+    use error_contract::Unknown;
+
+    /// OAuth 2.0 (RFC 6749, section 5.2) and bearer tokens (RFC 6750, section 3): every token
+    /// error says `Cache-Control: no-store`; a 401 names the scheme, the code and the message in
+    /// `WWW-Authenticate`.
+    #[derive(Debug, PartialEq, ApiError)]
+    #[api_error(style = "flat", rename_all = "snake_case", decode)]
+    #[api_error(headers("Cache-Control" = "no-store", "Pragma" = "no-cache"))]
+    #[allow(dead_code, reason = "only the catalog is read")]
+    enum OAuth {
+        #[api_error(status = 400, message = "the request is missing a parameter")]
+        InvalidRequest,
+        #[api_error(status = 401, message = "the access token expired")]
+        #[api_error(headers(
+            "WWW-Authenticate" = "Bearer realm=\"example\", error=\"{code}\", error_description=\"{message}\""
+        ))]
+        InvalidToken,
+        /// The enum's `Pragma` replaced (names are case-insensitive), a header of its own added.
+        #[api_error(status = 403, message = "the token lacks scope {scope}")]
+        #[api_error(headers(
+            "pragma" = "no-transform",
+            "WWW-Authenticate" = "Bearer error=\"{code}\", scope=\"{scope}\""
+        ))]
+        InsufficientScope {
+            #[api_error(expose)]
+            scope: String,
+        },
+        /// A header field replaces the enum's header of that name.
+        #[api_error(status = 429, message = "slow down")]
+        SlowDown {
+            #[api_error(header = "Retry-After")]
+            retry_after: Option<u64>,
+            #[api_error(header = "Cache-Control", default)]
+            cache: String,
+        },
+        #[api_error(other)]
+        Other(Unknown),
+    }
+
+    /// `OAuth` with its fixed headers changed, for the lock.
+    #[derive(Debug, ApiError)]
+    #[api_error(style = "flat", rename_all = "snake_case")]
+    #[api_error(headers("Cache-Control" = "no-cache", "Pragma" = "no-cache"))]
+    #[allow(dead_code, reason = "only the catalog is read")]
+    enum Changed {
+        #[api_error(status = 400, message = "the request is missing a parameter")]
+        InvalidRequest,
+        #[api_error(status = 401, message = "the access token expired")]
+        #[api_error(headers("WWW-Authenticate" = "Bearer error=\"{code}\""))]
+        InvalidToken,
+        #[api_error(status = 403, message = "the token lacks scope {scope}")]
+        #[api_error(headers(
+            "pragma" = "no-transform",
+            "WWW-Authenticate" = "Bearer error=\"{code}\", scope=\"{scope}\""
+        ))]
+        InsufficientScope {
+            #[api_error(expose)]
+            scope: String,
+        },
+        #[api_error(status = 429, message = "slow down")]
+        #[api_error(headers("Retry-After" = "60"))]
+        SlowDown {
+            #[api_error(header = "Cache-Control")]
+            cache: String,
+        },
+    }
+
+    #[test]
+    fn the_lock_records_values_and_a_changed_value_breaks() {
+        let before = lock::to_lock(&OAuth::catalog());
+        let start = before.find("\"invalid_token\"").unwrap();
+        let end = start + before[start..].find("\n    }").unwrap() + 6;
+        assert_eq!(
+            &before[start..end],
+            "\"invalid_token\": {\n      \"name\": \"InvalidToken\",\n      \"status\": 401,\n      \"style\": \"flat\",\n      \"message\": \"the access token expired\",\n      \"headers\": [\n        \"Cache-Control: no-store\",\n        \"Pragma: no-cache\",\n        \"WWW-Authenticate: Bearer realm=\\\"example\\\", error=\\\"{code}\\\", error_description=\\\"{message}\\\"\"\n      ]\n    }"
+        );
+
+        let dir =
+            std::env::temp_dir().join(format!("error-contract-headers-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("errors.lock.json");
+        std::fs::write(&path, &before).unwrap();
+        let error = lock::verify(&Changed::catalog(), &path, Mode::Check).unwrap_err();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let LockError::Broken { report, .. } = &error else {
+            panic!("{error}")
+        };
+        assert_eq!(
+            report.to_string(),
+            "breaking  code insufficient_scope (InsufficientScope): header `Cache-Control` changed from \"no-store\" to \"no-cache\"\n\
+             breaking  code invalid_request (InvalidRequest): header `Cache-Control` changed from \"no-store\" to \"no-cache\"\n\
+             breaking  code invalid_token (InvalidToken): header `Cache-Control` changed from \"no-store\" to \"no-cache\"\n\
+             breaking  code invalid_token (InvalidToken): header `WWW-Authenticate` changed from \"Bearer realm=\\\"example\\\", error=\\\"{code}\\\", error_description=\\\"{message}\\\"\" to \"Bearer error=\\\"{code}\\\"\"\n\
+             breaking  code slow_down (SlowDown): header `Retry-After` changed from a field to \"60\"\n"
+        );
+        assert!(ChangeKind::HeaderChanged.is_breaking());
+    }
 }
