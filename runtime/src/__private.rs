@@ -14,6 +14,7 @@ pub use crate::decode::decoder::{
     Decoded, Decoder, ErrorsReader, Mismatch, Reader, Wrapped, field as decoded_field,
     read_builtin, read_builtin_errors, read_custom, read_custom_errors,
 };
+pub use crate::decode::headers::no_headers;
 pub use crate::decode::{Decode, DecodeError, ResponseHeaders, Unknown};
 pub use crate::field_roles::{HeaderField, StatusValue};
 pub use crate::style::read::{Fields, Slot};
@@ -435,12 +436,6 @@ pub fn serialize<E: ApiError + ?Sized, S: serde::Serializer>(
 )]
 pub trait DerivedWithDecode<'a>: Sized {
     fn refuse() -> Result<Self, DecodeError>;
-}
-
-/// Decoding's `headers` when there are none (`Decode::decode`).
-pub fn no_headers() -> &'static dyn ResponseHeaders {
-    const NONE: &[(&str, &str)] = &[];
-    &NONE
 }
 
 /// The run-time status, or the declared one when the run-time value is not 400..=599.

@@ -19,7 +19,7 @@ use std::borrow::Cow;
 #[cfg(feature = "http")]
 mod client;
 pub(crate) mod decoder;
-mod headers;
+pub(crate) mod headers;
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub mod http;

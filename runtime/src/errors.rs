@@ -461,7 +461,7 @@ impl<E: FromFailure + Styled> FromFailure for Errors<E> {
 /// decode (no variant has its code, and `E` has no `other` variant) is the error.
 impl<E: Decode + Styled> Decode for Errors<E> {
     fn decode(status: u16, body: &[u8]) -> Result<Errors<E>, DecodeError> {
-        Self::decode_with_headers(status, crate::__private::no_headers(), body)
+        Self::decode_with_headers(status, crate::decode::headers::no_headers(), body)
     }
 
     fn decode_with_headers(

@@ -1,6 +1,8 @@
 //! No import cycles among the top-level modules of the derive (`macros/src`) and the runtime
 //! (`runtime/src`): each module's `crate::` paths are read from its files, and the graph they
-//! make must have no strongly connected component of more than one module.
+//! make must have no strongly connected component of more than one module. A path to an item
+//! the crate root re-exports (`crate::Items`, from `pub use style::Items;` in `lib.rs`) is an
+//! edge to the module that the re-export names.
 //!
 //! Run it alone with `cargo test -p error-contract-tests --test integration module_graph`. Paths written as
 //! `$crate::...` are left out: they are in `macro_rules!` bodies, which expand in the user's
@@ -34,35 +36,84 @@ fn module_of(src: &Path, file: &Path) -> Option<String> {
 }
 
 /// The names that `crate::` paths in `text` start with, including each name of a
-/// `crate::{a, b::c}` group; comments and `$crate::` left out.
+/// `crate::{a, b::c}` group (over several lines too); comments and `$crate::` left out.
 fn crate_paths(text: &str) -> BTreeSet<String> {
+    let code: String = text
+        .lines()
+        .map(|line| line.split("//").next().unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let ident = |text: &str| -> String {
+        text.trim()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
     let mut names = BTreeSet::new();
-    for line in text.lines() {
-        let code = line.split("//").next().unwrap_or_default();
-        let mut rest = code;
-        while let Some(at) = rest.find("crate::") {
-            let preceded_by_dollar = rest[..at].ends_with('$');
-            let after = &rest[at + "crate::".len()..];
-            rest = after;
-            if preceded_by_dollar {
-                continue;
+    let mut rest = code.as_str();
+    while let Some(at) = rest.find("crate::") {
+        let preceded_by_dollar = rest[..at].ends_with('$');
+        let after = &rest[at + "crate::".len()..];
+        rest = after;
+        if preceded_by_dollar {
+            continue;
+        }
+        if let Some(group) = after.strip_prefix('{') {
+            let group = group.split('}').next().unwrap_or_default();
+            for item in group.split(',') {
+                names.insert(ident(item));
             }
-            if let Some(group) = after.strip_prefix('{') {
-                let group = group.split('}').next().unwrap_or_default();
-                for item in group.split(',') {
-                    let name: String = item
-                        .trim()
-                        .chars()
-                        .take_while(|c| c.is_alphanumeric() || *c == '_')
-                        .collect();
-                    names.insert(name);
-                }
-            } else {
-                let name: String = after
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
-                names.insert(name);
+        } else {
+            names.insert(ident(after));
+        }
+    }
+    names.remove("");
+    names
+}
+
+/// The names the crate root's `use` declarations bring in, each with the top-level module it
+/// comes from: `pub use errors::{Errors, Styled};` maps `Errors` and `Styled` to `errors`, and
+/// `pub use integrations::axum;` maps `axum` to `integrations`. `modules` are the crate's
+/// top-level modules; a `use` of another crate is left out.
+fn root_reexports(lib: &str, modules: &BTreeSet<String>) -> BTreeMap<String, String> {
+    let mut names = BTreeMap::new();
+    let code: String = lib
+        .lines()
+        .map(|line| line.split("//").next().unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for statement in code.split(';') {
+        // Attributes (`#[cfg(...)]`) before the declaration are left out.
+        let mut statement = statement.trim();
+        while let Some(rest) = statement.strip_prefix("#[") {
+            statement = rest.split_once(']').map_or("", |(_, rest)| rest).trim();
+        }
+        let Some(at) = statement.find("use ") else {
+            continue;
+        };
+        if !statement[..at]
+            .split_whitespace()
+            .all(|word| word.starts_with("pub"))
+        {
+            continue;
+        }
+        let path = statement[at + "use ".len()..].trim();
+        let path = path.strip_prefix("crate::").unwrap_or(path);
+        let Some((module, rest)) = path.split_once("::") else {
+            continue;
+        };
+        if !modules.contains(module) {
+            continue;
+        }
+        // Every leaf of the tree: `a`, `b::c`, `d as e` bring `a`, `c` and `e`.
+        for leaf in rest.split([',', '{', '}']) {
+            let leaf = leaf.trim();
+            let name = match leaf.split_once(" as ") {
+                Some((_, alias)) => alias.trim(),
+                None => leaf.rsplit("::").next().unwrap_or_default().trim(),
+            };
+            if !name.is_empty() && name != "self" {
+                names.insert(name.to_owned(), module.to_owned());
             }
         }
     }
@@ -78,14 +129,20 @@ fn graph(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
         .iter()
         .map(|m| (m.clone(), BTreeSet::new()))
         .collect();
+    let lib = std::fs::read_to_string(src.join("lib.rs")).unwrap();
+    let reexports = root_reexports(&lib, &modules);
     for file in &all {
         let Some(module) = module_of(src, file) else {
             continue;
         };
         let text = std::fs::read_to_string(file).unwrap();
         for name in crate_paths(&text) {
-            if name != module && modules.contains(&name) {
-                graph.get_mut(&module).unwrap().insert(name);
+            let target = match reexports.get(&name) {
+                Some(defined_in) => defined_in.clone(),
+                None => name,
+            };
+            if target != module && modules.contains(&target) {
+                graph.get_mut(&module).unwrap().insert(target);
             }
         }
     }
@@ -168,12 +225,39 @@ fn the_check_finds_a_cycle() {
         crate_paths("use crate::{a, b::c};\n$crate::d::e();\n// crate::f\ncrate::g::h"),
         ["a", "b", "g"].map(str::to_owned).into_iter().collect()
     );
+    assert_eq!(
+        crate_paths("use crate::{\n    i, // the i\n    j::k,\n};"),
+        ["i", "j"].map(str::to_owned).into_iter().collect()
+    );
 }
 
 #[test]
 fn the_runtime_has_no_import_cycles() {
     let graph = graph(&src("runtime"));
     assert_eq!(cycles(&graph), Vec::<Vec<String>>::new(), "{graph:#?}");
+}
+
+/// `crate::Items` is an edge to the module that defines `Items`: a cycle through the crate
+/// root's re-exports is a cycle.
+#[test]
+fn a_path_through_a_root_reexport_is_an_edge() {
+    let modules: BTreeSet<String> = ["errors", "style", "integrations"]
+        .map(str::to_owned)
+        .into();
+    let lib = "mod errors;\npub use errors::{EmptyErrors, Errors as Many};\n\
+               pub use style::{\n    Items, // the items\n    read::Received,\n};\n\
+               #[cfg(feature = \"axum\")]\npub use integrations::axum;\npub use serde_json::Value;";
+    let reexports = root_reexports(lib, &modules);
+    let expected: BTreeMap<String, String> = [
+        ("EmptyErrors", "errors"),
+        ("Many", "errors"),
+        ("Items", "style"),
+        ("Received", "style"),
+        ("axum", "integrations"),
+    ]
+    .map(|(name, module)| (name.to_owned(), module.to_owned()))
+    .into();
+    assert_eq!(reexports, expected);
 }
 
 #[test]

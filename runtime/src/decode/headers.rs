@@ -24,6 +24,13 @@ pub trait ResponseHeaders {
     fn header(&self, name: &str) -> Option<&str>;
 }
 
+/// The headers of a response decoded without them (`Decode::decode`): none.
+#[must_use]
+pub fn no_headers() -> &'static dyn ResponseHeaders {
+    const NONE: &[(&str, &str)] = &[];
+    &NONE
+}
+
 impl<T: ResponseHeaders + ?Sized> ResponseHeaders for &T {
     fn header(&self, name: &str) -> Option<&str> {
         (**self).header(name)
