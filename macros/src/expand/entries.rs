@@ -11,8 +11,8 @@ use crate::ast::{Sent, Variant};
 use crate::attr::Literal;
 use crate::attr::Style;
 use crate::bound::Bounds;
-use crate::check::Plain;
 use crate::code::Code;
+use crate::field_type::{FieldType, Float};
 use crate::static_body::{self, StaticParts};
 use error_contract_wire::{Builtin, Constant, ConstantValue};
 use proc_macro2::TokenStream;
@@ -434,12 +434,11 @@ pub(crate) fn type_text(ty: &syn::Type) -> String {
     out.trim().to_owned()
 }
 
-/// An interpolated message with an example value in place of each field: `0` for an integer,
-/// `string` for a string (`"string"` with `{:?}`), ...; the declared status for a run-time
-/// status field. `None` when a field is not of a plain type, or is formatted other than with
-/// `Display` or `Debug` (hex, exponent, ...). The catalog's `OpenAPI` examples use it; the values
-/// are those of `error_contract`'s `catalog/types.rs` for exposed fields, so that a message
-/// agrees with the fields beside it.
+/// An interpolated message with an example value in place of each field: the field's `example`,
+/// else its type's ([`FieldType::example_text`]: `0` for an integer, `string` for a string,
+/// `"string"` with `{:?}`, ...); the declared status for a run-time status field. `None` when a
+/// field is not of a plain type, or is formatted other than with `Display` or `Debug` (hex,
+/// exponent, ...). The catalog's `OpenAPI` examples use it.
 fn example_message(v: &Variant<'_>) -> Option<String> {
     use crate::message::{ArgRef, FmtTrait, Piece};
     let template = v.template.as_ref()?;
@@ -465,7 +464,7 @@ fn example_message(v: &Variant<'_>) -> Option<String> {
                 } else if let Some(example) = &field.attrs.example {
                     out.push_str(&example_literal_text(field.ty(), &example.value, debug)?);
                 } else {
-                    out.push_str(&example_text(field.ty(), debug)?);
+                    out.push_str(&FieldType::of(field.ty()).example_text(debug)?);
                 }
             }
         }
@@ -478,13 +477,11 @@ fn example_message(v: &Variant<'_>) -> Option<String> {
 fn example_json(ty: &syn::Type, example: &Literal) -> String {
     match example {
         Literal::Str(s) => static_body::json_string(s),
-        Literal::Int(digits) | Literal::Float(digits) => {
-            match crate::check::plain(ty).map(|(kind, _, _)| kind) {
-                Some(kind @ (Plain::F32 | Plain::F64)) => float_text(kind, digits, true),
-                _ if matches!(example, Literal::Float(_)) => float_text(Plain::F64, digits, true),
-                _ => digits.clone(),
-            }
-        }
+        Literal::Int(digits) | Literal::Float(digits) => match FieldType::of(ty).unwrapped().0 {
+            FieldType::Float(float) => float_text(*float, digits, true),
+            _ if matches!(example, Literal::Float(_)) => float_text(Float::F64, digits, true),
+            _ => digits.clone(),
+        },
         Literal::Bool(b) => b.to_string(),
     }
 }
@@ -493,36 +490,33 @@ fn example_json(ty: &syn::Type, example: &Literal) -> String {
 /// around an `Option`'s with `Debug` (`None` with `Display`, which `Option` lacks), a string
 /// quoted with `Debug` (a `char` in single quotes), a float as the float type writes it.
 fn example_literal_text(ty: &syn::Type, example: &Literal, debug: bool) -> Option<String> {
-    let (kind, optional) = match crate::check::plain(ty) {
-        Some((kind, _, optional)) => (Some(kind), optional),
-        None => (None, false),
-    };
-    if optional && !debug {
+    let ty = FieldType::of(ty);
+    let (kind, options) = ty.unwrapped();
+    if options > 0 && !debug {
         return None;
     }
-    let text = match example {
-        Literal::Str(s) if debug && kind == Some(Plain::Char) => {
+    let mut text = match example {
+        Literal::Str(s) if debug && *kind == FieldType::Char => {
             format!("{:?}", s.chars().next()?)
         }
         Literal::Str(s) if debug => format!("{s:?}"),
         Literal::Str(s) => s.clone(),
         Literal::Int(digits) | Literal::Float(digits) => match kind {
-            Some(kind @ (Plain::F32 | Plain::F64)) => float_text(kind, digits, debug),
-            _ if matches!(example, Literal::Float(_)) => float_text(Plain::F64, digits, debug),
+            FieldType::Float(float) => float_text(*float, digits, debug),
+            _ if matches!(example, Literal::Float(_)) => float_text(Float::F64, digits, debug),
             _ => digits.clone(),
         },
         Literal::Bool(b) => b.to_string(),
     };
-    Some(if optional {
-        format!("Some({text})")
-    } else {
-        text
-    })
+    for _ in 0..options {
+        text = format!("Some({text})");
+    }
+    Some(text)
 }
 
 /// A number literal's digits as an `f32` or `f64` writes itself (`Debug` keeps a `.0`).
-fn float_text(kind: Plain, digits: &str, debug: bool) -> String {
-    if kind == Plain::F32 {
+fn float_text(float: Float, digits: &str, debug: bool) -> String {
+    if float == Float::F32 {
         let n: f32 = digits.parse().unwrap_or_default();
         if debug {
             format!("{n:?}")
@@ -537,41 +531,6 @@ fn float_text(kind: Plain, digits: &str, debug: bool) -> String {
             n.to_string()
         }
     }
-}
-
-/// The example value of a plain type as `Display` (or `Debug`) writes it.
-fn example_text(ty: &syn::Type, debug: bool) -> Option<String> {
-    let ty = match ty {
-        syn::Type::Reference(reference) => return example_text(&reference.elem, debug),
-        syn::Type::Paren(paren) => return example_text(&paren.elem, debug),
-        syn::Type::Group(group) => return example_text(&group.elem, debug),
-        syn::Type::Path(path) => path,
-        _ => return None,
-    };
-    let (name, args) = crate::ast::last_segment(ty)?;
-    let text = match (name.as_str(), &args[..]) {
-        (
-            "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128"
-            | "isize",
-            [],
-        ) => "0".to_owned(),
-        (
-            "NonZeroU8" | "NonZeroU16" | "NonZeroU32" | "NonZeroU64" | "NonZeroU128"
-            | "NonZeroUsize" | "NonZeroI8" | "NonZeroI16" | "NonZeroI32" | "NonZeroI64"
-            | "NonZeroI128" | "NonZeroIsize",
-            [],
-        )
-        | ("NonZero", [_]) => "1".to_owned(),
-        ("f32" | "f64", []) => if debug { "0.0" } else { "0" }.to_owned(),
-        ("bool", []) => "false".to_owned(),
-        ("String" | "str", []) => if debug { "\"string\"" } else { "string" }.to_owned(),
-        ("char", []) => if debug { "'a'" } else { "a" }.to_owned(),
-        ("Box" | "Rc" | "Arc" | "Cow", [inner]) => example_text(inner, debug)?,
-        ("Option", [inner]) if debug => format!("Some({})", example_text(inner, true)?),
-        ("Vec" | "VecDeque", [inner]) if debug => format!("[{}]", example_text(inner, true)?),
-        _ => return None,
-    };
-    Some(text)
 }
 
 /// `__ec::Code::Num(3001u32)` or `__ec::Code::Str("not_found")`.
