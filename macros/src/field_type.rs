@@ -8,8 +8,10 @@
 //! `Rc`, `Arc`, `Cow`) is its content. Anything else (a struct, an alias, a type parameter, a
 //! map, a tuple, a trait object) could serialize to any JSON, so it is [`FieldType::Unknown`].
 //!
-//! The derive checks a field's `example` against it, and writes example messages with it
-//! ([`FieldType::example_text`]), so that a message agrees with the example fields beside it.
+//! The derive writes the result into the catalog's table (`error_contract::JsonType`, which the
+//! `OpenAPI` schemas and example bodies are rendered from), checks a field's `example` against
+//! it, and writes example messages with it ([`FieldType::example_text`]), so that a message
+//! agrees with the example fields beside it.
 
 /// The classification of a field's type.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -191,11 +193,34 @@ impl FieldType {
         (ty, options)
     }
 
+    /// The value of `error_contract::JsonType` for the type, as source text under the runtime's
+    /// `__private` (`__ec`): an `Option` is its content, a list an array of its item's.
+    pub(crate) fn write_json_type(&self, out: &mut String) {
+        match self {
+            FieldType::Int(int) => out.push_str(if int.non_zero {
+                "__ec::JsonType::Integer { non_zero: true }"
+            } else {
+                "__ec::JsonType::Integer { non_zero: false }"
+            }),
+            FieldType::Float(_) => out.push_str("__ec::JsonType::Number"),
+            FieldType::Bool => out.push_str("__ec::JsonType::Boolean"),
+            FieldType::Str(_) => out.push_str("__ec::JsonType::Str { char: false }"),
+            FieldType::Char => out.push_str("__ec::JsonType::Str { char: true }"),
+            FieldType::Option(inner) => inner.write_json_type(out),
+            FieldType::List(_, item) => {
+                out.push_str("__ec::JsonType::Array(&");
+                item.write_json_type(out);
+                out.push(')');
+            }
+            FieldType::Unknown => out.push_str("__ec::JsonType::Unknown"),
+        }
+    }
+
     /// The type's example value as `Display` (or `Debug`) writes it: `0` (`1` for a `NonZero`),
     /// `0` (`0.0` with `Debug`) for a float, `false`, `string` (`"string"`), `a` (`'a'`) for a
     /// `char`; with `Debug` only, `Some(..)` for an `Option` and a one-item list. `None` for an
     /// unknown type and for what `Display` cannot write. The same values as the runtime's
-    /// example fields (`openapi/types.rs`), so that a message agrees with them.
+    /// example fields (`error_contract::JsonType`), so that a message agrees with them.
     pub(crate) fn example_text(&self, debug: bool) -> Option<String> {
         let text = match (self, debug) {
             (FieldType::Int(int), _) => if int.non_zero { "1" } else { "0" }.to_owned(),
@@ -312,6 +337,42 @@ mod tests {
             "u32<T>",
         ] {
             assert_eq!(of(ty).unwrapped().0, &FieldType::Unknown, "{ty}");
+        }
+    }
+
+    /// The runtime's `JsonType` of each type, as the derive writes it (`__ec::JsonType::`
+    /// left out): what the `OpenAPI` schema and example of the field are rendered from.
+    #[test]
+    fn json_types_are_written() {
+        let json_type = |ty: &str| {
+            let mut out = String::new();
+            of(ty).write_json_type(&mut out);
+            out.replace("__ec::JsonType::", "")
+        };
+        for (ty, expected) in [
+            ("u32", "Integer { non_zero: false }"),
+            ("std::num::NonZeroU64", "Integer { non_zero: true }"),
+            ("NonZero<u16>", "Integer { non_zero: true }"),
+            ("f64", "Number"),
+            ("bool", "Boolean"),
+            ("String", "Str { char: false }"),
+            ("&'static str", "Str { char: false }"),
+            ("Cow<'static, str>", "Str { char: false }"),
+            ("Option<i64>", "Integer { non_zero: false }"),
+            ("Option<Option<char>>", "Str { char: true }"),
+            ("Vec<String>", "Array(&Str { char: false })"),
+            ("&'a [u8]", "Array(&Integer { non_zero: false })"),
+            ("[bool; 3]", "Array(&Boolean)"),
+            (
+                "Vec<Vec<u8>>",
+                "Array(&Array(&Integer { non_zero: false }))",
+            ),
+            ("Vec<Detail>", "Array(&Unknown)"),
+            ("BTreeSet<(u8, u8)>", "Array(&Unknown)"),
+            ("Option<Detail>", "Unknown"),
+            ("HashMap<String, u32>", "Unknown"),
+        ] {
+            assert_eq!(json_type(ty), expected, "{ty}");
         }
     }
 

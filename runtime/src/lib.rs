@@ -170,6 +170,7 @@ pub use integrations::validator;
 
 pub use api_error::ApiError;
 pub use body::Body;
+pub use catalog::JsonType;
 #[cfg(feature = "markdown")]
 pub use catalog::lock;
 pub use catalog::{Catalog, CatalogEntry, HeaderSource};

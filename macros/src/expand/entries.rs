@@ -124,6 +124,8 @@ fn literal_fields(
     sparse_column(&mut fields, rows, |s, v| {
         strs_or_none(s, v.exposed().map(|f| type_text(f.ty())).collect())
     });
+    fields.code(", field_json_types: ");
+    field_json_types(&mut fields, rows);
     fields.code(", headers: ");
     sparse_column(&mut fields, rows, |s, v| {
         let names = v
@@ -189,6 +191,54 @@ fn member_names(out: &mut Source, ctx: &Ctx<'_, '_>) {
         .code(", skip_status: ")
         .bool(names.skip_status)
         .code(" }");
+}
+
+/// The `field_json_types` and `field_json_types_of` columns: the distinct lists of the exposed
+/// fields' `JsonType`s (a row's, up to its last known one), and per element of the sparse
+/// `fields` column 1 + the index of its row's list, or 0 when none of its types is known (empty
+/// when no row has one).
+///
+/// A list per distinct row, and an integer per row with exposed fields: a slice per row in the
+/// static costs the compiler far more than an integer (about 0.2 M instructions each).
+fn field_json_types(out: &mut Source, rows: &[(usize, &Variant<'_>)]) {
+    let mut lists: Vec<String> = Vec::new();
+    let mut of: Vec<u16> = Vec::new();
+    for (_, v) in rows {
+        let types: Vec<FieldType> = v.exposed().map(|f| FieldType::of(f.ty())).collect();
+        if types.is_empty() {
+            continue;
+        }
+        let known = types
+            .iter()
+            .rposition(|ty| *ty.unwrapped().0 != FieldType::Unknown);
+        let Some(known) = known else {
+            of.push(0);
+            continue;
+        };
+        let mut list = String::new();
+        for (i, ty) in types[..=known].iter().enumerate() {
+            if i > 0 {
+                list.push_str(", ");
+            }
+            ty.write_json_type(&mut list);
+        }
+        let index = lists.iter().position(|l| *l == list).unwrap_or_else(|| {
+            lists.push(list);
+            lists.len() - 1
+        });
+        // Past 65535 distinct lists, a row's types are left unknown.
+        of.push(u16::try_from(index + 1).unwrap_or(0));
+    }
+    if lists.is_empty() {
+        of.clear();
+    }
+    out.slice(&lists, |s, list| {
+        s.code("&[").code(list).code("]");
+    })
+    .code(", field_json_types_of: ")
+    .slice(of, |s, i| {
+        s.int(i, "u16");
+    });
 }
 
 /// The `field_examples` column: per row with an `example` on an exposed field, the JSON text of
@@ -352,9 +402,9 @@ fn content_types(
 
 /// A type as written, compactly: `Option<Vec<u32>>`, `&'static str`, `[u8; 4]`, `Box<dyn Error + Send>`.
 ///
-/// The catalog records it for the lock file and the `OpenAPI` field types. The tokens are joined
-/// with a space only between two words (`&'static str`, `dyn Error`), around `+`, `=` and `->`,
-/// and after `,` and `;`, so the text reads as a person writes it whatever the input's spacing.
+/// The catalog records it for the lock file. The tokens are joined with a space only between two
+/// words (`&'static str`, `dyn Error`), around `+`, `=` and `->`, and after `,` and `;`, so the
+/// text reads as a person writes it whatever the input's spacing.
 pub(crate) fn type_text(ty: &syn::Type) -> String {
     fn walk(tokens: TokenStream, out: &mut String, last_word: &mut bool) {
         for tree in tokens {
