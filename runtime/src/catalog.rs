@@ -41,8 +41,9 @@ pub struct Table {
     pub parents: &'static [(u32, Code<'static>)],
     /// Sparse: the keys of the exposed fields, in body order.
     pub fields: &'static [(u32, &'static [&'static str])],
-    /// The exposed fields' types as written, in the order of `fields`.
-    pub field_types: &'static [(u32, &'static [&'static str])],
+    /// The exposed fields' types as written, every entry's in one array, in the order of
+    /// `fields`: an entry's start after those of the entries before it in `fields`.
+    pub field_types: &'static [&'static str],
     /// The distinct lists of the exposed fields' JSON types: an entry's, in the order of
     /// `fields`, up to the last known one (the fields after it are [`JsonType::Unknown`]).
     pub field_json_types: &'static [&'static [JsonType]],
@@ -386,7 +387,15 @@ impl CatalogEntry {
     /// ```
     #[must_use]
     pub fn field_types(self) -> &'static [&'static str] {
-        sparse(self.table.field_types, self.index).unwrap_or(&[])
+        let fields = self.table.fields;
+        let Some(p) = fields.iter().position(|(i, _)| *i == self.index) else {
+            return &[];
+        };
+        let start: usize = fields[..p].iter().map(|(_, keys)| keys.len()).sum();
+        self.table
+            .field_types
+            .get(start..start + fields[p].1.len())
+            .unwrap_or(&[])
     }
 
     /// The JSON types of the exposed fields, as the derive reads them from their Rust types, in
