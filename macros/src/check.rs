@@ -5,6 +5,7 @@ use crate::attr::FieldAttrs;
 use crate::attr::Style;
 use crate::code::Code;
 use crate::diagnostics::Diagnostics;
+use crate::field_type::FieldType;
 use crate::message::ArgRef;
 use error_contract_wire::{Builtin, Role};
 use std::collections::BTreeMap;
@@ -1094,67 +1095,6 @@ fn catches_unique(cx: &Diagnostics, cont: &Container<'_>) {
     }
 }
 
-/// A plain field type as `example` sees it: through references, `Box`, `Rc`, `Arc`, `Cow` and
-/// `Option`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Plain {
-    Unsigned,
-    Signed,
-    F32,
-    F64,
-    Bool,
-    Str,
-    Char,
-    List,
-}
-
-/// The plain type inside `ty`, its name (`u32`, `String`), and whether an `Option` wraps it;
-/// `None` for a type that could serialize to any JSON.
-pub(crate) fn plain(ty: &syn::Type) -> Option<(Plain, String, bool)> {
-    let path = match ty {
-        syn::Type::Reference(r) => return plain(&r.elem),
-        syn::Type::Paren(p) => return plain(&p.elem),
-        syn::Type::Group(g) => return plain(&g.elem),
-        syn::Type::Slice(_) | syn::Type::Array(_) => {
-            return Some((Plain::List, "list".to_owned(), false));
-        }
-        syn::Type::Path(p) if p.qself.is_none() => &p.path,
-        _ => return None,
-    };
-    let last = path.segments.last()?;
-    let inner = match &last.arguments {
-        syn::PathArguments::AngleBracketed(args) => args.args.iter().find_map(|arg| match arg {
-            syn::GenericArgument::Type(ty) => Some(ty),
-            _ => None,
-        }),
-        syn::PathArguments::None => None,
-        syn::PathArguments::Parenthesized(_) => return None,
-    };
-    let name = last.ident.to_string();
-    let kind = match (name.as_str(), inner) {
-        ("u8" | "u16" | "u32" | "u64" | "u128" | "usize", None) => Plain::Unsigned,
-        ("i8" | "i16" | "i32" | "i64" | "i128" | "isize", None) => Plain::Signed,
-        (n, None) if n.starts_with("NonZeroU") => Plain::Unsigned,
-        (n, None) if n.starts_with("NonZeroI") => Plain::Signed,
-        ("f32", None) => Plain::F32,
-        ("f64", None) => Plain::F64,
-        ("bool", None) => Plain::Bool,
-        ("String" | "str", None) => Plain::Str,
-        ("char", None) => Plain::Char,
-        ("Box" | "Rc" | "Arc" | "Cow", Some(inner)) => return plain(inner),
-        ("Option", Some(inner)) => {
-            let (kind, name, _) = plain(inner)?;
-            return Some((kind, name, true));
-        }
-        (
-            "Vec" | "VecDeque" | "LinkedList" | "HashSet" | "BTreeSet" | "BinaryHeap" | "IndexSet",
-            Some(_),
-        ) => Plain::List,
-        _ => return None,
-    };
-    Some((kind, name, false))
-}
-
 /// `example` gives the value of a field that the example body shows: an exposed one, or one the
 /// message interpolates; its literal fits the field's type when that is a plain one.
 fn examples(cx: &Diagnostics, variant: &Variant<'_>) {
@@ -1186,35 +1126,42 @@ fn examples(cx: &Diagnostics, variant: &Variant<'_>) {
             );
             continue;
         }
-        let Some((kind, name, _)) = plain(field.ty()) else {
-            continue;
-        };
+        let ty = FieldType::of(field.ty());
         let field_name = field.name();
-        let expected = match (kind, &example.value) {
-            (Plain::Unsigned, Literal::Int(digits)) if digits.starts_with('-') => Some(format!(
-                "`{field_name}` is a `{name}`, unsigned: its example cannot be negative"
+        let expected = match (ty.unwrapped().0, &example.value) {
+            // Not plain (`unwrapped` is never an `Option`): any literal.
+            (FieldType::Unknown | FieldType::Option(_), _) => continue,
+            (FieldType::Int(int), Literal::Int(digits))
+                if !int.signed && digits.starts_with('-') =>
+            {
+                Some(format!(
+                    "`{field_name}` is a `{}`, unsigned: its example cannot be negative",
+                    int.name
+                ))
+            }
+            (FieldType::Int(_), Literal::Int(_))
+            | (FieldType::Float(_), Literal::Int(_) | Literal::Float(_))
+            | (FieldType::Bool, Literal::Bool(_))
+            | (FieldType::Str(_), Literal::Str(_)) => None,
+            (FieldType::Char, Literal::Str(s)) if s.chars().count() == 1 => None,
+            (FieldType::Int(int), _) => Some(format!(
+                "expected an integer literal for the `{}` field `{field_name}`: `example = 42`",
+                int.name
             )),
-            (Plain::Unsigned | Plain::Signed, Literal::Int(_))
-            | (Plain::F32 | Plain::F64, Literal::Int(_) | Literal::Float(_))
-            | (Plain::Bool, Literal::Bool(_))
-            | (Plain::Str, Literal::Str(_)) => None,
-            (Plain::Char, Literal::Str(s)) if s.chars().count() == 1 => None,
-            (Plain::Unsigned | Plain::Signed, _) => Some(format!(
-                "expected an integer literal for the `{name}` field `{field_name}`: `example = 42`"
+            (FieldType::Float(float), _) => Some(format!(
+                "expected a number literal for the `{}` field `{field_name}`: `example = 0.5`",
+                float.name()
             )),
-            (Plain::F32 | Plain::F64, _) => Some(format!(
-                "expected a number literal for the `{name}` field `{field_name}`: `example = 0.5`"
-            )),
-            (Plain::Bool, _) => Some(format!(
+            (FieldType::Bool, _) => Some(format!(
                 "expected `true` or `false` for the `bool` field `{field_name}`"
             )),
-            (Plain::Str, _) => Some(format!(
+            (FieldType::Str(name), _) => Some(format!(
                 "expected a string literal for the `{name}` field `{field_name}`: `example = \"text\"`"
             )),
-            (Plain::Char, _) => Some(format!(
+            (FieldType::Char, _) => Some(format!(
                 "expected a string of one character for the `char` field `{field_name}`: `example = \"a\"`"
             )),
-            (Plain::List, _) => Some(format!(
+            (FieldType::List(..), _) => Some(format!(
                 "`example` takes one value, and `{field_name}` is a list: remove it (the list's example is one item, from its item's type)"
             )),
         };

@@ -22,6 +22,7 @@ mod diagnostics;
 mod expand;
 mod failure;
 mod fallback;
+mod field_type;
 mod message;
 mod static_body;
 

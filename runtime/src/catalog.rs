@@ -39,8 +39,15 @@ pub struct Table {
     pub parents: &'static [(u32, Code<'static>)],
     /// Sparse: the keys of the exposed fields, in body order.
     pub fields: &'static [(u32, &'static [&'static str])],
-    /// The exposed fields' types as written, in the order of `fields`.
-    pub field_types: &'static [(u32, &'static [&'static str])],
+    /// The exposed fields' types as written, every entry's in one array, in the order of
+    /// `fields`: an entry's start after those of the entries before it in `fields`.
+    pub field_types: &'static [&'static str],
+    /// The distinct lists of the exposed fields' JSON types: an entry's, in the order of
+    /// `fields`, up to the last known one (the fields after it are [`JsonType::Unknown`]).
+    pub field_json_types: &'static [&'static [JsonType]],
+    /// Per element of `fields` (same index), 1 + the index in `field_json_types` of its entry's
+    /// list, or 0 when none of its fields' types is known; empty when no entry has one.
+    pub field_json_types_of: &'static [u16],
     /// The schemas of the exposed fields' types from their `utoipa::ToSchema` or
     /// `schemars::JsonSchema` impls, in the order of `fields`.
     pub field_schemas: &'static [(u32, &'static [field_schema::FieldSchema])],
@@ -74,6 +81,43 @@ pub enum HeaderSource {
     /// A template over the code, the message and the fields, as written
     /// (`headers("WWW-Authenticate" = "Bearer error=\"{code}\"")`).
     Template(&'static str),
+}
+
+/// What an exposed field's value is written as in JSON, as the derive reads it from the field's
+/// Rust type (see [`CatalogEntry::field_json_types`]).
+///
+/// Only plain types are known: integers, floats, `bool`, strings and `char`, an `Option` of one
+/// (its content: the field is left out of the body when `None`, so it is not `null`), a reference
+/// or a smart pointer (`&T`, `Box`, `Rc`, `Arc`, `Cow`) to one, and lists (`Vec`, `VecDeque`,
+/// `LinkedList`, `HashSet`, `BTreeSet`, `BinaryHeap`, `IndexSet`, slices, arrays) of one. Any
+/// other type (a struct, an enum, an alias, a type parameter, a map, a tuple, a trait object) can
+/// serialize to any JSON: [`JsonType::Unknown`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum JsonType {
+    /// An integer: a primitive integer type, or a `NonZero` one (`non_zero`, whose example is
+    /// `1` rather than `0`).
+    Integer {
+        /// The type is a `NonZero` one.
+        non_zero: bool,
+    },
+    /// A number: `f32` or `f64`.
+    Number,
+    /// `true` or `false`: `bool`.
+    Boolean,
+    /// A string: `String`, `str`, or a `char` (`char`, one character).
+    ///
+    /// Not named `String`: a public item of that name would make rustc write
+    /// `std::string::String` for `String` in the diagnostics of every crate that depends on
+    /// this one.
+    Str {
+        /// The type is `char`.
+        char: bool,
+    },
+    /// A list of items of this type.
+    Array(&'static JsonType),
+    /// Any JSON: the type is not a plain one.
+    Unknown,
 }
 
 /// The codes of a [`Table`], all numeric or all strings.
@@ -335,7 +379,8 @@ impl CatalogEntry {
     /// The Rust types of the exposed fields as written in the enum (`"Option<u32>"`,
     /// `"&'static str"`), in the order of [`fields`](CatalogEntry::fields).
     ///
-    /// The lock file compares them, and `OpenAPI` types the fields from them.
+    /// The lock file compares them; [`field_json_types`](CatalogEntry::field_json_types) says
+    /// what JSON each is written as.
     ///
     /// ```
     /// use error_contract::ApiError;
@@ -356,7 +401,63 @@ impl CatalogEntry {
     /// ```
     #[must_use]
     pub fn field_types(self) -> &'static [&'static str] {
-        sparse(self.table.field_types, self.index).unwrap_or(&[])
+        let fields = self.table.fields;
+        let Some(p) = fields.iter().position(|(i, _)| *i == self.index) else {
+            return &[];
+        };
+        let start: usize = fields[..p].iter().map(|(_, keys)| keys.len()).sum();
+        self.table
+            .field_types
+            .get(start..start + fields[p].1.len())
+            .unwrap_or(&[])
+    }
+
+    /// The JSON types of the exposed fields, as the derive reads them from their Rust types, in
+    /// the order of [`fields`](CatalogEntry::fields); [`JsonType::Unknown`] for a type that is not
+    /// a plain one. `OpenAPI` types the fields and writes their example values from them.
+    ///
+    /// ```
+    /// use error_contract::{ApiError, JsonType};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum E {
+    ///     #[api_error(status = 400, message = "validation error")]
+    ///     Invalid {
+    ///         #[api_error(expose)]
+    ///         subject: String,
+    ///         #[api_error(expose, rename = "maxLength")]
+    ///         max_length: Option<std::num::NonZeroU32>,
+    ///         #[api_error(expose)]
+    ///         allowed: Vec<char>,
+    ///         #[api_error(expose)]
+    ///         context: std::collections::HashMap<String, String>,
+    ///     },
+    /// }
+    /// let entry = E::catalog().entries()[0];
+    /// assert_eq!(
+    ///     entry.field_json_types().collect::<Vec<_>>(),
+    ///     [
+    ///         JsonType::Str { char: false },
+    ///         JsonType::Integer { non_zero: true },
+    ///         JsonType::Array(&JsonType::Str { char: true }),
+    ///         JsonType::Unknown,
+    ///     ]
+    /// );
+    /// ```
+    pub fn field_json_types(self) -> impl ExactSizeIterator<Item = JsonType> {
+        let table = self.table;
+        let list = table
+            .fields
+            .iter()
+            .position(|(i, _)| *i == self.index)
+            .and_then(|p| table.field_json_types_of.get(p))
+            .and_then(|&list| {
+                table
+                    .field_json_types
+                    .get(usize::from(list).checked_sub(1)?)
+            });
+        let known = list.copied().unwrap_or(&[]);
+        (0..self.fields().len()).map(move |i| known.get(i).copied().unwrap_or(JsonType::Unknown))
     }
 
     /// The names of the headers the variant sends (the enum's and its own

@@ -170,6 +170,7 @@ pub use integrations::validator;
 
 pub use api_error::ApiError;
 pub use body::Body;
+pub use catalog::JsonType;
 pub use catalog::{Catalog, CatalogEntry, HeaderSource};
 pub use code::Code;
 pub use codes::{CodeSet, Codes};

@@ -5,13 +5,11 @@
 use crate::json::Field;
 use crate::style::{ConstantValue, Names};
 use crate::{Body, Code};
-use crate::{Catalog, CatalogEntry, HeaderSource};
+use crate::{Catalog, CatalogEntry, HeaderSource, JsonType};
 use core::fmt::Write as _;
 use error_contract_wire::{Builtin, Role};
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
-
-mod types;
 
 impl Catalog {
     /// The catalog as `OpenAPI` 3.1 components: the object that goes under `components` in an
@@ -334,14 +332,9 @@ fn example_body(entry: CatalogEntry) -> Option<Value> {
         entry.message()
     };
     let values: Vec<Value> = entry
-        .fields()
-        .iter()
+        .field_json_types()
         .enumerate()
-        .map(|(i, _)| {
-            entry
-                .field_example(i)
-                .or_else(|| types::example(entry.field_types().get(i)?))
-        })
+        .map(|(i, ty)| entry.field_example(i).or_else(|| example(ty)))
         .collect::<Option<_>>()?;
     let fields: Vec<Field<'_>> = entry
         .fields()
@@ -362,6 +355,38 @@ fn example_body(entry: CatalogEntry) -> Option<Value> {
         crate::style::write::body(style, &parts, out);
     });
     serde_json::from_str(&body).ok()
+}
+
+/// The schema of a field of a plain type: its JSON type, an array's with its items' when known.
+fn schema(ty: JsonType) -> Option<Value> {
+    Some(match ty {
+        JsonType::Integer { .. } => json!({ "type": "integer" }),
+        JsonType::Number => json!({ "type": "number" }),
+        JsonType::Boolean => json!({ "type": "boolean" }),
+        JsonType::Str { .. } => json!({ "type": "string" }),
+        JsonType::Array(items) => match schema(*items) {
+            Some(items) => json!({ "type": "array", "items": items }),
+            None => json!({ "type": "array" }),
+        },
+        JsonType::Unknown => return None,
+    })
+}
+
+/// An example value of a field of a plain type: `0` (`1` for a `NonZero`), `0.0`, `false`,
+/// `"string"`, `"a"` for a `char`, a one-item list. The derive writes the same values into
+/// example messages (`FieldType::example_text` in the macro crate), so that a message agrees
+/// with the fields beside it.
+fn example(ty: JsonType) -> Option<Value> {
+    Some(match ty {
+        JsonType::Integer { non_zero: false } => json!(0),
+        JsonType::Integer { non_zero: true } => json!(1),
+        JsonType::Number => json!(0.0),
+        JsonType::Boolean => json!(false),
+        JsonType::Str { char: false } => json!("string"),
+        JsonType::Str { char: true } => json!("a"),
+        JsonType::Array(item) => json!([example(*item)?]),
+        JsonType::Unknown => return None,
+    })
 }
 
 /// An example's name: the code. Codes are unique in a catalog (the derive rejects a duplicate,
@@ -439,12 +464,13 @@ impl Styles {
                 Code::Num(_) => style.numeric_codes = true,
                 Code::Str(_) => style.string_codes = true,
             }
-            for (i, field) in entry.fields().iter().enumerate() {
-                let schema = entry
-                    .field_types()
-                    .get(i)
-                    .and_then(|ty| types::schema(ty))
-                    .or_else(|| entry.field_schema(i));
+            for (i, (field, ty)) in entry
+                .fields()
+                .iter()
+                .zip(entry.field_json_types())
+                .enumerate()
+            {
+                let schema = schema(ty).or_else(|| entry.field_schema(i));
                 match style.fields.iter_mut().find(|(key, _)| key == field) {
                     Some((_, known)) => {
                         if *known != schema {
@@ -787,4 +813,66 @@ macro_rules! __error_contract_utoipa_responses {
 #[macro_export]
 macro_rules! __error_contract_utoipa_responses {
     ($name:ident) => {};
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{example, schema};
+    use crate::JsonType;
+    use serde_json::json;
+
+    const INTEGER: JsonType = JsonType::Integer { non_zero: false };
+    const STRING: JsonType = JsonType::Str { char: false };
+
+    #[test]
+    fn json_types_have_schemas() {
+        for (ty, expected) in [
+            (INTEGER, json!({ "type": "integer" })),
+            (
+                JsonType::Integer { non_zero: true },
+                json!({ "type": "integer" }),
+            ),
+            (JsonType::Number, json!({ "type": "number" })),
+            (JsonType::Boolean, json!({ "type": "boolean" })),
+            (STRING, json!({ "type": "string" })),
+            (JsonType::Str { char: true }, json!({ "type": "string" })),
+            (
+                JsonType::Array(&STRING),
+                json!({ "type": "array", "items": { "type": "string" } }),
+            ),
+            (
+                JsonType::Array(&JsonType::Array(&INTEGER)),
+                json!({ "type": "array", "items": { "type": "array", "items": { "type": "integer" } } }),
+            ),
+            (
+                JsonType::Array(&JsonType::Unknown),
+                json!({ "type": "array" }),
+            ),
+        ] {
+            assert_eq!(schema(ty), Some(expected), "{ty:?}");
+        }
+        assert_eq!(schema(JsonType::Unknown), None);
+    }
+
+    #[test]
+    fn json_types_have_examples() {
+        for (ty, expected) in [
+            (INTEGER, json!(0)),
+            (JsonType::Integer { non_zero: true }, json!(1)),
+            (JsonType::Number, json!(0.0)),
+            (JsonType::Boolean, json!(false)),
+            (STRING, json!("string")),
+            (JsonType::Str { char: true }, json!("a")),
+            (JsonType::Array(&INTEGER), json!([0])),
+            (
+                JsonType::Array(&JsonType::Array(&STRING)),
+                json!([["string"]]),
+            ),
+        ] {
+            assert_eq!(example(ty), Some(expected), "{ty:?}");
+        }
+        for ty in [JsonType::Unknown, JsonType::Array(&JsonType::Unknown)] {
+            assert_eq!(example(ty), None, "{ty:?}");
+        }
+    }
 }

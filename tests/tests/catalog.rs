@@ -1,8 +1,9 @@
 //! The catalog's Markdown rules: `|` and line breaks escaped, templates shown as written,
-//! transparent variants flattened. The Markdown and `OpenAPI` of each transcribed API's enum are
-//! tested in its `*_style_*.rs` file, against the rows of its page.
+//! transparent variants flattened; each entry's exposed fields with their types. The Markdown and
+//! `OpenAPI` of each transcribed API's enum are tested in its `*_style_*.rs` file, against the
+//! rows of its page.
 
-use error_contract::ApiError;
+use error_contract::{ApiError, JsonType};
 
 #[derive(Debug, ApiError)]
 #[api_error(style = "flat")]
@@ -82,5 +83,112 @@ fn empty_catalog_is_the_header_alone() {
     assert_eq!(
         error_contract::Catalog::new().to_markdown(),
         "| Status | Code | Message | Description |\n| --- | --- | --- | --- |\n"
+    );
+}
+
+/// A struct that serializes to any JSON.
+#[derive(Debug, serde::Serialize)]
+struct Detail {
+    path: String,
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat")]
+#[allow(dead_code, reason = "only the catalog is read")]
+enum Fields {
+    #[api_error(status = 404, code = 1)]
+    Bare,
+    #[api_error(status = 400, code = 2)]
+    Plain {
+        #[api_error(expose)]
+        id: u64,
+        #[api_error(expose, rename = "tags")]
+        labels: Vec<&'static str>,
+    },
+    #[api_error(transparent)]
+    Auth(Auth),
+    #[api_error(status = 422, code = 3)]
+    Untyped {
+        #[api_error(expose)]
+        detail: Detail,
+        not_exposed: u32,
+    },
+    #[api_error(status = 409, code = 4)]
+    Mixed {
+        #[api_error(expose)]
+        detail: Detail,
+        #[api_error(expose)]
+        strict: Option<bool>,
+        #[api_error(expose)]
+        grade: char,
+        #[api_error(expose)]
+        extra: std::collections::HashMap<String, u8>,
+    },
+    #[api_error(status = 400, code = 5)]
+    Same {
+        #[api_error(expose)]
+        id: std::num::NonZeroU64,
+        #[api_error(expose)]
+        tags: Box<[String]>,
+    },
+}
+
+/// Every entry's fields come with their types as written and their JSON types, in body order,
+/// whatever the entries around it expose (a table holds them for the entries with fields only).
+#[test]
+fn each_entry_has_its_own_field_types() {
+    const STR: JsonType = JsonType::Str { char: false };
+    let catalog = Fields::catalog();
+    let rows: Vec<_> = catalog
+        .iter()
+        .map(|e| {
+            (
+                e.name(),
+                e.fields().to_vec(),
+                e.field_types().to_vec(),
+                e.field_json_types().collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Bare", vec![], vec![], vec![]),
+            (
+                "Plain",
+                vec!["id", "tags"],
+                vec!["u64", "Vec<&'static str>"],
+                vec![JsonType::Integer { non_zero: false }, JsonType::Array(&STR)],
+            ),
+            ("InvalidToken", vec![], vec![], vec![]),
+            (
+                "Untyped",
+                vec!["detail"],
+                vec!["Detail"],
+                vec![JsonType::Unknown]
+            ),
+            (
+                "Mixed",
+                vec!["detail", "strict", "grade", "extra"],
+                vec![
+                    "Detail",
+                    "Option<bool>",
+                    "char",
+                    "std::collections::HashMap<String, u8>"
+                ],
+                vec![
+                    JsonType::Unknown,
+                    JsonType::Boolean,
+                    JsonType::Str { char: true },
+                    JsonType::Unknown
+                ],
+            ),
+            (
+                "Same",
+                vec!["id", "tags"],
+                vec!["std::num::NonZeroU64", "Box<[String]>"],
+                vec![JsonType::Integer { non_zero: true }, JsonType::Array(&STR)],
+            ),
+        ]
     );
 }

@@ -11,8 +11,8 @@ use crate::ast::{Sent, Variant};
 use crate::attr::Literal;
 use crate::attr::Style;
 use crate::bound::Bounds;
-use crate::check::Plain;
 use crate::code::Code;
+use crate::field_type::{FieldType, Float};
 use crate::static_body::{self, StaticParts};
 use error_contract_wire::{Builtin, Constant, ConstantValue};
 use proc_macro2::TokenStream;
@@ -120,10 +120,14 @@ fn literal_fields(
         let keys: Vec<String> = v.exposed().map(crate::ast::Field::key).collect();
         strs_or_none(s, keys)
     });
-    fields.code(", field_types: ");
-    sparse_column(&mut fields, rows, |s, v| {
-        strs_or_none(s, v.exposed().map(|f| type_text(f.ty())).collect())
-    });
+    // Every row's types in one array, at the offsets of their keys in `fields`: a slice per row
+    // in the static costs the compiler about 0.2 M instructions each (50 M at N = 500).
+    fields.code(", field_types: ").strs(
+        rows.iter()
+            .flat_map(|(_, v)| v.exposed().map(|f| type_text(f.ty()))),
+    );
+    fields.code(", field_json_types: ");
+    field_json_types(&mut fields, rows);
     fields.code(", headers: ");
     sparse_column(&mut fields, rows, |s, v| {
         let names = v
@@ -189,6 +193,54 @@ fn member_names(out: &mut Source, ctx: &Ctx<'_, '_>) {
         .code(", skip_status: ")
         .bool(names.skip_status)
         .code(" }");
+}
+
+/// The `field_json_types` and `field_json_types_of` columns: the distinct lists of the exposed
+/// fields' `JsonType`s (a row's, up to its last known one), and per element of the sparse
+/// `fields` column 1 + the index of its row's list, or 0 when none of its types is known (empty
+/// when no row has one).
+///
+/// A list per distinct row, and an integer per row with exposed fields: a slice per row in the
+/// static costs the compiler far more than an integer (about 0.2 M instructions each).
+fn field_json_types(out: &mut Source, rows: &[(usize, &Variant<'_>)]) {
+    let mut lists: Vec<String> = Vec::new();
+    let mut of: Vec<u16> = Vec::new();
+    for (_, v) in rows {
+        let types: Vec<FieldType> = v.exposed().map(|f| FieldType::of(f.ty())).collect();
+        if types.is_empty() {
+            continue;
+        }
+        let known = types
+            .iter()
+            .rposition(|ty| *ty.unwrapped().0 != FieldType::Unknown);
+        let Some(known) = known else {
+            of.push(0);
+            continue;
+        };
+        let mut list = String::new();
+        for (i, ty) in types[..=known].iter().enumerate() {
+            if i > 0 {
+                list.push_str(", ");
+            }
+            ty.write_json_type(&mut list);
+        }
+        let index = lists.iter().position(|l| *l == list).unwrap_or_else(|| {
+            lists.push(list);
+            lists.len() - 1
+        });
+        // Past 65535 distinct lists, a row's types are left unknown.
+        of.push(u16::try_from(index + 1).unwrap_or(0));
+    }
+    if lists.is_empty() {
+        of.clear();
+    }
+    out.slice(&lists, |s, list| {
+        s.code("&[").code(list).code("]");
+    })
+    .code(", field_json_types_of: ")
+    .slice(of, |s, i| {
+        s.int(i, "u16");
+    });
 }
 
 /// The `field_examples` column: per row with an `example` on an exposed field, the JSON text of
@@ -352,9 +404,9 @@ fn content_types(
 
 /// A type as written, compactly: `Option<Vec<u32>>`, `&'static str`, `[u8; 4]`, `Box<dyn Error + Send>`.
 ///
-/// The catalog records it for the lock file and the `OpenAPI` field types. The tokens are joined
-/// with a space only between two words (`&'static str`, `dyn Error`), around `+`, `=` and `->`,
-/// and after `,` and `;`, so the text reads as a person writes it whatever the input's spacing.
+/// The catalog records it for the lock file. The tokens are joined with a space only between two
+/// words (`&'static str`, `dyn Error`), around `+`, `=` and `->`, and after `,` and `;`, so the
+/// text reads as a person writes it whatever the input's spacing.
 pub(crate) fn type_text(ty: &syn::Type) -> String {
     fn walk(tokens: TokenStream, out: &mut String, last_word: &mut bool) {
         for tree in tokens {
@@ -434,12 +486,11 @@ pub(crate) fn type_text(ty: &syn::Type) -> String {
     out.trim().to_owned()
 }
 
-/// An interpolated message with an example value in place of each field: `0` for an integer,
-/// `string` for a string (`"string"` with `{:?}`), ...; the declared status for a run-time
-/// status field. `None` when a field is not of a plain type, or is formatted other than with
-/// `Display` or `Debug` (hex, exponent, ...). The catalog's `OpenAPI` examples use it; the values
-/// are those of `error_contract`'s `catalog/types.rs` for exposed fields, so that a message
-/// agrees with the fields beside it.
+/// An interpolated message with an example value in place of each field: the field's `example`,
+/// else its type's ([`FieldType::example_text`]: `0` for an integer, `string` for a string,
+/// `"string"` with `{:?}`, ...); the declared status for a run-time status field. `None` when a
+/// field is not of a plain type, or is formatted other than with `Display` or `Debug` (hex,
+/// exponent, ...). The catalog's `OpenAPI` examples use it.
 fn example_message(v: &Variant<'_>) -> Option<String> {
     use crate::message::{ArgRef, FmtTrait, Piece};
     let template = v.template.as_ref()?;
@@ -465,7 +516,7 @@ fn example_message(v: &Variant<'_>) -> Option<String> {
                 } else if let Some(example) = &field.attrs.example {
                     out.push_str(&example_literal_text(field.ty(), &example.value, debug)?);
                 } else {
-                    out.push_str(&example_text(field.ty(), debug)?);
+                    out.push_str(&FieldType::of(field.ty()).example_text(debug)?);
                 }
             }
         }
@@ -478,13 +529,11 @@ fn example_message(v: &Variant<'_>) -> Option<String> {
 fn example_json(ty: &syn::Type, example: &Literal) -> String {
     match example {
         Literal::Str(s) => static_body::json_string(s),
-        Literal::Int(digits) | Literal::Float(digits) => {
-            match crate::check::plain(ty).map(|(kind, _, _)| kind) {
-                Some(kind @ (Plain::F32 | Plain::F64)) => float_text(kind, digits, true),
-                _ if matches!(example, Literal::Float(_)) => float_text(Plain::F64, digits, true),
-                _ => digits.clone(),
-            }
-        }
+        Literal::Int(digits) | Literal::Float(digits) => match FieldType::of(ty).unwrapped().0 {
+            FieldType::Float(float) => float_text(*float, digits, true),
+            _ if matches!(example, Literal::Float(_)) => float_text(Float::F64, digits, true),
+            _ => digits.clone(),
+        },
         Literal::Bool(b) => b.to_string(),
     }
 }
@@ -493,36 +542,33 @@ fn example_json(ty: &syn::Type, example: &Literal) -> String {
 /// around an `Option`'s with `Debug` (`None` with `Display`, which `Option` lacks), a string
 /// quoted with `Debug` (a `char` in single quotes), a float as the float type writes it.
 fn example_literal_text(ty: &syn::Type, example: &Literal, debug: bool) -> Option<String> {
-    let (kind, optional) = match crate::check::plain(ty) {
-        Some((kind, _, optional)) => (Some(kind), optional),
-        None => (None, false),
-    };
-    if optional && !debug {
+    let ty = FieldType::of(ty);
+    let (kind, options) = ty.unwrapped();
+    if options > 0 && !debug {
         return None;
     }
-    let text = match example {
-        Literal::Str(s) if debug && kind == Some(Plain::Char) => {
+    let mut text = match example {
+        Literal::Str(s) if debug && *kind == FieldType::Char => {
             format!("{:?}", s.chars().next()?)
         }
         Literal::Str(s) if debug => format!("{s:?}"),
         Literal::Str(s) => s.clone(),
         Literal::Int(digits) | Literal::Float(digits) => match kind {
-            Some(kind @ (Plain::F32 | Plain::F64)) => float_text(kind, digits, debug),
-            _ if matches!(example, Literal::Float(_)) => float_text(Plain::F64, digits, debug),
+            FieldType::Float(float) => float_text(*float, digits, debug),
+            _ if matches!(example, Literal::Float(_)) => float_text(Float::F64, digits, debug),
             _ => digits.clone(),
         },
         Literal::Bool(b) => b.to_string(),
     };
-    Some(if optional {
-        format!("Some({text})")
-    } else {
-        text
-    })
+    for _ in 0..options {
+        text = format!("Some({text})");
+    }
+    Some(text)
 }
 
 /// A number literal's digits as an `f32` or `f64` writes itself (`Debug` keeps a `.0`).
-fn float_text(kind: Plain, digits: &str, debug: bool) -> String {
-    if kind == Plain::F32 {
+fn float_text(float: Float, digits: &str, debug: bool) -> String {
+    if float == Float::F32 {
         let n: f32 = digits.parse().unwrap_or_default();
         if debug {
             format!("{n:?}")
@@ -537,41 +583,6 @@ fn float_text(kind: Plain, digits: &str, debug: bool) -> String {
             n.to_string()
         }
     }
-}
-
-/// The example value of a plain type as `Display` (or `Debug`) writes it.
-fn example_text(ty: &syn::Type, debug: bool) -> Option<String> {
-    let ty = match ty {
-        syn::Type::Reference(reference) => return example_text(&reference.elem, debug),
-        syn::Type::Paren(paren) => return example_text(&paren.elem, debug),
-        syn::Type::Group(group) => return example_text(&group.elem, debug),
-        syn::Type::Path(path) => path,
-        _ => return None,
-    };
-    let (name, args) = crate::ast::last_segment(ty)?;
-    let text = match (name.as_str(), &args[..]) {
-        (
-            "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128"
-            | "isize",
-            [],
-        ) => "0".to_owned(),
-        (
-            "NonZeroU8" | "NonZeroU16" | "NonZeroU32" | "NonZeroU64" | "NonZeroU128"
-            | "NonZeroUsize" | "NonZeroI8" | "NonZeroI16" | "NonZeroI32" | "NonZeroI64"
-            | "NonZeroI128" | "NonZeroIsize",
-            [],
-        )
-        | ("NonZero", [_]) => "1".to_owned(),
-        ("f32" | "f64", []) => if debug { "0.0" } else { "0" }.to_owned(),
-        ("bool", []) => "false".to_owned(),
-        ("String" | "str", []) => if debug { "\"string\"" } else { "string" }.to_owned(),
-        ("char", []) => if debug { "'a'" } else { "a" }.to_owned(),
-        ("Box" | "Rc" | "Arc" | "Cow", [inner]) => example_text(inner, debug)?,
-        ("Option", [inner]) if debug => format!("Some({})", example_text(inner, true)?),
-        ("Vec" | "VecDeque", [inner]) if debug => format!("[{}]", example_text(inner, true)?),
-        _ => return None,
-    };
-    Some(text)
 }
 
 /// `__ec::Code::Num(3001u32)` or `__ec::Code::Str("not_found")`.

@@ -8,8 +8,8 @@
 //! (`Utoipa`, implemented only with the feature and only for `T: PartialSchema`), then `&Probe<T>`
 //! (`Schemars`), then `Probe<T>` (`Untyped`, always). A type that implements neither, or a build
 //! without the features, still compiles, and its field stays untyped. A plain type (integers,
-//! strings, ...) is typed from its name first, so these schemas only matter for the others (a
-//! struct, an enum, a map).
+//! strings, ...) is typed from its [`JsonType`](crate::JsonType) first, so these schemas only
+//! matter for the others (a struct, an enum, a map).
 
 use core::marker::PhantomData;
 use serde_json::Value;
