@@ -9,7 +9,9 @@ use crate::{Code, Status};
 ///
 /// Arrays of literals cost the compiler far less than one struct expression per variant, which
 /// matters for enums with hundreds of variants. Dense arrays have one element per entry; sparse
-/// ones list `(index, value)` pairs for the entries that have a value.
+/// ones list `(index, value)` pairs for the entries that have a value. The exposed fields are
+/// kept without a slice per entry, which costs the compiler about 0.2 M instructions each: each
+/// distinct list once, shared by the entries that have it ([`Lists`]).
 #[derive(Debug)]
 pub struct Table {
     /// The variant names (the type's name for a struct).
@@ -37,20 +39,21 @@ pub struct Table {
     pub titles: &'static [(u32, &'static str)],
     /// Sparse: the `parent` codes.
     pub parents: &'static [(u32, Code<'static>)],
-    /// Sparse: the keys of the exposed fields, in body order.
-    pub fields: &'static [(u32, &'static [&'static str])],
-    /// The exposed fields' types as written, every entry's in one array, in the order of
-    /// `fields`: an entry's start after those of the entries before it in `fields`.
+    /// The entries' lists of exposed fields, in body order, in the arrays `field_keys`,
+    /// `field_types`, `field_json_types`, `field_examples` and `field_schemas`.
+    pub fields: Lists,
+    /// The keys of the exposed fields.
+    pub field_keys: &'static [&'static str],
+    /// The exposed fields' types as written.
     pub field_types: &'static [&'static str],
-    /// The distinct lists of the exposed fields' JSON types: an entry's, in the order of
-    /// `fields`, up to the last known one (the fields after it are [`JsonType::Unknown`]).
-    pub field_json_types: &'static [&'static [JsonType]],
-    /// Per element of `fields` (same index), 1 + the index in `field_json_types` of its entry's
-    /// list, or 0 when none of its fields' types is known; empty when no entry has one.
-    pub field_json_types_of: &'static [u16],
+    /// The exposed fields' JSON types; empty when none is known.
+    pub field_json_types: &'static [JsonType],
+    /// The exposed fields' `#[api_error(example = ...)]` values as JSON text, `""` for a field
+    /// without one; empty when no field has one.
+    pub field_examples: &'static [&'static str],
     /// The schemas of the exposed fields' types from their `utoipa::ToSchema` or
-    /// `schemars::JsonSchema` impls, in the order of `fields`.
-    pub field_schemas: &'static [(u32, &'static [field_schema::FieldSchema])],
+    /// `schemars::JsonSchema` impls; empty when no field is marked `schema`.
+    pub field_schemas: &'static [field_schema::FieldSchema],
     /// The names of the headers each entry sends, in the order `headers()` sends them.
     pub headers: &'static [(u32, &'static [&'static str])],
     /// Sparse: where each header's value comes from, in the order of `headers`, for the entries
@@ -59,15 +62,75 @@ pub struct Table {
     /// An interpolated message with example values in place of the fields, where the derive
     /// could write one (plain types only).
     pub example_messages: &'static [(u32, &'static str)],
-    /// Sparse: the exposed fields' `#[api_error(example = ...)]` values as JSON text, in the
-    /// order of `fields`; `""` for a field without one.
-    pub field_examples: &'static [(u32, &'static [&'static str])],
     /// The problem style's `type_base`.
     pub type_base: Option<&'static str>,
     /// The built-in styles' member names, from `rename_members` and `skip_members`.
     pub member_names: crate::style::Names<'static>,
     /// Sparse: the constant members, from `constants`, `title` and `type_base`.
     pub constants: &'static [(u32, &'static [crate::style::Constant<'static>])],
+}
+
+/// Unsigned integers as the bytes of a byte string, four little-endian bytes each.
+///
+/// The derive writes a column of integers as one byte string literal: in the static table an
+/// array of integer literals costs the compiler about 10 k instructions per element, a byte
+/// string almost nothing.
+#[derive(Debug, Clone, Copy)]
+pub struct Ints(pub &'static [u8]);
+
+impl Ints {
+    /// The `i`th integer.
+    #[inline]
+    fn get(self, i: usize) -> Option<u32> {
+        let bytes = self.0.get(i.checked_mul(4)?..)?.first_chunk::<4>()?;
+        Some(u32::from_le_bytes(*bytes))
+    }
+
+    /// The position of `value` among integers in ascending order.
+    fn find(self, value: u32) -> Option<usize> {
+        let (mut low, mut high) = (0, self.0.len() / 4);
+        while low < high {
+            let middle = low + (high - low) / 2;
+            match self.get(middle)?.cmp(&value) {
+                core::cmp::Ordering::Less => low = middle + 1,
+                core::cmp::Ordering::Greater => high = middle,
+                core::cmp::Ordering::Equal => return Some(middle),
+            }
+        }
+        None
+    }
+
+    /// Where the `k`th of consecutive runs ends, the `k - 1`th ending where the `k`th starts.
+    fn run(self, k: usize) -> Option<core::ops::Range<usize>> {
+        let start = match k.checked_sub(1) {
+            Some(previous) => self.get(previous)?,
+            None => 0,
+        };
+        let end = self.get(k)?;
+        Some(usize::try_from(start).ok()?..usize::try_from(end).ok()?)
+    }
+}
+
+/// The lists of values of some entries, each list once, however many entries have it: entry
+/// `rows[k]` has list `of[k]`, the items `ends[of[k] - 1]..ends[of[k]]` (from 0 for list 0) of
+/// the column's arrays.
+#[derive(Debug, Clone, Copy)]
+pub struct Lists {
+    /// The entries that have a list, in ascending order.
+    pub rows: Ints,
+    /// The list of each entry of `rows`.
+    pub of: Ints,
+    /// Where each list ends in the column's arrays.
+    pub ends: Ints,
+}
+
+impl Lists {
+    /// Where the list of entry `row` is in the column's arrays (empty when it has none).
+    fn range(self, row: u32) -> core::ops::Range<usize> {
+        let list = self.rows.find(row).and_then(|k| self.of.get(k));
+        list.and_then(|list| self.ends.run(usize::try_from(list).ok()?))
+            .unwrap_or(0..0)
+    }
 }
 
 /// Where the value of a header an error sends comes from (see
@@ -373,7 +436,11 @@ impl CatalogEntry {
     /// ```
     #[must_use]
     pub fn fields(self) -> &'static [&'static str] {
-        sparse(self.table.fields, self.index).unwrap_or(&[])
+        let table = self.table;
+        table
+            .field_keys
+            .get(table.fields.range(self.index))
+            .unwrap_or(&[])
     }
 
     /// The Rust types of the exposed fields as written in the enum (`"Option<u32>"`,
@@ -401,14 +468,10 @@ impl CatalogEntry {
     /// ```
     #[must_use]
     pub fn field_types(self) -> &'static [&'static str] {
-        let fields = self.table.fields;
-        let Some(p) = fields.iter().position(|(i, _)| *i == self.index) else {
-            return &[];
-        };
-        let start: usize = fields[..p].iter().map(|(_, keys)| keys.len()).sum();
-        self.table
+        let table = self.table;
+        table
             .field_types
-            .get(start..start + fields[p].1.len())
+            .get(table.fields.range(self.index))
             .unwrap_or(&[])
     }
 
@@ -446,18 +509,9 @@ impl CatalogEntry {
     /// ```
     pub fn field_json_types(self) -> impl ExactSizeIterator<Item = JsonType> {
         let table = self.table;
-        let list = table
-            .fields
-            .iter()
-            .position(|(i, _)| *i == self.index)
-            .and_then(|p| table.field_json_types_of.get(p))
-            .and_then(|&list| {
-                table
-                    .field_json_types
-                    .get(usize::from(list).checked_sub(1)?)
-            });
-        let known = list.copied().unwrap_or(&[]);
-        (0..self.fields().len()).map(move |i| known.get(i).copied().unwrap_or(JsonType::Unknown))
+        let range = table.fields.range(self.index);
+        let known = table.field_json_types.get(range.clone()).unwrap_or(&[]);
+        (0..range.len()).map(move |i| known.get(i).copied().unwrap_or(JsonType::Unknown))
     }
 
     /// The names of the headers the variant sends (the enum's and its own
@@ -521,7 +575,12 @@ impl CatalogEntry {
     /// `utoipa`) or `schemars::JsonSchema` (feature `schemars`) impl, if it has one.
     #[cfg(feature = "openapi")]
     pub(crate) fn field_schema(self, i: usize) -> Option<serde_json::Value> {
-        sparse(self.table.field_schemas, self.index)?.get(i)?()
+        let table = self.table;
+        let schema = table
+            .field_schemas
+            .get(table.fields.range(self.index))?
+            .get(i)?;
+        schema()
     }
 
     /// The message with example values in place of its fields (`"order 0 not found"`), for an
@@ -535,7 +594,11 @@ impl CatalogEntry {
     /// if it has one.
     #[cfg(feature = "openapi")]
     pub(crate) fn field_example(self, i: usize) -> Option<serde_json::Value> {
-        let text = sparse(self.table.field_examples, self.index)?.get(i)?;
+        let table = self.table;
+        let text = table
+            .field_examples
+            .get(table.fields.range(self.index))?
+            .get(i)?;
         if text.is_empty() {
             return None;
         }

@@ -57,8 +57,9 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
     let consts = consts.into_tokens();
 
     let (content_types, content_type_of, styles) = content_types(ctx, &rows);
-    let field_schemas = field_schemas(ctx, &rows);
-    let fields = literal_fields(ctx, &rows, content_type_of, styles);
+    let exposed = intern(rows.iter().map(|(_, v)| exposed_fields(ctx, v)));
+    let field_schemas = field_schemas(&exposed);
+    let fields = literal_fields(ctx, &rows, &exposed, content_type_of, styles);
 
     let cached = cached_bodies(ctx);
     quote! {
@@ -74,9 +75,16 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
 
 /// The table's fields of literals: every field but `content_types` and `field_schemas`, in the
 /// struct's order, as `name: value,` pairs.
+///
+/// The exposed fields have no slice per row: in the static, each costs the compiler about 0.2 M
+/// instructions (50 M for 250 rows with exposed fields). Each distinct list is written once
+/// however many rows have it (`__ec::Lists`), and the integers that say which rows have which
+/// are one byte string each (`__ec::Ints`: an integer literal costs about 10 k instructions, a
+/// byte almost nothing).
 fn literal_fields(
     ctx: &Ctx<'_, '_>,
     rows: &[(usize, &Variant<'_>)],
+    exposed: &Interned<Exposed<'_, '_>>,
     content_type_of: Vec<u8>,
     styles: Vec<String>,
 ) -> TokenStream {
@@ -116,18 +124,21 @@ fn literal_fields(
         Some(())
     });
     fields.code(", fields: ");
-    sparse_column(&mut fields, rows, |s, v| {
-        let keys: Vec<String> = v.exposed().map(crate::ast::Field::key).collect();
-        strs_or_none(s, keys)
-    });
-    // Every row's types in one array, at the offsets of their keys in `fields`: a slice per row
-    // in the static costs the compiler about 0.2 M instructions each (50 M at N = 500).
-    fields.code(", field_types: ").strs(
-        rows.iter()
-            .flat_map(|(_, v)| v.exposed().map(|f| type_text(f.ty()))),
-    );
-    fields.code(", field_json_types: ");
-    field_json_types(&mut fields, rows);
+    exposed.lists(&mut fields);
+    fields
+        .code(", field_keys: ")
+        .strs(exposed.items().map(|f| &f.key))
+        .code(", field_types: ")
+        .strs(exposed.items().map(|f| &f.ty))
+        .code(", field_json_types: ");
+    field_json_types(&mut fields, exposed);
+    fields.code(", field_examples: ");
+    if exposed.items().any(|f| !f.example.is_empty()) {
+        fields.strs(exposed.items().map(|f| &f.example));
+    } else {
+        fields.code("&[]");
+    }
+
     fields.code(", headers: ");
     sparse_column(&mut fields, rows, |s, v| {
         let names = v
@@ -144,8 +155,6 @@ fn literal_fields(
         s.str(&example_message(v)?);
         Some(())
     });
-    fields.code(", field_examples: ");
-    field_examples(&mut fields, rows);
     fields
         .code(", type_base: ")
         .option_str(ctx.cont.attrs.type_base.as_ref().map(|t| t.value.as_str()));
@@ -155,6 +164,118 @@ fn literal_fields(
     constants(&mut fields, ctx, rows);
     fields.code(",");
     fields.into_tokens()
+}
+
+/// Each row's list of items, each distinct list written once: the rows that have a list (in
+/// order), the index of each one's list, and the distinct lists (see the runtime's `Lists`).
+struct Interned<T> {
+    rows: Vec<u32>,
+    of: Vec<u32>,
+    lists: Vec<Vec<T>>,
+}
+
+/// The rows' lists (an empty one for a row without), each distinct one once.
+fn intern<T: Eq + std::hash::Hash + Clone>(
+    per_row: impl IntoIterator<Item = Vec<T>>,
+) -> Interned<T> {
+    let mut interned = Interned {
+        rows: Vec::new(),
+        of: Vec::new(),
+        lists: Vec::new(),
+    };
+    let mut index: std::collections::HashMap<Vec<T>, u32> = std::collections::HashMap::new();
+    for (row, list) in per_row.into_iter().enumerate() {
+        if list.is_empty() {
+            continue;
+        }
+        let next = u32::try_from(interned.lists.len()).unwrap_or(u32::MAX);
+        let of = *index.entry(list).or_insert_with_key(|list| {
+            interned.lists.push(list.clone());
+            next
+        });
+        interned.rows.push(u32::try_from(row).unwrap_or(u32::MAX));
+        interned.of.push(of);
+    }
+    interned
+}
+
+impl<T> Interned<T> {
+    /// Every distinct list's items, one list after the other.
+    fn items(&self) -> impl Iterator<Item = &T> {
+        self.lists.iter().flatten()
+    }
+
+    /// `__ec::Lists { rows: .., of: .., ends: .. }`.
+    fn lists(&self, out: &mut Source) {
+        let mut end = 0;
+        let ends = self.lists.iter().map(|list| {
+            end += list.len();
+            u32::try_from(end).unwrap_or(u32::MAX)
+        });
+        out.code("__ec::Lists { rows: ")
+            .ints(self.rows.iter().copied())
+            .code(", of: ")
+            .ints(self.of.iter().copied())
+            .code(", ends: ")
+            .ints(ends)
+            .code(" }");
+    }
+}
+
+/// An exposed field as the catalog has it: rows whose fields have the same keys, types,
+/// examples and schemas share a list.
+#[derive(Clone)]
+struct Exposed<'f, 'a> {
+    key: String,
+    /// The type as written.
+    ty: String,
+    /// The `example` as JSON text, `""` for none.
+    example: String,
+    /// The field, when its schema is asked for from its type (see [`field_schema`]).
+    schema: Option<&'f crate::ast::Field<'a>>,
+    field: &'f crate::ast::Field<'a>,
+}
+
+impl PartialEq for Exposed<'_, '_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+            && self.ty == other.ty
+            && self.example == other.example
+            && self.schema.is_some() == other.schema.is_some()
+    }
+}
+
+impl Eq for Exposed<'_, '_> {}
+
+impl std::hash::Hash for Exposed<'_, '_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.key.hash(state);
+        self.ty.hash(state);
+        self.example.hash(state);
+        self.schema.is_some().hash(state);
+    }
+}
+
+/// A row's exposed fields, in body order.
+fn exposed_fields<'f, 'a>(ctx: &Ctx<'_, '_>, v: &'f Variant<'a>) -> Vec<Exposed<'f, 'a>> {
+    v.exposed()
+        .map(|f| {
+            let ty = type_text(f.ty());
+            let example = f
+                .attrs
+                .example
+                .as_ref()
+                .map_or_else(String::new, |e| example_json(f.ty(), &e.value));
+            let schema = schema_asked(ctx, f, &ty).then_some(f);
+            Exposed {
+                key: f.key(),
+                ty,
+                example,
+                schema,
+                field: f,
+            }
+        })
+        .collect()
 }
 
 /// The `constants` column: each row's constant members.
@@ -195,100 +316,61 @@ fn member_names(out: &mut Source, ctx: &Ctx<'_, '_>) {
         .code(" }");
 }
 
-/// The `field_json_types` and `field_json_types_of` columns: the distinct lists of the exposed
-/// fields' `JsonType`s (a row's, up to its last known one), and per element of the sparse
-/// `fields` column 1 + the index of its row's list, or 0 when none of its types is known (empty
-/// when no row has one).
-///
-/// A list per distinct row, and an integer per row with exposed fields: a slice per row in the
-/// static costs the compiler far more than an integer (about 0.2 M instructions each).
-fn field_json_types(out: &mut Source, rows: &[(usize, &Variant<'_>)]) {
-    let mut lists: Vec<String> = Vec::new();
-    let mut of: Vec<u16> = Vec::new();
-    for (_, v) in rows {
-        let types: Vec<FieldType> = v.exposed().map(|f| FieldType::of(f.ty())).collect();
-        if types.is_empty() {
-            continue;
-        }
-        let known = types
-            .iter()
-            .rposition(|ty| *ty.unwrapped().0 != FieldType::Unknown);
-        let Some(known) = known else {
-            of.push(0);
-            continue;
-        };
-        let mut list = String::new();
-        for (i, ty) in types[..=known].iter().enumerate() {
-            if i > 0 {
-                list.push_str(", ");
-            }
-            ty.write_json_type(&mut list);
-        }
-        let index = lists.iter().position(|l| *l == list).unwrap_or_else(|| {
-            lists.push(list);
-            lists.len() - 1
-        });
-        // Past 65535 distinct lists, a row's types are left unknown.
-        of.push(u16::try_from(index + 1).unwrap_or(0));
+/// The `field_json_types` column: each exposed field's `JsonType`, in the order of
+/// `field_keys`; empty when none is known.
+fn field_json_types(out: &mut Source, exposed: &Interned<Exposed<'_, '_>>) {
+    let types: Vec<FieldType> = exposed
+        .items()
+        .map(|f| FieldType::of(f.field.ty()))
+        .collect();
+    if types
+        .iter()
+        .all(|ty| *ty.unwrapped().0 == FieldType::Unknown)
+    {
+        out.code("&[]");
+        return;
     }
-    if lists.is_empty() {
-        of.clear();
-    }
-    out.slice(&lists, |s, list| {
-        s.code("&[").code(list).code("]");
-    })
-    .code(", field_json_types_of: ")
-    .slice(of, |s, i| {
-        s.int(i, "u16");
+    out.slice(&types, |s, ty| {
+        let mut text = String::new();
+        ty.write_json_type(&mut text);
+        s.code(&text);
     });
 }
 
-/// The `field_examples` column: per row with an `example` on an exposed field, the JSON text of
-/// each exposed field's (`""` for none).
-fn field_examples(out: &mut Source, rows: &[(usize, &Variant<'_>)]) {
-    sparse_column(out, rows, |s, v| {
-        if v.exposed().all(|f| f.attrs.example.is_none()) {
-            return None;
-        }
-        s.strs(v.exposed().map(|f| {
-            f.attrs
-                .example
-                .as_ref()
-                .map_or_else(String::new, |e| example_json(f.ty(), &e.value))
-        }));
-        Some(())
-    });
-}
-
-/// The `field_schemas` column: per row with a `schema` field, a function per exposed field.
-fn field_schemas(ctx: &Ctx<'_, '_>, rows: &[(usize, &Variant<'_>)]) -> Vec<TokenStream> {
-    rows.iter()
-        .enumerate()
-        .filter(|(_, (_, v))| v.exposed().any(|f| f.attrs.schema.is_some()))
-        .map(|(row, (_, v))| {
-            let probes = v.exposed().map(|f| field_schema(ctx, f));
-            let row = u32::try_from(row).unwrap_or(u32::MAX);
-            quote!((#row, &[#(#probes),*]))
+/// The `field_schemas` column: per exposed field in the order of `field_keys`, the function that
+/// gives its schema (`untyped` for a field whose schema is not asked for); empty when no
+/// field's is.
+fn field_schemas(exposed: &Interned<Exposed<'_, '_>>) -> Vec<TokenStream> {
+    if exposed.items().all(|f| f.schema.is_none()) {
+        return Vec::new();
+    }
+    exposed
+        .items()
+        .map(|f| match f.schema {
+            Some(field) => field_schema(field),
+            None => quote!(__ec::schema::untyped),
         })
         .collect()
 }
 
-/// For a field marked `schema`, the function that gives the schema of its type from its
-/// `utoipa::ToSchema` or `schemars::JsonSchema` impl (autoref specialization, see the runtime's
-/// `field_schema.rs`); else, or for a type that names a generic parameter or a lifetime other than
-/// `'static` (a function item inside the static cannot name them), `untyped`.
-fn field_schema(ctx: &Ctx<'_, '_>, field: &crate::ast::Field<'_>) -> TokenStream {
-    let ty = field.ty();
-    let text = type_text(ty);
+/// Whether the schema of a field's type is asked for: the field is marked `schema`, and its
+/// type (`text`) names no generic parameter, no lifetime other than `'static` and no `Self` (a
+/// function item inside the static cannot name them).
+fn schema_asked(ctx: &Ctx<'_, '_>, field: &crate::ast::Field<'_>, text: &str) -> bool {
     if field.attrs.schema.is_none() {
-        return quote!(__ec::schema::untyped);
+        return false;
     }
     let local_lifetime = text
         .match_indices('\'')
         .any(|(i, _)| !text[i + 1..].starts_with("static"));
-    if ctx.params.intersects(ty) || local_lifetime || text.contains("Self") {
-        return quote!(__ec::schema::untyped);
-    }
+    !(ctx.params.intersects(field.ty()) || local_lifetime || text.contains("Self"))
+}
+
+/// For a field whose schema is asked for ([`schema_asked`]), the function that gives the schema
+/// of its type from its `utoipa::ToSchema` or `schemars::JsonSchema` impl (autoref
+/// specialization, see the runtime's `field_schema.rs`).
+fn field_schema(field: &crate::ast::Field<'_>) -> TokenStream {
+    let ty = field.ty();
     quote_spanned! {field.span()=> {
         fn __field_schema() -> ::core::option::Option<__ec::serde_json::Value> {
             #[allow(unused_imports)]
@@ -325,7 +407,6 @@ fn sparse_column(
     }
     out.code("]");
 }
-
 /// The sparse `header_sources` column: where each value comes from, for rows with a header of
 /// a `headers(...)` list.
 fn header_sources(out: &mut Source, ctx: &Ctx<'_, '_>, rows: &[(usize, &Variant<'_>)]) {
@@ -350,7 +431,6 @@ fn header_sources(out: &mut Source, ctx: &Ctx<'_, '_>, rows: &[(usize, &Variant<
         Some(())
     });
 }
-
 /// `&["a", "b"]`, or nothing and `None` for no strings.
 fn strs_or_none(out: &mut Source, items: Vec<String>) -> Option<()> {
     if items.is_empty() {
@@ -360,7 +440,6 @@ fn strs_or_none(out: &mut Source, items: Vec<String>) -> Option<()> {
         Some(())
     }
 }
-
 /// The distinct styles with their content types, and per row an index into them (empty when
 /// all use the first).
 fn content_types(

@@ -67,6 +67,30 @@ impl Source {
         })
     }
 
+    /// One byte inside a byte string literal.
+    fn byte(&mut self, byte: u8) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        if (byte.is_ascii_graphic() || byte == b' ') && byte != b'"' && byte != b'\\' {
+            self.0.push(char::from(byte));
+        } else {
+            self.0.push_str("\\x");
+            self.0.push(char::from(HEX[usize::from(byte >> 4)]));
+            self.0.push(char::from(HEX[usize::from(byte & 0xf)]));
+        }
+    }
+
+    /// `__ec::Ints(b"...")`: integers as four little-endian bytes each (the runtime's `Ints`).
+    pub(super) fn ints(&mut self, values: impl IntoIterator<Item = u32>) -> &mut Self {
+        self.0.push_str("__ec::Ints(b\"");
+        for value in values {
+            for byte in value.to_le_bytes() {
+                self.byte(byte);
+            }
+        }
+        self.0.push_str("\")");
+        self
+    }
+
     /// `Some("text")` or `None`, by their full paths.
     pub(super) fn option_str(&mut self, text: Option<&str>) -> &mut Self {
         match text {
