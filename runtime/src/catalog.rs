@@ -9,9 +9,10 @@ use crate::{Code, Status};
 ///
 /// Arrays of literals cost the compiler far less than one struct expression per variant, which
 /// matters for enums with hundreds of variants. Dense arrays have one element per entry; sparse
-/// ones list `(index, value)` pairs for the entries that have a value. The exposed fields are
-/// kept without a slice per entry, which costs the compiler about 0.2 M instructions each: each
-/// distinct list once, shared by the entries that have it ([`Lists`]).
+/// ones list `(index, value)` pairs for the entries that have a value. Lists of values (exposed
+/// fields, headers, constants) are kept without a slice per entry, which costs the compiler about
+/// 0.2 M instructions each: each distinct list once, shared by the entries that have it
+/// ([`Lists`]).
 #[derive(Debug)]
 pub struct Table {
     /// The variant names (the type's name for a struct).
@@ -54,11 +55,13 @@ pub struct Table {
     /// The schemas of the exposed fields' types from their `utoipa::ToSchema` or
     /// `schemars::JsonSchema` impls; empty when no field is marked `schema`.
     pub field_schemas: &'static [field_schema::FieldSchema],
-    /// The names of the headers each entry sends, in the order `headers()` sends them.
-    pub headers: &'static [(u32, &'static [&'static str])],
-    /// Sparse: where each header's value comes from, in the order of `headers`, for the entries
-    /// that send a header of a `headers(...)` list (the others' come from fields).
-    pub header_sources: &'static [(u32, &'static [HeaderSource])],
+    /// The entries' lists of headers, in the order `headers()` sends them, in the arrays
+    /// `header_names` and `header_sources`.
+    pub headers: Lists,
+    /// The names of the headers.
+    pub header_names: &'static [&'static str],
+    /// Where each header's value comes from; empty when every value comes from a field.
+    pub header_sources: &'static [HeaderSource],
     /// An interpolated message with example values in place of the fields, where the derive
     /// could write one (plain types only).
     pub example_messages: &'static [(u32, &'static str)],
@@ -66,8 +69,11 @@ pub struct Table {
     pub type_base: Option<&'static str>,
     /// The built-in styles' member names, from `rename_members` and `skip_members`.
     pub member_names: crate::style::Names<'static>,
-    /// Sparse: the constant members, from `constants`, `title` and `type_base`.
-    pub constants: &'static [(u32, &'static [crate::style::Constant<'static>])],
+    /// The entries' lists of constant members (from `constants`, `title` and `type_base`), in
+    /// `constant_members`.
+    pub constants: Lists,
+    /// The constant members.
+    pub constant_members: &'static [crate::style::Constant<'static>],
 }
 
 /// Unsigned integers as the bytes of a byte string, four little-endian bytes each.
@@ -347,7 +353,11 @@ impl CatalogEntry {
     /// ```
     #[must_use]
     pub fn constants(self) -> &'static [crate::style::Constant<'static>] {
-        sparse(self.table.constants, self.index).unwrap_or(&[])
+        let table = self.table;
+        table
+            .constant_members
+            .get(table.constants.range(self.index))
+            .unwrap_or(&[])
     }
 
     /// The `type_base` of the entry's enum, as written: the problem style's `type` is this base
@@ -533,7 +543,11 @@ impl CatalogEntry {
     /// ```
     #[must_use]
     pub fn headers(self) -> &'static [&'static str] {
-        sparse(self.table.headers, self.index).unwrap_or(&[])
+        let table = self.table;
+        table
+            .header_names
+            .get(table.headers.range(self.index))
+            .unwrap_or(&[])
     }
 
     /// The headers the variant sends, each with where its value comes from.
@@ -562,7 +576,11 @@ impl CatalogEntry {
     /// );
     /// ```
     pub fn header_sources(self) -> impl ExactSizeIterator<Item = (&'static str, HeaderSource)> {
-        let sources = sparse(self.table.header_sources, self.index).unwrap_or(&[]);
+        let table = self.table;
+        let sources = table
+            .header_sources
+            .get(table.headers.range(self.index))
+            .unwrap_or(&[]);
         self.headers().iter().enumerate().map(move |(i, name)| {
             (
                 *name,

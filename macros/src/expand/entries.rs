@@ -76,11 +76,11 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
 /// The table's fields of literals: every field but `content_types` and `field_schemas`, in the
 /// struct's order, as `name: value,` pairs.
 ///
-/// The exposed fields have no slice per row: in the static, each costs the compiler about 0.2 M
-/// instructions (50 M for 250 rows with exposed fields). Each distinct list is written once
-/// however many rows have it (`__ec::Lists`), and the integers that say which rows have which
-/// are one byte string each (`__ec::Ints`: an integer literal costs about 10 k instructions, a
-/// byte almost nothing).
+/// The exposed fields, headers and constants have no slice per row: in the static, each costs
+/// the compiler about 0.2 M instructions (50 M for 250 rows with exposed fields). Each distinct
+/// list is written once however many rows have it (`__ec::Lists`), and the integers that say
+/// which rows have which are one byte string each (`__ec::Ints`: an integer literal costs about
+/// 10 k instructions, a byte almost nothing).
 fn literal_fields(
     ctx: &Ctx<'_, '_>,
     rows: &[(usize, &Variant<'_>)],
@@ -139,17 +139,7 @@ fn literal_fields(
         fields.code("&[]");
     }
 
-    fields.code(", headers: ");
-    sparse_column(&mut fields, rows, |s, v| {
-        let names = v
-            .sent_headers(&ctx.cont.attrs)
-            .iter()
-            .map(Sent::name)
-            .collect();
-        strs_or_none(s, names)
-    });
-    fields.code(", header_sources: ");
-    header_sources(&mut fields, ctx, rows);
+    headers(&mut fields, ctx, rows);
     fields.code(", example_messages: ");
     sparse_column(&mut fields, rows, |s, v| {
         s.str(&example_message(v)?);
@@ -160,10 +150,50 @@ fn literal_fields(
         .option_str(ctx.cont.attrs.type_base.as_ref().map(|t| t.value.as_str()));
     fields.code(", member_names: ");
     member_names(&mut fields, ctx);
-    fields.code(", constants: ");
     constants(&mut fields, ctx, rows);
     fields.code(",");
     fields.into_tokens()
+}
+
+/// The headers of the table: `headers` (the rows' lists), `header_names` and `header_sources`.
+fn headers(out: &mut Source, ctx: &Ctx<'_, '_>, rows: &[(usize, &Variant<'_>)]) {
+    let headers = intern(rows.iter().map(|(_, v)| {
+        v.sent_headers(&ctx.cont.attrs)
+            .iter()
+            .map(|sent| match sent {
+                Sent::Field(_) => (sent.name(), HeaderKind::Field, String::new()),
+                Sent::Fixed(h, text) => (h.name.clone(), HeaderKind::Fixed, (*text).to_owned()),
+                Sent::Template(h, template) => (
+                    h.name.clone(),
+                    HeaderKind::Template,
+                    template.written.clone(),
+                ),
+            })
+            .collect()
+    }));
+    out.code(", headers: ");
+    headers.lists(out);
+    out.code(", header_names: ")
+        .strs(headers.items().map(|(name, ..)| name))
+        .code(", header_sources: ");
+    if headers
+        .items()
+        .all(|(_, kind, _)| *kind == HeaderKind::Field)
+    {
+        out.code("&[]");
+    } else {
+        out.slice(headers.items(), |s, (_, kind, text)| match kind {
+            HeaderKind::Field => {
+                s.code("__ec::HeaderSource::Field");
+            }
+            HeaderKind::Fixed => {
+                s.code("__ec::HeaderSource::Fixed(").str(text).code(")");
+            }
+            HeaderKind::Template => {
+                s.code("__ec::HeaderSource::Template(").str(text).code(")");
+            }
+        });
+    }
 }
 
 /// Each row's list of items, each distinct list written once: the rows that have a list (in
@@ -222,6 +252,14 @@ impl<T> Interned<T> {
     }
 }
 
+/// Where a header's value comes from, for [`intern`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum HeaderKind {
+    Field,
+    Fixed,
+    Template,
+}
+
 /// An exposed field as the catalog has it: rows whose fields have the same keys, types,
 /// examples and schemas share a list.
 #[derive(Clone)]
@@ -278,26 +316,35 @@ fn exposed_fields<'f, 'a>(ctx: &Ctx<'_, '_>, v: &'f Variant<'a>) -> Vec<Exposed<
         .collect()
 }
 
-/// The `constants` column: each row's constant members.
+/// The constants of the table: `constants` (the rows' lists) and `constant_members`.
 fn constants(out: &mut Source, ctx: &Ctx<'_, '_>, rows: &[(usize, &Variant<'_>)]) {
-    sparse_column(out, rows, |s, v| {
-        let members = v.constants(&ctx.cont.attrs);
-        if members.is_empty() {
-            return None;
-        }
-        s.slice(&members, |s, (name, value, _)| {
+    let lists = intern(rows.iter().map(|(_, v)| {
+        v.constants(&ctx.cont.attrs)
+            .iter()
+            .map(|(name, value, _)| {
+                let value = match static_body::constant(value) {
+                    ConstantValue::Str(text) => (0, text.to_owned()),
+                    ConstantValue::Number(n) => (1, n.to_owned()),
+                    ConstantValue::Bool(b) => (2, b.to_string()),
+                };
+                (name.clone(), value)
+            })
+            .collect()
+    }));
+    out.code(", constants: ");
+    lists.lists(out);
+    out.code(", constant_members: ")
+        .slice(lists.items(), |s, (name, (kind, text))| {
             s.code("__ec::Constant { name: ")
                 .str(name)
-                .code(", value: ");
-            match static_body::constant(value) {
-                ConstantValue::Str(text) => s.code("__ec::ConstantValue::Str(").str(text),
-                ConstantValue::Number(n) => s.code("__ec::ConstantValue::Number(").str(n),
-                ConstantValue::Bool(b) => s.code("__ec::ConstantValue::Bool(").bool(b),
+                .code(", value: __ec::ConstantValue::");
+            match kind {
+                0 => s.code("Str(").str(text),
+                1 => s.code("Number(").str(text),
+                _ => s.code("Bool(").code(text),
             };
             s.code(") }");
         });
-        Some(())
-    });
 }
 
 /// The enum's `member_names`.
@@ -406,39 +453,6 @@ fn sparse_column(
             .code(")");
     }
     out.code("]");
-}
-/// The sparse `header_sources` column: where each value comes from, for rows with a header of
-/// a `headers(...)` list.
-fn header_sources(out: &mut Source, ctx: &Ctx<'_, '_>, rows: &[(usize, &Variant<'_>)]) {
-    sparse_column(out, rows, |s, v| {
-        let sent = v.sent_headers(&ctx.cont.attrs);
-        if sent.iter().all(|s| matches!(s, Sent::Field(_))) {
-            return None;
-        }
-        s.slice(&sent, |s, sent| match sent {
-            Sent::Field(_) => {
-                s.code("__ec::HeaderSource::Field");
-            }
-            Sent::Fixed(_, text) => {
-                s.code("__ec::HeaderSource::Fixed(").str(text).code(")");
-            }
-            Sent::Template(_, template) => {
-                s.code("__ec::HeaderSource::Template(")
-                    .str(&template.written)
-                    .code(")");
-            }
-        });
-        Some(())
-    });
-}
-/// `&["a", "b"]`, or nothing and `None` for no strings.
-fn strs_or_none(out: &mut Source, items: Vec<String>) -> Option<()> {
-    if items.is_empty() {
-        None
-    } else {
-        out.strs(items);
-        Some(())
-    }
 }
 /// The distinct styles with their content types, and per row an index into them (empty when
 /// all use the first).
