@@ -5,7 +5,7 @@ use core::fmt;
 use std::borrow::Cow;
 use std::error::Error;
 
-pub use crate::catalog::{Ints, JsonType, Lists, Table, TableCodes};
+pub use crate::catalog::{Ints, JsonType, Lists, Table, TableCodes, Texts};
 pub use crate::codes::assert_unique as assert_unique_codes;
 /// `Decode`, for the impl the derive writes on a type without `decode`: a path with the user's
 /// span, under a name no user imports.

@@ -8,11 +8,11 @@ use crate::{Code, Status};
 /// per type (reached through `__private`).
 ///
 /// Arrays of literals cost the compiler far less than one struct expression per variant, which
-/// matters for enums with hundreds of variants. Dense arrays have one element per entry; sparse
-/// ones list `(index, value)` pairs for the entries that have a value. Lists of values (exposed
-/// fields, headers, constants) are kept without a slice per entry, which costs the compiler about
-/// 0.2 M instructions each: each distinct list once, shared by the entries that have it
-/// ([`Lists`]).
+/// matters for enums with hundreds of variants. Dense arrays have one element per entry. What
+/// only some entries have is kept without a slice per entry, which costs the compiler about 0.2 M
+/// instructions each: texts in one string ([`Texts`]), lists of values in one array each, shared
+/// by the entries with the same list ([`Lists`]), and integers as the bytes of one byte string
+/// ([`Ints`]).
 #[derive(Debug)]
 pub struct Table {
     /// The variant names (the type's name for a struct).
@@ -26,7 +26,7 @@ pub struct Table {
     /// Whether each message interpolates fields.
     pub interpolated: &'static [bool],
     /// The doc comments, lines joined with spaces.
-    pub docs: &'static [&'static str],
+    pub docs: Texts,
     /// The bodies the macro wrote; `""` for a body with run-time parts.
     pub bodies: &'static [&'static str],
     /// The distinct content types of the entries' styles.
@@ -36,8 +36,8 @@ pub struct Table {
     /// The style of each element of `content_types` (same index): a built-in style's name, or a
     /// custom style's path as written.
     pub styles: &'static [&'static str],
-    /// Sparse: the declared problem titles.
-    pub titles: &'static [(u32, &'static str)],
+    /// The declared problem titles.
+    pub titles: Texts,
     /// Sparse: the `parent` codes.
     pub parents: &'static [(u32, Code<'static>)],
     /// The entries' lists of exposed fields, in body order, in the arrays `field_keys`,
@@ -64,7 +64,7 @@ pub struct Table {
     pub header_sources: &'static [HeaderSource],
     /// An interpolated message with example values in place of the fields, where the derive
     /// could write one (plain types only).
-    pub example_messages: &'static [(u32, &'static str)],
+    pub example_messages: Texts,
     /// The problem style's `type_base`.
     pub type_base: Option<&'static str>,
     /// The built-in styles' member names, from `rename_members` and `skip_members`.
@@ -106,7 +106,8 @@ impl Ints {
         None
     }
 
-    /// Where the `k`th of consecutive runs ends, the `k - 1`th ending where the `k`th starts.
+    /// The `k`th of consecutive runs, these integers being where each ends (and the next
+    /// starts): `self[k - 1]..self[k]`, from 0 for the first.
     fn run(self, k: usize) -> Option<core::ops::Range<usize>> {
         let start = match k.checked_sub(1) {
             Some(previous) => self.get(previous)?,
@@ -114,6 +115,31 @@ impl Ints {
         };
         let end = self.get(k)?;
         Some(usize::try_from(start).ok()?..usize::try_from(end).ok()?)
+    }
+}
+
+/// The texts of some entries, in one string: the `k`th text is `text[ends[k - 1]..ends[k]]`
+/// (from 0 for the first), the text of entry `rows[k]` (of entry `k` when `rows` is empty: then
+/// every entry has one).
+#[derive(Debug, Clone, Copy)]
+pub struct Texts {
+    /// The entries that have a text, in ascending order; empty when every entry has one.
+    pub rows: Ints,
+    /// Where each text ends in `text`.
+    pub ends: Ints,
+    /// Every text, one after the other.
+    pub text: &'static str,
+}
+
+impl Texts {
+    /// The text of entry `row`, if it has one.
+    fn get(self, row: u32) -> Option<&'static str> {
+        let k = if self.rows.0.is_empty() {
+            usize::try_from(row).ok()?
+        } else {
+            self.rows.find(row)?
+        };
+        self.text.get(self.ends.run(k)?)
     }
 }
 
@@ -330,7 +356,7 @@ impl CatalogEntry {
     /// ```
     #[must_use]
     pub fn title(self) -> Option<&'static str> {
-        sparse(self.table.titles, self.index)
+        self.table.titles.get(self.index)
     }
 
     /// The constant members the variant's body writes (`constants(...)`, and `type_base` and
@@ -406,7 +432,7 @@ impl CatalogEntry {
     /// See [`CatalogEntry`] for an example.
     #[must_use]
     pub fn description(self) -> &'static str {
-        self.table.docs[self.at()]
+        self.table.docs.get(self.index).unwrap_or_default()
     }
 
     /// The code this one refines, from `#[api_error(parent = ...)]`.
@@ -605,7 +631,7 @@ impl CatalogEntry {
     /// interpolated message whose fields are of plain types.
     #[cfg(feature = "openapi")]
     pub(crate) fn example_message(self) -> Option<&'static str> {
-        sparse(self.table.example_messages, self.index)
+        self.table.example_messages.get(self.index)
     }
 
     /// The example value of the `i`th exposed field that its `#[api_error(example = ...)]` gives,

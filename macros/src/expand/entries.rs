@@ -76,11 +76,11 @@ pub(super) fn table(ctx: &Ctx<'_, '_>) -> TokenStream {
 /// The table's fields of literals: every field but `content_types` and `field_schemas`, in the
 /// struct's order, as `name: value,` pairs.
 ///
-/// The exposed fields, headers and constants have no slice per row: in the static, each costs
-/// the compiler about 0.2 M instructions (50 M for 250 rows with exposed fields). Each distinct
-/// list is written once however many rows have it (`__ec::Lists`), and the integers that say
-/// which rows have which are one byte string each (`__ec::Ints`: an integer literal costs about
-/// 10 k instructions, a byte almost nothing).
+/// No column has a slice per row: in the static, each costs the compiler about 0.2 M
+/// instructions (50 M for 250 rows with exposed fields). Texts that some rows have are one
+/// string (`__ec::Texts`), lists are each written once however many rows have them
+/// (`__ec::Lists`), and the integers that say which rows have what are one byte string each
+/// (`__ec::Ints`: an integer literal costs about 10 k instructions, a byte almost nothing).
 fn literal_fields(
     ctx: &Ctx<'_, '_>,
     rows: &[(usize, &Variant<'_>)],
@@ -101,29 +101,36 @@ fn literal_fields(
             s.bool(v.is_interpolated());
         })
         .code(", docs: ")
-        .strs(rows.iter().map(|(_, v)| &v.docs))
+        .texts(
+            rows.iter()
+                .map(|(_, v)| Some(v.docs.as_str()).filter(|d| !d.is_empty())),
+        )
         .code(", bodies: ")
         .strs(
             rows.iter()
                 .map(|(i, _)| ctx.static_bodies[*i].as_deref().unwrap_or("")),
         )
         .code(", content_type_of: ")
-        .slice(content_type_of, |s, i| {
-            s.int(i, "u8");
-        })
+        .bytes(&content_type_of)
         .code(", styles: ")
         .strs(styles)
-        .code(", titles: ");
-    sparse_column(&mut fields, rows, |s, v| {
-        s.str(&v.attrs.title.as_ref()?.value);
-        Some(())
-    });
-    fields.code(", parents: ");
-    sparse_column(&mut fields, rows, |s, v| {
-        code_source(s, &v.attrs.parent.as_ref()?.value);
-        Some(())
-    });
-    fields.code(", fields: ");
+        .code(", titles: ")
+        .texts(
+            rows.iter()
+                .map(|(_, v)| v.attrs.title.as_ref().map(|t| t.value.as_str())),
+        );
+    fields.code(", parents: &[");
+    for (row, (_, v)) in rows.iter().enumerate() {
+        let Some(parent) = &v.attrs.parent else {
+            continue;
+        };
+        fields
+            .code("(")
+            .int(u32::try_from(row).unwrap_or(u32::MAX), "u32")
+            .code(", ");
+        code_source(&mut fields, &parent.value).code("), ");
+    }
+    fields.code("], fields: ");
     exposed.lists(&mut fields);
     fields
         .code(", field_keys: ")
@@ -140,12 +147,9 @@ fn literal_fields(
     }
 
     headers(&mut fields, ctx, rows);
-    fields.code(", example_messages: ");
-    sparse_column(&mut fields, rows, |s, v| {
-        s.str(&example_message(v)?);
-        Some(())
-    });
     fields
+        .code(", example_messages: ")
+        .texts(rows.iter().map(|(_, v)| example_message(v)))
         .code(", type_base: ")
         .option_str(ctx.cont.attrs.type_base.as_ref().map(|t| t.value.as_str()));
     fields.code(", member_names: ");
@@ -428,32 +432,6 @@ fn field_schema(field: &crate::ast::Field<'_>) -> TokenStream {
     }}
 }
 
-/// A sparse column of the table: `&[(row, value), ...]` for each row that `value` writes one
-/// for (returning `None` when it wrote nothing).
-fn sparse_column(
-    out: &mut Source,
-    rows: &[(usize, &Variant<'_>)],
-    mut value: impl FnMut(&mut Source, &Variant<'_>) -> Option<()>,
-) {
-    out.code("&[");
-    let mut first = true;
-    for (row, (_, v)) in rows.iter().enumerate() {
-        let mut item = Source::default();
-        if value(&mut item, v).is_none() {
-            continue;
-        }
-        if !first {
-            out.code(", ");
-        }
-        first = false;
-        out.code("(")
-            .int(u32::try_from(row).unwrap_or(u32::MAX), "u32")
-            .code(", ")
-            .append(item)
-            .code(")");
-    }
-    out.code("]");
-}
 /// The distinct styles with their content types, and per row an index into them (empty when
 /// all use the first).
 fn content_types(

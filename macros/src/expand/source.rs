@@ -20,12 +20,6 @@ impl Source {
         self
     }
 
-    /// Another source's text.
-    pub(super) fn append(&mut self, other: Source) -> &mut Self {
-        self.0.push_str(&other.0);
-        self
-    }
-
     /// A string literal.
     pub(super) fn str(&mut self, text: &str) -> &mut Self {
         let _ = write!(self.0, "{text:?}");
@@ -67,6 +61,16 @@ impl Source {
         })
     }
 
+    /// A byte string literal: `b"\x07\x00A..."`, a printable ASCII byte as itself.
+    pub(super) fn bytes(&mut self, bytes: &[u8]) -> &mut Self {
+        self.0.push_str("b\"");
+        for &byte in bytes {
+            self.byte(byte);
+        }
+        self.0.push('"');
+        self
+    }
+
     /// One byte inside a byte string literal.
     fn byte(&mut self, byte: u8) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -89,6 +93,39 @@ impl Source {
         }
         self.0.push_str("\")");
         self
+    }
+
+    /// `__ec::Texts { .. }` of each row's text, if it has one (the runtime's `Texts`): the texts
+    /// in one string literal, where each ends, and which rows have one (none listed when every
+    /// row has one).
+    pub(super) fn texts<S: AsRef<str>>(
+        &mut self,
+        texts: impl IntoIterator<Item = Option<S>>,
+    ) -> &mut Self {
+        let mut rows = Vec::new();
+        let mut ends = Vec::new();
+        let mut text = String::new();
+        let mut every = true;
+        for (row, t) in texts.into_iter().enumerate() {
+            match t {
+                Some(t) => {
+                    text.push_str(t.as_ref());
+                    rows.push(u32::try_from(row).unwrap_or(u32::MAX));
+                    ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+                }
+                None => every = false,
+            }
+        }
+        if every {
+            rows.clear();
+        }
+        self.code("__ec::Texts { rows: ")
+            .ints(rows)
+            .code(", ends: ")
+            .ints(ends)
+            .code(", text: ")
+            .str(&text)
+            .code(" }")
     }
 
     /// `Some("text")` or `None`, by their full paths.
