@@ -494,6 +494,51 @@ impl Builtin {
     }
 }
 
+/// How a reader finds the parts of one error in a body of a built-in style: where the error's
+/// object is, the names of its code and message members, and the members it passes over. A
+/// decoding type's plan is made once, at compile time, from its member names.
+///
+/// ```
+/// use error_contract_wire::{Builtin, Envelope, Names};
+///
+/// let plan = Builtin::Dto.read_plan(&Names::DEFAULT);
+/// assert_eq!(plan.envelope, Envelope::Array("errors"));
+/// assert_eq!((plan.code, plan.message), (Some("errorCode"), "message"));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReadPlan<'a> {
+    /// The style.
+    pub style: Builtin,
+    /// Where the error's object is.
+    pub envelope: Envelope<'a>,
+    /// The code's member, if the body has one.
+    pub code: Option<&'a str>,
+    /// The message's member.
+    pub message: &'a str,
+    /// The members passed over: the style's own that are neither code, message nor field.
+    pub passed_over: &'a [&'a str],
+    /// Whether the problem's `type` is kept, for a code left out of the body.
+    pub keep_type: bool,
+}
+
+impl Builtin {
+    /// The plan a reader of this style's bodies follows, with the member names `names`.
+    ///
+    /// See [`ReadPlan`] for an example.
+    #[must_use]
+    pub fn read_plan<'a>(self, names: &Names<'a>) -> ReadPlan<'a> {
+        let code = self.code_name(names);
+        ReadPlan {
+            style: self,
+            envelope: self.envelope(names),
+            code,
+            message: self.message_name(names),
+            passed_over: self.passed_over(),
+            keep_type: self == Builtin::Problem && code.is_none(),
+        }
+    }
+}
+
 /// Writes the body of one error in a built-in style: the style's own members (named by
 /// `names`), then the exposed fields, then the constant `members` (as GitHub writes
 /// `documentation_url` after `errors`).
