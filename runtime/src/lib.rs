@@ -189,6 +189,26 @@ pub use violation::{FromViolation, Violation};
 #[cfg(feature = "derive")]
 pub use error_contract_macros::ApiError;
 
+/// The guide: one chapter per subject, each with runnable examples. The derive's page
+/// ([`ApiError`](derive@ApiError)) is the reference of the attribute.
+#[cfg(any(doc, doctest))]
+pub mod guide {
+    #[doc = include_str!("../guide/styles.md")]
+    pub mod styles {}
+
+    #[doc = include_str!("../guide/failures.md")]
+    pub mod failures {}
+
+    #[doc = include_str!("../guide/validation.md")]
+    pub mod validation {}
+
+    #[doc = include_str!("../guide/decoding.md")]
+    pub mod decoding {}
+
+    #[doc = include_str!("../guide/catalog.md")]
+    pub mod catalog {}
+}
+
 /// The README's examples, compiled and run as doc tests so they stay true.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
