@@ -306,7 +306,37 @@ impl<E, F: Fields> Decoder<'_, E, F> {
                 return Ok(value);
             }
         }
+        if let Source::Body(body, _) = source {
+            if let Some(first) = self.first_of_several(status, headers, body) {
+                return Ok(first);
+            }
+        }
         self.unknown(status, headers, Some(received), Some(source))
+    }
+
+    /// A body of several errors, asked for as one: its first error, when the type knows its
+    /// code. Otherwise the unknown error keeps the whole body, from which `Errors<E>` decodes
+    /// every error.
+    #[cold]
+    fn first_of_several(
+        &self,
+        status: Status,
+        headers: &dyn ResponseHeaders,
+        body: &[u8],
+    ) -> Option<E> {
+        let mut items = (self.read_errors)(body)?;
+        let (received, fields) = items.first_mut()?;
+        if let (Some(base), true) = (self.table.type_base, self.table.member_names.skip_code) {
+            let numeric = matches!(self.table.codes, TableCodes::Num(_));
+            received.code_from_type(base, numeric);
+        }
+        let decoded = Decoded {
+            status,
+            headers,
+            received,
+        };
+        let row = self.exact(received).or_else(|| self.parent(received))?;
+        (self.build)(row, &decoded, fields).ok()
     }
 
     /// The `other` variant (else `Unrecognized`), holding what the response said: what was read

@@ -29,7 +29,7 @@
 //! let client = reqwest::Client::new();
 //! match send::<Product, ShopError>(client.get("http://127.0.0.1:3000/products/1")).await {
 //!     Ok(product) => println!("{} is {}", product.id, product.name),
-//!     Err(ClientError::Api(ShopError::RateLimited { retry_after })) => {
+//!     Err(ClientError::Api { error: ShopError::RateLimited { retry_after }, .. }) => {
 //!         println!("try again in {:?}", retry_after.delay());
 //!     }
 //!     Err(other) => eprintln!("{other}"),
