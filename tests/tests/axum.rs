@@ -1168,19 +1168,16 @@ fn allow_detail_with_router_layer() {
 }
 
 /// Around the whole router the layer sees axum's `Allow`, and the variant gets it as its
-/// `allow` fact; everything else is answered the same.
+/// `allow` fact; everything else is answered the same. Served in the one line the docs give.
 #[test]
 fn catch_layer_around_the_whole_router() {
-    use tower_layer::Layer as _;
-
-    let service = error_contract::axum::CatchLayer::<test_server::TestError>::new()
-        .layer(test_server::routes());
+    let router = test_server::routes();
     let server = Server::spawn(
         Some((LogBuffer::default(), tracing::Level::DEBUG)),
         move |listener, _, stopped| async move {
             axum::serve(
                 listener,
-                axum::ServiceExt::<axum::extract::Request>::into_make_service(service),
+                error_contract::axum::CatchLayer::<test_server::TestError>::make_service(router),
             )
             .with_graceful_shutdown(async move {
                 let _ = stopped.await;

@@ -43,8 +43,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 /// and the fallback answer; axum adds the `Allow` header of a 405 *after* the route's layers
 /// have run, so there the variant's `allow` fact is empty, and an empty `Allow` header it
 /// would send is left out so that axum's is sent instead. To give the variant the list of
-/// methods, wrap the whole router instead: `CatchLayer::<E>::new().layer(router)` (with
-/// `tower_layer::Layer`), served with `axum::ServiceExt::into_make_service`.
+/// methods, wrap the whole router instead, in one line:
+/// `axum::serve(listener, CatchLayer::<E>::make_service(router))` (see
+/// [`CatchLayer::make_service`]).
 ///
 /// ```
 /// use axum::Router;
@@ -125,6 +126,45 @@ impl<E> CatchLayer<E> {
     {
         crate::integrations::start_catching();
         CatchLayer { error: PhantomData }
+    }
+
+    /// `router` with the layer around the whole of it, ready for `axum::serve`: the one line
+    /// that serves an app whose every error response is in the contract of `E`, axum's own 404
+    /// and 405 (with the `Allow` list in the variant's `allow` fact) included.
+    ///
+    /// ```no_run
+    /// use axum::Router;
+    /// use axum::routing::get;
+    /// use error_contract::ApiError;
+    /// use error_contract::axum::CatchLayer;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(style = "flat", rename_all = "snake_case")]
+    /// enum ApiFailure {
+    ///     #[api_error(status = 405, message = "method not allowed", catch = "method_not_allowed")]
+    ///     MethodNotAllowed {
+    ///         #[api_error(header = "Allow", fact = "allow")]
+    ///         allow: String,
+    ///     },
+    ///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
+    ///     Internal,
+    /// }
+    ///
+    /// # async fn run() -> std::io::Result<()> {
+    /// let router = Router::new().route("/orders", get(|| async { "[]" }));
+    /// let listener = tokio::net::TcpListener::bind("127.0.0.1:3000").await?;
+    /// axum::serve(listener, CatchLayer::<ApiFailure>::make_service(router)).await
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn make_service(
+        router: ::axum::Router,
+    ) -> ::axum::routing::IntoMakeService<CatchService<::axum::Router, E>>
+    where
+        E: FromFailure + std::error::Error + 'static,
+    {
+        let service = tower_layer::Layer::layer(&CatchLayer::<E>::new(), router);
+        ::axum::ServiceExt::<::axum::extract::Request>::into_make_service(service)
     }
 }
 
