@@ -63,7 +63,12 @@ struct Shop<'a> {
 
 impl Shop<'_> {
     /// One call, printed: the request, then what it became.
-    async fn call<T: SuccessBody + Debug>(&self, what: &str, method: &str, path: &str) {
+    async fn call<T: SuccessBody + Debug + Send + 'static>(
+        &self,
+        what: &str,
+        method: &str,
+        path: &str,
+    ) {
         let method = reqwest::Method::from_bytes(method.as_bytes()).expect("a method");
         let request = self
             .client

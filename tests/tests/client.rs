@@ -69,7 +69,7 @@ trait Client {
     /// The client's own text of a body that broke off, and of a connection refused to `url`.
     fn texts(&self, url: &str) -> (&'static str, String);
 
-    fn call<T: SuccessBody, E: Decode>(
+    fn call<T: SuccessBody + Send + 'static, E: Decode + Send + 'static>(
         &self,
         request: Request,
         limits: BodyLimits,
@@ -95,7 +95,7 @@ impl Client for Async {
         true
     }
 
-    fn call<T: SuccessBody, E: Decode>(
+    fn call<T: SuccessBody + Send + 'static, E: Decode + Send + 'static>(
         &self,
         request: Request,
         limits: BodyLimits,
@@ -141,7 +141,7 @@ impl Client for Blocking {
         true
     }
 
-    fn call<T: SuccessBody, E: Decode>(
+    fn call<T: SuccessBody + Send + 'static, E: Decode + Send + 'static>(
         &self,
         request: Request,
         limits: BodyLimits,
@@ -184,7 +184,7 @@ impl Client for Hyper {
         false
     }
 
-    fn call<T: SuccessBody, E: Decode>(
+    fn call<T: SuccessBody + Send + 'static, E: Decode + Send + 'static>(
         &self,
         request: Request,
         limits: BodyLimits,

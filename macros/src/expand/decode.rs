@@ -237,6 +237,7 @@ pub(crate) fn refusal(input: &syn::DeriveInput) -> TokenStream {
     quote! {
         #[automatically_derived]
         #[doc(hidden)]
+        #[diagnostic::do_not_recommend]
         #header {
             #body
         }

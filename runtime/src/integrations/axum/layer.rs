@@ -105,7 +105,7 @@ pub struct CatchLayer<E> {
 
 impl<E> CatchLayer<E> {
     /// The layer for `E`, which must say with `catch` which variants answer the framework's
-    /// failures (else this is a compile error that says so).
+    /// failures: put on a router without them, it is one compile error that says so.
     ///
     /// ```
     /// use error_contract::ApiError;
@@ -120,10 +120,7 @@ impl<E> CatchLayer<E> {
     /// let app: axum::Router = axum::Router::new().layer(CatchLayer::<ApiFailure>::new());
     /// ```
     #[must_use]
-    pub fn new() -> CatchLayer<E>
-    where
-        E: FromFailure,
-    {
+    pub fn new() -> CatchLayer<E> {
         crate::integrations::start_catching();
         CatchLayer { error: PhantomData }
     }
@@ -176,7 +173,7 @@ impl<E> Clone for CatchLayer<E> {
 
 impl<E> Copy for CatchLayer<E> {}
 
-impl<E: FromFailure> Default for CatchLayer<E> {
+impl<E> Default for CatchLayer<E> {
     fn default() -> Self {
         CatchLayer::new()
     }
