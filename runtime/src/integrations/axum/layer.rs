@@ -32,7 +32,10 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 ///   and `path` of the request and `allow` of the response's `Allow` header; the replaced body
 ///   is dropped, its status logged at debug level;
 /// - a 405 keeps the `Allow` header, as RFC 9110 requires: `E`'s when its variant sets one,
-///   else the framework's.
+///   else the framework's;
+/// - a response of status 400 or above to a request that announced a body over 8 KiB, or of
+///   unknown length, says `Connection: close`: the handler may not have read it, and hyper then
+///   closes the connection (see [the module](crate::axum#bodies-left-unread)).
 ///
 /// Responses of status below 400, and responses that `E` (or any type with this crate's
 /// `IntoResponse`) wrote, pass through untouched: a successful request costs two clones, of the
@@ -254,10 +257,7 @@ where
     fn call(&mut self, request: Request<B>) -> CatchFuture<S::Future, E> {
         // Kept for the facts of an error response. Neither clone allocates for a standard
         // method and a URI parsed by hyper (a reference count on the request's buffer).
-        let line = RequestLine {
-            method: request.method().clone(),
-            uri: request.uri().clone(),
-        };
+        let line = RequestLine::of(&request);
         let inner = &mut self.inner;
         match catch_unwind(AssertUnwindSafe(move || inner.call(request))) {
             Ok(future) => CatchFuture {
@@ -280,6 +280,32 @@ where
 struct RequestLine {
     method: Method,
     uri: Uri,
+    /// Whether the request announced a body larger than [`DRAINED`], or of unknown length: one
+    /// that hyper may not read to its end when the handler did not, closing the connection.
+    large_body: bool,
+}
+
+/// The body hyper reads to its end after a response when the handler did not (it is in the
+/// buffer with the request's head, or arrives at once): a connection with such a body left
+/// unread is kept.
+const DRAINED: u64 = 8 * 1024;
+
+impl RequestLine {
+    fn of<B>(request: &Request<B>) -> RequestLine {
+        let headers = request.headers();
+        let length = headers
+            .get(::http::header::CONTENT_LENGTH)
+            .and_then(|value| value.to_str().ok()?.parse::<u64>().ok());
+        let large_body = match length {
+            Some(length) => length > DRAINED,
+            None => headers.contains_key(::http::header::TRANSFER_ENCODING),
+        };
+        RequestLine {
+            method: request.method().clone(),
+            uri: request.uri().clone(),
+            large_body,
+        }
+    }
 }
 
 pin_project_lite::pin_project! {
@@ -347,13 +373,23 @@ where
             }
         };
         Poll::Ready(result.map(|response| {
-            if response.status().as_u16() < 400
+            let mut response = if response.status().as_u16() < 400
                 || response.extensions().get::<ContractResponse>().is_some()
             {
                 response
             } else {
                 replaced::<E>(response, this.line)
+            };
+            if this.line.large_body && response.status().as_u16() >= 400 {
+                // The handler may not have read the body (an unknown route, a wrong method, a
+                // handler that answers without it): hyper would then close the connection after
+                // this response, which must say so.
+                response.headers_mut().insert(
+                    ::http::header::CONNECTION,
+                    HeaderValue::from_static("close"),
+                );
             }
+            response
         }))
     }
 }
