@@ -169,13 +169,32 @@ impl<'a> JsonWriter<'a> {
     /// Writes what `value` displays as a JSON string, quoted and escaped, without an
     /// intermediate `String`.
     ///
+    /// Most texts have nothing to escape: the text is written as it is, then looked at, and a
+    /// text that has something to escape is displayed a second time, through the escape (so, as
+    /// for a [`Style`](crate::Style), `value` must display the same text each time).
+    ///
     /// See [`JsonWriter`] for an example.
     pub fn display(&mut self, value: &dyn Display) {
         self.bytes(b"\"");
-        // `Escaper::write_str` never fails; a `Display` impl that returns an error anyway leaves
-        // a shorter (still valid) string.
-        let _ = write!(Escaper(self), "{value}");
+        let start = self.len();
+        // Neither writer fails; a `Display` impl that returns an error anyway leaves a shorter
+        // (still valid) string.
+        let _ = write!(Unescaped(self), "{value}");
+        if !self.plain_since(start) {
+            self.truncate(start);
+            let _ = write!(Escaper(self), "{value}");
+        }
         self.bytes(b"\"");
+    }
+
+    /// Whether what was written from `start` on has nothing to escape; `false` when the stack
+    /// buffer ran out on the way (what is past its end is not kept to be looked at).
+    fn plain_since(&self, start: usize) -> bool {
+        let written = match &self.sink {
+            Sink::Buf(buf) => buf.get(start..),
+            Sink::Stack(buf, n) => buf.get(start..*n),
+        };
+        written.is_some_and(error_contract_wire::escape::is_plain)
     }
 
     /// Writes a code: a JSON number for a numeric code, a JSON string for a string code.
@@ -456,6 +475,16 @@ pub(crate) const fn decimal(n: u64) -> ([u8; 20], usize) {
     (digits, start)
 }
 
+/// Writes text as it is, for [`JsonWriter::display`], which looks at it afterwards.
+struct Unescaped<'w, 'a>(&'w mut JsonWriter<'a>);
+
+impl fmt::Write for Unescaped<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.bytes(s.as_bytes());
+        Ok(())
+    }
+}
+
 struct Escaper<'w, 'a>(&'w mut JsonWriter<'a>);
 
 impl fmt::Write for Escaper<'_, '_> {
@@ -599,5 +628,64 @@ impl fmt::Debug for Field<'_> {
             .field("key", &self.key)
             .field("present", &self.value.is_some())
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::style::Flat;
+    use crate::{Body, Code, Parts, Status};
+    use core::cell::Cell;
+    use core::fmt;
+
+    /// A message that counts how often it is displayed.
+    struct Counted<'a>(&'a str, &'a Cell<u32>);
+
+    impl fmt::Display for Counted<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.1.set(self.1.get() + 1);
+            // In pieces, as an interpolated message writes.
+            for piece in self.0.split_inclusive(' ') {
+                f.write_str(piece)?;
+            }
+            Ok(())
+        }
+    }
+
+    /// `display` writes a text as it is and looks at it: a text with nothing to escape is
+    /// displayed once, one with something to escape a second time, through the escape; a body
+    /// longer than the stack buffer is measured, then written again. Each as `serde_json` writes.
+    #[test]
+    fn display_writes_as_serde_json_and_displays_again_only_to_escape() {
+        let long = "x ".repeat(200);
+        let long_quoted = format!("{long}\"{long}");
+        for (text, short) in [
+            ("order 42 of alice not found", true),
+            ("say \"hi\"\n", true),
+            ("tab\there é \u{1}", true),
+            ("", true),
+            (long.as_str(), false),
+            (long_quoted.as_str(), false),
+        ] {
+            let displays = Cell::new(0);
+            let message = Counted(text, &displays);
+            let body = Body::build::<Flat>(&Parts::new(Status::GONE, Code::Num(1), &message));
+            let expected = format!(
+                r#"{{"code":1,"message":{}}}"#,
+                serde_json::to_string(text).unwrap()
+            );
+            assert_eq!(&*body, expected);
+            assert_eq!(body.len(), body.as_str().len());
+            let in_buffer = if error_contract_wire::escape::is_plain(text.as_bytes()) {
+                1
+            } else {
+                2
+            };
+            // A long body's first pass stops keeping bytes at the buffer's end, so its message is
+            // displayed again through the escape there, whatever it holds; its second pass writes
+            // into the allocation, where the text is looked at.
+            let expected = if short { in_buffer } else { 2 + in_buffer };
+            assert_eq!(displays.get(), expected, "{text:?}");
+        }
     }
 }

@@ -23,11 +23,21 @@ pub fn escape(text: &str, mut out: impl FnMut(&[u8])) {
     }
 }
 
-/// Whether no byte of `bytes` needs escaping, tested eight bytes at a time: whole words, then
-/// the last eight bytes (overlapping the words before); a text shorter than a word as one word
-/// made of its bytes (some of them twice) and spaces.
+/// Whether no byte of `bytes` needs escaping (then [`escape`] writes them as they are), tested
+/// eight bytes at a time: whole words, then the last eight bytes (overlapping the words before);
+/// a text shorter than a word as one word made of its bytes (some of them twice) and spaces.
+///
+/// ```
+/// use error_contract_wire::escape::is_plain;
+///
+/// assert!(is_plain("order 42 of alice not found".as_bytes()));
+/// assert!(is_plain("é".as_bytes()));
+/// assert!(!is_plain(b"say \"hi\""));
+/// assert!(!is_plain(b"a\tb"));
+/// ```
 #[inline]
-fn is_plain(bytes: &[u8]) -> bool {
+#[must_use]
+pub fn is_plain(bytes: &[u8]) -> bool {
     let len = bytes.len();
     let word = if len >= 8 {
         let mut words = bytes.chunks_exact(8);
