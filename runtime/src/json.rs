@@ -455,22 +455,42 @@ impl<'a> JsonWriter<'a> {
     }
 }
 
-/// The decimal digits of `n`: they are `digits[start..]` of the returned `(digits, start)`.
-/// `const`, for the compile-time message of the composed-codes check too.
+/// The decimal digits of `n`: they are `digits[start..]` of the returned `(digits, start)`,
+/// written two at a time. `const`, for the compile-time message of the composed-codes check too.
 pub(crate) const fn decimal(n: u64) -> ([u8; 20], usize) {
+    /// `00`, `01`, ... `99`.
+    const PAIRS: [u8; 200] = {
+        let mut pairs = [0u8; 200];
+        let mut i = 0;
+        while i < 100 {
+            // Both digits are below 10.
+            #[allow(clippy::cast_possible_truncation)]
+            let (tens, ones) = ((i / 10) as u8, (i % 10) as u8);
+            pairs[2 * i] = b'0' + tens;
+            pairs[2 * i + 1] = b'0' + ones;
+            i += 1;
+        }
+        pairs
+    };
     let mut digits = [0u8; 20];
     let mut start = digits.len();
     let mut n = n;
-    loop {
-        start -= 1;
-        // `n % 10` is below 10, so the cast keeps every bit.
+    while n >= 10 {
+        // `n % 100` is below 100, so the cast keeps every bit.
         #[allow(clippy::cast_possible_truncation)]
-        let digit = (n % 10) as u8;
+        let pair = (n % 100) as usize * 2;
+        n /= 100;
+        start -= 2;
+        digits[start] = PAIRS[pair];
+        digits[start + 1] = PAIRS[pair + 1];
+    }
+    // A last single digit (or the `0` of zero), unless the pairs wrote every digit.
+    if n > 0 || start == digits.len() {
+        start -= 1;
+        // `n` is below 10 here.
+        #[allow(clippy::cast_possible_truncation)]
+        let digit = n as u8;
         digits[start] = b'0' + digit;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
     }
     (digits, start)
 }
@@ -637,6 +657,18 @@ mod tests {
     use crate::{Body, Code, Parts, Status};
     use core::cell::Cell;
     use core::fmt;
+
+    #[test]
+    fn decimal_digits() {
+        let edges = [u64::MAX, u64::MAX / 10, 10_000_000_000_000_000_000];
+        for n in (0..=100_100)
+            .chain((0..64).map(|bit| 1u64 << bit))
+            .chain(edges)
+        {
+            let (digits, start) = super::decimal(n);
+            assert_eq!(&digits[start..], n.to_string().as_bytes());
+        }
+    }
 
     /// A message that counts how often it is displayed.
     struct Counted<'a>(&'a str, &'a Cell<u32>);
