@@ -175,16 +175,22 @@ impl<'a> JsonWriter<'a> {
     ///
     /// See [`JsonWriter`] for an example.
     pub fn display(&mut self, value: &dyn Display) {
-        self.bytes(b"\"");
-        let start = self.len();
         // Neither writer fails; a `Display` impl that returns an error anyway leaves a shorter
         // (still valid) string.
-        let _ = write!(Unescaped(self), "{value}");
+        let _ = self.display_string(value);
+    }
+
+    /// [`JsonWriter::display`], with the error of `value`'s `Display` impl.
+    fn display_string(&mut self, value: &dyn Display) -> fmt::Result {
+        self.bytes(b"\"");
+        let start = self.len();
+        let mut result = write!(Unescaped(self), "{value}");
         if !self.plain_since(start) {
             self.truncate(start);
-            let _ = write!(Escaper(self), "{value}");
+            result = write!(Escaper(self), "{value}");
         }
         self.bytes(b"\"");
+        result
     }
 
     /// Whether what was written from `start` on has nothing to escape; `false` when the stack
@@ -550,10 +556,224 @@ pub trait ToJson {
 impl<T: serde::Serialize + ?Sized> ToJson for T {
     fn write_json(&self, out: &mut JsonWriter<'_>) {
         let start = out.len();
+        // A string, a number other than a float, a bool or a null (most fields) is written here;
+        // anything else, by `serde_json`.
+        if self.serialize(Scalar(out)).is_ok() {
+            return;
+        }
+        out.truncate(start);
         if serde_json::to_writer(&mut *out, self).is_err() {
             out.truncate(start);
             out.bytes(b"null");
         }
+    }
+}
+
+/// Writes a value that is one JSON scalar as `serde_json` writes it: a string (escaped by the
+/// wire crate's escape, which is `serde_json`'s), an integer up to 64 bits, a bool, a null, or
+/// the name of a unit variant; [`NotScalar`] for anything else (floats, 128-bit integers, bytes,
+/// sequences, maps, structs), which [`ToJson`] then hands to `serde_json`.
+struct Scalar<'w, 'a>(&'w mut JsonWriter<'a>);
+
+/// What [`Scalar`] does not write, or the error a `Serialize` impl raised.
+#[derive(Debug)]
+struct NotScalar;
+
+impl fmt::Display for NotScalar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("not a JSON scalar")
+    }
+}
+
+impl std::error::Error for NotScalar {}
+
+impl serde::ser::Error for NotScalar {
+    fn custom<T: Display>(_: T) -> NotScalar {
+        NotScalar
+    }
+}
+
+impl Scalar<'_, '_> {
+    fn signed(self, n: i64) -> Result<(), NotScalar> {
+        if n < 0 {
+            self.0.bytes(b"-");
+        }
+        self.unsigned(n.unsigned_abs())
+    }
+
+    // The shape of every `serialize_*`.
+    #[allow(clippy::unnecessary_wraps)]
+    fn unsigned(self, n: u64) -> Result<(), NotScalar> {
+        self.0.number(n);
+        Ok(())
+    }
+}
+
+impl serde::Serializer for Scalar<'_, '_> {
+    type Ok = ();
+    type Error = NotScalar;
+    type SerializeSeq = serde::ser::Impossible<(), NotScalar>;
+    type SerializeTuple = serde::ser::Impossible<(), NotScalar>;
+    type SerializeTupleStruct = serde::ser::Impossible<(), NotScalar>;
+    type SerializeTupleVariant = serde::ser::Impossible<(), NotScalar>;
+    type SerializeMap = serde::ser::Impossible<(), NotScalar>;
+    type SerializeStruct = serde::ser::Impossible<(), NotScalar>;
+    type SerializeStructVariant = serde::ser::Impossible<(), NotScalar>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), NotScalar> {
+        self.0.bytes(if v { b"true" } else { b"false" });
+        Ok(())
+    }
+
+    fn serialize_i8(self, v: i8) -> Result<(), NotScalar> {
+        self.signed(v.into())
+    }
+
+    fn serialize_i16(self, v: i16) -> Result<(), NotScalar> {
+        self.signed(v.into())
+    }
+
+    fn serialize_i32(self, v: i32) -> Result<(), NotScalar> {
+        self.signed(v.into())
+    }
+
+    fn serialize_i64(self, v: i64) -> Result<(), NotScalar> {
+        self.signed(v)
+    }
+
+    fn serialize_u8(self, v: u8) -> Result<(), NotScalar> {
+        self.unsigned(v.into())
+    }
+
+    fn serialize_u16(self, v: u16) -> Result<(), NotScalar> {
+        self.unsigned(v.into())
+    }
+
+    fn serialize_u32(self, v: u32) -> Result<(), NotScalar> {
+        self.unsigned(v.into())
+    }
+
+    fn serialize_u64(self, v: u64) -> Result<(), NotScalar> {
+        self.unsigned(v)
+    }
+
+    fn serialize_f32(self, _: f32) -> Result<(), NotScalar> {
+        Err(NotScalar)
+    }
+
+    fn serialize_f64(self, _: f64) -> Result<(), NotScalar> {
+        Err(NotScalar)
+    }
+
+    fn serialize_char(self, v: char) -> Result<(), NotScalar> {
+        self.serialize_str(v.encode_utf8(&mut [0; 4]))
+    }
+
+    fn serialize_str(self, v: &str) -> Result<(), NotScalar> {
+        self.0.string(v);
+        Ok(())
+    }
+
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), NotScalar> {
+        Err(NotScalar)
+    }
+
+    fn serialize_none(self) -> Result<(), NotScalar> {
+        self.serialize_unit()
+    }
+
+    fn serialize_some<T: serde::Serialize + ?Sized>(self, value: &T) -> Result<(), NotScalar> {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result<(), NotScalar> {
+        self.0.bytes(b"null");
+        Ok(())
+    }
+
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), NotScalar> {
+        self.serialize_unit()
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), NotScalar> {
+        self.serialize_str(variant)
+    }
+
+    fn serialize_newtype_struct<T: serde::Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), NotScalar> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: serde::Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), NotScalar> {
+        Err(NotScalar)
+    }
+
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, NotScalar> {
+        Err(NotScalar)
+    }
+
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, NotScalar> {
+        Err(NotScalar)
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, NotScalar> {
+        Err(NotScalar)
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, NotScalar> {
+        Err(NotScalar)
+    }
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotScalar> {
+        Err(NotScalar)
+    }
+
+    fn serialize_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStruct, NotScalar> {
+        Err(NotScalar)
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, NotScalar> {
+        Err(NotScalar)
+    }
+
+    /// As `serde_json` does, without the `String` that serde's default would make; a `Display`
+    /// impl that fails is left to `serde_json`.
+    fn collect_str<T: Display + ?Sized>(self, value: &T) -> Result<(), NotScalar> {
+        self.0.display_string(&value).map_err(|_| NotScalar)
     }
 }
 
@@ -668,6 +888,134 @@ mod tests {
             let (digits, start) = super::decimal(n);
             assert_eq!(&digits[start..], n.to_string().as_bytes());
         }
+    }
+
+    /// A value as its field writes it: `{"code":1,"message":"m","v":<value>}` with the value cut
+    /// out.
+    fn field_json<T: serde::Serialize>(value: &T) -> String {
+        let fields = [crate::json::Field::new("v", value)];
+        let parts = Parts::new(Status::GONE, Code::Num(1), &"m").with_fields(&fields);
+        let body = Body::build::<Flat>(&parts);
+        let json = body
+            .strip_prefix(r#"{"code":1,"message":"m","v":"#)
+            .and_then(|rest| rest.strip_suffix('}'))
+            .unwrap();
+        json.to_owned()
+    }
+
+    /// Every value is written as `serde_json` writes it: scalars by the writer itself, anything
+    /// else by `serde_json`, and a value whose `Serialize` impl fails as `null`.
+    #[test]
+    fn fields_as_serde_json() {
+        use serde::{Serialize, Serializer};
+        use std::collections::BTreeMap;
+
+        #[derive(Serialize)]
+        struct Unit;
+        #[derive(Serialize)]
+        struct Id(String);
+        #[derive(Serialize)]
+        enum Kind {
+            Plain,
+            Wrapped(u8),
+            Pair(u8, u8),
+            Named { a: u8 },
+        }
+        #[derive(Serialize)]
+        struct Point {
+            x: i32,
+            y: Option<f64>,
+        }
+        /// Through `collect_str`, as many types with a textual form are.
+        struct Text(&'static str);
+        impl Serialize for Text {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self.0)
+            }
+        }
+        struct Fails;
+        impl Serialize for Fails {
+            fn serialize<S: Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+                Err(serde::ser::Error::custom("no"))
+            }
+        }
+
+        macro_rules! same {
+            ($($value:expr),* $(,)?) => {$(
+                let value = $value;
+                assert_eq!(
+                    field_json(&value),
+                    serde_json::to_string(&value).unwrap(),
+                    "{}",
+                    stringify!($value)
+                );
+            )*};
+        }
+        same!(
+            true,
+            false,
+            0u8,
+            u8::MAX,
+            u16::MAX,
+            u32::MAX,
+            u64::MAX,
+            0i8,
+            i8::MIN,
+            i16::MIN,
+            i32::MIN,
+            i64::MIN,
+            i64::MAX,
+            -1i64,
+            'a',
+            '"',
+            '\u{1}',
+            "",
+            "alice",
+            "say \"hi\"\n\t\u{1f} é \u{2028} 😀",
+            String::from("bob"),
+            None::<u8>,
+            Some(5u8),
+            Some(Some("x")),
+            (),
+            Unit,
+            Id("id \\ 7".into()),
+            Kind::Plain,
+            Kind::Wrapped(3),
+            Kind::Pair(1, 2),
+            Kind::Named { a: 1 },
+            Point {
+                x: -3,
+                y: Some(1.5)
+            },
+            1.5f64,
+            -0.0f64,
+            f64::NAN,
+            2.5f32,
+            i128::MIN,
+            u128::MAX,
+            vec![1, 2, 3],
+            vec!["a\"b"],
+            (1, "two"),
+            BTreeMap::from([("k", 1)]),
+            BTreeMap::from([(1, "v")]),
+            serde_bytes_like(),
+            Text("plain"),
+            Text("with \"quotes\" and \n"),
+        );
+        assert_eq!(field_json(&Fails), "null");
+        // A map with keys that are not strings fails in serde_json: `null`.
+        assert_eq!(field_json(&BTreeMap::from([((1, 2), 3)])), "null");
+    }
+
+    /// Bytes, through `serialize_bytes`.
+    fn serde_bytes_like() -> impl serde::Serialize {
+        struct Bytes;
+        impl serde::Serialize for Bytes {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_bytes(b"ab")
+            }
+        }
+        Bytes
     }
 
     /// A message that counts how often it is displayed.
