@@ -38,13 +38,14 @@ use std::io;
 /// assert_eq!(&*body, r#"{"status":404,"reason":"entity not found"}"#);
 /// ```
 pub struct JsonWriter<'a> {
-    sink: Sink<'a>,
-}
-
-enum Sink<'a> {
-    Buf(&'a mut Vec<u8>),
-    /// A buffer on the stack; past its end the writer only counts.
-    Stack(&'a mut [u8], usize),
+    /// Where the body goes: a buffer on the stack, or the body's allocation at the size the
+    /// first pass measured.
+    buf: &'a mut [u8],
+    /// The number of bytes written: in `buf` as far as it reaches, the rest in `spill`.
+    len: usize,
+    /// Past the end of `buf`: `None` when the writer only counts there (the first pass), else
+    /// what did not fit (in the second pass, a style that wrote more than it did in the first).
+    spill: Option<Vec<u8>>,
 }
 
 /// The first pass of a body goes to a buffer of this size on the stack: a body that fits is
@@ -56,24 +57,33 @@ pub(crate) const STACK: usize = 256;
 pub(crate) const STACK_ERRORS: usize = 2048;
 
 impl<'a> JsonWriter<'a> {
-    pub(crate) fn stack(buf: &'a mut [u8]) -> JsonWriter<'a> {
+    /// A writer into `buf`, from its start, that only counts past its end.
+    pub(crate) fn counting(buf: &'a mut [u8]) -> JsonWriter<'a> {
         JsonWriter {
-            sink: Sink::Stack(buf, 0),
+            buf,
+            len: 0,
+            spill: None,
         }
     }
 
-    /// What a stack writer wrote, if it all fit.
-    pub(crate) fn stack_bytes(&self) -> Option<&[u8]> {
-        match &self.sink {
-            Sink::Stack(buf, len) => buf.get(..*len),
-            Sink::Buf(_) => None,
+    /// A writer into `buf`, from its start, that keeps what goes past its end.
+    pub(crate) fn spilling(buf: &'a mut [u8]) -> JsonWriter<'a> {
+        JsonWriter {
+            buf,
+            len: 0,
+            spill: Some(Vec::new()),
         }
     }
 
-    pub(crate) fn buffer(buf: &'a mut Vec<u8>) -> JsonWriter<'a> {
-        JsonWriter {
-            sink: Sink::Buf(buf),
-        }
+    /// What was written, if it all fit.
+    pub(crate) fn written(&self) -> Option<&[u8]> {
+        self.buf.get(..self.len)
+    }
+
+    /// The number of bytes written, and those that did not fit in the buffer (of a spilling
+    /// writer).
+    pub(crate) fn finish(self) -> (usize, Vec<u8>) {
+        (self.len, self.spill.unwrap_or_default())
     }
 
     /// The number of bytes written so far.
@@ -94,10 +104,7 @@ impl<'a> JsonWriter<'a> {
     /// ```
     #[must_use]
     pub fn len(&self) -> usize {
-        match &self.sink {
-            Sink::Stack(_, n) => *n,
-            Sink::Buf(buf) => buf.len(),
-        }
+        self.len
     }
 
     /// Whether nothing has been written yet.
@@ -126,23 +133,35 @@ impl<'a> JsonWriter<'a> {
         self.bytes(json.as_bytes());
     }
 
+    #[inline]
     fn bytes(&mut self, bytes: &[u8]) {
-        match &mut self.sink {
-            Sink::Buf(buf) => buf.extend_from_slice(bytes),
-            Sink::Stack(buf, n) => {
-                let end = *n + bytes.len();
-                if let Some(room) = buf.get_mut(*n..end) {
-                    room.copy_from_slice(bytes);
-                }
-                *n = end;
+        let end = self.len + bytes.len();
+        match self.buf.get_mut(self.len..end) {
+            Some(room) => room.copy_from_slice(bytes),
+            None => self.past_end(bytes),
+        }
+        self.len = end;
+    }
+
+    /// `bytes`, which go past the end of the buffer: counted only, or what fits in the buffer
+    /// and the rest spilled.
+    #[cold]
+    #[inline(never)]
+    fn past_end(&mut self, bytes: &[u8]) {
+        if let Some(spill) = &mut self.spill {
+            let (fits, rest) =
+                bytes.split_at(self.buf.len().saturating_sub(self.len).min(bytes.len()));
+            if let Some(room) = self.buf.get_mut(self.len..self.len + fits.len()) {
+                room.copy_from_slice(fits);
             }
+            spill.extend_from_slice(rest);
         }
     }
 
     fn truncate(&mut self, len: usize) {
-        match &mut self.sink {
-            Sink::Stack(_, n) => *n = len,
-            Sink::Buf(buf) => buf.truncate(len),
+        self.len = len;
+        if let Some(spill) = &mut self.spill {
+            spill.truncate(len.saturating_sub(self.buf.len()));
         }
     }
 
@@ -193,14 +212,12 @@ impl<'a> JsonWriter<'a> {
         result
     }
 
-    /// Whether what was written from `start` on has nothing to escape; `false` when the stack
-    /// buffer ran out on the way (what is past its end is not kept to be looked at).
+    /// Whether what was written from `start` on has nothing to escape; `false` when the buffer
+    /// ran out on the way (what is past its end is not kept to be looked at).
     fn plain_since(&self, start: usize) -> bool {
-        let written = match &self.sink {
-            Sink::Buf(buf) => buf.get(start..),
-            Sink::Stack(buf, n) => buf.get(start..*n),
-        };
-        written.is_some_and(error_contract_wire::escape::is_plain)
+        self.buf
+            .get(start..self.len)
+            .is_some_and(error_contract_wire::escape::is_plain)
     }
 
     /// Writes a code: a JSON number for a numeric code, a JSON string for a string code.
@@ -887,6 +904,45 @@ mod tests {
         {
             let (digits, start) = super::decimal(n);
             assert_eq!(&digits[start..], n.to_string().as_bytes());
+        }
+    }
+
+    /// A body longer than the stack buffer is written twice; a style that writes more or less
+    /// the second time (it should not) still gets all of its second body, nothing else.
+    #[test]
+    fn a_second_pass_that_differs_is_kept_whole() {
+        use crate::Style;
+        use crate::json::JsonWriter;
+
+        thread_local! {
+            static CALLS: Cell<usize> = const { Cell::new(0) };
+            static SECOND: Cell<usize> = const { Cell::new(0) };
+        }
+        struct Changing;
+        impl Style for Changing {
+            fn write_body(_: &Parts<'_>, out: &mut JsonWriter<'_>) {
+                let call = CALLS.with(|calls| calls.replace(calls.get() + 1));
+                let len = if call == 0 {
+                    300
+                } else {
+                    SECOND.with(Cell::get)
+                };
+                out.raw("[");
+                out.display(&"x\"".repeat(len));
+                out.raw(",");
+                out.number(len as u64);
+                out.raw("]");
+            }
+        }
+        for second in [300, 299, 1, 301, 900] {
+            CALLS.with(|calls| calls.set(0));
+            SECOND.with(|len| len.set(second));
+            let body = Body::build::<Changing>(&Parts::new(Status::GONE, Code::Num(1), &""));
+            let text = "x\"".repeat(second);
+            assert_eq!(
+                &*body,
+                format!("[{},{second}]", serde_json::to_string(&text).unwrap())
+            );
         }
     }
 
