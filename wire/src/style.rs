@@ -200,6 +200,7 @@ macro_rules! own {
 
 impl<'a> Key<'a> {
     /// The name an enum gave, else the style's own.
+    #[inline]
     fn or(renamed: Option<&'a str>, own: Key<'static>) -> Key<'a> {
         match renamed {
             Some(name) => Key::Renamed(name),
@@ -207,6 +208,7 @@ impl<'a> Key<'a> {
         }
     }
 
+    #[inline]
     const fn name(self) -> &'a str {
         match self {
             Key::Own(name, _) | Key::Renamed(name) => name,
@@ -385,10 +387,12 @@ impl Builtin {
     /// assert_eq!(Builtin::Flat.envelope_name(&Names::DEFAULT), None);
     /// ```
     #[must_use]
+    #[inline]
     pub fn envelope_name<'a>(self, names: &Names<'a>) -> Option<&'a str> {
         self.envelope_key(names).map(Key::name)
     }
 
+    #[inline]
     fn envelope_key<'a>(self, names: &Names<'a>) -> Option<Key<'a>> {
         match self {
             Builtin::Dto => Some(Key::or(names.envelope, own!("errors"))),
@@ -401,10 +405,12 @@ impl Builtin {
     ///
     /// See [`Names`] for an example.
     #[must_use]
+    #[inline]
     pub fn code_name<'a>(self, names: &Names<'a>) -> Option<&'a str> {
         self.code_key(names).map(Key::name)
     }
 
+    #[inline]
     fn code_key<'a>(self, names: &Names<'a>) -> Option<Key<'a>> {
         match self {
             Builtin::Dto => Some(Key::or(names.code, own!("errorCode"))),
@@ -420,10 +426,12 @@ impl Builtin {
     ///
     /// See [`Names`] for an example.
     #[must_use]
+    #[inline]
     pub fn message_name<'a>(self, names: &Names<'a>) -> &'a str {
         self.message_key(names).name()
     }
 
+    #[inline]
     fn message_key<'a>(self, names: &Names<'a>) -> Key<'a> {
         match self {
             Builtin::Message => Key::or(names.message, own!("errorMessage")),
@@ -489,6 +497,7 @@ pub enum Envelope<'a> {
 impl Builtin {
     /// Where the style's body keeps the error's object (see [`Envelope`]).
     #[must_use]
+    #[inline]
     pub fn envelope<'a>(self, names: &Names<'a>) -> Envelope<'a> {
         match (self, self.envelope_name(names)) {
             (Builtin::Dto, Some(name)) => Envelope::Array(name),
@@ -509,6 +518,7 @@ impl Builtin {
     /// assert_eq!(Builtin::Dto.list_name(), None);
     /// ```
     #[must_use]
+    #[inline]
     pub const fn list_name(self) -> Option<&'static str> {
         match self.list_key() {
             Some(key) => Some(key.name()),
@@ -516,6 +526,7 @@ impl Builtin {
         }
     }
 
+    #[inline]
     const fn list_key(self) -> Option<Key<'static>> {
         match self {
             Builtin::Dto => None,
