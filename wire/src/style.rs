@@ -261,7 +261,8 @@ pub trait Sink {
         self.escaped(text);
         self.raw("\"");
     }
-    /// Writes `"name":`.
+    /// Writes `"name":`, the name escaped: for a name an enum gave (a renamed member, a
+    /// constant member). The walks write a style's own names as JSON keys through [`Sink::raw`].
     fn key(&mut self, name: &str) {
         self.string(name);
         self.raw(":");
