@@ -63,7 +63,12 @@ struct Shop<'a> {
 
 impl Shop<'_> {
     /// One call, printed: the request, then what it became.
-    async fn call<T: SuccessBody + Debug>(&self, what: &str, method: &str, path: &str) {
+    async fn call<T: SuccessBody + Debug + Send + 'static>(
+        &self,
+        what: &str,
+        method: &str,
+        path: &str,
+    ) {
         let method = reqwest::Method::from_bytes(method.as_bytes()).expect("a method");
         let request = self
             .client
@@ -77,18 +82,26 @@ fn print<T: Debug>(what: &str, request: &str, result: &Result<T, ClientError<Sho
     println!("{what}\n  {request}");
     match result {
         Ok(value) => println!("  Ok({value:?})"),
-        Err(ClientError::Api(ShopError::RateLimited { retry_after })) => println!(
+        Err(ClientError::Api {
+            error: ShopError::RateLimited { retry_after },
+            ..
+        }) => println!(
             "  Err(Api(RateLimited {{ retry_after: {retry_after:?} }})): wait {:?}",
             retry_after.delay()
         ),
-        Err(ClientError::Api(ShopError::Other(unknown))) => println!(
+        Err(ClientError::Api {
+            error: ShopError::Other(unknown),
+            ..
+        }) => println!(
             "  Err(Api(Other)): {} {} \"{}\", body {}",
             unknown.status().as_u16(),
             unknown.code(),
             unknown.message(),
             &*unknown.body()
         ),
-        Err(ClientError::Api(error)) => println!("  Err(Api({error:?})): {error}"),
+        Err(ClientError::Api { error, status }) => {
+            println!("  Err(Api({error:?}, {status})): {error}");
+        }
         Err(ClientError::Transport(transport)) => {
             println!("  Err(Transport({:?})): {transport}", transport.kind());
         }
@@ -99,7 +112,7 @@ fn print<T: Debug>(what: &str, request: &str, result: &Result<T, ClientError<Sho
 
 fn kind(err: &ClientError<ShopError>) -> &'static str {
     match err {
-        ClientError::Api(_) => "Api",
+        ClientError::Api { error: _, .. } => "Api",
         ClientError::Unrecognized(_) => "Unrecognized",
         ClientError::Transport(_) => "Transport",
         ClientError::InvalidBody(_) => "InvalidBody",

@@ -24,7 +24,7 @@ pub use crate::{
     FromFact, FromFailure, FromViolation, HeaderSource, Headers, Parts, Status, Style, Styled,
     Violation, style,
 };
-pub use error_contract_wire::Builtin;
+pub use error_contract_wire::{Builtin, Envelope, ReadPlan};
 pub use serde;
 pub use serde::de::MapAccess;
 pub use serde_json;

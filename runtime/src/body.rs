@@ -91,15 +91,22 @@ impl Body {
         write: &dyn Fn(&mut JsonWriter<'_>),
     ) -> Body {
         // First pass into a buffer on the stack: a body that fits (most do) is copied into its
-        // one allocation; a larger one was measured on the way and is written a second time.
+        // one allocation; a larger one was measured on the way and is written a second time,
+        // into its allocation.
         let mut stack = [0u8; N];
-        let mut first = JsonWriter::stack(&mut stack);
+        let mut first = JsonWriter::counting(&mut stack);
         write(&mut first);
-        let buf = if let Some(written) = first.stack_bytes() {
+        let buf = if let Some(written) = first.written() {
             written.to_vec()
         } else {
-            let mut buf = Vec::with_capacity(first.len());
-            write(&mut JsonWriter::buffer(&mut buf));
+            let mut buf = vec![0; first.len()];
+            let mut second = JsonWriter::spilling(&mut buf);
+            write(&mut second);
+            // A style that wrote less the second time (it should not) leaves no zeros behind,
+            // and one that wrote more, nothing out.
+            let (len, spill) = second.finish();
+            buf.truncate(len);
+            buf.extend_from_slice(&spill);
             buf
         };
         // Everything a `JsonWriter` writes comes from a `&str` or from `serde_json`, so this is
@@ -218,3 +225,6 @@ impl From<Body> for String {
         body.into_string()
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -450,6 +450,7 @@ impl<E: Styled> Styled for Errors<E> {
 
 /// A framework failure is one error: the variant of `E` that answers it, in a collection of one
 /// (whose body is that variant's own body).
+#[diagnostic::do_not_recommend]
 impl<E: FromFailure + Styled> FromFailure for Errors<E> {
     fn from_failure(failure: &Failure<'_>) -> Errors<E> {
         Errors::new(E::from_failure(failure))
@@ -459,6 +460,7 @@ impl<E: FromFailure + Styled> FromFailure for Errors<E> {
 /// Decodes a body of several errors in `E`'s style into each of them; any other body (one
 /// error's, a body of another style, not JSON) decodes as one `E`. The first error that does not
 /// decode (no variant has its code, and `E` has no `other` variant) is the error.
+#[diagnostic::do_not_recommend]
 impl<E: Decode + Styled> Decode for Errors<E> {
     fn decode(status: u16, body: &[u8]) -> Result<Errors<E>, DecodeError> {
         Self::decode_with_headers(status, crate::decode::headers::no_headers(), body)

@@ -21,7 +21,7 @@
 pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
-#[cfg(feature = "extract")]
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) mod extract;
 #[cfg(feature = "garde")]
 pub mod garde;
@@ -34,7 +34,7 @@ pub mod utoipa;
 #[cfg(feature = "validator")]
 pub mod validator;
 
-#[cfg(feature = "extract")]
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) use extract::{ContractResponse, catching, caught, panic_message, start_catching};
 
 /// What the impls of the feature macros call. Not public API: no stability promises.

@@ -38,13 +38,14 @@ use std::io;
 /// assert_eq!(&*body, r#"{"status":404,"reason":"entity not found"}"#);
 /// ```
 pub struct JsonWriter<'a> {
-    sink: Sink<'a>,
-}
-
-enum Sink<'a> {
-    Buf(&'a mut Vec<u8>),
-    /// A buffer on the stack; past its end the writer only counts.
-    Stack(&'a mut [u8], usize),
+    /// Where the body goes: a buffer on the stack, or the body's allocation at the size the
+    /// first pass measured.
+    buf: &'a mut [u8],
+    /// The number of bytes written: in `buf` as far as it reaches, the rest in `spill`.
+    len: usize,
+    /// Past the end of `buf`: `None` when the writer only counts there (the first pass), else
+    /// what did not fit (in the second pass, a style that wrote more than it did in the first).
+    spill: Option<Vec<u8>>,
 }
 
 /// The first pass of a body goes to a buffer of this size on the stack: a body that fits is
@@ -56,24 +57,33 @@ pub(crate) const STACK: usize = 256;
 pub(crate) const STACK_ERRORS: usize = 2048;
 
 impl<'a> JsonWriter<'a> {
-    pub(crate) fn stack(buf: &'a mut [u8]) -> JsonWriter<'a> {
+    /// A writer into `buf`, from its start, that only counts past its end.
+    pub(crate) fn counting(buf: &'a mut [u8]) -> JsonWriter<'a> {
         JsonWriter {
-            sink: Sink::Stack(buf, 0),
+            buf,
+            len: 0,
+            spill: None,
         }
     }
 
-    /// What a stack writer wrote, if it all fit.
-    pub(crate) fn stack_bytes(&self) -> Option<&[u8]> {
-        match &self.sink {
-            Sink::Stack(buf, len) => buf.get(..*len),
-            Sink::Buf(_) => None,
+    /// A writer into `buf`, from its start, that keeps what goes past its end.
+    pub(crate) fn spilling(buf: &'a mut [u8]) -> JsonWriter<'a> {
+        JsonWriter {
+            buf,
+            len: 0,
+            spill: Some(Vec::new()),
         }
     }
 
-    pub(crate) fn buffer(buf: &'a mut Vec<u8>) -> JsonWriter<'a> {
-        JsonWriter {
-            sink: Sink::Buf(buf),
-        }
+    /// What was written, if it all fit.
+    pub(crate) fn written(&self) -> Option<&[u8]> {
+        self.buf.get(..self.len)
+    }
+
+    /// The number of bytes written, and those that did not fit in the buffer (of a spilling
+    /// writer).
+    pub(crate) fn finish(self) -> (usize, Vec<u8>) {
+        (self.len, self.spill.unwrap_or_default())
     }
 
     /// The number of bytes written so far.
@@ -94,10 +104,7 @@ impl<'a> JsonWriter<'a> {
     /// ```
     #[must_use]
     pub fn len(&self) -> usize {
-        match &self.sink {
-            Sink::Stack(_, n) => *n,
-            Sink::Buf(buf) => buf.len(),
-        }
+        self.len
     }
 
     /// Whether nothing has been written yet.
@@ -126,23 +133,35 @@ impl<'a> JsonWriter<'a> {
         self.bytes(json.as_bytes());
     }
 
+    #[inline]
     fn bytes(&mut self, bytes: &[u8]) {
-        match &mut self.sink {
-            Sink::Buf(buf) => buf.extend_from_slice(bytes),
-            Sink::Stack(buf, n) => {
-                let end = *n + bytes.len();
-                if let Some(room) = buf.get_mut(*n..end) {
-                    room.copy_from_slice(bytes);
-                }
-                *n = end;
+        let end = self.len + bytes.len();
+        match self.buf.get_mut(self.len..end) {
+            Some(room) => copy(room, bytes),
+            None => self.past_end(bytes),
+        }
+        self.len = end;
+    }
+
+    /// `bytes`, which go past the end of the buffer: counted only, or what fits in the buffer
+    /// and the rest spilled.
+    #[cold]
+    #[inline(never)]
+    fn past_end(&mut self, bytes: &[u8]) {
+        if let Some(spill) = &mut self.spill {
+            let (fits, rest) =
+                bytes.split_at(self.buf.len().saturating_sub(self.len).min(bytes.len()));
+            if let Some(room) = self.buf.get_mut(self.len..self.len + fits.len()) {
+                room.copy_from_slice(fits);
             }
+            spill.extend_from_slice(rest);
         }
     }
 
     fn truncate(&mut self, len: usize) {
-        match &mut self.sink {
-            Sink::Stack(_, n) => *n = len,
-            Sink::Buf(buf) => buf.truncate(len),
+        self.len = len;
+        if let Some(spill) = &mut self.spill {
+            spill.truncate(len.saturating_sub(self.buf.len()));
         }
     }
 
@@ -169,13 +188,36 @@ impl<'a> JsonWriter<'a> {
     /// Writes what `value` displays as a JSON string, quoted and escaped, without an
     /// intermediate `String`.
     ///
+    /// Most texts have nothing to escape: the text is written as it is, then looked at, and a
+    /// text that has something to escape is displayed a second time, through the escape (so, as
+    /// for a [`Style`](crate::Style), `value` must display the same text each time).
+    ///
     /// See [`JsonWriter`] for an example.
     pub fn display(&mut self, value: &dyn Display) {
+        // Neither writer fails; a `Display` impl that returns an error anyway leaves a shorter
+        // (still valid) string.
+        let _ = self.display_string(value);
+    }
+
+    /// [`JsonWriter::display`], with the error of `value`'s `Display` impl.
+    fn display_string(&mut self, value: &dyn Display) -> fmt::Result {
         self.bytes(b"\"");
-        // `Escaper::write_str` never fails; a `Display` impl that returns an error anyway leaves
-        // a shorter (still valid) string.
-        let _ = write!(Escaper(self), "{value}");
+        let start = self.len();
+        let mut result = write!(Unescaped(self), "{value}");
+        if !self.plain_since(start) {
+            self.truncate(start);
+            result = write!(Escaper(self), "{value}");
+        }
         self.bytes(b"\"");
+        result
+    }
+
+    /// Whether what was written from `start` on has nothing to escape; `false` when the buffer
+    /// ran out on the way (what is past its end is not kept to be looked at).
+    fn plain_since(&self, start: usize) -> bool {
+        self.buf
+            .get(start..self.len)
+            .is_some_and(error_contract_wire::escape::is_plain)
     }
 
     /// Writes a code: a JSON number for a numeric code, a JSON string for a string code.
@@ -436,24 +478,74 @@ impl<'a> JsonWriter<'a> {
     }
 }
 
-/// The decimal digits of `n`: they are `digits[start..]` of the returned `(digits, start)`.
-/// `const`, for the compile-time message of the composed-codes check too.
+/// Copies `src` into `dst`, of the same length: a short run (most of what a body is made of: a
+/// key, a number, a piece of a message) as two overlapping words or three bytes, without a call.
+#[inline]
+fn copy(dst: &mut [u8], src: &[u8]) {
+    let n = src.len();
+    if n != dst.len() || n > 16 {
+        dst.copy_from_slice(src);
+    } else if n >= 8 {
+        dst[..8].copy_from_slice(&src[..8]);
+        dst[n - 8..].copy_from_slice(&src[n - 8..]);
+    } else if n >= 4 {
+        dst[..4].copy_from_slice(&src[..4]);
+        dst[n - 4..].copy_from_slice(&src[n - 4..]);
+    } else if n > 0 {
+        dst[0] = src[0];
+        dst[n / 2] = src[n / 2];
+        dst[n - 1] = src[n - 1];
+    }
+}
+
+/// The decimal digits of `n`: they are `digits[start..]` of the returned `(digits, start)`,
+/// written two at a time. `const`, for the compile-time message of the composed-codes check too.
 pub(crate) const fn decimal(n: u64) -> ([u8; 20], usize) {
+    /// `00`, `01`, ... `99`.
+    const PAIRS: [u8; 200] = {
+        let mut pairs = [0u8; 200];
+        let mut i = 0;
+        while i < 100 {
+            // Both digits are below 10.
+            #[allow(clippy::cast_possible_truncation)]
+            let (tens, ones) = ((i / 10) as u8, (i % 10) as u8);
+            pairs[2 * i] = b'0' + tens;
+            pairs[2 * i + 1] = b'0' + ones;
+            i += 1;
+        }
+        pairs
+    };
     let mut digits = [0u8; 20];
     let mut start = digits.len();
     let mut n = n;
-    loop {
-        start -= 1;
-        // `n % 10` is below 10, so the cast keeps every bit.
+    while n >= 10 {
+        // `n % 100` is below 100, so the cast keeps every bit.
         #[allow(clippy::cast_possible_truncation)]
-        let digit = (n % 10) as u8;
+        let pair = (n % 100) as usize * 2;
+        n /= 100;
+        start -= 2;
+        digits[start] = PAIRS[pair];
+        digits[start + 1] = PAIRS[pair + 1];
+    }
+    // A last single digit (or the `0` of zero), unless the pairs wrote every digit.
+    if n > 0 || start == digits.len() {
+        start -= 1;
+        // `n` is below 10 here.
+        #[allow(clippy::cast_possible_truncation)]
+        let digit = n as u8;
         digits[start] = b'0' + digit;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
     }
     (digits, start)
+}
+
+/// Writes text as it is, for [`JsonWriter::display`], which looks at it afterwards.
+struct Unescaped<'w, 'a>(&'w mut JsonWriter<'a>);
+
+impl fmt::Write for Unescaped<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.bytes(s.as_bytes());
+        Ok(())
+    }
 }
 
 struct Escaper<'w, 'a>(&'w mut JsonWriter<'a>);
@@ -501,10 +593,224 @@ pub trait ToJson {
 impl<T: serde::Serialize + ?Sized> ToJson for T {
     fn write_json(&self, out: &mut JsonWriter<'_>) {
         let start = out.len();
+        // A string, a number other than a float, a bool or a null (most fields) is written here;
+        // anything else, by `serde_json`.
+        if self.serialize(Scalar(out)).is_ok() {
+            return;
+        }
+        out.truncate(start);
         if serde_json::to_writer(&mut *out, self).is_err() {
             out.truncate(start);
             out.bytes(b"null");
         }
+    }
+}
+
+/// Writes a value that is one JSON scalar as `serde_json` writes it: a string (escaped by the
+/// wire crate's escape, which is `serde_json`'s), an integer up to 64 bits, a bool, a null, or
+/// the name of a unit variant; [`NotScalar`] for anything else (floats, 128-bit integers, bytes,
+/// sequences, maps, structs), which [`ToJson`] then hands to `serde_json`.
+struct Scalar<'w, 'a>(&'w mut JsonWriter<'a>);
+
+/// What [`Scalar`] does not write, or the error a `Serialize` impl raised.
+#[derive(Debug)]
+struct NotScalar;
+
+impl fmt::Display for NotScalar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("not a JSON scalar")
+    }
+}
+
+impl std::error::Error for NotScalar {}
+
+impl serde::ser::Error for NotScalar {
+    fn custom<T: Display>(_: T) -> NotScalar {
+        NotScalar
+    }
+}
+
+impl Scalar<'_, '_> {
+    fn signed(self, n: i64) -> Result<(), NotScalar> {
+        if n < 0 {
+            self.0.bytes(b"-");
+        }
+        self.unsigned(n.unsigned_abs())
+    }
+
+    // The shape of every `serialize_*`.
+    #[allow(clippy::unnecessary_wraps)]
+    fn unsigned(self, n: u64) -> Result<(), NotScalar> {
+        self.0.number(n);
+        Ok(())
+    }
+}
+
+impl serde::Serializer for Scalar<'_, '_> {
+    type Ok = ();
+    type Error = NotScalar;
+    type SerializeSeq = serde::ser::Impossible<(), NotScalar>;
+    type SerializeTuple = serde::ser::Impossible<(), NotScalar>;
+    type SerializeTupleStruct = serde::ser::Impossible<(), NotScalar>;
+    type SerializeTupleVariant = serde::ser::Impossible<(), NotScalar>;
+    type SerializeMap = serde::ser::Impossible<(), NotScalar>;
+    type SerializeStruct = serde::ser::Impossible<(), NotScalar>;
+    type SerializeStructVariant = serde::ser::Impossible<(), NotScalar>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), NotScalar> {
+        self.0.bytes(if v { b"true" } else { b"false" });
+        Ok(())
+    }
+
+    fn serialize_i8(self, v: i8) -> Result<(), NotScalar> {
+        self.signed(v.into())
+    }
+
+    fn serialize_i16(self, v: i16) -> Result<(), NotScalar> {
+        self.signed(v.into())
+    }
+
+    fn serialize_i32(self, v: i32) -> Result<(), NotScalar> {
+        self.signed(v.into())
+    }
+
+    fn serialize_i64(self, v: i64) -> Result<(), NotScalar> {
+        self.signed(v)
+    }
+
+    fn serialize_u8(self, v: u8) -> Result<(), NotScalar> {
+        self.unsigned(v.into())
+    }
+
+    fn serialize_u16(self, v: u16) -> Result<(), NotScalar> {
+        self.unsigned(v.into())
+    }
+
+    fn serialize_u32(self, v: u32) -> Result<(), NotScalar> {
+        self.unsigned(v.into())
+    }
+
+    fn serialize_u64(self, v: u64) -> Result<(), NotScalar> {
+        self.unsigned(v)
+    }
+
+    fn serialize_f32(self, _: f32) -> Result<(), NotScalar> {
+        Err(NotScalar)
+    }
+
+    fn serialize_f64(self, _: f64) -> Result<(), NotScalar> {
+        Err(NotScalar)
+    }
+
+    fn serialize_char(self, v: char) -> Result<(), NotScalar> {
+        self.serialize_str(v.encode_utf8(&mut [0; 4]))
+    }
+
+    fn serialize_str(self, v: &str) -> Result<(), NotScalar> {
+        self.0.string(v);
+        Ok(())
+    }
+
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), NotScalar> {
+        Err(NotScalar)
+    }
+
+    fn serialize_none(self) -> Result<(), NotScalar> {
+        self.serialize_unit()
+    }
+
+    fn serialize_some<T: serde::Serialize + ?Sized>(self, value: &T) -> Result<(), NotScalar> {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result<(), NotScalar> {
+        self.0.bytes(b"null");
+        Ok(())
+    }
+
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), NotScalar> {
+        self.serialize_unit()
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), NotScalar> {
+        self.serialize_str(variant)
+    }
+
+    fn serialize_newtype_struct<T: serde::Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), NotScalar> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: serde::Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), NotScalar> {
+        Err(NotScalar)
+    }
+
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, NotScalar> {
+        Err(NotScalar)
+    }
+
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, NotScalar> {
+        Err(NotScalar)
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, NotScalar> {
+        Err(NotScalar)
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, NotScalar> {
+        Err(NotScalar)
+    }
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotScalar> {
+        Err(NotScalar)
+    }
+
+    fn serialize_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStruct, NotScalar> {
+        Err(NotScalar)
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, NotScalar> {
+        Err(NotScalar)
+    }
+
+    /// As `serde_json` does, without the `String` that serde's default would make; a `Display`
+    /// impl that fails is left to `serde_json`.
+    fn collect_str<T: Display + ?Sized>(self, value: &T) -> Result<(), NotScalar> {
+        self.0.display_string(&value).map_err(|_| NotScalar)
     }
 }
 
@@ -601,3 +907,6 @@ impl fmt::Debug for Field<'_> {
             .finish()
     }
 }
+
+#[cfg(test)]
+mod tests;

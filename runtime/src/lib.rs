@@ -44,83 +44,46 @@
 //! assert_eq!(std::error::Error::source(&err).unwrap().to_string(), "disk full at /var/db");
 //! ```
 //!
-//! # The attribute
+//! # Where to read next
 //!
-//! `#[api_error(...)]` goes on the enum, its variants and their fields (on a struct, the enum's
-//! and the variant's keys go together). Each key below links to its runnable example in the
-//! [derive's documentation](derive@ApiError).
-//!
-//! | on | key | value | meaning |
-//! | --- | --- | --- | --- |
-//! | enum | [`style`](derive@ApiError#style) | `"dto"`, `"nested"`, `"flat"`, `"message"`, `"problem"` (default), or a path to a [`Style`] | the body's wire format |
-//! | enum | [`rename_all`](derive@ApiError#rename_all) | `"snake_case"`, `"PascalCase"`, `"camelCase"`, `"SCREAMING_SNAKE_CASE"`, `"kebab-case"`, `"lowercase"`, `"UPPERCASE"` | string codes from variant names |
-//! | enum | [`type_base`](derive@ApiError#type_base) | `"https://.../"` | problem style: `type` is this base and the code |
-//! | enum | [`crate`](derive@ApiError#crate) | `"path"` | where the runtime crate is (default `::error_contract`) |
-//! | enum | [`decode`](derive@ApiError#decode) | flag | also implement [`Decode`] |
-//! | variant | [`status`](derive@ApiError#status) | `400..=599` | the HTTP status |
-//! | variant | [`code`](derive@ApiError#code) | integer (`u32`) or string | the stable code (default: the name through `rename_all`) |
-//! | variant | [`message`](derive@ApiError#message) | `"... {field} ..."` | the public message and `Display` (default: the reason phrase) |
-//! | variant | [`style`](derive@ApiError#style-on-a-variant) | as on the enum | this variant's wire format |
-//! | variant | [`parent`](derive@ApiError#parent) | a code of the enum | the code this one refines |
-//! | variant | [`title`](derive@ApiError#title) | `"..."` | problem style: the title |
-//! | variant | [`transparent`](derive@ApiError#transparent) | flag | everything from the one field, an `ApiError` |
-//! | variant | [`other`](derive@ApiError#other) | flag | with `decode`: the fallback, holding an [`Unknown`] |
-//! | variant | [`catch`](derive@ApiError#catch) | `"kind"` or `("kind", ...)` | the framework failures it answers ([`FromFailure`]) |
-//! | variant | [`validate`](derive@ApiError#validate) | `"rule"`, `("rule", ...)`, or flag | the broken validation rules it answers ([`FromViolation`]) |
-//! | variant | [doc comment](derive@ApiError#the-doc-comment) | `/// ...` | the catalog description |
-//! | field | [`#[source]`](derive@ApiError#source) | | the `source()` |
-//! | field | [`#[from]`](derive@ApiError#from) | | the `source()`, and a `From` impl |
-//! | field | [`expose`](derive@ApiError#expose) | flag | written into the body |
-//! | field | [`rename`](derive@ApiError#rename) | `"key"` | with `expose`: the key in the body |
-//! | field | [`schema`](derive@ApiError#schema) | flag | with `expose`: typed in the `OpenAPI` output from `utoipa::ToSchema` or `schemars::JsonSchema` |
-//! | field | [`example`](derive@ApiError#example) | a literal | the field's value in the `OpenAPI` examples |
-//! | field | [`header`](derive@ApiError#header) | `"Retry-After"` | sent as this header |
-//! | field | [`status`](derive@ApiError#status-on-a-field) | flag | the status at run time (`u16` or [`Status`]) |
-//! | field | [`default`](derive@ApiError#default) | flag | `Default::default()` when decoded, or caught |
-//! | field | [`detail`](derive@ApiError#detail) | `"pointer"`, ... | with `catch`: what the failure tells ([`Fact`]) |
+//! - [The derive's page](derive@ApiError): every key of `#[api_error(...)]`, by level, each with
+//!   a runnable example, and what the derive checks at compile time.
+//! - [Styles](guide::styles): the five styles byte for byte, member names, constants, headers,
+//!   custom styles, and several errors in one response ([`Errors`]).
+//! - [The framework's own failures](guide::failures): `catch`, the axum layer and extractors,
+//!   the actix-web middleware and extractors, the logs, a forgotten feature.
+//! - [Validation](guide::validation): `validate`, [`FromViolation`], the `validator` and `garde`
+//!   bridges.
+//! - [Decoding](guide::decoding): the client side, [`Decode`], `other` and [`Unknown`], the typed
+//!   call with reqwest or `http`.
+//! - [The catalog](guide::catalog): the error table as data, Markdown and `OpenAPI` (utoipa,
+//!   schemars, `responses!`).
+//! - The lock, which fails a test on a breaking change to the contract: the crate
+//!   [`error-contract-lock`](https://docs.rs/error-contract-lock/latest/error_contract_lock/).
 //!
 //! # Features
 //!
 //! | feature | what every derived type gets |
 //! | --- | --- |
 //! | `derive` (default) | `#[derive(ApiError)]` |
-//! | `http` | `Status` ⇄ `http::StatusCode`, `Headers` → `http::HeaderMap` (no impl per type) |
+//! | `http` | `Status` ⇄ `http::StatusCode`, `Headers` → `http::HeaderMap` (no impl per type); the typed call for any `http::Response` with an `http_body::Body`, `error_contract::decode::http` |
 //! | `axum` | `axum_core::response::IntoResponse` (axum 0.8), and the module `error_contract::axum`; implies `http` |
 //! | `actix-web` | `actix_web::ResponseError` (actix-web 4), and the module `error_contract::actix` |
-//! | `utoipa` | `utoipa::IntoResponses` (utoipa 6) |
-//! | `schemars` | fields marked `#[api_error(expose, schema)]` typed from `schemars::JsonSchema` (schemars 1) in the catalog's `OpenAPI` (no impl per type) |
+//! | `openapi` | `Catalog::to_openapi` and `responses!` (no impl per type) |
+//! | `markdown` | `Catalog::to_markdown` (no impl per type) |
+//! | `utoipa` | `utoipa::IntoResponses` (utoipa 6); implies `openapi` |
+//! | `schemars` | fields marked `#[api_error(expose, schema)]` typed from `schemars::JsonSchema` (schemars 1) in the catalog's `OpenAPI`; implies `openapi` |
 //! | `tracing` | a 5xx turned into an axum or actix-web response is logged as one `ERROR` event |
 //! | `reqwest` | the typed call `error_contract::decode::reqwest::{read, send}` (and `decode::from_response`); implies `http` |
 //! | `reqwest-blocking` | the typed call for `reqwest::blocking`, `error_contract::decode::reqwest::blocking` |
-//! | `http` (again) | the typed call for any `http::Response` with an `http_body::Body`, `error_contract::decode::http` |
 //! | `validator` | `error_contract::validator`: `validator::ValidationErrors` → [`Errors`]; `ValidJson` with axum or actix-web |
 //! | `garde` | `error_contract::garde`: `garde::Report` → [`Errors`]; `GardeJson` with axum or actix-web |
 //!
-//! The impls are there as soon as the feature is on, with no attribute to add.
-//!
-//! ## A forgotten feature
-//!
-//! Without the `axum` feature a derived type does not implement `IntoResponse`, and the compiler
-//! cannot say why in our words: a `#[diagnostic::on_unimplemented]` message can only be put on a
-//! trait by the crate that defines it, and `IntoResponse` is axum's. What you see instead is the
-//! handler failing axum's bound:
-//!
-//! ```text
-//! error[E0277]: the trait bound `fn() -> impl Future<Output = Result<String, AppError>> {order}: Handler<_, _>` is not satisfied
-//!    |
-//!    |         .route("/order", get(order));
-//!    |                          --- ^^^^^ the trait `Handler<_, _>` is not implemented for fn item `fn() -> ... {order}`
-//!    = note: Consider using `#[axum::debug_handler]` to improve the error message
-//! ```
-//!
-//! (with `#[axum::debug_handler]` on the handler, the error names `IntoResponse` and your type).
-//! The fix is the feature:
-//! `error-contract = { version = "0.1", features = ["axum"] }`. In the same way, a missing
-//! `actix-web` feature shows as `AppError: ResponseError` not being satisfied, and a missing
-//! `utoipa` feature as `AppError: IntoResponses` not being satisfied, at
-//! `#[utoipa::path(responses(AppError))]`. A path into a module that a feature gates
-//! (`error_contract::axum::Json` without `axum`) is reported by rustc as "configured out", with
-//! the feature to enable.
+//! The impls are there as soon as the feature is on, with no attribute to add. The crate builds
+//! on Rust 1.85; the features follow their crates: `utoipa` is utoipa 6 (the major that
+//! utoipa-axum 0.3 and utoipa-swagger-ui 10 use), which needs Rust 1.88; the newest actix-web 4
+//! releases need 1.89, and Cargo's MSRV-aware resolver picks an older actix-web 4 for older
+//! toolchains.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -189,7 +152,28 @@ pub use violation::{FromViolation, Violation};
 #[cfg(feature = "derive")]
 pub use error_contract_macros::ApiError;
 
-/// The README's examples, compiled and run as doc tests so they stay true.
-#[cfg(doctest)]
+/// The guide: one chapter per subject, each with runnable examples. The derive's page
+/// ([`ApiError`](derive@ApiError)) is the reference of the attribute.
+#[cfg(any(doc, doctest))]
+pub mod guide {
+    #[doc = include_str!("../guide/styles.md")]
+    pub mod styles {}
+
+    #[doc = include_str!("../guide/failures.md")]
+    pub mod failures {}
+
+    #[doc = include_str!("../guide/validation.md")]
+    pub mod validation {}
+
+    #[doc = include_str!("../guide/decoding.md")]
+    pub mod decoding {}
+
+    #[doc = include_str!("../guide/catalog.md")]
+    pub mod catalog {}
+}
+
+/// The README's examples, compiled as doc tests so they stay true (the service and the client
+/// need these features).
+#[cfg(all(doctest, feature = "axum", feature = "utoipa", feature = "reqwest"))]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;

@@ -575,22 +575,23 @@ fn deep_nesting_400() {
     let (server, log) = shop();
     let client = client();
     let nested = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
-    // Where a number is expected: the wrong type, at the member.
+    // Nesting past 128 is a syntax error wherever it is, where a number is expected too: no
+    // member is named.
     let body = format!(r#"{{"product":{nested},"quantity":1}}"#);
     let reply = post_json(&client, &server.url("/orders"), body);
     assert_reply(
         &reply,
         400,
-        &json_headers("90"),
-        r#"{"errors":[{"errorCode":9002,"message":"HTTP message not readable","subject":"/product"}]}"#,
+        &json_headers("69"),
+        r#"{"errors":[{"errorCode":9002,"message":"HTTP message not readable"}]}"#,
     );
     // The whole body, and never closed.
     let reply = post_json(&client, &server.url("/orders"), "[".repeat(10_000));
     assert_reply(
         &reply,
         400,
-        &json_headers("84"),
-        r#"{"errors":[{"errorCode":9002,"message":"HTTP message not readable","subject":"/0"}]}"#,
+        &json_headers("69"),
+        r#"{"errors":[{"errorCode":9002,"message":"HTTP message not readable"}]}"#,
     );
     drop(server);
     let lines = log.error_contract_lines();
@@ -1150,4 +1151,19 @@ fn a_payload_config_mimetype_refuses_as_unsupported_media_type() {
             r#"{"errors":[{"errorCode":9006,"message":"unsupported media type","subject":"application/merge-patch+json"}]}"#
         );
     });
+}
+
+/// Bounded load of mixed bad requests on kept-alive connections: every request is answered.
+#[test]
+fn no_request_is_lost_under_mixed_load() {
+    let (server, _log) = shop();
+    let statuses = support::mixed_load(&server.url(""), 100);
+    assert_eq!(statuses.len(), 600);
+    for round in statuses.chunks(6) {
+        for (status, expected) in round.iter().zip([415, 413, 404, 201, 200, 400]) {
+            // `None`: a body the server refused, reset while it was still being written.
+            assert!(status.is_none_or(|status| status == expected), "{round:?}");
+        }
+        assert!(round[3..].iter().all(Option::is_some), "{round:?}");
+    }
 }

@@ -69,7 +69,7 @@ trait Client {
     /// The client's own text of a body that broke off, and of a connection refused to `url`.
     fn texts(&self, url: &str) -> (&'static str, String);
 
-    fn call<T: SuccessBody, E: Decode>(
+    fn call<T: SuccessBody + Send + 'static, E: Decode + Send + 'static>(
         &self,
         request: Request,
         limits: BodyLimits,
@@ -95,7 +95,7 @@ impl Client for Async {
         true
     }
 
-    fn call<T: SuccessBody, E: Decode>(
+    fn call<T: SuccessBody + Send + 'static, E: Decode + Send + 'static>(
         &self,
         request: Request,
         limits: BodyLimits,
@@ -141,7 +141,7 @@ impl Client for Blocking {
         true
     }
 
-    fn call<T: SuccessBody, E: Decode>(
+    fn call<T: SuccessBody + Send + 'static, E: Decode + Send + 'static>(
         &self,
         request: Request,
         limits: BodyLimits,
@@ -184,7 +184,7 @@ impl Client for Hyper {
         false
     }
 
-    fn call<T: SuccessBody, E: Decode>(
+    fn call<T: SuccessBody + Send + 'static, E: Decode + Send + 'static>(
         &self,
         request: Request,
         limits: BodyLimits,
@@ -299,11 +299,12 @@ fn every_case_against_the_shop(client: &impl Client) {
     assert_eq!(raw.as_bytes(), br#"{"id":3,"name":"cup"}"#, "{name}");
 
     api_errors(client, &shop);
+    framework_failures(client, &shop);
     failures(client, shop);
 }
 
 /// The API's errors, decoded by the server's own enum: header fields from the headers, the
-/// source (which never travels) as `None`, the framework's failures too.
+/// source (which never travels) as `None`.
 fn api_errors(client: &impl Client, shop: &Loopback) {
     let name = client.name();
     let default = BodyLimits::default();
@@ -314,7 +315,13 @@ fn api_errors(client: &impl Client, shop: &Loopback) {
     };
     let err = call(get(shop.url("/products/7")));
     assert!(
-        matches!(err, ClientError::Api(ShopError::ProductNotFound)),
+        matches!(
+            err,
+            ClientError::Api {
+                error: ShopError::ProductNotFound,
+                ..
+            }
+        ),
         "{name}: {err:?}"
     );
     assert_eq!(
@@ -324,18 +331,27 @@ fn api_errors(client: &impl Client, shop: &Loopback) {
     assert_eq!(err.status(), Some(Status::NOT_FOUND));
     let err = call(get(shop.url("/orders/42")));
     assert!(
-        matches!(err, ClientError::Api(ShopError::OrderNotFound { id: 42 })),
+        matches!(
+            err,
+            ClientError::Api {
+                error: ShopError::OrderNotFound { id: 42 },
+                ..
+            }
+        ),
         "{name}: {err:?}"
     );
     let err = call(request("POST", shop.url("/orders/500")));
     assert!(
         matches!(
             err,
-            ClientError::Api(ShopError::InvalidQuantity {
-                quantity: 500,
-                max: 99,
-                pointer: None,
-            })
+            ClientError::Api {
+                error: ShopError::InvalidQuantity {
+                    quantity: 500,
+                    max: 99,
+                    pointer: None,
+                },
+                ..
+            }
         ),
         "{name}: {err:?}"
     );
@@ -343,37 +359,68 @@ fn api_errors(client: &impl Client, shop: &Loopback) {
     assert!(
         matches!(
             err,
-            ClientError::Api(ShopError::RateLimited { retry_after: 30 })
+            ClientError::Api {
+                error: ShopError::RateLimited { retry_after: 30 },
+                ..
+            }
         ),
         "{name}: {err:?}"
     );
     let err = call(get(shop.url("/inventory")));
     assert!(
-        matches!(err, ClientError::Api(ShopError::InventoryUnavailable(None))),
+        matches!(
+            err,
+            ClientError::Api {
+                error: ShopError::InventoryUnavailable(None),
+                ..
+            }
+        ),
         "{name}: {err:?}"
     );
-    let ClientError::Api(ShopError::NoSuchRoute { path }) = call(get(shop.url("/no/such/route")))
+}
+
+/// The framework's own failures, decoded by the server's own enum.
+fn framework_failures(client: &impl Client, shop: &Loopback) {
+    let name = client.name();
+    let default = BodyLimits::default();
+    let call = |request: Request| -> ClientError<ShopError> {
+        client
+            .call::<RawBody, ShopError>(request, default)
+            .unwrap_err()
+    };
+    let ClientError::Api {
+        error: ShopError::NoSuchRoute { path },
+        ..
+    } = call(get(shop.url("/no/such/route")))
     else {
         panic!("{name}: unknown route");
     };
     assert_eq!(path, "/no/such/route");
-    let ClientError::Api(ShopError::MethodNotAllowed { method }) =
-        call(request("DELETE", shop.url("/checkout")))
+    let ClientError::Api {
+        error: ShopError::MethodNotAllowed { method },
+        ..
+    } = call(request("DELETE", shop.url("/checkout")))
     else {
         panic!("{name}: method not allowed");
     };
     assert_eq!(method, "DELETE");
-    let ClientError::Api(ShopError::InvalidParameter { parameter }) =
-        call(get(shop.url("/orders/abc")))
+    let ClientError::Api {
+        error: ShopError::InvalidParameter { parameter },
+        ..
+    } = call(get(shop.url("/orders/abc")))
     else {
         panic!("{name}: invalid parameter");
     };
     assert_eq!(parameter.as_deref(), Some("id"));
-    let ClientError::Api(ShopError::UnsupportedMediaType { content_type }) = call(Request {
+    let ClientError::Api {
+        error: ShopError::UnsupportedMediaType { content_type },
+        ..
+    } = call(Request {
         method: "POST",
         url: shop.url("/orders"),
         json: None,
-    }) else {
+    })
+    else {
         panic!("{name}: unsupported media type");
     };
     assert_eq!(content_type, None);
@@ -660,7 +707,11 @@ fn status_first(client: &impl Client) {
     let err = client
         .call::<RawBody, Api>(get(format!("{huge_error}/")), BodyLimits::default())
         .unwrap_err();
-    let ClientError::Api(Api::Other(unknown)) = err else {
+    let ClientError::Api {
+        error: Api::Other(unknown),
+        ..
+    } = err
+    else {
         panic!("{name}: {err:?}");
     };
     assert_eq!(unknown.status(), Status::BAD_GATEWAY);
@@ -687,6 +738,49 @@ fn reqwest_blocking_status_first() {
 #[test]
 fn hyper_status_first() {
     status_first(&Hyper);
+}
+
+/// A known code that arrives with another status than its variant declares: the variant, and
+/// the status as it arrived.
+fn status_as_arrived(client: &impl Client) {
+    let name = client.name();
+    let gone = raw(|mut stream| {
+        let body = r#"{"code":"not_found","message":"not found"}"#;
+        head(&mut stream, "410 Gone", body.len(), "");
+        stream.write_all(body.as_bytes()).unwrap();
+    });
+    let err = client
+        .call::<RawBody, Api>(get(format!("{gone}/")), BodyLimits::default())
+        .unwrap_err();
+    assert_eq!(err.status(), Some(Status::GONE), "{name}");
+    assert_eq!(
+        err.to_string(),
+        "the API answered 410 not_found: not found",
+        "{name}"
+    );
+    let ClientError::Api {
+        error: Api::NotFound,
+        status,
+    } = err
+    else {
+        panic!("{name}: {err:?}");
+    };
+    assert_eq!(status, Status::GONE, "{name}");
+}
+
+#[test]
+fn reqwest_status_as_arrived() {
+    status_as_arrived(&Async);
+}
+
+#[test]
+fn reqwest_blocking_status_as_arrived() {
+    status_as_arrived(&Blocking);
+}
+
+#[test]
+fn hyper_status_as_arrived() {
+    status_as_arrived(&Hyper);
 }
 
 /// Header fields and `Retry-After` from real responses, in both forms and broken.
@@ -723,7 +817,11 @@ fn headers(client: &impl Client) {
     ];
     for (header, expected) in cases {
         let err = call(answer("429 Too Many Requests", header, limited));
-        let ClientError::Api(Api::RateLimited { retry_after }) = err else {
+        let ClientError::Api {
+            error: Api::RateLimited { retry_after },
+            ..
+        } = err
+        else {
             panic!("{name}: {header:?}: {err:?}");
         };
         assert_eq!(retry_after, expected, "{name}: {header:?}");
@@ -735,12 +833,20 @@ fn headers(client: &impl Client) {
         "www-authenticate: Bearer realm=\"shop\"\r\n",
         unauthorized,
     ));
-    let ClientError::Api(Api::Unauthorized { challenge }) = err else {
+    let ClientError::Api {
+        error: Api::Unauthorized { challenge },
+        ..
+    } = err
+    else {
         panic!("{name}: {err:?}");
     };
     assert_eq!(challenge, "Bearer realm=\"shop\"");
     let err = call(answer("401 Unauthorized", "", unauthorized));
-    let ClientError::Api(Api::Other(unknown)) = err else {
+    let ClientError::Api {
+        error: Api::Other(unknown),
+        ..
+    } = err
+    else {
         panic!("{name}: {err:?}");
     };
     assert_eq!(unknown.code(), "unauthorized");
@@ -750,7 +856,11 @@ fn headers(client: &impl Client) {
         "retry-after: 120\r\n",
         "{}",
     ));
-    let ClientError::Api(Api::Other(unknown)) = err else {
+    let ClientError::Api {
+        error: Api::Other(unknown),
+        ..
+    } = err
+    else {
         panic!("{name}: {err:?}");
     };
     assert_eq!(unknown.retry_after(), Some(RetryAfter::Seconds(120)));
@@ -759,7 +869,11 @@ fn headers(client: &impl Client) {
         "retry-after: 120\r\n",
         "{}",
     ));
-    let ClientError::Api(Api::Other(unknown)) = err else {
+    let ClientError::Api {
+        error: Api::Other(unknown),
+        ..
+    } = err
+    else {
         panic!("{name}: {err:?}");
     };
     assert_eq!(unknown.retry_after(), None);

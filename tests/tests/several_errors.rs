@@ -492,3 +492,51 @@ fn an_unknown_item_keeps_its_own_text_in_the_envelope_of_one_error() {
     assert_eq!(unknown.message(), "new");
     assert_eq!(unknown.field("b"), Some(&serde_json::json!([1, 2])));
 }
+
+/// A flat enum with an `other` variant: a body of several errors asked for as one error.
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(style = "flat", rename_all = "snake_case", decode)]
+enum FlatOther {
+    #[api_error(status = 422, message = "missing field")]
+    MissingField {
+        #[api_error(expose)]
+        field: String,
+    },
+    #[api_error(other)]
+    Other(Unknown),
+}
+
+/// Asked for as one error, a body of several errors with different codes (no code for the whole)
+/// is its first error when the enum knows its code; else the unknown error keeps the whole body,
+/// from which `Errors<E>` decodes every error.
+#[test]
+fn several_errors_asked_for_as_one_give_the_first() {
+    let body = br#"{"message":"Unprocessable Content","errors":[{"code":"missing_field","message":"missing field","field":"name"},{"code":"invalid","message":"invalid","field":"age"}]}"#;
+    assert_eq!(
+        Flat::decode(422, body),
+        Ok(Flat::MissingField {
+            field: "name".into()
+        })
+    );
+    assert_eq!(
+        FlatOther::decode(422, body),
+        Ok(FlatOther::MissingField {
+            field: "name".into()
+        })
+    );
+
+    // The first error is one the enum does not know: the whole body is kept.
+    let body = br#"{"message":"Unprocessable Content","errors":[{"code":"too_long","message":"too long","field":"bio"},{"code":"missing_field","message":"missing field","field":"name"}]}"#;
+    let Ok(FlatOther::Other(unknown)) = FlatOther::decode(422, body) else {
+        panic!()
+    };
+    assert_eq!(unknown.body().as_bytes(), body);
+    let all = Errors::<FlatOther>::decode(422, unknown.body().as_bytes()).unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(
+        all[1],
+        FlatOther::MissingField {
+            field: "name".into()
+        }
+    );
+}

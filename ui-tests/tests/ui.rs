@@ -5,10 +5,10 @@ fn ui() {
     t.compile_fail("tests/ui/*.rs");
 }
 
-/// Cases about the impls of the runtime's `axum` feature, which this crate's dev-dependency
-/// enables.
+/// Cases about the impls of the runtime's features (`axum`, `reqwest`), which this crate's
+/// dev-dependency enables.
 #[test]
-fn ui_axum() {
+fn ui_features() {
     let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui-axum/*.rs");
+    t.compile_fail("tests/ui-features/*.rs");
 }

@@ -26,6 +26,6 @@ pub mod reason;
 mod style;
 
 pub use style::{
-    Builtin, Constant, ConstantValue, Envelope, Names, Role, Sink, write_body, write_constant,
-    write_constants, write_errors_start, write_item, write_object,
+    Builtin, Constant, ConstantValue, Envelope, Names, ReadPlan, Role, Sink, write_body,
+    write_constant, write_constants, write_errors_start, write_item, write_object,
 };

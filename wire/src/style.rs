@@ -180,6 +180,50 @@ impl<'a> ConstantValue<'a> {
     }
 }
 
+/// A member's name where a body writes it: one of a style's own names, which this crate spells
+/// out, so its JSON key (`"code":`) is written here whole and as it is; or a name an enum gave
+/// (`rename_members(...)`), written through [`Sink::key`], which escapes it.
+#[derive(Clone, Copy)]
+enum Key<'a> {
+    /// A style's own name, and its JSON key.
+    Own(&'static str, &'static str),
+    /// A name an enum gave.
+    Renamed(&'a str),
+}
+
+/// A style's own member name, as a [`Key`]: the name and its JSON key, from one literal.
+macro_rules! own {
+    ($name:literal) => {
+        Key::Own($name, concat!("\"", $name, "\":"))
+    };
+}
+
+impl<'a> Key<'a> {
+    /// The name an enum gave, else the style's own.
+    #[inline]
+    fn or(renamed: Option<&'a str>, own: Key<'static>) -> Key<'a> {
+        match renamed {
+            Some(name) => Key::Renamed(name),
+            None => own,
+        }
+    }
+
+    #[inline]
+    const fn name(self) -> &'a str {
+        match self {
+            Key::Own(name, _) | Key::Renamed(name) => name,
+        }
+    }
+
+    /// Writes `"name":`.
+    fn write<S: Sink + ?Sized>(self, out: &mut S) {
+        match self {
+            Key::Own(_, key) => out.raw(key),
+            Key::Renamed(name) => out.key(name),
+        }
+    }
+}
+
 /// Where a body is written, and the parts of one error that only the writer knows: a `String`
 /// at compile time (every part a literal), the runtime's `JsonWriter` at run time.
 ///
@@ -217,7 +261,8 @@ pub trait Sink {
         self.escaped(text);
         self.raw("\"");
     }
-    /// Writes `"name":`.
+    /// Writes `"name":`, the name escaped: for a name an enum gave (a renamed member, a
+    /// constant member). The walks write a style's own names as JSON keys through [`Sink::raw`].
     fn key(&mut self, name: &str) {
         self.string(name);
         self.raw(":");
@@ -343,10 +388,16 @@ impl Builtin {
     /// assert_eq!(Builtin::Flat.envelope_name(&Names::DEFAULT), None);
     /// ```
     #[must_use]
+    #[inline]
     pub fn envelope_name<'a>(self, names: &Names<'a>) -> Option<&'a str> {
+        self.envelope_key(names).map(Key::name)
+    }
+
+    #[inline]
+    fn envelope_key<'a>(self, names: &Names<'a>) -> Option<Key<'a>> {
         match self {
-            Builtin::Dto => Some(names.envelope.unwrap_or("errors")),
-            Builtin::Nested => Some(names.envelope.unwrap_or("error")),
+            Builtin::Dto => Some(Key::or(names.envelope, own!("errors"))),
+            Builtin::Nested => Some(Key::or(names.envelope, own!("error"))),
             Builtin::Flat | Builtin::Message | Builtin::Problem => None,
         }
     }
@@ -355,12 +406,18 @@ impl Builtin {
     ///
     /// See [`Names`] for an example.
     #[must_use]
+    #[inline]
     pub fn code_name<'a>(self, names: &Names<'a>) -> Option<&'a str> {
+        self.code_key(names).map(Key::name)
+    }
+
+    #[inline]
+    fn code_key<'a>(self, names: &Names<'a>) -> Option<Key<'a>> {
         match self {
-            Builtin::Dto => Some(names.code.unwrap_or("errorCode")),
+            Builtin::Dto => Some(Key::or(names.code, own!("errorCode"))),
             Builtin::Problem if names.skip_code => None,
             Builtin::Nested | Builtin::Flat | Builtin::Problem => {
-                Some(names.code.unwrap_or("code"))
+                Some(Key::or(names.code, own!("code")))
             }
             Builtin::Message => None,
         }
@@ -370,11 +427,19 @@ impl Builtin {
     ///
     /// See [`Names`] for an example.
     #[must_use]
+    #[inline]
     pub fn message_name<'a>(self, names: &Names<'a>) -> &'a str {
+        self.message_key(names).name()
+    }
+
+    #[inline]
+    fn message_key<'a>(self, names: &Names<'a>) -> Key<'a> {
         match self {
-            Builtin::Message => names.message.unwrap_or("errorMessage"),
-            Builtin::Problem => "detail",
-            Builtin::Dto | Builtin::Nested | Builtin::Flat => names.message.unwrap_or("message"),
+            Builtin::Message => Key::or(names.message, own!("errorMessage")),
+            Builtin::Problem => own!("detail"),
+            Builtin::Dto | Builtin::Nested | Builtin::Flat => {
+                Key::or(names.message, own!("message"))
+            }
         }
     }
 
@@ -433,6 +498,7 @@ pub enum Envelope<'a> {
 impl Builtin {
     /// Where the style's body keeps the error's object (see [`Envelope`]).
     #[must_use]
+    #[inline]
     pub fn envelope<'a>(self, names: &Names<'a>) -> Envelope<'a> {
         match (self, self.envelope_name(names)) {
             (Builtin::Dto, Some(name)) => Envelope::Array(name),
@@ -453,11 +519,20 @@ impl Builtin {
     /// assert_eq!(Builtin::Dto.list_name(), None);
     /// ```
     #[must_use]
+    #[inline]
     pub const fn list_name(self) -> Option<&'static str> {
+        match self.list_key() {
+            Some(key) => Some(key.name()),
+            None => None,
+        }
+    }
+
+    #[inline]
+    const fn list_key(self) -> Option<Key<'static>> {
         match self {
             Builtin::Dto => None,
-            Builtin::Nested => Some("details"),
-            Builtin::Flat | Builtin::Message | Builtin::Problem => Some("errors"),
+            Builtin::Nested => Some(own!("details")),
+            Builtin::Flat | Builtin::Message | Builtin::Problem => Some(own!("errors")),
         }
     }
 
@@ -494,6 +569,51 @@ impl Builtin {
     }
 }
 
+/// How a reader finds the parts of one error in a body of a built-in style: where the error's
+/// object is, the names of its code and message members, and the members it passes over. A
+/// decoding type's plan is made once, at compile time, from its member names.
+///
+/// ```
+/// use error_contract_wire::{Builtin, Envelope, Names};
+///
+/// let plan = Builtin::Dto.read_plan(&Names::DEFAULT);
+/// assert_eq!(plan.envelope, Envelope::Array("errors"));
+/// assert_eq!((plan.code, plan.message), (Some("errorCode"), "message"));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReadPlan<'a> {
+    /// The style.
+    pub style: Builtin,
+    /// Where the error's object is.
+    pub envelope: Envelope<'a>,
+    /// The code's member, if the body has one.
+    pub code: Option<&'a str>,
+    /// The message's member.
+    pub message: &'a str,
+    /// The members passed over: the style's own that are neither code, message nor field.
+    pub passed_over: &'a [&'a str],
+    /// Whether the problem's `type` is kept, for a code left out of the body.
+    pub keep_type: bool,
+}
+
+impl Builtin {
+    /// The plan a reader of this style's bodies follows, with the member names `names`.
+    ///
+    /// See [`ReadPlan`] for an example.
+    #[must_use]
+    pub fn read_plan<'a>(self, names: &Names<'a>) -> ReadPlan<'a> {
+        let code = self.code_name(names);
+        ReadPlan {
+            style: self,
+            envelope: self.envelope(names),
+            code,
+            message: self.message_name(names),
+            passed_over: self.passed_over(),
+            keep_type: self == Builtin::Problem && code.is_none(),
+        }
+    }
+}
+
 /// Writes the body of one error in a built-in style: the style's own members (named by
 /// `names`), then the exposed fields, then the constant `members` (as GitHub writes
 /// `documentation_url` after `errors`).
@@ -513,11 +633,11 @@ pub fn write_body<S: Sink + ?Sized>(
     type_base: Option<&str>,
     out: &mut S,
 ) {
-    let Some(envelope) = style.envelope_name(names) else {
+    let Some(envelope) = style.envelope_key(names) else {
         return write_object(style, names, members, type_base, out);
     };
     out.raw("{");
-    out.key(envelope);
+    envelope.write(out);
     let array = style == Builtin::Dto;
     if array {
         out.raw("[");
@@ -569,18 +689,18 @@ pub fn write_object<S: Sink + ?Sized>(
             out.status();
         }
         out.raw(",");
-    } else if let Some(code) = style.code_name(names) {
-        out.key(code);
+    } else if let Some(code) = style.code_key(names) {
+        code.write(out);
         out.code();
         out.raw(",");
     }
-    out.key(style.message_name(names));
+    style.message_key(names).write(out);
     out.message();
     if style == Builtin::Problem {
         out.instance();
-        if let Some(code) = style.code_name(names) {
+        if let Some(code) = style.code_key(names) {
             out.raw(",");
-            out.key(code);
+            code.write(out);
             out.code();
         }
     }
@@ -638,19 +758,15 @@ pub fn write_errors_start<S: Sink + ?Sized>(
     out: &mut S,
 ) {
     out.raw("{");
-    match style.envelope(names) {
-        Envelope::Array(name) => {
-            out.key(name);
+    if let Some(envelope) = style.envelope_key(names) {
+        envelope.write(out);
+        if style == Builtin::Dto {
             out.raw("[");
             return;
         }
-        Envelope::Object(name) => {
-            out.key(name);
-            out.raw("{");
-        }
-        Envelope::None => {}
+        out.raw("{");
     }
-    let code_name = style.code_name(names).filter(|_| code);
+    let code_name = style.code_key(names).filter(|_| code);
     if style == Builtin::Problem {
         out.raw(r#""type":"#);
         match type_base.filter(|_| code) {
@@ -665,19 +781,21 @@ pub fn write_errors_start<S: Sink + ?Sized>(
         }
         out.raw(",");
     } else if let Some(name) = code_name {
-        out.key(name);
+        name.write(out);
         out.code();
         out.raw(",");
     }
-    out.key(style.message_name(names));
+    style.message_key(names).write(out);
     out.message();
     if let (Builtin::Problem, Some(name)) = (style, code_name) {
         out.raw(",");
-        out.key(name);
+        name.write(out);
         out.code();
     }
     out.raw(",");
-    out.key(style.list_name().unwrap_or_default());
+    if let Some(list) = style.list_key() {
+        list.write(out);
+    }
     out.raw("[");
 }
 
@@ -697,11 +815,11 @@ pub fn write_item<S: Sink + ?Sized>(
         return write_object(style, names, constants, type_base, out);
     }
     out.raw("{");
-    out.key(style.message_name(names));
+    style.message_key(names).write(out);
     out.message();
-    if let Some(name) = style.code_name(names) {
+    if let Some(name) = style.code_key(names) {
         out.raw(",");
-        out.key(name);
+        name.write(out);
         out.code();
     }
     out.fields();

@@ -5,7 +5,7 @@ use super::{Ctx, style_type};
 use crate::ast::{Field, Variant, option_inner, str_like};
 use crate::attr::Style;
 use crate::bound::Bounds;
-use error_contract_wire::Builtin;
+use error_contract_wire::{Builtin, Envelope};
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
@@ -76,11 +76,12 @@ fn decoder(ctx: &Ctx<'_, '_>, slots: &Slots) -> TokenStream {
     let styles = styles(ctx);
     let own_style = style_type(&styles[0]);
     let fields = slots.ty();
+    let names = ctx.cont.attrs.names();
     let readers = styles.iter().map(|s| match s {
         Style::Builtin(b) => {
-            let name = syn::Ident::new(b.type_name(), proc_macro2::Span::call_site());
+            let plan = read_plan(*b, &names);
             let read = quote! {
-                |__body, __out, __fields| __ec::read_builtin(__ec::Builtin::#name, __body, &__TABLE.member_names, __out, __fields)
+                |__body, __out, __fields| __ec::read_builtin(&#plan, __body, __out, __fields)
             };
             quote!(((#read) as __ec::Reader<#fields>, (#read) as __ec::Reader<()>))
         }
@@ -94,9 +95,10 @@ fn decoder(ctx: &Ctx<'_, '_>, slots: &Slots) -> TokenStream {
     let (read_errors, builtin) = match super::api_error::collection_style(ctx) {
         Style::Builtin(b) => {
             let name = syn::Ident::new(b.type_name(), proc_macro2::Span::call_site());
+            let plan = read_plan(b, &names);
             (
                 quote! {
-                    |__body| __ec::read_builtin_errors::<#fields>(__ec::Builtin::#name, __body, &__TABLE.member_names)
+                    |__body| __ec::read_builtin_errors::<#fields>(&#plan, __body)
                 },
                 quote!(::core::option::Option::Some(__ec::Builtin::#name)),
             )
@@ -144,6 +146,34 @@ fn decoder(ctx: &Ctx<'_, '_>, slots: &Slots) -> TokenStream {
             other: #other,
             fallback_body: __ec::Body::build::<#own_style>,
             content_type: <#own_style as __ec::Style>::CONTENT_TYPE,
+        }
+    }
+}
+
+/// The plan a reader of `style` follows with the enum's member names, made now and written as a
+/// constant (`__ec::ReadPlan { .. }`), so that reading a body does not make it again.
+fn read_plan(style: Builtin, names: &error_contract_wire::Names<'_>) -> TokenStream {
+    let plan = style.read_plan(names);
+    let ident = |b: Builtin| syn::Ident::new(b.type_name(), proc_macro2::Span::call_site());
+    let style = ident(plan.style);
+    let envelope = match plan.envelope {
+        Envelope::None => quote!(__ec::Envelope::None),
+        Envelope::Object(name) => quote!(__ec::Envelope::Object(#name)),
+        Envelope::Array(name) => quote!(__ec::Envelope::Array(#name)),
+    };
+    let code = match plan.code {
+        Some(code) => quote!(::core::option::Option::Some(#code)),
+        None => quote!(::core::option::Option::None),
+    };
+    let (message, passed_over, keep_type) = (plan.message, plan.passed_over, plan.keep_type);
+    quote! {
+        __ec::ReadPlan {
+            style: __ec::Builtin::#style,
+            envelope: #envelope,
+            code: #code,
+            message: #message,
+            passed_over: &[#(#passed_over),*],
+            keep_type: #keep_type,
         }
     }
 }
@@ -207,6 +237,7 @@ pub(crate) fn refusal(input: &syn::DeriveInput) -> TokenStream {
     quote! {
         #[automatically_derived]
         #[doc(hidden)]
+        #[diagnostic::do_not_recommend]
         #header {
             #body
         }

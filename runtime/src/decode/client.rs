@@ -154,7 +154,7 @@ impl SuccessBody for RawBody {
 ///
 /// ```
 /// use error_contract::decode::{ClientError, TransportKind};
-/// use error_contract::{ApiError, Unknown};
+/// use error_contract::{ApiError, Status, Unknown};
 ///
 /// #[derive(Debug, ApiError)]
 /// #[api_error(style = "flat", rename_all = "snake_case", decode)]
@@ -167,8 +167,8 @@ impl SuccessBody for RawBody {
 ///
 /// fn describe(err: &ClientError<ShopError>) -> String {
 ///     match err {
-///         ClientError::Api(ShopError::ProductNotFound) => "no such product".into(),
-///         ClientError::Api(ShopError::Other(unknown)) => format!("{}: {}", unknown.status(), unknown.message()),
+///         ClientError::Api { error: ShopError::ProductNotFound, .. } => "no such product".into(),
+///         ClientError::Api { error: ShopError::Other(unknown), .. } => format!("{}: {}", unknown.status(), unknown.message()),
 ///         ClientError::Unrecognized(unknown) => format!("unknown error {}", unknown.code()),
 ///         ClientError::Transport(t) if t.kind() == TransportKind::Connect => "server down".into(),
 ///         ClientError::Transport(t) => format!("network: {t}"),
@@ -177,15 +177,26 @@ impl SuccessBody for RawBody {
 ///     }
 /// }
 ///
-/// let err = ClientError::Api(ShopError::ProductNotFound);
+/// let err = ClientError::Api { error: ShopError::ProductNotFound, status: Status::NOT_FOUND };
 /// assert_eq!(describe(&err), "no such product");
 /// assert_eq!(err.to_string(), "the API answered 404 product_not_found: product not found");
 /// assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
+///
+/// // The status is the one that arrived, though the code's variant declares another.
+/// let err = ClientError::Api { error: ShopError::ProductNotFound, status: Status::GONE };
+/// assert_eq!(err.status(), Some(Status::GONE));
+/// assert_eq!(err.to_string(), "the API answered 410 product_not_found: product not found");
 /// ```
 #[derive(Debug)]
 pub enum ClientError<E> {
     /// The API answered with an error (status 400 and above), decoded into `E`.
-    Api(E),
+    Api {
+        /// The error.
+        error: E,
+        /// The response's status, as it arrived (a code may arrive with another status than
+        /// its variant declares).
+        status: Status,
+    },
     /// The API answered with an error that no variant of `E` describes, and `E` has no `other`
     /// variant: what the response said.
     Unrecognized(Unknown),
@@ -199,13 +210,13 @@ pub enum ClientError<E> {
 }
 
 impl<E: ApiError> ClientError<E> {
-    /// The response's status, when a response arrived.
+    /// The response's status, as it arrived, when a response arrived.
     ///
     /// See [`ClientError`] for an example.
     #[must_use]
     pub fn status(&self) -> Option<Status> {
         match self {
-            ClientError::Api(error) => Some(error.status()),
+            ClientError::Api { status, .. } => Some(*status),
             ClientError::Unrecognized(unknown) => Some(unknown.status()),
             ClientError::Transport(_) => None,
             ClientError::InvalidBody(invalid) => Some(invalid.status()),
@@ -217,10 +228,10 @@ impl<E: ApiError> ClientError<E> {
 impl<E: ApiError> fmt::Display for ClientError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ClientError::Api(error) => write!(
+            ClientError::Api { error, status } => write!(
                 f,
                 "the API answered {} {}: {}",
-                error.status().as_u16(),
+                status.as_u16(),
                 error.code(),
                 error.message()
             ),
@@ -237,7 +248,7 @@ impl<E: ApiError> fmt::Display for ClientError<E> {
 impl<E: ApiError + Error + 'static> Error for ClientError<E> {
     fn source(&self) -> Option<&(dyn Error + 'static)> {
         match self {
-            ClientError::Api(error) => Some(error),
+            ClientError::Api { error, .. } => Some(error),
             ClientError::Unrecognized(unknown) => Some(unknown),
             ClientError::Transport(error) => Some(error),
             ClientError::InvalidBody(error) => Some(error),
@@ -529,7 +540,10 @@ pub(crate) fn outcome<T: SuccessBody, E: Decode>(
         // Over the limit: decoded by the status alone.
         let body = body.unwrap_or_default();
         return Err(match E::decode_with_headers(status, headers, &body) {
-            Ok(error) => ClientError::Api(error),
+            Ok(error) => ClientError::Api {
+                error,
+                status: Status::new(status).unwrap_or(Status::checked(599)),
+            },
             Err(DecodeError::Unrecognized(unknown)) => ClientError::Unrecognized(unknown),
             // Not reached: the status is an error's.
             Err(DecodeError::NotAnError(_)) => {

@@ -8,7 +8,7 @@ use crate::json::Field;
 use crate::style::read::{self, Fields};
 use crate::style::{Names, Received};
 use crate::{Body, Catalog, Code, Parts, RetryAfter, Status, Style};
-use error_contract_wire::Builtin;
+use error_contract_wire::{Builtin, ReadPlan};
 use std::borrow::Cow;
 
 /// A style's reader of the body of one error, as the derive lists them: what it reads goes into
@@ -18,26 +18,25 @@ pub type Reader<F> = for<'a> fn(&'a [u8], &mut Received<'a>, &mut F) -> bool;
 /// A style's reader of the body of several errors.
 pub type ErrorsReader<F> = for<'a> fn(&'a [u8]) -> Option<Vec<(Received<'a>, F)>>;
 
-/// Reads the body of one error in a built-in style whose members are named by `names` (the
-/// derive binds an enum's names in a closure of its own, a [`Reader`]).
+/// Reads the body of one error in a built-in style by the plan the derive made from the
+/// enum's member names (in a closure of its own, a [`Reader`]).
+#[inline]
 pub fn read_builtin<'a, F: Fields>(
-    style: Builtin,
+    plan: &ReadPlan<'_>,
     body: &'a [u8],
-    names: &Names<'static>,
     out: &mut Received<'a>,
     fields: &mut F,
 ) -> bool {
-    read::body(style, body, names, out, fields)
+    read::body(plan, body, out, fields)
 }
 
 /// Reads the body of several errors in a built-in style (an [`ErrorsReader`]).
 #[must_use]
 pub fn read_builtin_errors<'a, F: Fields>(
-    style: Builtin,
+    plan: &ReadPlan<'_>,
     body: &'a [u8],
-    names: &Names<'static>,
 ) -> Option<Vec<(Received<'a>, F)>> {
-    read::errors(style, body, names)
+    read::errors(plan, body)
 }
 
 /// Reads the body of one error in a custom style: its [`Style::read_body`], when the body is
@@ -182,6 +181,7 @@ impl<E, F: Fields> Decoder<'_, E, F> {
     /// # Errors
     ///
     /// See [`Decode::decode`](super::Decode::decode).
+    #[inline]
     pub fn decode(
         &self,
         status: u16,
@@ -258,11 +258,13 @@ impl<E, F: Fields> Decoder<'_, E, F> {
     }
 
     /// Statuses past 999 are not HTTP statuses; they are kept as the nearest error status.
+    #[inline]
     fn status(status: u16) -> Status {
         Status::new(status).unwrap_or(Status::checked(599))
     }
 
     /// Decodes what a style's reader read.
+    #[inline]
     fn read(
         &self,
         status: Status,
@@ -304,7 +306,37 @@ impl<E, F: Fields> Decoder<'_, E, F> {
                 return Ok(value);
             }
         }
+        if let Source::Body(body, _) = source {
+            if let Some(first) = self.first_of_several(status, headers, body) {
+                return Ok(first);
+            }
+        }
         self.unknown(status, headers, Some(received), Some(source))
+    }
+
+    /// A body of several errors, asked for as one: its first error, when the type knows its
+    /// code. Otherwise the unknown error keeps the whole body, from which `Errors<E>` decodes
+    /// every error.
+    #[cold]
+    fn first_of_several(
+        &self,
+        status: Status,
+        headers: &dyn ResponseHeaders,
+        body: &[u8],
+    ) -> Option<E> {
+        let mut items = (self.read_errors)(body)?;
+        let (received, fields) = items.first_mut()?;
+        if let (Some(base), true) = (self.table.type_base, self.table.member_names.skip_code) {
+            let numeric = matches!(self.table.codes, TableCodes::Num(_));
+            received.code_from_type(base, numeric);
+        }
+        let decoded = Decoded {
+            status,
+            headers,
+            received,
+        };
+        let row = self.exact(received).or_else(|| self.parent(received))?;
+        (self.build)(row, &decoded, fields).ok()
     }
 
     /// The `other` variant (else `Unrecognized`), holding what the response said: what was read
@@ -410,6 +442,7 @@ impl<E, F: Fields> Decoder<'_, E, F> {
     /// The row whose code is the received code (a numeric code may come as a string of digits,
     /// and a string code as a number). Without a code (the message style), the row whose
     /// static message is the received message.
+    #[inline]
     fn exact(&self, received: &Received<'_>) -> Option<u32> {
         let rows = self.table.names.len();
         let found = match (received.read_code(), &self.table.codes) {
@@ -438,6 +471,7 @@ impl<E, F: Fields> Decoder<'_, E, F> {
 
     /// For a numeric code not listed: the longest decimal prefix that some row names as its
     /// `parent`, and the row with that code.
+    #[inline]
     fn parent(&self, received: &Received<'_>) -> Option<u32> {
         let TableCodes::Num(codes) = &self.table.codes else {
             return None;

@@ -27,7 +27,7 @@
 //!     .body(String::from(r#"{"code":"product_not_found","message":"product not found"}"#))
 //!     .unwrap();
 //! let result = block_on(read::<Vec<u64>, ShopError, _>(response));
-//! assert!(matches!(result, Err(ClientError::Api(ShopError::ProductNotFound))));
+//! assert!(matches!(result, Err(ClientError::Api { error: ShopError::ProductNotFound, .. })));
 //!
 //! let response = http::Response::new(String::from("[1,2,3]"));
 //! assert_eq!(block_on(read::<Vec<u64>, ShopError, _>(response)).unwrap(), [1, 2, 3]);

@@ -31,8 +31,33 @@ pub(crate) struct JsonError {
     kind: FailureKind,
     /// The JSON Pointer of the member at fault (`json_data` only).
     pointer: String,
-    error: serde_json::Error,
+    error: JsonCause,
 }
+
+/// What was wrong with a JSON body, for the log.
+#[derive(Debug)]
+enum JsonCause {
+    /// Bytes that are not UTF-8 (RFC 8259 section 8.1), wherever they are.
+    Utf8(core::str::Utf8Error),
+    /// Arrays and objects nested deeper than [`MAX_DEPTH`], wherever they are.
+    TooDeep,
+    /// What `serde_json` found.
+    Json(serde_json::Error),
+}
+
+impl core::fmt::Display for JsonCause {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            JsonCause::Utf8(error) => write!(f, "the body is not UTF-8: {error}"),
+            JsonCause::TooDeep => write!(f, "arrays and objects nested deeper than {MAX_DEPTH}"),
+            JsonCause::Json(error) => core::fmt::Display::fmt(error, f),
+        }
+    }
+}
+
+/// The deepest nesting of arrays and objects a body may have: `serde_json`'s own limit for what
+/// it reads, applied to the whole body, members the handler's type passes over included.
+pub(crate) const MAX_DEPTH: usize = 128;
 
 impl JsonError {
     /// The failure, borrowing the pointer and the error (the cause).
@@ -45,9 +70,21 @@ impl JsonError {
     }
 }
 
-/// Deserializes a whole JSON body (trailing bytes other than white space are a syntax error).
+/// Deserializes a whole JSON body. A syntax error (`json_syntax`) is anything that is not JSON
+/// text: bytes that are not UTF-8 and arrays or objects nested deeper than [`MAX_DEPTH`] anywhere
+/// in the body (in a member the handler's type passes over too), and trailing bytes other than
+/// white space.
 pub(crate) fn json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, JsonError> {
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let syntax = |error| JsonError {
+        kind: FailureKind::JsonSyntax,
+        pointer: String::new(),
+        error,
+    };
+    let text = core::str::from_utf8(bytes).map_err(|error| syntax(JsonCause::Utf8(error)))?;
+    if too_deep(text.as_bytes()) {
+        return Err(syntax(JsonCause::TooDeep));
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let pointer = pointer(error.path(), error.inner());
         let error = error.into_inner();
@@ -58,15 +95,42 @@ pub(crate) fn json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, JsonError> {
         JsonError {
             kind,
             pointer,
-            error,
+            error: JsonCause::Json(error),
         }
     })?;
-    deserializer.end().map_err(|error| JsonError {
-        kind: FailureKind::JsonSyntax,
-        pointer: String::new(),
-        error,
-    })?;
+    deserializer
+        .end()
+        .map_err(|error| syntax(JsonCause::Json(error)))?;
     Ok(value)
+}
+
+/// Whether arrays and objects nest deeper than [`MAX_DEPTH`] anywhere in `json` (brackets in
+/// strings are text; a body that is not JSON at all is `serde_json`'s to report).
+fn too_deep(json: &[u8]) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &byte in json {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The JSON Pointer (RFC 6901) of the member at fault: the path the deserializer had reached,
@@ -92,11 +156,13 @@ fn pointer(path: &serde_path_to_error::Path, error: &impl core::fmt::Display) ->
     out
 }
 
-/// The field of serde's "missing field `x`" and "unknown field `x`, expected ..." messages.
+/// The field of serde's "missing field `x`", "unknown field `x`, expected ..." and "duplicate
+/// field `x`" messages.
 pub(crate) fn named_field(message: &str) -> Option<&str> {
     let rest = message
         .strip_prefix("missing field `")
-        .or_else(|| message.strip_prefix("unknown field `"))?;
+        .or_else(|| message.strip_prefix("unknown field `"))
+        .or_else(|| message.strip_prefix("duplicate field `"))?;
     rest.split_once('`').map(|(field, _)| field)
 }
 
@@ -339,6 +405,45 @@ mod tests {
         offset: Option<u32>,
     }
 
+    /// What the handler's type passes over is checked too: bytes that are not UTF-8 and nesting
+    /// past the limit are syntax errors wherever they are.
+    #[test]
+    fn the_whole_body_is_json_text() {
+        let kind = |body: &[u8]| match json::<Order>(body) {
+            Ok(_) => None,
+            Err(error) => Some(error.failure().kind()),
+        };
+        let ok = b"{\"product\":1,\"items\":[],\"note\":\"caf\xc3\xa9 [{\"}";
+        assert_eq!(kind(ok), None);
+        let latin1 = b"{\"product\":1,\"items\":[],\"note\":\"caf\xe9\"}";
+        assert_eq!(kind(latin1), Some(FailureKind::JsonSyntax));
+        let deep = |depth: usize| {
+            let mut body = String::from(r#"{"product":1,"items":[],"extra":"#);
+            body.push_str(&"[".repeat(depth - 1));
+            body.push_str(&"]".repeat(depth - 1));
+            body.push('}');
+            body
+        };
+        // The outer object is one level: 128 in all is as deep as a body goes.
+        assert_eq!(kind(deep(MAX_DEPTH).as_bytes()), None);
+        assert_eq!(
+            kind(deep(MAX_DEPTH + 1).as_bytes()),
+            Some(FailureKind::JsonSyntax)
+        );
+        assert_eq!(
+            json::<Order>(deep(MAX_DEPTH + 1).as_bytes())
+                .unwrap_err()
+                .failure()
+                .cause()
+                .map(ToString::to_string)
+                .as_deref(),
+            Some("arrays and objects nested deeper than 128")
+        );
+        // Escaped quotes and brackets in strings are text.
+        let strings = br#"{"product":1,"items":[],"note":"\"[[[[\\"}"#;
+        assert_eq!(kind(strings), None);
+    }
+
     #[test]
     fn query_parameters() {
         let page: Page = query("limit=5&offset=2").unwrap();
@@ -348,6 +453,9 @@ mod tests {
             ("limit=5&offset=-1", Some("offset")),
             ("", Some("limit")),
             ("offset=1", Some("limit")),
+            // A parameter given twice is named too.
+            ("limit=5&limit=6", Some("limit")),
+            ("limit=5&offset=1&offset=2", Some("offset")),
         ] {
             let error = query::<Page>(q).unwrap_err();
             let failure = error.failure();

@@ -225,9 +225,8 @@ macro_rules! builtin {
 
             fn read_body(body: &str) -> Option<Received<'_>> {
                 let mut received = Received::default();
-                let names = &Names::DEFAULT;
-                read::body(Builtin::$name, body.as_bytes(), names, &mut received, &mut ())
-                    .then_some(received)
+                let plan = &Builtin::$name.read_plan(&Names::DEFAULT);
+                read::body(plan, body.as_bytes(), &mut received, &mut ()).then_some(received)
             }
 
             fn write_errors(items: &Items<'_>, out: &mut JsonWriter<'_>) {
@@ -235,7 +234,8 @@ macro_rules! builtin {
             }
 
             fn read_errors<'a>(body: &'a str, names: &Names<'_>) -> Option<Vec<Received<'a>>> {
-                let items = read::errors::<()>(Builtin::$name, body.as_bytes(), names)?;
+                let plan = &Builtin::$name.read_plan(names);
+                let items = read::errors::<()>(plan, body.as_bytes())?;
                 Some(items.into_iter().map(|(item, ())| item).collect())
             }
         }

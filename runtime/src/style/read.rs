@@ -8,7 +8,7 @@
 
 use crate::Code;
 use core::fmt;
-use error_contract_wire::{Builtin, Envelope, Names};
+use error_contract_wire::{Builtin, Envelope, Names, ReadPlan};
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 use std::borrow::Cow;
@@ -107,7 +107,10 @@ impl<'a> Received<'a> {
     /// its use in a custom style.
     #[must_use]
     pub fn from_object(json: &'a str, code: Option<&str>, message: &str) -> Option<Received<'a>> {
-        let plan = Plan {
+        let plan = ReadPlan {
+            // The style is not read: only the object's members are.
+            style: Builtin::Flat,
+            envelope: Envelope::None,
             code,
             message,
             passed_over: &[],
@@ -232,22 +235,22 @@ impl<'a> Received<'a> {
     }
 }
 
-/// Reads the body of one error in a built-in style whose members are named by `names` into
-/// `out` and `fields`; `false` when the body is not of the style (not JSON, no envelope, or for
-/// `flat` and `message`, an object with neither the code nor the message member).
+/// Reads the body of one error in a built-in style by its plan (made from the decoding type's
+/// member names) into `out` and `fields`; `false` when the body is not of the style (not JSON,
+/// no envelope, or for `flat` and `message`, an object with neither the code nor the message
+/// member).
 ///
 /// A field whose value does not deserialize into its slot stops the pass; the body is then read
 /// again keeping every member as text, so that the error is known by its code and the field
 /// fails where the variant is built.
 #[inline]
 pub(crate) fn body<'a, F: Fields>(
-    style: Builtin,
+    plan: &ReadPlan<'_>,
     body: &'a [u8],
-    names: &Names<'_>,
     out: &mut Received<'a>,
     fields: &mut F,
 ) -> bool {
-    if read_body(style, body, names, out, fields) {
+    if read_body(plan, body, out, fields) {
         return true;
     }
     if !out.field_failed {
@@ -255,27 +258,25 @@ pub(crate) fn body<'a, F: Fields>(
     }
     *out = Received::default();
     *fields = F::default();
-    read_body(style, body, names, out, &mut ())
+    read_body(plan, body, out, &mut ())
 }
 
 #[inline]
 fn read_body<'a, F: Fields>(
-    style: Builtin,
+    plan: &ReadPlan<'_>,
     body: &'a [u8],
-    names: &Names<'_>,
     out: &mut Received<'a>,
     fields: &mut F,
 ) -> bool {
-    let plan = Plan::of(style, names);
-    out.problem = style == Builtin::Problem;
-    let seen = match style.envelope(names) {
-        Envelope::None => parse(body, Object(&plan, out, fields)),
-        Envelope::Object(name) => parse(body, Enveloped(name, false, &plan, out, fields)),
-        Envelope::Array(name) => parse(body, Enveloped(name, true, &plan, out, fields)),
+    out.problem = plan.style == Builtin::Problem;
+    let seen = match plan.envelope {
+        Envelope::None => parse(body, Object(plan, out, fields)),
+        Envelope::Object(name) => parse(body, Enveloped(name, false, plan, out, fields)),
+        Envelope::Array(name) => parse(body, Enveloped(name, true, plan, out, fields)),
     };
     match seen.flatten() {
         // A `flat` or `message` body is any object: it must have one of the style's members.
-        Some(seen) => seen || !matches!(style, Builtin::Flat | Builtin::Message),
+        Some(seen) => seen || !matches!(plan.style, Builtin::Flat | Builtin::Message),
         None => false,
     }
 }
@@ -285,27 +286,25 @@ fn read_body<'a, F: Fields>(
 /// style puts one. The list is read first, each item then: an unknown error keeps its item's
 /// text as it came.
 pub(crate) fn errors<'a, F: Fields>(
-    style: Builtin,
+    plan: &ReadPlan<'_>,
     body: &'a [u8],
-    names: &Names<'_>,
 ) -> Option<Vec<(Received<'a>, F)>> {
-    let texts = match (style.envelope(names), style.list_name()) {
+    let texts = match (plan.envelope, plan.style.list_name()) {
         (Envelope::Array(name), _) => parse(body, Member(name, RawItems))??,
         (Envelope::Object(name), Some(list)) => {
             parse(body, Member(name, Member(list, RawItems)))???
         }
         (_, list) => parse(body, Member(list.unwrap_or("errors"), RawItems))??,
     }?;
-    let plan = Plan::of(style, names);
-    let problem = style == Builtin::Problem;
+    let problem = plan.style == Builtin::Problem;
     texts
         .into_iter()
         .map(|text| {
             let mut slots = F::default();
-            match item(&plan, problem, text, &mut slots) {
+            match item(plan, problem, text, &mut slots) {
                 Some(item) => Some((item, slots)),
                 // A field of the wrong type: the item's members as text.
-                None => Some((item(&plan, problem, text, &mut ())?, F::default())),
+                None => Some((item(plan, problem, text, &mut ())?, F::default())),
             }
         })
         .collect()
@@ -313,7 +312,7 @@ pub(crate) fn errors<'a, F: Fields>(
 
 /// One error among several, read from its text by the plan.
 fn item<'a, F: Fields>(
-    plan: &Plan<'_>,
+    plan: &ReadPlan<'_>,
     problem: bool,
     text: &'a RawValue,
     fields: &mut F,
@@ -361,28 +360,6 @@ fn parse<'a, S: DeserializeSeed<'a>>(bytes: &'a [u8], seed: S) -> Option<S::Valu
     let value = seed.deserialize(&mut de).ok()?;
     de.end().ok()?;
     Some(value)
-}
-
-/// How to read an error's object: the keys of the code and the message, the members passed
-/// over, and whether `type` is kept for the code.
-struct Plan<'n> {
-    code: Option<&'n str>,
-    message: &'n str,
-    passed_over: &'static [&'static str],
-    keep_type: bool,
-}
-
-impl<'n> Plan<'n> {
-    #[inline]
-    fn of(style: Builtin, names: &Names<'n>) -> Plan<'n> {
-        let code = style.code_name(names);
-        Plan {
-            code,
-            message: style.message_name(names),
-            passed_over: style.passed_over(),
-            keep_type: style == Builtin::Problem && code.is_none(),
-        }
-    }
 }
 
 /// Implements the visits of the kinds of JSON value named (`bool`, `i64`, `u64`, `f64`, `str`,
@@ -437,7 +414,7 @@ fn skip_members<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
 
 /// An object read by its plan into `.1` and its fields' slots `.2`, with whether it had the
 /// code or the message member; `None` for any other value.
-struct Object<'p, 'n, 'r, 'f, 'de, F>(&'p Plan<'n>, &'r mut Received<'de>, &'f mut F);
+struct Object<'p, 'n, 'r, 'f, 'de, F>(&'p ReadPlan<'n>, &'r mut Received<'de>, &'f mut F);
 
 impl<'de, F: Fields> DeserializeSeed<'de> for Object<'_, '_, '_, '_, 'de, F> {
     type Value = Option<bool>;
@@ -502,7 +479,7 @@ impl<'de, F: Fields> Visitor<'de> for Object<'_, '_, '_, '_, 'de, F> {
 struct Enveloped<'k, 'p, 'n, 'r, 'f, 'de, F>(
     &'k str,
     bool,
-    &'p Plan<'n>,
+    &'p ReadPlan<'n>,
     &'r mut Received<'de>,
     &'f mut F,
 );
@@ -558,7 +535,7 @@ impl<'de, F: Fields> Visitor<'de> for Enveloped<'_, '_, '_, '_, '_, 'de, F> {
 
 /// The first item of an array, read by the plan into `.1` and `.2`; `None` for an empty array or
 /// another value.
-struct FirstItem<'p, 'n, 'r, 'f, 'de, F>(&'p Plan<'n>, &'r mut Received<'de>, &'f mut F);
+struct FirstItem<'p, 'n, 'r, 'f, 'de, F>(&'p ReadPlan<'n>, &'r mut Received<'de>, &'f mut F);
 
 impl<'de, F: Fields> DeserializeSeed<'de> for FirstItem<'_, '_, '_, '_, 'de, F> {
     type Value = Option<bool>;

@@ -17,7 +17,7 @@
 //! let client = reqwest::blocking::Client::new();
 //! match send::<serde_json::Value, ShopError>(client.get("http://127.0.0.1:3000/products/7")) {
 //!     Ok(product) => println!("{product}"),
-//!     Err(ClientError::Api(ShopError::ProductNotFound)) => println!("no such product"),
+//!     Err(ClientError::Api { error: ShopError::ProductNotFound, .. }) => println!("no such product"),
 //!     Err(other) => eprintln!("{other}"),
 //! }
 //! ```

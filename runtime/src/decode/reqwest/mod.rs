@@ -29,7 +29,7 @@
 //! let client = reqwest::Client::new();
 //! match send::<Product, ShopError>(client.get("http://127.0.0.1:3000/products/1")).await {
 //!     Ok(product) => println!("{} is {}", product.id, product.name),
-//!     Err(ClientError::Api(ShopError::RateLimited { retry_after })) => {
+//!     Err(ClientError::Api { error: ShopError::RateLimited { retry_after }, .. }) => {
 //!         println!("try again in {:?}", retry_after.delay());
 //!     }
 //!     Err(other) => eprintln!("{other}"),
@@ -55,10 +55,10 @@ pub mod blocking;
 /// Every case of [`ClientError`].
 ///
 /// See the [module](self) for an example.
-pub async fn read<T: SuccessBody, E: Decode>(
+pub fn read<T: SuccessBody + Send + 'static, E: Decode + Send + 'static>(
     response: ::reqwest::Response,
-) -> Result<T, ClientError<E>> {
-    read_limited(response, BodyLimits::default()).await
+) -> Call<Result<T, ClientError<E>>> {
+    Call::new(read_from(response, BodyLimits::default()))
 }
 
 /// [`read`] with other limits.
@@ -79,7 +79,15 @@ pub async fn read<T: SuccessBody, E: Decode>(
 /// let ids = read_limited::<Vec<u64>, E>(response, limits).await;
 /// # }
 /// ```
-pub async fn read_limited<T: SuccessBody, E: Decode>(
+pub fn read_limited<T: SuccessBody + Send + 'static, E: Decode + Send + 'static>(
+    response: ::reqwest::Response,
+    limits: BodyLimits,
+) -> Call<Result<T, ClientError<E>>> {
+    Call::new(read_from(response, limits))
+}
+
+/// What [`read_limited`] does.
+async fn read_from<T: SuccessBody, E: Decode>(
     mut response: ::reqwest::Response,
     limits: BodyLimits,
 ) -> Result<T, ClientError<E>> {
@@ -112,10 +120,56 @@ pub async fn read_limited<T: SuccessBody, E: Decode>(
 /// Every case of [`ClientError`].
 ///
 /// See the [module](self) for an example.
-pub async fn send<T: SuccessBody, E: Decode>(
+pub fn send<T: SuccessBody + Send + 'static, E: Decode + Send + 'static>(
     request: ::reqwest::RequestBuilder,
-) -> Result<T, ClientError<E>> {
-    read(request.send().await?).await
+) -> Call<Result<T, ClientError<E>>> {
+    Call::new(async move {
+        let response = request.send().await?;
+        read_from(response, BodyLimits::default()).await
+    })
+}
+
+/// The future of a call of this module, `.await`ed for its result.
+///
+/// A box rather than an `async fn`'s own future: the bounds of the call are then checked once,
+/// where it is called, and a type without `Decode` is one compile error there (an `async fn`
+/// is checked again where its future is named and awaited).
+///
+/// ```no_run
+/// use error_contract::decode::{ClientError, reqwest::{Call, send}};
+/// # use error_contract::{ApiError, Unknown};
+/// # #[derive(Debug, ApiError)]
+/// # #[api_error(decode)]
+/// # enum E { #[api_error(other)] Other(Unknown) }
+///
+/// # async fn run(client: reqwest::Client) {
+/// let call: Call<Result<Vec<u64>, ClientError<E>>> = send(client.get("http://127.0.0.1:3000/ids"));
+/// let ids = call.await;
+/// # }
+/// ```
+pub struct Call<O>(core::pin::Pin<Box<dyn Future<Output = O> + Send>>);
+
+impl<O> Call<O> {
+    fn new(future: impl Future<Output = O> + Send + 'static) -> Call<O> {
+        Call(Box::pin(future))
+    }
+}
+
+impl<O> Future for Call<O> {
+    type Output = O;
+
+    fn poll(
+        mut self: core::pin::Pin<&mut Self>,
+        cx: &mut core::task::Context<'_>,
+    ) -> core::task::Poll<O> {
+        self.0.as_mut().poll(cx)
+    }
+}
+
+impl<O> core::fmt::Debug for Call<O> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Call").finish_non_exhaustive()
+    }
 }
 
 /// The kind of a `reqwest` failure: connect, timeout, body, or other.
@@ -198,8 +252,10 @@ impl<E> From<::reqwest::Error> for ClientError<E> {
 /// # Ok(())
 /// # }
 /// ```
-pub async fn from_response<E: Decode>(response: ::reqwest::Response) -> Result<E, DecodeError> {
-    from_response_limited(response, DEFAULT_BODY_LIMIT).await
+pub fn from_response<E: Decode + Send + 'static>(
+    response: ::reqwest::Response,
+) -> Call<Result<E, DecodeError>> {
+    Call::new(decode_response(response, DEFAULT_BODY_LIMIT))
 }
 
 /// [`from_response`] with another body limit, in bytes.
@@ -217,7 +273,15 @@ pub async fn from_response<E: Decode>(response: ::reqwest::Response) -> Result<E
 /// let decoded = error_contract::decode::from_response_limited::<E>(response, 4096).await;
 /// # }
 /// ```
-pub async fn from_response_limited<E: Decode>(
+pub fn from_response_limited<E: Decode + Send + 'static>(
+    response: ::reqwest::Response,
+    limit: usize,
+) -> Call<Result<E, DecodeError>> {
+    Call::new(decode_response(response, limit))
+}
+
+/// What [`from_response_limited`] does.
+async fn decode_response<E: Decode>(
     mut response: ::reqwest::Response,
     limit: usize,
 ) -> Result<E, DecodeError> {

@@ -118,10 +118,7 @@ impl<E> CatchMiddleware<E> {
     /// # drop(app);
     /// ```
     #[must_use]
-    pub fn new() -> CatchMiddleware<E>
-    where
-        E: FromFailure,
-    {
+    pub fn new() -> CatchMiddleware<E> {
         crate::integrations::start_catching();
         CatchMiddleware { error: PhantomData }
     }
@@ -135,7 +132,7 @@ impl<E> Clone for CatchMiddleware<E> {
 
 impl<E> Copy for CatchMiddleware<E> {}
 
-impl<E: FromFailure> Default for CatchMiddleware<E> {
+impl<E> Default for CatchMiddleware<E> {
     fn default() -> Self {
         CatchMiddleware::new()
     }

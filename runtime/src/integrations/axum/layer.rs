@@ -32,7 +32,10 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 ///   and `path` of the request and `allow` of the response's `Allow` header; the replaced body
 ///   is dropped, its status logged at debug level;
 /// - a 405 keeps the `Allow` header, as RFC 9110 requires: `E`'s when its variant sets one,
-///   else the framework's.
+///   else the framework's;
+/// - a response of status 400 or above to a request that announced a body over 8 KiB, or of
+///   unknown length, says `Connection: close`: the handler may not have read it, and hyper then
+///   closes the connection (see [the module](crate::axum#bodies-left-unread)).
 ///
 /// Responses of status below 400, and responses that `E` (or any type with this crate's
 /// `IntoResponse`) wrote, pass through untouched: a successful request costs two clones, of the
@@ -43,8 +46,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 /// and the fallback answer; axum adds the `Allow` header of a 405 *after* the route's layers
 /// have run, so there the variant's `allow` fact is empty, and an empty `Allow` header it
 /// would send is left out so that axum's is sent instead. To give the variant the list of
-/// methods, wrap the whole router instead: `CatchLayer::<E>::new().layer(router)` (with
-/// `tower_layer::Layer`), served with `axum::ServiceExt::into_make_service`.
+/// methods, wrap the whole router instead, in one line:
+/// `axum::serve(listener, CatchLayer::<E>::make_service(router))` (see
+/// [`CatchLayer::make_service`]).
 ///
 /// ```
 /// use axum::Router;
@@ -104,7 +108,7 @@ pub struct CatchLayer<E> {
 
 impl<E> CatchLayer<E> {
     /// The layer for `E`, which must say with `catch` which variants answer the framework's
-    /// failures (else this is a compile error that says so).
+    /// failures: put on a router without them, it is one compile error that says so.
     ///
     /// ```
     /// use error_contract::ApiError;
@@ -119,12 +123,48 @@ impl<E> CatchLayer<E> {
     /// let app: axum::Router = axum::Router::new().layer(CatchLayer::<ApiFailure>::new());
     /// ```
     #[must_use]
-    pub fn new() -> CatchLayer<E>
-    where
-        E: FromFailure,
-    {
+    pub fn new() -> CatchLayer<E> {
         crate::integrations::start_catching();
         CatchLayer { error: PhantomData }
+    }
+
+    /// `router` with the layer around the whole of it, ready for `axum::serve`: the one line
+    /// that serves an app whose every error response is in the contract of `E`, axum's own 404
+    /// and 405 (with the `Allow` list in the variant's `allow` fact) included.
+    ///
+    /// ```no_run
+    /// use axum::Router;
+    /// use axum::routing::get;
+    /// use error_contract::ApiError;
+    /// use error_contract::axum::CatchLayer;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(style = "flat", rename_all = "snake_case")]
+    /// enum ApiFailure {
+    ///     #[api_error(status = 405, message = "method not allowed", catch = "method_not_allowed")]
+    ///     MethodNotAllowed {
+    ///         #[api_error(header = "Allow", fact = "allow")]
+    ///         allow: String,
+    ///     },
+    ///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
+    ///     Internal,
+    /// }
+    ///
+    /// # async fn run() -> std::io::Result<()> {
+    /// let router = Router::new().route("/orders", get(|| async { "[]" }));
+    /// let listener = tokio::net::TcpListener::bind("127.0.0.1:3000").await?;
+    /// axum::serve(listener, CatchLayer::<ApiFailure>::make_service(router)).await
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn make_service(
+        router: ::axum::Router,
+    ) -> ::axum::routing::IntoMakeService<CatchService<::axum::Router, E>>
+    where
+        E: FromFailure + std::error::Error + 'static,
+    {
+        let service = tower_layer::Layer::layer(&CatchLayer::<E>::new(), router);
+        ::axum::ServiceExt::<::axum::extract::Request>::into_make_service(service)
     }
 }
 
@@ -136,7 +176,7 @@ impl<E> Clone for CatchLayer<E> {
 
 impl<E> Copy for CatchLayer<E> {}
 
-impl<E: FromFailure> Default for CatchLayer<E> {
+impl<E> Default for CatchLayer<E> {
     fn default() -> Self {
         CatchLayer::new()
     }
@@ -217,10 +257,7 @@ where
     fn call(&mut self, request: Request<B>) -> CatchFuture<S::Future, E> {
         // Kept for the facts of an error response. Neither clone allocates for a standard
         // method and a URI parsed by hyper (a reference count on the request's buffer).
-        let line = RequestLine {
-            method: request.method().clone(),
-            uri: request.uri().clone(),
-        };
+        let line = RequestLine::of(&request);
         let inner = &mut self.inner;
         match catch_unwind(AssertUnwindSafe(move || inner.call(request))) {
             Ok(future) => CatchFuture {
@@ -243,6 +280,32 @@ where
 struct RequestLine {
     method: Method,
     uri: Uri,
+    /// Whether the request announced a body larger than [`DRAINED`], or of unknown length: one
+    /// that hyper may not read to its end when the handler did not, closing the connection.
+    large_body: bool,
+}
+
+/// The body hyper reads to its end after a response when the handler did not (it is in the
+/// buffer with the request's head, or arrives at once): a connection with such a body left
+/// unread is kept.
+const DRAINED: u64 = 8 * 1024;
+
+impl RequestLine {
+    fn of<B>(request: &Request<B>) -> RequestLine {
+        let headers = request.headers();
+        let length = headers
+            .get(::http::header::CONTENT_LENGTH)
+            .and_then(|value| value.to_str().ok()?.parse::<u64>().ok());
+        let large_body = match length {
+            Some(length) => length > DRAINED,
+            None => headers.contains_key(::http::header::TRANSFER_ENCODING),
+        };
+        RequestLine {
+            method: request.method().clone(),
+            uri: request.uri().clone(),
+            large_body,
+        }
+    }
 }
 
 pin_project_lite::pin_project! {
@@ -310,13 +373,23 @@ where
             }
         };
         Poll::Ready(result.map(|response| {
-            if response.status().as_u16() < 400
+            let mut response = if response.status().as_u16() < 400
                 || response.extensions().get::<ContractResponse>().is_some()
             {
                 response
             } else {
                 replaced::<E>(response, this.line)
+            };
+            if this.line.large_body && response.status().as_u16() >= 400 {
+                // The handler may not have read the body (an unknown route, a wrong method, a
+                // handler that answers without it): hyper would then close the connection after
+                // this response, which must say so.
+                response.headers_mut().insert(
+                    ::http::header::CONNECTION,
+                    HeaderValue::from_static("close"),
+                );
             }
+            response
         }))
     }
 }

@@ -48,6 +48,17 @@
 //!     .layer(DefaultBodyLimit::max(64 * 1024))
 //!     .layer(CatchLayer::<ShopError>::new());
 //! ```
+//!
+//! # Bodies left unread
+//!
+//! hyper reads a request's body to its end after the response when it is small (up to the
+//! 8 KiB or so that arrive with the head); a larger body left unread makes it close the
+//! connection, without saying so in the response, and a client that sends its next request on
+//! that connection sees it fail. So a response of status 413 or 415 (the body over the limit,
+//! or not JSON: not read) says `Connection: close`, and [`CatchLayer`] says it on any response
+//! of status 400 or more to a request that announced a body over 8 KiB, or of unknown length
+//! (an unknown route, a wrong method, a handler that answers without the body). A success
+//! answered without reading a large body leaves the connection to hyper as before.
 
 mod extract;
 mod layer;

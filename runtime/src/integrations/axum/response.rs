@@ -6,7 +6,7 @@ use crate::integrations::ContractResponse;
 use ::axum_core::body::Body;
 use ::axum_core::response::Response;
 use ::bytes::Bytes;
-use ::http::header::{CONTENT_TYPE, HeaderValue};
+use ::http::header::{CONNECTION, CONTENT_TYPE, HeaderValue};
 use std::borrow::Cow;
 use std::error::Error;
 
@@ -41,6 +41,11 @@ pub(crate) fn response<E: ApiError + ?Sized>(error: &E) -> Response {
         headers.insert(CONTENT_TYPE, value);
     }
     crate::integrations::http::append(headers, error.headers());
+    if matches!(error.status().as_u16(), 413 | 415) {
+        // The request's body was not read (not JSON, or over the limit): hyper closes the
+        // connection after answering, and a client must know not to send its next request on it.
+        headers.insert(CONNECTION, HeaderValue::from_static("close"));
+    }
     if crate::integrations::catching() {
         response.extensions_mut().insert(ContractResponse);
     }
