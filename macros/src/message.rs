@@ -54,6 +54,8 @@ pub(crate) struct Template {
     /// The template in order: literal text (braces unescaped) and placeholders, for the
     /// catalog's example message.
     pub(crate) pieces: Vec<Piece>,
+    /// Every placeholder is a bare `{name}`, without a format spec: the text of its `Display`.
+    pub(crate) plain: bool,
 }
 
 /// A part of a template.
@@ -77,6 +79,7 @@ pub(crate) fn parse_in(template: &str, what: &str) -> Result<Template, String> {
     let mut args: Vec<ArgRef> = Vec::new();
     let mut uses = Vec::new();
     let mut pieces: Vec<Piece> = Vec::new();
+    let mut plain = true;
     let mut chars = template.char_indices().peekable();
     let push_text = |pieces: &mut Vec<Piece>, c: char| match pieces.last_mut() {
         Some(Piece::Text(text)) => text.push(c),
@@ -132,6 +135,7 @@ pub(crate) fn parse_in(template: &str, what: &str) -> Result<Template, String> {
                 };
                 let arg = parse_arg(name)?;
                 let spec = spec.unwrap_or("");
+                plain &= spec.is_empty();
                 let (spec, spec_uses) = rewrite_spec(spec, what, &mut |a| position(a, &mut args))?;
                 let index = position(arg.clone(), &mut args);
                 pieces.push(Piece::Arg(arg.clone(), fmt_trait(&spec)));
@@ -166,6 +170,7 @@ pub(crate) fn parse_in(template: &str, what: &str) -> Result<Template, String> {
         args,
         uses,
         pieces,
+        plain,
     })
 }
 
@@ -186,6 +191,7 @@ fn without_braces(template: &str) -> Option<Template> {
         } else {
             vec![Piece::Text(template.to_owned())]
         },
+        plain: true,
     })
 }
 

@@ -469,7 +469,7 @@ pub const fn fixed_headers(list: &'static [(&'static str, &'static str)]) -> Hea
 /// is not a valid header value (a control character: CR, LF, NUL, ...) leaves its header out.
 #[inline]
 pub fn headers(parts: &[HeaderPart<'_>]) -> Headers {
-    let mut headers = Headers::new();
+    let mut headers = Headers::with_capacity(parts.len());
     for part in parts {
         match part {
             HeaderPart::Fixed(name, value) => headers.push_fixed(name, value),

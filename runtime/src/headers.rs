@@ -3,11 +3,14 @@
 use core::fmt::{self, Write as _};
 use std::borrow::Cow;
 
+use error_contract_wire::header::is_valid_value;
+
 /// The headers an error sends with its response, as `(name, value)` pairs.
 ///
-/// A field's header is what the field displays; a fixed header (`headers("Name" = "value")`) is
-/// its literal, and costs no allocation: an error whose headers are all fixed hands over a
-/// `&'static` list. A value written at run time (a field's, a template's) containing a control
+/// A field's header is what the field displays; a fixed header (`headers("Name" = "value")`, or
+/// a template of only the code and a static message) is its literal, and costs no allocation: an
+/// error whose headers are all fixed hands over a `&'static` list. A value written at run time
+/// takes one allocation of its length, and the list one. A value written at run time (a field's, a template's) containing a control
 /// character (CR, LF, NUL, ...; a tab is allowed) could split or corrupt the response, so that
 /// header is dropped, never sent.
 ///
@@ -56,6 +59,14 @@ impl Headers {
     }
 
     /// Adds a header whose value is known at compile time (the value is not copied).
+    /// No headers yet, with room for `n` added ones: one allocation for a variant's list.
+    pub(crate) fn with_capacity(n: usize) -> Headers {
+        Headers {
+            fixed: &[],
+            added: Vec::with_capacity(n),
+        }
+    }
+
     pub(crate) fn push_fixed(&mut self, name: &'static str, value: &'static str) {
         self.added.push((name, Cow::Borrowed(value)));
     }
@@ -79,12 +90,13 @@ impl Headers {
     /// assert_eq!(headers.len(), 1);
     /// ```
     pub fn push(&mut self, name: &'static str, value: &dyn fmt::Display) -> bool {
-        let mut text = String::new();
-        if write!(text, "{value}").is_err() || !is_valid_value(&text) {
-            return false;
+        match displayed(value) {
+            Some(text) if is_valid_value(&text) => {
+                self.added.push((name, Cow::Owned(text)));
+                true
+            }
+            _ => false,
         }
-        self.added.push((name, Cow::Owned(text)));
-        true
     }
 
     /// The value of the first header with this name, compared without regard to ASCII case.
@@ -168,11 +180,67 @@ impl PartialEq for Headers {
 
 impl Eq for Headers {}
 
-/// RFC 9110 field values: visible characters, spaces and tabs, and obs-text.
-pub(crate) fn is_valid_value(value: &str) -> bool {
-    value
-        .bytes()
-        .all(|b| b == b'\t' || (b >= 0x20 && b != 0x7f))
+/// What `value` displays, in one allocation of its exact length: a short value is written into a
+/// buffer on the stack and copied, a longer one is measured first and then written. (A `String`
+/// written to directly grows two to four times for a URL-sized value.) `None` if `value`'s
+/// `Display` fails.
+fn displayed(value: &dyn fmt::Display) -> Option<String> {
+    let mut short = Short {
+        bytes: [0; SHORT],
+        len: 0,
+        full: false,
+    };
+    match write!(short, "{value}") {
+        Ok(()) => return short.text().map(String::from),
+        Err(_) if !short.full => return None,
+        Err(_) => {}
+    }
+    let mut len = Measure(0);
+    write!(len, "{value}").ok()?;
+    let mut text = String::with_capacity(len.0);
+    write!(text, "{value}").ok()?;
+    Some(text)
+}
+
+/// The longest value [`displayed`] writes on the stack.
+const SHORT: usize = 128;
+
+/// A value's text on the stack, while it fits.
+struct Short {
+    bytes: [u8; SHORT],
+    len: usize,
+    /// A piece did not fit.
+    full: bool,
+}
+
+impl Short {
+    fn text(&self) -> Option<&str> {
+        // Whole `&str` pieces were copied in: always UTF-8.
+        core::str::from_utf8(self.bytes.get(..self.len)?).ok()
+    }
+}
+
+impl fmt::Write for Short {
+    fn write_str(&mut self, piece: &str) -> fmt::Result {
+        let end = self.len + piece.len();
+        let Some(room) = self.bytes.get_mut(self.len..end) else {
+            self.full = true;
+            return Err(fmt::Error);
+        };
+        room.copy_from_slice(piece.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+/// The length of a value's text.
+struct Measure(usize);
+
+impl fmt::Write for Measure {
+    fn write_str(&mut self, piece: &str) -> fmt::Result {
+        self.0 += piece.len();
+        Ok(())
+    }
 }
 
 impl IntoIterator for Headers {

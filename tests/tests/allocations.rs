@@ -167,6 +167,64 @@ fn fixed_headers_allocate_nothing() {
         ]
     );
 }
+/// Templated headers: `{code}` and a static `{message}` are written out by the derive; a field's
+/// value is written once, into one allocation of its length.
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat")]
+#[api_error(headers("Link" = "<https://docs.example.com/errors/{code}>; rel=\"help\""))]
+enum TemplatedHeaders {
+    #[api_error(status = 404, code = 3001, message = "entity not found")]
+    #[api_error(headers("X-Error" = "{code}: {message}"))]
+    NotFound,
+    #[api_error(status = 409, code = 3009, message = "order {order} conflicts")]
+    #[api_error(headers("X-Order" = "{order}", "X-Error" = "{message}"))]
+    Conflict { order: String },
+    #[api_error(status = 429, code = 4029, message = "slow down")]
+    #[api_error(headers("X-Code" = "{code:>8}"))]
+    Padded,
+}
+
+#[test]
+fn templated_headers_are_sized_once() {
+    assert_free(
+        &TemplatedHeaders::NotFound,
+        "a unit variant with templates of its code and message",
+    );
+    assert_eq!(
+        TemplatedHeaders::NotFound
+            .headers()
+            .iter()
+            .collect::<Vec<_>>(),
+        [
+            (
+                "Link",
+                "<https://docs.example.com/errors/3001>; rel=\"help\""
+            ),
+            ("X-Error", "3001: entity not found"),
+        ]
+    );
+    // A format spec is applied at run time: the list and the value, one allocation each.
+    assert_eq!(allocations(|| TemplatedHeaders::Padded.headers()), 2);
+    assert_eq!(
+        TemplatedHeaders::Padded.headers().get("x-code"),
+        Some("    4029")
+    );
+    // Run-time values: one allocation for the list and one per written value, whatever their
+    // length (a `String` written to directly grew two to four times).
+    for len in [1, 100, 127, 128, 129, 1000, 100_000] {
+        let err = TemplatedHeaders::Conflict {
+            order: "7".repeat(len),
+        };
+        assert_eq!(allocations(|| err.headers()), 3, "an order of {len} bytes");
+        let headers = err.headers();
+        assert_eq!(headers.get("x-order").map(str::len), Some(len));
+        assert_eq!(
+            headers.get("x-error"),
+            Some(format!("order {} conflicts", "7".repeat(len)).as_str())
+        );
+        assert_eq!(headers.len(), 3);
+    }
+}
 
 #[test]
 fn a_body_with_runtime_parts_is_one_allocation() {

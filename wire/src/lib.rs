@@ -22,6 +22,7 @@
 #![no_std]
 
 pub mod escape;
+pub mod header;
 pub mod reason;
 mod style;
 

@@ -6,8 +6,11 @@ use crate::ast::{Field, Sent, Variant, option_inner, str_like};
 use crate::attr::Style;
 use crate::bound::Bounds;
 use crate::check::{find_field, is_error_part};
+use crate::message::{ArgRef, FmtTrait, Piece, Template};
+use error_contract_wire::header::is_valid_value;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// Every bound the `ApiError` impl (and `Error`, `Serialize`) needs.
@@ -322,11 +325,14 @@ fn headers(ctx: &Ctx<'_, '_>) -> TokenStream {
         if sent.is_empty() {
             continue;
         }
-        let literal: Option<Vec<(String, &str)>> = sent
+        let literal: Option<Vec<(String, Cow<'_, str>)>> = sent
             .iter()
             .map(|s| match s {
-                Sent::Fixed(h, text) => Some((h.name.clone(), *text)),
-                _ => None,
+                Sent::Fixed(h, text) => Some((h.name.clone(), Cow::Borrowed(*text))),
+                Sent::Template(h, template) => {
+                    Some((h.name.clone(), Cow::Owned(written_out(v, template)?)))
+                }
+                Sent::Field(_) => None,
             })
             .collect();
         if let Some(pairs) = literal {
@@ -353,6 +359,32 @@ fn headers(ctx: &Ctx<'_, '_>) -> TokenStream {
         &arms,
         &quote!(__ec::Dispatch::__target(self).headers()),
     )
+}
+
+/// A template's value when the derive knows it: every placeholder a bare `{code}`, or a bare
+/// `{message}` of a variant whose message has no run-time part, and the value fit to send
+/// (the rule the runtime applies to a value it writes). A unit variant's `Link` template then
+/// costs what a literal does: nothing at run time.
+fn written_out(v: &Variant<'_>, template: &Template) -> Option<String> {
+    if !template.plain {
+        return None;
+    }
+    let mut text = String::new();
+    for piece in &template.pieces {
+        match piece {
+            Piece::Text(literal) => text.push_str(literal),
+            Piece::Arg(ArgRef::Named(name), FmtTrait::Display) if name == "code" => {
+                text.push_str(&v.code.text());
+            }
+            Piece::Arg(ArgRef::Named(name), FmtTrait::Display)
+                if name == "message" && !v.is_interpolated() && v.message_field().is_none() =>
+            {
+                text.push_str(&v.static_message());
+            }
+            Piece::Arg(..) => return None,
+        }
+    }
+    is_valid_value(&text).then_some(text)
 }
 
 /// The arm of a variant with a header written at run time: its fields bound, each header a
@@ -385,12 +417,25 @@ fn built_headers(ctx: &Ctx<'_, '_>, v: &Variant<'_>, sent: &[Sent<'_, '_>]) -> T
             }
             Sent::Template(h, template) => {
                 let name = &h.name;
+                if let Some(text) = written_out(v, template) {
+                    return quote!(__ec::HeaderPart::Fixed(#name, #text));
+                }
+                // `{message}` by the value's `Display`, which writes the message without the
+                // `String` an interpolated `message()` would build; `message()` for any other
+                // trait (`{message:?}` quotes the message, not the value).
+                let message_displayed = template.uses.iter().all(|u| {
+                    !matches!(&u.arg, crate::message::ArgRef::Named(n) if n == "message")
+                        || u.fmt_trait == Some(FmtTrait::Display)
+                });
                 let args: Vec<TokenStream> = template
                     .args
                     .iter()
                     .map(|arg| match arg {
                         crate::message::ArgRef::Named(n) if n == "code" => {
                             quote!(__ec::ApiError::code(self))
+                        }
+                        crate::message::ArgRef::Named(n) if n == "message" && message_displayed => {
+                            quote!(self)
                         }
                         crate::message::ArgRef::Named(n) if n == "message" => {
                             quote!(__ec::ApiError::message(self))
