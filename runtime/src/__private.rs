@@ -398,24 +398,35 @@ pub fn decoded_message_opt<T: MessageField>(
         .transpose()
 }
 
-/// An exposed field; the bound error lands on the field. `quoted` is the key as JSON, `"key":`.
-#[inline]
-pub fn field<'a, T: serde::Serialize>(
-    key: &'static str,
-    quoted: &'static str,
-    value: &'a T,
-) -> Field<'a> {
-    Field::quoted(key, quoted, value)
+/// The type of an exposed field: written into the body with `serde::Serialize`. The derive calls
+/// these on the field's type as written (`<T as Exposed>::field`), so that a type without
+/// `Serialize` is one error, on that type, in words about `expose`.
+#[diagnostic::on_unimplemented(
+    message = "the exposed field's type `{Self}` does not implement `serde::Serialize`",
+    label = "an exposed field is written into the body with `serde::Serialize`",
+    note = "derive it (`#[derive(serde::Serialize)]` on `{Self}`), expose a field of a type that implements it, or leave this field out of the body (no `expose`)"
+)]
+pub trait Exposed {
+    /// An exposed field. `quoted` is the key as JSON, `"key":`.
+    fn field<'a>(key: &'static str, quoted: &'static str, value: &'a Self) -> Field<'a>;
+
+    /// An exposed `Option` field, left out when `None`.
+    fn field_opt<'a>(key: &'static str, quoted: &'static str, value: &'a Option<Self>) -> Field<'a>
+    where
+        Self: Sized;
 }
 
-/// An exposed `Option` field, left out when `None`.
-#[inline]
-pub fn field_opt<'a, T: serde::Serialize>(
-    key: &'static str,
-    quoted: &'static str,
-    value: &'a Option<T>,
-) -> Field<'a> {
-    Field::quoted_optional(key, quoted, value.as_ref())
+#[diagnostic::do_not_recommend]
+impl<T: serde::Serialize> Exposed for T {
+    #[inline]
+    fn field<'a>(key: &'static str, quoted: &'static str, value: &'a T) -> Field<'a> {
+        Field::quoted(key, quoted, value)
+    }
+
+    #[inline]
+    fn field_opt<'a>(key: &'static str, quoted: &'static str, value: &'a Option<T>) -> Field<'a> {
+        Field::quoted_optional(key, quoted, value.as_ref())
+    }
 }
 
 /// `Serialize` of a derived type: the body's JSON.

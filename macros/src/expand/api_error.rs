@@ -285,7 +285,7 @@ fn dynamic_pattern(ctx: &Ctx<'_, '_>, v: &Variant<'_>) -> TokenStream {
 }
 
 /// The style, the fields and the problem's instance of a variant with a run-time body:
-/// `__ec::style::Dto`, `[__ec::field(.., __exposed0)]` and `None`.
+/// `__ec::style::Dto`, `[<T as __ec::Exposed>::field(.., __exposed0)]` and `None`.
 fn dynamic_body(
     ctx: &Ctx<'_, '_>,
     v: &Variant<'_>,
@@ -297,12 +297,17 @@ fn dynamic_body(
         let field = {
             let field_key = f.key();
             let name = exposed_binding(n, f);
-            let optional = option_inner(f.ty()).is_some();
             let quoted = format!("{}:", crate::static_body::json_string(&field_key));
-            if optional {
-                quote_spanned!(f.span()=> __ec::field_opt(#field_key, #quoted, #name))
-            } else {
-                quote_spanned!(f.span()=> __ec::field(#field_key, #quoted, #name))
+            // The type keeps its own span: a type without `Serialize` is one error on it.
+            let exposed = quote_spanned!(f.span()=> __ec::Exposed);
+            match option_inner(f.ty()) {
+                Some(inner) => {
+                    quote_spanned!(f.span()=> <#inner as #exposed>::field_opt(#field_key, #quoted, #name))
+                }
+                None => {
+                    let ty = f.ty();
+                    quote_spanned!(f.span()=> <#ty as #exposed>::field(#field_key, #quoted, #name))
+                }
             }
         };
         if f.attrs.instance.is_some() {
