@@ -306,7 +306,10 @@ impl<E, F: Fields> Decoder<'_, E, F> {
                 return Ok(value);
             }
         }
-        if let Source::Body(body, _) = source {
+        // A body of several errors of different codes has no code of its own (one whose
+        // errors share a code has that code, and it was not known above): only then is it read
+        // again for its first error.
+        if let (Source::Body(body, _), None) = (source, received.code()) {
             if let Some(first) = self.first_of_several(status, headers, body) {
                 return Ok(first);
             }
