@@ -8,8 +8,8 @@
 use super::Ctx;
 use super::source::Source;
 use crate::ast::{Sent, Variant};
-use crate::attr::Literal;
 use crate::attr::Style;
+use crate::attr::{Literal, StatusRange};
 use crate::bound::Bounds;
 use crate::code::Code;
 use crate::field_type::{FieldType, Float};
@@ -86,6 +86,25 @@ fn literal_fields(
         .slice(rows, |s, (_, v)| {
             s.int(v.status(), "u16");
         })
+        .code(", run_time_statuses: ");
+    sparse_column(&mut fields, rows, |s, v| {
+        let statuses: Vec<u16> = v
+            .run_time_statuses()
+            .into_iter()
+            .map(|range| match range {
+                StatusRange::Exact(status) => status,
+                StatusRange::Class(class) => class,
+            })
+            .collect();
+        if statuses.is_empty() {
+            return None;
+        }
+        s.slice(statuses, |s, status| {
+            s.int(status, "u16");
+        });
+        Some(())
+    });
+    fields
         .code(", codes: __CODES, messages: ")
         .strs(rows.iter().map(|(_, v)| v.catalog_message()))
         .code(", interpolated: ")
