@@ -689,6 +689,22 @@ fn internal_server_error_is_published_under_each_of_its_statuses() {
             serde_json::json!(["internal_server_error"])
         );
     }
+
+    // The same through utoipa, and for one route's errors.
+    let utoipa_keys: Vec<String> = <CertifierError as utoipa::IntoResponses>::responses()
+        .into_keys()
+        .collect();
+    assert_eq!(utoipa_keys, keys);
+    error_contract::responses! {
+        struct ServerErrors: CertifierError { InternalServerError }
+    }
+    let components = ServerErrors::catalog().to_openapi();
+    let keys: Vec<&String> = components["responses"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .collect();
+    assert_eq!(keys, ["500", "502", "503", "504"]);
 }
 
 #[test]
