@@ -276,8 +276,20 @@ pub enum Failures {
         #[api_error(default)]
         hint: u8,
     },
+    /// Other layers' client errors, with their status.
+    #[api_error(status = 400, message = "refused", catch = "status")]
+    Refused {
+        #[api_error(status)]
+        status: u16,
+    },
+    /// Upstream failures, with one of the statuses they are sent with.
+    #[api_error(status = 502, message = "upstream", statuses(503, 504), catch = "status")]
+    Upstream {
+        #[api_error(status)]
+        status: u16,
+    },
     /// Server errors, with the status of the response they answer.
-    #[api_error(status = 500, message = "internal", catch("panic", "status"))]
+    #[api_error(status = 500, message = "internal", statuses("5XX"), catch("panic", "status"))]
     Internal {
         #[api_error(status)]
         status: Status,
@@ -306,6 +318,10 @@ pub enum Violations {
         #[api_error(default)]
         hint: u8,
     },
+    /// Another layer's 4xx.
+    #[api_error(status = 400, message = "request refused", catch = "status")] RequestRefused { #[api_error(status)] status: u16 },
+    /// Another layer's 5xx.
+    #[api_error(status = 500, message = "server error", catch = "status")] ServerError { #[api_error(status)] status: u16 },
 }
 
 /// Uses the derived impls so the crate exercises them.

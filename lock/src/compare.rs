@@ -137,6 +137,7 @@ fn entry_changes(before: Locked<'_>, after: Locked<'_>, changes: &mut Vec<Change
             format!("status changed from {} to {}", old.status, new.status),
         );
     }
+    status_changes(old, new, &mut push);
     if old.style != new.style {
         push(
             ChangeKind::StyleChanged,
@@ -179,6 +180,33 @@ fn entry_changes(before: Locked<'_>, after: Locked<'_>, changes: &mut Vec<Change
 
     if let Some((kind, detail)) = message_change(old, new) {
         push(kind, detail);
+    }
+}
+
+/// The changes of the statuses a run-time status may take: one that the other side's statuses
+/// (its declared one included) do not cover, as itself or by its class.
+fn status_changes(before: &Entry, after: &Entry, push: &mut impl FnMut(ChangeKind, String)) {
+    let covered = |status: &str, entry: &Entry| {
+        let declared = entry.status.to_string();
+        let class = status.get(..1).map(|digit| format!("{digit}XX"));
+        status == declared
+            || entry
+                .statuses
+                .iter()
+                .any(|s| s == status || Some(s) == class.as_ref())
+    };
+    for status in &before.statuses {
+        if !covered(status, after) {
+            push(
+                ChangeKind::StatusRemoved,
+                format!("no longer sent with {status}"),
+            );
+        }
+    }
+    for status in &after.statuses {
+        if !covered(status, before) {
+            push(ChangeKind::StatusAdded, format!("also sent with {status}"));
+        }
     }
 }
 

@@ -32,6 +32,10 @@ pub(crate) struct Entry {
     pub(crate) name: String,
     /// The declared status.
     pub(crate) status: u64,
+    /// The other statuses a run-time status may take, as `OpenAPI` keys (`"503"`, `"5XX"`), in
+    /// the catalog's order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) statuses: Vec<String>,
     /// A built-in style's name, or a custom style's path as written.
     pub(crate) style: String,
     /// The style's own members written under another name than the style's, by role.
@@ -278,6 +282,12 @@ impl Entry {
         Entry {
             name: entry.name().to_owned(),
             status: u64::from(entry.status().as_u16()),
+            statuses: entry
+                .statuses()
+                .iter()
+                .skip(1)
+                .map(ToString::to_string)
+                .collect(),
             style: entry.style().to_owned(),
             rename_members,
             skip_members,

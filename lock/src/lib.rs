@@ -53,15 +53,16 @@
 //!
 //! # What breaks the contract
 //!
-//! New codes, new exposed keys, new headers and new constant members pass: a client that does
-//! not know them is not broken (the lock is left as it is; the test says what it does not
-//! record yet), and so does a style member that `skip_members` no longer leaves out. A message
+//! New codes, new exposed keys, new headers, new statuses and new constant members pass: a
+//! client that does not know them is not broken (the lock is left as it is; the test says what
+//! it does not record yet), and so does a style member that `skip_members` no longer leaves out. A message
 //! or a variant's name that changed passes too, reported as allowed, except the message of a
 //! code in the `message` style: its body has no code, so clients tell its errors apart by their
 //! message, and that change breaks.
 //!
 //! Everything else fails the test with one line per change ([`ChangeKind`] lists them): a code
-//! removed, renumbered (the same variant name under another code), its status, style, problem
+//! removed, renumbered (the same variant name under another code), its status, a status its
+//! run-time status could take and no longer does (a client may rely on it), its style, problem
 //! `type` or parent changed, an exposed key removed, renamed or retyped, a header removed, a
 //! fixed header's value (`headers("Cache-Control" = "no-store")`) or template changed, a member
 //! the style writes itself renamed (`rename_members`, back to the style's own name included:
@@ -107,7 +108,8 @@
 //! ```
 //!
 //! Codes are sorted (numbers by value, then strings), exposed keys and headers by name. Each code
-//! has its variant's `name`, declared `status`, `style`, `type` (problem style with a
+//! has its variant's `name`, declared `status`, `statuses` (with a run-time status: the others
+//! it may take, as `OpenAPI` keys, `"503"` or `"5XX"`), `style`, `type` (problem style with a
 //! `type_base` only: the problem type URI), `parent` (if any), `message` (the template as
 //! written), `fields` (exposed key and Rust type as written in the enum) and `headers` (a
 //! header from a field by its name, a fixed or templated one as `"Name: value"`, the value as
@@ -160,7 +162,8 @@
 //!   `instance`, like an exposed field: removed or retyped, it breaks.
 //!
 //! A lock without these members (written before they were recorded) still reads: none of them
-//! means the style's own names, nothing left out and no constant member. A lock that calls the
+//! means the style's own names, nothing left out and no constant member; a lock without
+//! `statuses` reads as no other status (a run-time status's are then reported as added). A lock that calls the
 //! constants `"members"` (written before the attribute `members(...)` was renamed
 //! `constants(...)`) reads too, and is rewritten with `"constants"` by the next overwrite.
 

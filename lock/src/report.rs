@@ -165,6 +165,9 @@ pub enum ChangeKind {
     CodeRenumbered,
     /// Breaking: the declared status changed.
     StatusChanged,
+    /// Breaking: a status that a run-time status could take (`statuses(...)`, or the class of
+    /// one that lists none) is no longer one of them: a client may rely on it (a 503 to retry).
+    StatusRemoved,
     /// Breaking: the body's style changed.
     StyleChanged,
     /// Breaking: the problem `type` URI changed.
@@ -206,6 +209,8 @@ pub enum ChangeKind {
     FieldAdded,
     /// Added: a new header.
     HeaderAdded,
+    /// Added: a status that a run-time status may take besides those it could.
+    StatusAdded,
     /// Added: a new constant member.
     ConstantAdded,
     /// Added: a member the style writes itself that was left out is written again.
@@ -225,13 +230,14 @@ impl ChangeKind {
                 | ChangeKind::CodeAdded
                 | ChangeKind::FieldAdded
                 | ChangeKind::HeaderAdded
+                | ChangeKind::StatusAdded
                 | ChangeKind::ConstantAdded
                 | ChangeKind::MemberRestored
         )
     }
 
-    /// Whether the change adds to the contract (a code, an exposed key, a header, a constant
-    /// member, a style member no longer left out).
+    /// Whether the change adds to the contract (a code, an exposed key, a header, a status, a
+    /// constant member, a style member no longer left out).
     ///
     /// See [`ChangeKind`] for an example.
     #[must_use]
@@ -241,6 +247,7 @@ impl ChangeKind {
             ChangeKind::CodeAdded
                 | ChangeKind::FieldAdded
                 | ChangeKind::HeaderAdded
+                | ChangeKind::StatusAdded
                 | ChangeKind::ConstantAdded
                 | ChangeKind::MemberRestored
         )

@@ -1672,3 +1672,80 @@ mod headers {
         assert!(ChangeKind::HeaderChanged.is_breaking());
     }
 }
+
+/// The statuses a run-time status may take are in the lock; one no longer taken breaks, a new
+/// one is an addition.
+mod statuses {
+    use super::*;
+
+    mod before {
+        #[derive(Debug, error_contract::ApiError)]
+        #[api_error(style = "nested", rename_all = "snake_case")]
+        #[allow(dead_code, reason = "only the catalog is read")]
+        pub(super) enum Certifier {
+            #[api_error(status = 500, statuses(502, 503, 504))]
+            InternalServerError {
+                #[api_error(status)]
+                status: u16,
+            },
+            #[api_error(status = 400, message = "request refused")]
+            Refused {
+                #[api_error(status)]
+                status: u16,
+            },
+        }
+    }
+
+    mod after {
+        #[derive(Debug, error_contract::ApiError)]
+        #[api_error(style = "nested", rename_all = "snake_case")]
+        #[allow(dead_code, reason = "only the catalog is read")]
+        pub(super) enum Certifier {
+            #[api_error(status = 500, statuses(502, 503, 507))]
+            InternalServerError {
+                #[api_error(status)]
+                status: u16,
+            },
+            #[api_error(status = 400, statuses(409, 429), message = "request refused")]
+            Refused {
+                #[api_error(status)]
+                status: u16,
+            },
+        }
+    }
+
+    #[test]
+    fn a_status_no_longer_taken_breaks_and_a_new_one_is_added() {
+        let locked = lock::to_lock(&before::Certifier::catalog());
+        assert!(
+            locked.contains(
+                "\"status\": 500,\n      \"statuses\": [\n        \"502\",\n        \"503\",\n        \"504\"\n      ],"
+            ),
+            "{locked}"
+        );
+        assert!(
+            locked.contains("\"status\": 400,\n      \"statuses\": [\n        \"4XX\"\n      ],"),
+            "{locked}"
+        );
+        let report = lock::compare(&locked, &after::Certifier::catalog()).unwrap();
+        assert_eq!(
+            report.to_string(),
+            "breaking  code internal_server_error (InternalServerError): no longer sent with 504\n\
+             added     code internal_server_error (InternalServerError): also sent with 507\n\
+             breaking  code refused (Refused): no longer sent with 4XX\n"
+        );
+        let kinds: Vec<ChangeKind> = report.changes().iter().map(lock::Change::kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ChangeKind::StatusRemoved,
+                ChangeKind::StatusAdded,
+                ChangeKind::StatusRemoved
+            ]
+        );
+        // Narrowed back from the class, 409 and 429 were in 4XX: nothing added. And the lock of
+        // an unchanged enum compares equal.
+        let report = lock::compare(&locked, &before::Certifier::catalog()).unwrap();
+        assert!(report.is_empty(), "{report}");
+    }
+}

@@ -3,7 +3,7 @@
 
 pub(crate) use crate::attr::unraw;
 use crate::attr::{
-    self, ContainerAttrs, FieldAttrs, FixedHeader, Level, Literal, Style, VariantAttrs,
+    self, ContainerAttrs, FieldAttrs, FixedHeader, Level, Literal, StatusRange, Style, VariantAttrs,
 };
 use crate::code::Code;
 use crate::diagnostics::Diagnostics;
@@ -253,6 +253,18 @@ impl<'a> Variant<'a> {
 
     pub(crate) fn status_field(&self) -> Option<&Field<'a>> {
         self.fields.iter().find(|f| f.attrs.status.is_some())
+    }
+
+    /// The statuses a run-time status may take beside the declared one: those `statuses(...)`
+    /// lists, else every status of the declared one's class. None without a run-time status.
+    pub(crate) fn run_time_statuses(&self) -> Vec<StatusRange> {
+        if self.status_field().is_none() || self.delegates() {
+            return Vec::new();
+        }
+        match &self.attrs.statuses {
+            Some(list) => list.value.iter().map(|(range, _)| *range).collect(),
+            None => vec![StatusRange::class_of(self.status())],
+        }
     }
 
     /// The field that carries the public message at run time (`#[api_error(message)]`).

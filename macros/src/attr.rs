@@ -44,6 +44,7 @@ pub(crate) const VARIANT_KEYS: &[&str] = &[
     "validate",
     "constants",
     "headers",
+    "statuses",
 ];
 /// Keys of the field level.
 pub(crate) const FIELD_KEYS: &[&str] = &[
@@ -147,6 +148,40 @@ pub(crate) struct FixedHeader {
     pub(crate) template: Option<Template>,
 }
 
+/// A status that a run-time status may take, as `statuses(...)` lists it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum StatusRange {
+    /// One status, 400..=599 (`503`).
+    Exact(u16),
+    /// Every status of a class: 4 for `"4XX"` (400..=499), 5 for `"5XX"` (500..=599).
+    Class(u16),
+}
+
+impl StatusRange {
+    /// The class of `status`: `"4XX"` for 404.
+    pub(crate) fn class_of(status: u16) -> StatusRange {
+        StatusRange::Class(status / 100)
+    }
+
+    pub(crate) fn contains(self, status: u16) -> bool {
+        match self {
+            StatusRange::Exact(s) => s == status,
+            StatusRange::Class(c) => status / 100 == c && (400..=599).contains(&status),
+        }
+    }
+
+    /// As written in `statuses(...)`: `503`, `"5XX"`.
+    pub(crate) fn written(self) -> String {
+        match self {
+            StatusRange::Exact(s) => s.to_string(),
+            StatusRange::Class(c) => format!("\"{c}XX\""),
+        }
+    }
+}
+
+/// The statuses a variant's `statuses(...)` lists, each with the span of its literal.
+pub(crate) type StatusList = Vec<(StatusRange, Span)>;
+
 /// The kinds a variant's `catch` names, each with the span of its literal.
 pub(crate) type Catches = Vec<(Kind, Span)>;
 
@@ -176,6 +211,8 @@ pub(crate) struct VariantAttrs {
     pub(crate) constants: Option<Spanned<Vec<ConstantAttr>>>,
     /// `headers(...)`: headers the variant sends, adding to (and replacing by name) the enum's.
     pub(crate) headers: Option<Spanned<Vec<FixedHeader>>>,
+    /// `statuses(...)`: the statuses a run-time status may take beside the declared one.
+    pub(crate) statuses: Option<Spanned<StatusList>>,
     /// A `status` key was written, even if its value was reported as wrong.
     pub(crate) status_written: bool,
     /// An `#[api_error]` attribute is present (on a variant: any at all).
@@ -334,6 +371,7 @@ fn variant_key(
         }
         "constants" => set(cx, &mut v.constants, meta, constants(cx, meta)?),
         "headers" => set(cx, &mut v.headers, meta, headers(cx, meta)?),
+        "statuses" => set(cx, &mut v.statuses, meta, statuses(cx, meta)?),
         // `for_each_key` only hands over keys of the level's table, and each has an arm above.
         _ => {}
     }
@@ -779,6 +817,129 @@ fn status(cx: &Diagnostics, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Sp
         other => {
             cx.error_spanned_by(other, "expected an integer literal: `status = 404`");
             Ok(None)
+        }
+    }
+}
+
+/// `statuses(502, 503, "4XX", ...)`: each an error status (400..=599) or a class (`"4XX"`,
+/// `"5XX"`), none twice, none inside a class listed too. Whether the variant has a run-time
+/// status, and the declared status listed again, are checked in `check`.
+fn statuses(
+    cx: &Diagnostics,
+    meta: &ParseNestedMeta<'_>,
+) -> syn::Result<Option<Spanned<StatusList>>> {
+    let example = "`statuses(502, 503, 504)`, or a class of statuses: `statuses(\"5XX\")`";
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(meta.error(format!("expected the statuses in parentheses: {example}")));
+    }
+    let key = key_span(meta);
+    let content;
+    let parens = syn::parenthesized!(content in meta.input);
+    let exprs = syn::punctuated::Punctuated::<Expr, Token![,]>::parse_terminated(&content)?;
+    let span = parens.span.join();
+    if exprs.is_empty() {
+        cx.error_at(
+            span,
+            format!("`statuses()` lists no status: list those the run-time status may take beside the declared one, {example}"),
+        );
+        return Ok(None);
+    }
+    let mut ok = true;
+    let mut list: StatusList = Vec::new();
+    for expr in &exprs {
+        let Some(range) = status_range(cx, expr) else {
+            ok = false;
+            continue;
+        };
+        let at = expr.span();
+        let earlier = list.iter().find(|(listed, _)| {
+            *listed == range
+                || matches!((listed, range), (StatusRange::Class(_), StatusRange::Exact(s)) if listed.contains(s))
+                || matches!((listed, range), (StatusRange::Exact(s), StatusRange::Class(_)) if range.contains(*s))
+        });
+        match earlier {
+            Some((listed, first)) if *listed == range => {
+                cx.error_at(at, format!("`{}` is listed twice", range.written()));
+                cx.error_at(*first, "first listed here");
+                ok = false;
+            }
+            Some((listed, first)) => {
+                let (status, class) = match range {
+                    StatusRange::Exact(_) => (range, *listed),
+                    StatusRange::Class(_) => (*listed, range),
+                };
+                cx.error_at(
+                    at,
+                    format!(
+                        "`{}` is in `{}`, listed too: keep one",
+                        status.written(),
+                        class.written()
+                    ),
+                );
+                cx.error_at(*first, "listed here");
+                ok = false;
+            }
+            None => list.push((range, at)),
+        }
+    }
+    Ok(ok.then_some(Spanned {
+        value: list,
+        key,
+        span,
+    }))
+}
+
+/// One element of `statuses(...)`, reported when it is not a status or a class.
+fn status_range(cx: &Diagnostics, expr: &Expr) -> Option<StatusRange> {
+    let expected = "expected an error status (`503`) or a class of them (`\"4XX\"`, `\"5XX\"`)";
+    match expr {
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(int), ..
+        }) => {
+            if !matches!(int.suffix(), "" | "u16") {
+                cx.error_at(
+                    int.span(),
+                    format!(
+                        "remove the `{}` suffix: a status is written `503`",
+                        int.suffix()
+                    ),
+                );
+                return None;
+            }
+            match int.base10_parse::<u16>() {
+                Ok(n) if (400..=599).contains(&n) => Some(StatusRange::Exact(n)),
+                _ => {
+                    cx.error_at(
+                        int.span(),
+                        "a status in `statuses` must be an HTTP error status, 400..=599",
+                    );
+                    None
+                }
+            }
+        }
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(s), ..
+        }) => match s.value().as_str() {
+            "4XX" => Some(StatusRange::Class(4)),
+            "5XX" => Some(StatusRange::Class(5)),
+            other if matches!(other.to_ascii_uppercase().as_str(), "4XX" | "5XX") => {
+                cx.error_at(
+                    s.span(),
+                    format!(
+                        "write `\"{}\"`: a class of statuses is written as OpenAPI writes it",
+                        other.to_ascii_uppercase()
+                    ),
+                );
+                None
+            }
+            _ => {
+                cx.error_at(s.span(), expected);
+                None
+            }
+        },
+        other => {
+            cx.error_spanned_by(other, expected);
+            None
         }
     }
 }

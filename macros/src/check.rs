@@ -40,6 +40,8 @@ pub(crate) fn check(cx: &Diagnostics, cont: &Container<'_>) {
     code_kinds(cx, cont);
     dto_numeric(cx, cont);
     parents(cx, cont);
+    // Last: it speaks only when nothing else was reported.
+    status_catches(cx, cont);
 }
 
 /// `other` and `default` only mean something with `decode`; with it, every field must be
@@ -225,6 +227,7 @@ fn delegates_to_one_field(
         ("parent", a.parent.as_ref().map(|s| s.key)),
         ("style", a.style.as_ref().map(|s| s.key)),
         ("headers", a.headers.as_ref().map(|s| s.key)),
+        ("statuses", a.statuses.as_ref().map(|s| s.key)),
         // Both flags together are reported once, by the `transparent` check.
         ("other", a.other.filter(|_| flag == "transparent")),
     ];
@@ -692,6 +695,8 @@ fn from_types_unique(cx: &Diagnostics, cont: &Container<'_>) {
     }
 }
 
+/// A run-time `status` field is one per variant; `statuses(...)` lists what it may take, so it
+/// needs one, and does not list the declared status, which it always may take.
 fn status_field(cx: &Diagnostics, variant: &Variant<'_>) {
     one_field_with(
         cx,
@@ -699,6 +704,35 @@ fn status_field(cx: &Diagnostics, variant: &Variant<'_>) {
         |a| a.status,
         "duplicate run-time `status` field",
     );
+    let Some(statuses) = &variant.attrs.statuses else {
+        return;
+    };
+    if variant.delegates() {
+        return; // reported by `delegates_to_one_field`
+    }
+    if variant.status_field().is_none() {
+        cx.error_at(
+            statuses.key,
+            format!(
+                "`statuses` lists the statuses that a run-time status may take, and `{}` has none: add the field `#[api_error(status)] status: u16`, or remove `statuses`",
+                variant.ident
+            ),
+        );
+        return;
+    }
+    if let Some(declared) = &variant.attrs.status {
+        for (range, span) in &statuses.value {
+            if *range == crate::attr::StatusRange::Exact(declared.value) {
+                cx.error_at(
+                    *span,
+                    format!(
+                        "`{}` is the declared status, which the run-time status always may take: remove it from `statuses`",
+                        declared.value
+                    ),
+                );
+            }
+        }
+    }
 }
 
 /// A variant has at most one field whose attributes `pick` gives a span for: a second one is an
@@ -1059,40 +1093,184 @@ fn validates_unique(cx: &Diagnostics, cont: &Container<'_>) {
 /// Each kind is answered by one variant, and other layers' responses of one status by one
 /// variant: a second claim is an error on both.
 fn catches_unique(cx: &Diagnostics, cont: &Container<'_>) {
-    let mut seen: BTreeMap<(&str, u16), (&syn::Ident, proc_macro2::Span)> = BTreeMap::new();
+    let mut seen: BTreeMap<&str, (&syn::Ident, proc_macro2::Span)> = BTreeMap::new();
     for variant in &cont.variants {
         let Some(catch) = &variant.attrs.catch else {
             continue;
         };
         for (kind, span) in &catch.value {
-            // Other layers' responses are told apart by status; every other kind by itself.
-            let status = if kind.name == crate::failure::STATUS {
-                variant.status()
-            } else {
-                0
-            };
-            match seen.get(&(kind.name, status)) {
+            // Other layers' responses are told apart by status: `status_catches`.
+            if kind.name == crate::failure::STATUS {
+                continue;
+            }
+            match seen.get(kind.name) {
                 Some((first, first_span)) => {
-                    let what = if status == 0 {
-                        format!("`\"{}\"`", kind.name)
-                    } else {
-                        format!("`\"{}\"` of status {status}", kind.name)
-                    };
                     cx.error_at(
                         *span,
                         format!(
-                            "{what} is caught by two variants, `{first}` and `{}`: one variant answers each failure",
+                            "`\"{}\"` is caught by two variants, `{first}` and `{}`: one variant answers each failure",
+                            kind.name,
                             variant.ident
                         ),
                     );
                     cx.error_at(*first_span, "first caught here");
                 }
                 None => {
-                    seen.insert((kind.name, status), (variant.ident, *span));
+                    seen.insert(kind.name, (variant.ident, *span));
                 }
             }
         }
     }
+}
+
+/// Other layers' error responses of `class`, for messages.
+fn other_layers(class: u16) -> &'static str {
+    if class == 4 {
+        "a 401, a 409, a 418"
+    } else {
+        "a 502, a 503"
+    }
+}
+
+/// A failure that no variant claims by kind (another layer's response: a 401, a 409, a 503; a
+/// kind nobody names) is answered by a variant with `catch = "status"` that is sent with its
+/// status: the one that declares it or lists it in `statuses`, else the one whose run-time
+/// status takes its class. One variant answers each status and each class; and once an enum
+/// uses `catch`, every 4xx and every 5xx has such a variant, so that no failure is answered
+/// with another status.
+fn status_catches(cx: &Diagnostics, cont: &Container<'_>) {
+    use crate::attr::StatusRange;
+    use crate::catches::StatusCatches;
+    let variants = &cont.variants;
+    let table = StatusCatches::of(variants);
+    for (range, first, second) in &table.conflicts {
+        let what = match range {
+            StatusRange::Exact(status) => format!("another layer's {status}"),
+            StatusRange::Class(class) => format!("every other {class}xx"),
+        };
+        cx.error_at(
+            second.span,
+            format!(
+                "`\"status\"`: {what} is caught by two variants, `{}` and `{}`: one variant answers each failure",
+                variants[first.position].ident,
+                variants[second.position].ident
+            ),
+        );
+        cx.error_at(first.span, "first caught here");
+    }
+    // Whether every status is covered is asked of an enum that is otherwise right: after any
+    // other error, this one would only add to it.
+    let catching = variants
+        .iter()
+        .any(|v| v.attrs.catch.is_some() && !v.delegates());
+    if !catching || cx.has_errors() {
+        return;
+    }
+    let missing: Vec<u16> = [4, 5].into_iter().filter(|c| !table.covers(*c)).collect();
+    if !missing.is_empty() {
+        uncovered(cx, cont, &table, &missing);
+    }
+}
+
+/// The error for the classes in `missing`, which no variant answers keeping the status: on a
+/// struct, what it needs; on an enum, the field to give a variant, or the variants to add.
+fn uncovered(
+    cx: &Diagnostics,
+    cont: &Container<'_>,
+    table: &crate::catches::StatusCatches,
+    missing: &[u16],
+) {
+    let variants = &cont.variants;
+    if !cont.is_enum {
+        let variant = &variants[0];
+        cx.error_at(
+            variant.attrs.catch.as_ref().map_or_else(|| variant.span(), |c| c.key),
+            format!(
+                "`{}` answers the framework's failures, and so every error response another layer writes (a 401, a 409, a 503): to answer each with the status it has, give it `\"status\"` in `catch`, `statuses(\"4XX\", \"5XX\")` and the field `#[api_error(status)] status: u16`",
+                variant.ident
+            ),
+        );
+        return;
+    }
+    // A variant with `catch = "status"` of the class's general status (400, 500) and no
+    // run-time status: giving it one is the smallest fix. (A 408's variant taking a 409 would
+    // answer with a message of another meaning: a variant of its own then.)
+    let mut to_add = Vec::new();
+    for &class in missing {
+        let fixed = table.exact.values().find(|c| {
+            let v = &variants[c.position];
+            v.status() == class * 100 && v.status_field().is_none()
+        });
+        match fixed {
+            Some(fixed) => cx.error_at(
+                fixed.span,
+                format!(
+                    "`{0}` answers another layer's {1} with `catch = \"status\"`, but another {2}xx ({3}) would then have no variant with its status: give `{0}` a run-time status, the field `#[api_error(status)] status: u16`, which takes the status of each {2}xx that no other variant claims",
+                    variants[fixed.position].ident,
+                    variants[fixed.position].status(),
+                    class,
+                    other_layers(class),
+                ),
+            ),
+            None => to_add.push(class),
+        }
+    }
+    if to_add.is_empty() {
+        return;
+    }
+    let numeric = variants
+        .iter()
+        .any(|v| matches!(v.code, crate::code::Code::Num(_)));
+    let code = if numeric { "code = ..., " } else { "" };
+    let taken = |names: &[&'static str]| {
+        names
+            .iter()
+            .copied()
+            .find(|name| !variants.iter().any(|v| v.ident == name))
+            .unwrap_or(names[names.len() - 1])
+    };
+    let suggestion = |class: u16| {
+        let (status, message, name) = if class == 4 {
+            (
+                400,
+                "request refused",
+                taken(&["RequestRefused", "ClientError", "OtherClientError"]),
+            )
+        } else {
+            (
+                500,
+                "server error",
+                taken(&["ServerError", "UpstreamError", "OtherServerError"]),
+            )
+        };
+        format!(
+            "`#[api_error(status = {status}, {code}message = \"{message}\", catch = \"status\")] {name} {{ #[api_error(status)] status: u16 }},`"
+        )
+    };
+    let (what, add) = match to_add.as_slice() {
+        [class] => (
+            format!("a {class}xx ({})", other_layers(*class)),
+            format!(
+                "a variant with `catch = \"status\"` and a run-time status, which takes the status of each {class}xx that no other variant claims: {}",
+                suggestion(*class)
+            ),
+        ),
+        _ => (
+            format!("a 4xx or a 5xx ({}, {})", other_layers(4), other_layers(5)),
+            format!(
+                "two variants with `catch = \"status\"` and a run-time status, which take the status of each 4xx and 5xx that no other variant claims: {} and {}",
+                suggestion(4),
+                suggestion(5)
+            ),
+        ),
+    };
+    cx.error_at(
+        cont.ident().span(),
+        format!(
+            "`{}` answers the framework's failures with `catch`, but no variant answers {what} that another layer writes with the status it has: add {add}",
+            cont.ident()
+        ),
+    );
 }
 
 /// `example` gives the value of a field that the example body shows: an exposed one, or one the

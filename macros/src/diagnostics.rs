@@ -29,6 +29,11 @@ impl Diagnostics {
         self.errors.borrow_mut().push(error);
     }
 
+    /// Whether an error was reported.
+    pub(crate) fn has_errors(&self) -> bool {
+        !self.errors.borrow().is_empty()
+    }
+
     /// All errors combined, if there were any.
     pub(crate) fn check(self) -> syn::Result<()> {
         let mut errors = self.errors.into_inner().into_iter();

@@ -12,7 +12,8 @@ pub(crate) struct Kind {
     pub(crate) usual_status: u16,
 }
 
-/// The kind whose failures are other layers' error responses, of the variant's own status.
+/// The kind whose failures are other layers' error responses, of a status the variant is sent
+/// with.
 pub(crate) const STATUS: &str = "status";
 
 pub(crate) const KINDS: &[Kind] = &[

@@ -16,6 +16,7 @@ mod ast;
 mod attr;
 mod bound;
 mod case;
+mod catches;
 mod check;
 mod code;
 mod diagnostics;

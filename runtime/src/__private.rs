@@ -449,11 +449,17 @@ pub trait DerivedWithDecode<'a>: Sized {
     fn refuse() -> Result<Self, DecodeError>;
 }
 
-/// The run-time status, or the declared one when the run-time value is not 400..=599.
+/// The run-time status when the variant may be sent with it (the declared status, or one that
+/// `taken` accepts: its `statuses(...)`, else the declared status's class), else the declared
+/// one. `taken` accepts only statuses of 400..=599.
 #[inline]
-pub fn runtime_status<T: StatusValue + ?Sized>(value: &T, declared: Status) -> Status {
+pub fn runtime_status<T: StatusValue + ?Sized>(
+    value: &T,
+    declared: Status,
+    taken: impl Fn(u16) -> bool,
+) -> Status {
     match value.__status() {
-        code @ 400..=599 => Status::checked(code),
+        code if code == declared.as_u16() || taken(code) => Status::checked(code),
         _ => declared,
     }
 }

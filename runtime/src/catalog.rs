@@ -2,7 +2,7 @@
 
 pub(crate) mod field_schema;
 
-use crate::{Code, Status};
+use crate::{Code, Status, StatusRange};
 
 /// A type's error table as parallel arrays of literals, indexed by variant; the derive writes one
 /// per type (reached through `__private`).
@@ -19,6 +19,12 @@ pub struct Table {
     pub names: &'static [&'static str],
     /// The declared statuses.
     pub statuses: &'static [u16],
+    /// For the variants with a run-time status, their lists in `run_time_status_values`.
+    pub run_time_statuses: Lists,
+    /// The statuses a variant with a run-time status may take besides the declared one
+    /// (`statuses(...)`, else the declared status's class), 4 and 5 standing for the classes
+    /// `4XX` and `5XX`.
+    pub run_time_status_values: &'static [u16],
     /// The codes.
     pub codes: TableCodes,
     /// The static messages, or the templates of interpolated ones.
@@ -299,6 +305,78 @@ impl CatalogEntry {
     #[must_use]
     pub fn status(self) -> Status {
         Status::checked(self.table.statuses[self.at()])
+    }
+
+    /// Every status the variant may be sent with: the declared one first, then, for a variant
+    /// with a run-time `status` field, those its `statuses(...)` lists, else its declared
+    /// status's class. The Markdown table, the `OpenAPI` responses and the lock list them all.
+    ///
+    /// ```
+    /// use error_contract::{ApiError, Status, StatusRange};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(style = "nested", rename_all = "snake_case")]
+    /// enum CertifierError {
+    ///     #[api_error(status = 404)]
+    ///     NotFound,
+    ///     #[api_error(status = 500, statuses(502, 503, 504))]
+    ///     InternalServerError {
+    ///         #[api_error(status)]
+    ///         status: u16,
+    ///     },
+    ///     #[api_error(status = 400, message = "request refused")]
+    ///     Refused {
+    ///         #[api_error(status)]
+    ///         status: u16,
+    ///     },
+    /// }
+    ///
+    /// let catalog = CertifierError::catalog();
+    /// let statuses = |i: usize| catalog.entries()[i].statuses();
+    /// assert_eq!(statuses(0), [StatusRange::Exact(Status::NOT_FOUND)]);
+    /// assert_eq!(
+    ///     statuses(1),
+    ///     [500, 502, 503, 504].map(|s| StatusRange::Exact(Status::new(s).unwrap()))
+    /// );
+    /// assert_eq!(
+    ///     statuses(2),
+    ///     [StatusRange::Exact(Status::BAD_REQUEST), StatusRange::ClientErrors]
+    /// );
+    /// ```
+    #[must_use]
+    pub fn statuses(self) -> Vec<StatusRange> {
+        let table = self.table;
+        let run_time = table
+            .run_time_status_values
+            .get(table.run_time_statuses.range(self.index))
+            .unwrap_or(&[]);
+        let mut statuses = Vec::with_capacity(1 + run_time.len());
+        statuses.push(StatusRange::Exact(self.status()));
+        statuses.extend(run_time.iter().map(|&code| StatusRange::from_table(code)));
+        statuses
+    }
+
+    /// Whether the variant may be sent with `status` (see [`statuses`](CatalogEntry::statuses)).
+    ///
+    /// ```
+    /// use error_contract::{ApiError, Status};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum UpstreamError {
+    ///     #[api_error(status = 502, statuses(503, 504))]
+    ///     Failed {
+    ///         #[api_error(status)]
+    ///         status: u16,
+    ///     },
+    /// }
+    ///
+    /// let entry = UpstreamError::catalog().entries()[0];
+    /// assert!(entry.sends(Status::GATEWAY_TIMEOUT));
+    /// assert!(!entry.sends(Status::INTERNAL_SERVER_ERROR));
+    /// ```
+    #[must_use]
+    pub fn sends(self, status: Status) -> bool {
+        self.statuses().iter().any(|range| range.contains(status))
     }
 
     /// The stable code.

@@ -50,8 +50,9 @@ pub enum FailureKind {
     InvalidQuery,
     /// `panic`: a handler panicked (500). The panic message is logged, never sent.
     Panic,
-    /// `status`: a 4xx or 5xx response that another layer wrote without a contract body, of the
-    /// variant's own status (a 408 from a timeout layer, a 401 from an auth layer, ...).
+    /// `status`: a 4xx or 5xx response that another layer wrote without a contract body, of a
+    /// status the variant is sent with (a 408 from a timeout layer, a 401 from an auth layer,
+    /// ...; with a run-time status, every status it may take).
     Status,
 }
 
@@ -390,16 +391,20 @@ impl fmt::Debug for Failure<'_> {
 /// that goes on the wire.
 ///
 /// The derive implements it for an enum with at least one variant with `catch`. Which variant
-/// answers a failure:
+/// answers a failure (decided at compile time):
 ///
 /// 1. the variant that claims its kind (`catch = "json_data"`);
 /// 2. else, going by the failure's status `S` (the usual status of its kind, or the status of
-///    the response another layer wrote): the variant with `catch = "status"` and status `S`,
-///    else the first variant with `catch` and status `S`;
-/// 3. else the first variant with `catch` of `S`'s class (4xx or 5xx) that has a run-time
-///    `#[api_error(status)]` field, which takes `S`;
-/// 4. else the first variant with `catch` of `S`'s class;
-/// 5. else the first variant with `catch`.
+///    the response another layer wrote), the variant with `catch = "status"` that is sent with
+///    `S` itself: it declares `S`, or lists it in `statuses(...)`;
+/// 3. else the variant with `catch = "status"` whose run-time `#[api_error(status)]` field takes
+///    every status of `S`'s class (4xx or 5xx; its declared status's class, or a class its
+///    `statuses("4XX")` lists), which takes `S`.
+///
+/// So a failure keeps its status: the derive refuses an enum with `catch` that has no variant of
+/// step 3 for the 4xx or for the 5xx (unless its `catch = "status"` variants name every status
+/// of the class), and says which variant to add. A status that is not an error status (a layer
+/// that answered 600) goes to the variant that answers a 500, which sends its declared status.
 ///
 /// ```
 /// use error_contract::{ApiError, FromFailure, Fact, Failure, FailureKind, Status};
@@ -414,21 +419,33 @@ impl fmt::Debug for Failure<'_> {
 ///         #[api_error(expose, fact = "pointer")]
 ///         pointer: Option<String>,
 ///     },
-///     #[api_error(status = 500, message = "internal error", catch = "panic")]
-///     Internal,
+///     /// Another layer refused the request (a 401, a 409, ...).
+///     #[api_error(status = 400, message = "request refused", catch = "status")]
+///     Refused {
+///         #[api_error(status)]
+///         status: u16,
+///     },
+///     /// A panic, or another layer's 5xx.
+///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
+///     Internal {
+///         #[api_error(status)]
+///         status: u16,
+///     },
 /// }
 ///
 /// let failure = Failure::new(FailureKind::JsonData).with(Fact::Pointer, "/quantity");
 /// let error = ApiFailure::from_failure(&failure);
 /// assert_eq!(&*error.body(), r#"{"code":"invalid_request","message":"invalid request","pointer":"/quantity"}"#);
 ///
-/// // Nobody claims 405: it goes to the first 4xx variant with `catch`.
+/// // Nobody claims 405: the 4xx variant with a run-time status answers it, with 405.
 /// let error = ApiFailure::from_failure(&Failure::new(FailureKind::MethodNotAllowed));
-/// assert_eq!(error.code(), "not_found");
+/// assert_eq!(error.code(), "refused");
+/// assert_eq!(error.status(), Status::METHOD_NOT_ALLOWED);
 ///
-/// // A 503 another layer wrote: the first 5xx variant with `catch`.
+/// // A 503 another layer wrote: the 5xx variant, with 503.
 /// let error = ApiFailure::from_failure(&Failure::from_status(Status::SERVICE_UNAVAILABLE));
 /// assert_eq!(error.code(), "internal");
+/// assert_eq!(error.status(), Status::SERVICE_UNAVAILABLE);
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not say which of its variants answer the framework's own failures",

@@ -144,7 +144,7 @@ pub use errors::{EmptyErrors, Errors, Styled};
 pub use failure::{Fact, Failure, FailureKind, FromFact, FromFailure};
 pub use headers::Headers;
 pub use retry_after::{InvalidRetryAfter, RetryAfter};
-pub use status::{InvalidStatus, Status};
+pub use status::{InvalidStatus, Status, StatusRange};
 pub use style::{Parts, Style};
 pub use violation::{FromViolation, Violation};
 

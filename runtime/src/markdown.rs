@@ -1,13 +1,16 @@
 //! The catalog as the Markdown table API pages show (feature `markdown`).
 
 use crate::Catalog;
+use core::fmt::Write as _;
 
 impl Catalog {
     /// The catalog as the Markdown table API pages show:
     /// `| Status | Code | Message | Description |`, one row per entry, in catalog order.
     ///
-    /// The status is the declared one (a variant with a run-time status shows the status it
-    /// declares), the message is the template as written (`order {id} not found`), and the
+    /// The status is each one the variant may be sent with
+    /// ([`CatalogEntry::statuses`](crate::CatalogEntry::statuses)): the declared one, then, for a
+    /// variant with a run-time status, its `statuses(...)` or its class (`500, 502, 503, 504`;
+    /// `400, 4XX`). The message is the template as written (`order {id} not found`), and the
     /// description is the doc comment. A `|` in a cell is written `\|` and a line break `<br>`,
     /// so every row stays one row; nothing else is escaped, so Markdown in doc comments renders.
     ///
@@ -23,6 +26,12 @@ impl Catalog {
     ///     /// Either `a | b` was expected.
     ///     #[api_error(status = 400, code = 5000, message = "validation error: {field}")]
     ///     Validation { field: String },
+    ///     /// Upstream failure.
+    ///     #[api_error(status = 500, code = 9001, statuses(502, 503), message = "upstream failed")]
+    ///     Upstream {
+    ///         #[api_error(status)]
+    ///         status: u16,
+    ///     },
     /// }
     ///
     /// assert_eq!(
@@ -30,7 +39,8 @@ impl Catalog {
     ///     "| Status | Code | Message | Description |\n\
     ///      | --- | --- | --- | --- |\n\
     ///      | 404 | 3001 | entity not found | Entity was not found. |\n\
-    ///      | 400 | 5000 | validation error: {field} | Either `a \\| b` was expected. |\n"
+    ///      | 400 | 5000 | validation error: {field} | Either `a \\| b` was expected. |\n\
+    ///      | 500, 502, 503 | 9001 | upstream failed | Upstream failure. |\n"
     /// );
     /// ```
     #[must_use]
@@ -39,7 +49,12 @@ impl Catalog {
             String::from("| Status | Code | Message | Description |\n| --- | --- | --- | --- |\n");
         for entry in self {
             out.push_str("| ");
-            out.push_str(&entry.status().as_u16().to_string());
+            for (i, status) in entry.statuses().iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                let _ = write!(out, "{status}");
+            }
             out.push_str(" | ");
             push_cell(&mut out, &entry.code().to_string());
             out.push_str(" | ");

@@ -5,11 +5,10 @@
 use crate::json::Field;
 use crate::style::{ConstantValue, Names};
 use crate::{Body, Code};
-use crate::{Catalog, CatalogEntry, HeaderSource, JsonType};
+use crate::{Catalog, CatalogEntry, HeaderSource, JsonType, StatusRange};
 use core::fmt::Write as _;
 use error_contract_wire::{Builtin, Role};
 use serde_json::{Map, Value, json};
-use std::collections::BTreeMap;
 
 impl Catalog {
     /// The catalog as `OpenAPI` 3.1 components: the object that goes under `components` in an
@@ -24,7 +23,9 @@ impl Catalog {
     ///   slices of those; one key exposed with two types, or with another type, stays untyped).
     ///   Each schema is written once, and describes its style only: it is shared by every
     ///   response.
-    /// - `responses` has one response per declared status, named by the status (`"404"`). Its
+    /// - `responses` has one response per status an entry may be sent with, named by the
+    ///   status (`"404"`), and one per class a run-time status takes (`"5XX"`, `OpenAPI`'s range
+    ///   key; an entry of a class is also under each status of the class that has a key). Its
     ///   description lists the codes with their messages and descriptions; its `headers` are
     ///   those the variants send (`#[api_error(header = "Retry-After")]` and `headers(...)`, a
     ///   string, described with the codes that send it; a header that every one of them sends as
@@ -153,30 +154,46 @@ pub(crate) fn schemas(entries: impl IntoIterator<Item = CatalogEntry>) -> Map<St
     Styles::of(entries).schemas()
 }
 
+/// One response per status or class that an entry may be sent with
+/// ([`CatalogEntry::statuses`]), keyed `"503"` or `"5XX"`. Under a status are the entries sent
+/// with it, those of a class that holds it included: `OpenAPI` documents a response of that
+/// status by its own key, not by the class's.
 fn responses_with(catalog: &Catalog, styles: &Styles) -> Map<String, Value> {
-    let mut by_status: BTreeMap<u16, Vec<CatalogEntry>> = BTreeMap::new();
-    for entry in catalog {
-        by_status
-            .entry(entry.status().as_u16())
-            .or_default()
-            .push(entry);
-    }
-    by_status
-        .into_iter()
-        .map(|(status, entries)| {
-            let response = response(status, &entries, styles);
-            (status.to_string(), response)
+    // In the order of the keys: 400, 404, 4XX, 500, 5XX.
+    let order = |range: &StatusRange| match range {
+        StatusRange::Exact(status) => (status.as_u16() / 100, 0, status.as_u16()),
+        StatusRange::ClientErrors => (4, 1, 0),
+        StatusRange::ServerErrors => (5, 1, 0),
+    };
+    let mut keys: Vec<StatusRange> = catalog.iter().flat_map(CatalogEntry::statuses).collect();
+    keys.sort_by_key(order);
+    keys.dedup();
+    keys.into_iter()
+        .map(|key| {
+            let entries: Vec<CatalogEntry> = catalog
+                .iter()
+                .filter(|entry| match key {
+                    StatusRange::Exact(status) => entry.sends(status),
+                    class => entry.statuses().contains(&class),
+                })
+                .collect();
+            let heading = match key {
+                StatusRange::Exact(status) => reason(status.as_u16()),
+                StatusRange::ClientErrors => "Client Error",
+                StatusRange::ServerErrors => "Server Error",
+            };
+            (key.to_string(), response(heading, &entries, styles))
         })
         .collect()
 }
 
-/// The response for one status: a description listing the codes, the headers its errors send,
-/// and per content type the schema (the style's, with the codes of this status) and the
-/// examples.
-fn response(status: u16, entries: &[CatalogEntry], styles: &Styles) -> Value {
+/// The response for one status or class: a description listing the codes, the headers its
+/// errors send, and per content type the schema (the style's, with the codes of this status)
+/// and the examples.
+fn response(heading: &str, entries: &[CatalogEntry], styles: &Styles) -> Value {
     type StyleCodes = Vec<((&'static str, &'static Names<'static>), Vec<Code<'static>>)>;
 
-    let mut description = String::from(reason(status));
+    let mut description = String::from(heading);
     description.push_str("\n\n");
     for (i, entry) in entries.iter().enumerate() {
         if i > 0 {

@@ -163,6 +163,61 @@ impl serde::Serialize for Status {
     }
 }
 
+/// A status an error may be sent with, as its catalog entry lists them
+/// ([`CatalogEntry::statuses`](crate::CatalogEntry::statuses)): one status, or every status of a
+/// class, which a variant's `statuses("4XX")` names (or a run-time status without `statuses`:
+/// its declared status's class). `Display` writes it as an `OpenAPI` response key: `503`,
+/// `4XX`, `5XX`.
+///
+/// ```
+/// use error_contract::{Status, StatusRange};
+///
+/// assert!(StatusRange::ServerErrors.contains(Status::BAD_GATEWAY));
+/// assert!(!StatusRange::Exact(Status::BAD_GATEWAY).contains(Status::GATEWAY_TIMEOUT));
+/// assert_eq!(StatusRange::ClientErrors.to_string(), "4XX");
+/// assert_eq!(StatusRange::Exact(Status::NOT_FOUND).to_string(), "404");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum StatusRange {
+    /// One status.
+    Exact(Status),
+    /// Every 4xx status, `4XX`.
+    ClientErrors,
+    /// Every 5xx status, `5XX`.
+    ServerErrors,
+}
+
+impl StatusRange {
+    /// Whether `status` is in the range.
+    #[must_use]
+    pub const fn contains(self, status: Status) -> bool {
+        match self {
+            StatusRange::Exact(exact) => exact.0 == status.0,
+            StatusRange::ClientErrors => status.is_client_error(),
+            StatusRange::ServerErrors => status.is_server_error(),
+        }
+    }
+
+    /// The range the derive's table writes as `code`: 4 and 5 for the classes, else the status.
+    pub(crate) const fn from_table(code: u16) -> StatusRange {
+        match code {
+            4 => StatusRange::ClientErrors,
+            5 => StatusRange::ServerErrors,
+            code => StatusRange::Exact(Status::checked(code)),
+        }
+    }
+}
+
+impl fmt::Display for StatusRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StatusRange::Exact(status) => write!(f, "{}", status.0),
+            StatusRange::ClientErrors => f.write_str("4XX"),
+            StatusRange::ServerErrors => f.write_str("5XX"),
+        }
+    }
+}
+
 /// The error of `Status::try_from(u16)`: the number is not a three-digit status code.
 ///
 /// ```

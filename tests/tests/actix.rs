@@ -1064,6 +1064,60 @@ fn other_layers_error_responses_take_the_variant_of_their_status() {
     );
 }
 
+/// Other layers' responses that no variant claims (a handler's bare 409, 418 and 503,
+/// actix-web's own 405 for a method the resource does not take) keep their status, answered by
+/// the variant of `catch::Layered` that takes every status of their class; the 405 keeps its
+/// `Allow`.
+#[test]
+fn foreign_statuses_nobody_claims_keep_their_status() {
+    use crate::catch::{Layered, PROBLEM, REFUSED};
+    use actix_web::{App, HttpResponse, web};
+    let (server, log) = logged_server!(
+        App::new()
+            .route(
+                "/conflict",
+                web::get().to(|| async { HttpResponse::Conflict().body("version clash") })
+            )
+            .route(
+                "/teapot",
+                web::get().to(|| async { HttpResponse::ImATeapot().body("short and stout") })
+            )
+            .route(
+                "/unavailable",
+                web::get().to(|| async { HttpResponse::ServiceUnavailable().body("down") })
+            )
+            .service(web::resource("/only-get").get(|| async { "got" }))
+            .wrap(error_contract::actix::CatchMiddleware::<Layered>::new())
+    );
+    let client = client();
+    let reply = get(&client, &server.url("/conflict"));
+    assert_reply(&reply, 409, &json_headers("73"), REFUSED);
+    let reply = get(&client, &server.url("/teapot"));
+    assert_reply(&reply, 418, &json_headers("73"), REFUSED);
+    let reply = send(client.delete(server.url("/only-get")));
+    assert_reply(
+        &reply,
+        405,
+        &[
+            ("allow", "GET"),
+            ("content-length", "73"),
+            ("content-type", "application/json"),
+        ],
+        REFUSED,
+    );
+    let reply = get(&client, &server.url("/unavailable"));
+    assert_reply(&reply, 503, &json_headers("86"), PROBLEM);
+    drop(server);
+    let lines = log.error_contract_lines();
+    assert!(
+        lines.contains(
+            &"ERROR error_contract: server error response status=503 code=internal_server_error error=There was a problem on our end. sources=[]"
+                .to_owned()
+        ),
+        "{lines:#?}"
+    );
+}
+
 /// The table walk on the server whose handlers panic or answer without a contract body.
 #[test]
 fn every_failure_of_other_layers_is_in_the_contract() {

@@ -420,8 +420,16 @@ fn catch_layer_adds_no_allocation_to_a_success() {
     #[derive(Debug, ApiError)]
     #[api_error(style = "flat")]
     enum Failure {
+        #[api_error(status = 400, code = 9000, catch = "status")]
+        Refused {
+            #[api_error(status)]
+            status: u16,
+        },
         #[api_error(status = 500, code = 9001, catch("panic", "status"))]
-        Internal,
+        Internal {
+            #[api_error(status)]
+            status: u16,
+        },
     }
 
     async fn product(Path(id): Path<u64>) -> &'static str {
@@ -503,7 +511,20 @@ enum Caught {
         message = "unexpected system error",
         catch("panic", "status")
     )]
-    Internal,
+    Internal {
+        #[api_error(status)]
+        status: u16,
+    },
+    #[api_error(
+        status = 400,
+        code = 9000,
+        message = "request refused",
+        catch = "status"
+    )]
+    Refused {
+        #[api_error(status)]
+        status: u16,
+    },
 }
 
 async fn product(id: actix_web::web::Path<u64>) -> Result<actix_web::HttpResponse, Caught> {

@@ -929,12 +929,25 @@ mod test_server {
             pointer: Option<String>,
         },
         #[api_error(
+            status = 400,
+            code = 9000,
+            message = "request refused",
+            catch = "status"
+        )]
+        Refused {
+            #[api_error(status)]
+            status: u16,
+        },
+        #[api_error(
             status = 500,
             code = 9001,
             message = "unexpected system error",
             catch("panic", "status")
         )]
-        Internal,
+        Internal {
+            #[api_error(status)]
+            status: u16,
+        },
     }
 
     async fn panics_with_a_string() -> &'static str {
@@ -1089,8 +1102,8 @@ fn panicking_handler_500_message_only_in_the_log() {
     );
 }
 
-/// Another layer's (here: a handler's) bare 503 is replaced by the contract's 500; its text is
-/// dropped, and the 5xx is logged as any server error response.
+/// Another layer's (here: a handler's) bare 503 is replaced by the contract's 5xx variant,
+/// with its status; its text is dropped, and the 5xx is logged as any server error response.
 #[test]
 fn foreign_server_error_is_replaced() {
     let server = Server::logged(test_server::app());
@@ -1098,7 +1111,7 @@ fn foreign_server_error_is_replaced() {
     let reply = get(&client, &server.url("/maintenance"));
     assert_reply(
         &reply,
-        500,
+        503,
         &[
             ("content-length", "67"),
             ("content-type", "application/json"),
@@ -1110,8 +1123,80 @@ fn foreign_server_error_is_replaced() {
         server.stop_and_read_log(),
         [
             r#"DEBUG error_contract: framework failure kind="status" status=503 facts={method: "GET", path: "/maintenance"} cause=a 503 Service Unavailable response without a contract body"#,
-            "ERROR error_contract: server error response status=500 code=9001 error=unexpected system error sources=[]",
+            "ERROR error_contract: server error response status=503 code=9001 error=unexpected system error sources=[]",
         ]
+    );
+}
+
+/// Other layers' responses that no variant claims (a handler's bare 409, 418 and 503, axum's own
+/// 405 for a method the route does not take) keep their status, answered by the variant of
+/// `catch::Layered` that takes every status of their class; the 405 keeps its `Allow`.
+#[test]
+fn foreign_statuses_nobody_claims_keep_their_status() {
+    use crate::catch::{Layered, PROBLEM, REFUSED};
+    use axum::http::StatusCode;
+    use axum::routing::get;
+    let router = axum::Router::new()
+        .route(
+            "/conflict",
+            get(|| async { (StatusCode::CONFLICT, "version clash") }),
+        )
+        .route(
+            "/teapot",
+            get(|| async { (StatusCode::IM_A_TEAPOT, "short and stout") }),
+        )
+        .route(
+            "/unavailable",
+            get(|| async { (StatusCode::SERVICE_UNAVAILABLE, "down") }),
+        )
+        .route("/only-get", get(|| async { "got" }));
+    let server = Server::spawn(
+        Some((LogBuffer::default(), tracing::Level::DEBUG)),
+        move |listener, _, stopped| async move {
+            axum::serve(
+                listener,
+                error_contract::axum::CatchLayer::<Layered>::make_service(router),
+            )
+            .with_graceful_shutdown(async move {
+                let _ = stopped.await;
+            })
+            .await
+        },
+    );
+    let client = client();
+    let replies = send_all(vec![
+        client.get(server.url("/conflict")),
+        client.get(server.url("/teapot")),
+        client.delete(server.url("/only-get")),
+        client.get(server.url("/unavailable")),
+    ]);
+    let json = |length| {
+        [
+            ("content-length", length),
+            ("content-type", "application/json"),
+        ]
+    };
+    assert_reply(&replies[0], 409, &json("73"), REFUSED);
+    assert_reply(&replies[1], 418, &json("73"), REFUSED);
+    assert_reply(
+        &replies[2],
+        405,
+        &[
+            ("allow", "GET,HEAD"),
+            ("content-length", "73"),
+            ("content-type", "application/json"),
+        ],
+        REFUSED,
+    );
+    assert_reply(&replies[3], 503, &json("86"), PROBLEM);
+    drop(client);
+    let log = server.stop_and_read_log();
+    assert!(
+        log.contains(
+            &"ERROR error_contract: server error response status=503 code=internal_server_error error=There was a problem on our end. sources=[]"
+                .to_owned()
+        ),
+        "{log:#?}"
     );
 }
 
@@ -1231,12 +1316,13 @@ fn catch_layer_around_the_whole_router() {
 
 /// `invalid_path` names the parameter by its key in the route, for a tuple (axum reports a
 /// position) and a struct; a route whose parameters do not fit the type at all is axum's 500,
-/// a programming error. (`TestError` does not expose the parameter: the log shows it.)
+/// a programming error. (`TestError` does not claim `invalid_path`: its 400 goes to the variant
+/// with `catch = "status"` of that status, and the log shows the parameter.)
 #[test]
 fn path_parameters_are_named_by_their_key() {
     let server = Server::logged(test_server::app());
     let client = client();
-    let not_readable = r#"{"errors":[{"errorCode":9002,"message":"HTTP message not readable"}]}"#;
+    let refused = r#"{"errors":[{"errorCode":9000,"message":"request refused"}]}"#;
     let replies = send_all(vec![
         client.get(server.url("/pair/1/x")),
         client.get(server.url("/named/x")),
@@ -1248,10 +1334,10 @@ fn path_parameters_are_named_by_their_key() {
             reply,
             400,
             &[
-                ("content-length", "69"),
+                ("content-length", "59"),
                 ("content-type", "application/json"),
             ],
-            not_readable,
+            refused,
         );
     }
     assert_reply(

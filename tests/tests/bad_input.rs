@@ -116,12 +116,14 @@ enum Upstream {
 }
 
 #[test]
-fn runtime_status_out_of_range_falls_back_to_declared() {
+fn runtime_status_out_of_its_statuses_falls_back_to_declared() {
+    // `Failed` declares 502 and lists no `statuses`: it may take any 5xx.
     for (given, expected) in [
         (504, 504),
         (500, 500),
         (599, 599),
-        (400, 400),
+        (400, 502),
+        (499, 502),
         (399, 502),
         (200, 502),
         (600, 502),

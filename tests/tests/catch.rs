@@ -1,6 +1,7 @@
-//! `catch` and `detail`: which variant answers each framework failure, and what its fields take
-//! from it. The resolution rule is the one documented on `error_contract::FromFailure`; every step of it
-//! is checked here with exact bodies and headers.
+//! `catch` and `fact`: which variant answers each framework failure, and what its fields take
+//! from it. The resolution rule is the one documented on `error_contract::FromFailure`; every step
+//! of it is checked here with exact bodies and headers, and no failure is answered with a status
+//! other than its own.
 
 use error_contract::{ApiError, Decode, Fact, Failure, FailureKind, FromFailure, Status};
 use std::borrow::Cow;
@@ -68,12 +69,23 @@ enum Dto {
         catch = "status"
     )]
     Timeout,
+    /// Other layers' client errors, with the status they answered.
+    #[api_error(
+        status = 400,
+        code = 9400,
+        message = "request refused",
+        catch = "status"
+    )]
+    Refused {
+        #[api_error(status)]
+        status: Status,
+    },
     /// Server errors, with the status of the response they answer.
     #[api_error(
         status = 500,
         code = 9001,
         message = "unexpected system error",
-        catch = "panic"
+        catch("panic", "status")
     )]
     Internal {
         #[api_error(status)]
@@ -161,26 +173,34 @@ fn the_cause_never_reaches_the_body() {
 }
 
 #[test]
-fn unclaimed_kinds_go_by_their_usual_status() {
-    // 415 and 413: no variant has these statuses; the first 4xx variant with `catch` that has a
-    // run-time status field? None; so the first 4xx variant with `catch`: NoRoute.
-    for kind in [
-        FailureKind::UnsupportedMediaType,
-        FailureKind::PayloadTooLarge,
+fn unclaimed_kinds_keep_their_usual_status() {
+    // No variant claims 415, 413 or 405: the 4xx variant with a run-time status takes each.
+    for (kind, status) in [
+        (
+            FailureKind::UnsupportedMediaType,
+            Status::UNSUPPORTED_MEDIA_TYPE,
+        ),
+        (FailureKind::PayloadTooLarge, Status::CONTENT_TOO_LARGE),
     ] {
         let failure = Failure::new(kind).with(Fact::Path, "/orders");
         assert_eq!(
             Dto::from_failure(&failure),
-            Dto::NoRoute {
-                path: "/orders".to_owned()
-            },
+            Dto::Refused { status },
             "{kind}"
+        );
+        assert_eq!(
+            caught(&failure),
+            (
+                status.as_u16(),
+                r#"{"errors":[{"errorCode":9400,"message":"request refused"}]}"#.to_owned(),
+                vec![]
+            )
         );
     }
 }
 
 #[test]
-fn other_layers_responses_go_by_status() {
+fn other_layers_responses_keep_their_status() {
     // Declared with `catch = "status"`.
     assert_eq!(
         Dto::from_failure(&Failure::from_status(Status::REQUEST_TIMEOUT)),
@@ -195,33 +215,48 @@ fn other_layers_responses_go_by_status() {
         Dto::from_failure(&Failure::from_status(Status::METHOD_NOT_ALLOWED)),
         Dto::MethodNotAllowed { .. }
     ));
-    // A 400 from another layer: the first catching variant with status 400.
+    // A 400 from another layer: the variant with `catch = "status"` that declares 400, not the
+    // one that claims `json_syntax` with the same status.
     assert_eq!(
         Dto::from_failure(&Failure::from_status(Status::BAD_REQUEST)),
-        Dto::NotReadable { pointer: None }
-    );
-    // A 401: no catching variant has it; the first catching 4xx variant.
-    assert_eq!(
-        Dto::from_failure(&Failure::from_status(Status::UNAUTHORIZED)),
-        Dto::NoRoute {
-            path: String::new()
+        Dto::Refused {
+            status: Status::BAD_REQUEST
         }
     );
-    // A 503: the 5xx variant with a run-time status field, which takes 503.
-    let error = Dto::from_failure(&Failure::from_status(Status::SERVICE_UNAVAILABLE));
-    assert_eq!(error, Dto::Internal { status: 503 });
-    assert_eq!(error.status(), Status::SERVICE_UNAVAILABLE);
-    assert_eq!(
-        &*error.body(),
-        r#"{"errors":[{"errorCode":9001,"message":"unexpected system error"}]}"#
-    );
+    // A 401, a 409, a 418: no variant declares them; the 4xx variant with a run-time status
+    // takes each, and the response has it.
+    for status in [401, 409, 418, 429, 499] {
+        let status = Status::new(status).unwrap();
+        let error = Dto::from_failure(&Failure::from_status(status));
+        assert_eq!(error, Dto::Refused { status });
+        assert_eq!(error.status(), status);
+        assert_eq!(
+            &*error.body(),
+            r#"{"errors":[{"errorCode":9400,"message":"request refused"}]}"#
+        );
+    }
+    // A 503, a 501, a 599: the 5xx variant with a run-time status field, which takes each.
+    for status in [501, 503, 599] {
+        let error = Dto::from_failure(&Failure::from_status(Status::new(status).unwrap()));
+        assert_eq!(error, Dto::Internal { status });
+        assert_eq!(error.status().as_u16(), status);
+        assert_eq!(
+            &*error.body(),
+            r#"{"errors":[{"errorCode":9001,"message":"unexpected system error"}]}"#
+        );
+    }
+    // A status that is not an error status (a layer that answered 999): no variant can keep
+    // it; the 5xx variant answers with its declared status.
+    let error = Dto::from_failure(&Failure::from_status(Status::new(999).unwrap()));
+    assert_eq!(error, Dto::Internal { status: 999 });
+    assert_eq!(error.status(), Status::INTERNAL_SERVER_ERROR);
 }
 
-/// Only 4xx variants catch: a 5xx failure goes to the first catching variant; a status field
-/// is preferred within a class.
+/// A gateway: its upstream failures are one variant listing the statuses it is sent with,
+/// which takes them before the 5xx variant that takes every other.
 #[derive(Debug, PartialEq, ApiError)]
 #[api_error(style = "nested", rename_all = "snake_case")]
-enum ClientOnly {
+enum Gateway {
     #[api_error(status = 404, message = "not found", catch = "unknown_route")]
     NotFound,
     #[api_error(status = 400, message = "bad request", catch = "status")]
@@ -229,33 +264,65 @@ enum ClientOnly {
         #[api_error(status)]
         status: Status,
     },
+    #[api_error(
+        status = 502,
+        message = "upstream failed",
+        statuses(503, 504),
+        catch = "status"
+    )]
+    Upstream {
+        #[api_error(status)]
+        status: u16,
+    },
+    #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
+    Internal {
+        #[api_error(status)]
+        status: u16,
+    },
 }
 
 #[test]
-fn class_and_last_resort() {
-    // 409: not declared; the first 4xx variant with a run-time status field takes it.
+fn listed_statuses_come_before_the_class() {
+    for status in [502, 503, 504] {
+        let error = Gateway::from_failure(&Failure::from_status(Status::new(status).unwrap()));
+        assert_eq!(error, Gateway::Upstream { status });
+        assert_eq!(error.status().as_u16(), status);
+        assert_eq!(
+            &*error.body(),
+            r#"{"error":{"code":"upstream","message":"upstream failed"}}"#
+        );
+    }
+    for status in [500, 501, 505] {
+        let error = Gateway::from_failure(&Failure::from_status(Status::new(status).unwrap()));
+        assert_eq!(error, Gateway::Internal { status });
+        assert_eq!(error.status().as_u16(), status);
+    }
     assert_eq!(
-        ClientOnly::from_failure(&Failure::from_status(Status::CONFLICT)),
-        ClientOnly::BadRequest {
-            status: Status::CONFLICT
-        }
+        Gateway::from_failure(&Failure::new(FailureKind::Panic)),
+        Gateway::Internal { status: 500 }
     );
-    // A panic (500) with no 5xx variant: the first variant with `catch`.
-    assert_eq!(
-        ClientOnly::from_failure(&Failure::new(FailureKind::Panic)),
-        ClientOnly::NotFound
-    );
-    // json_data (usual 422): not declared; the 4xx variant with a status field, status 422.
-    let error = ClientOnly::from_failure(&Failure::new(FailureKind::JsonData));
+    // json_data (usual 422): not claimed; the 4xx variant with a run-time status, 422.
+    let error = Gateway::from_failure(&Failure::new(FailureKind::JsonData));
     assert_eq!(
         error,
-        ClientOnly::BadRequest {
+        Gateway::BadRequest {
             status: Status::UNPROCESSABLE_CONTENT
         }
     );
     assert_eq!(
         &*error.body(),
         r#"{"error":{"code":"bad_request","message":"bad request"}}"#
+    );
+    // A variant sends only the statuses it may take: another is its declared one.
+    assert_eq!(Gateway::Upstream { status: 500 }.status().as_u16(), 502);
+    assert_eq!(Gateway::Upstream { status: 404 }.status().as_u16(), 502);
+    assert_eq!(Gateway::Internal { status: 404 }.status().as_u16(), 500);
+    assert_eq!(
+        Gateway::BadRequest {
+            status: Status::BAD_GATEWAY
+        }
+        .status(),
+        Status::BAD_REQUEST
     );
 }
 
@@ -264,6 +331,7 @@ fn class_and_last_resort() {
 #[api_error(
     style = "problem",
     status = 400,
+    statuses("4XX", "5XX"),
     code = "bad_request",
     message = "bad request",
     catch("json_syntax", "json_data", "invalid_query", "status")
@@ -273,6 +341,8 @@ struct BadRequest {
     pointer: Option<String>,
     #[api_error(expose, fact = "parameter")]
     parameter: Option<String>,
+    #[api_error(status)]
+    status: u16,
 }
 
 #[test]
@@ -283,12 +353,18 @@ fn a_struct_catches() {
         &*error.body(),
         r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"bad request","code":"bad_request","parameter":"limit"}"#
     );
+    let error = BadRequest::from_failure(&Failure::new(FailureKind::Panic));
     assert_eq!(
-        BadRequest::from_failure(&Failure::new(FailureKind::Panic)),
+        error,
         BadRequest {
             pointer: None,
-            parameter: None
+            parameter: None,
+            status: 500
         }
+    );
+    assert_eq!(
+        &*error.body(),
+        r#"{"type":"about:blank","title":"Internal Server Error","status":500,"detail":"bad request","code":"bad_request"}"#
     );
 }
 
@@ -300,6 +376,16 @@ enum Generic<T> {
     Gone {
         #[api_error(expose, fact = "path")]
         path: T,
+    },
+    #[api_error(status = 400, code = 2, message = "refused", catch = "status")]
+    Refused {
+        #[api_error(status)]
+        status: u16,
+    },
+    #[api_error(status = 500, code = 3, message = "failed", catch("panic", "status"))]
+    Failed {
+        #[api_error(status)]
+        status: u16,
     },
 }
 
@@ -325,7 +411,9 @@ fn catching_variants_are_ordinary_variants() {
     let codes: Vec<String> = catalog.iter().map(|e| e.code().to_string()).collect();
     assert_eq!(
         codes,
-        ["3001", "9404", "9405", "9002", "5000", "9408", "9001"]
+        [
+            "3001", "9404", "9405", "9002", "5000", "9408", "9400", "9001"
+        ]
     );
     // Decoded back, as any other.
     let error = Dto::NotReadable {
@@ -338,4 +426,76 @@ fn catching_variants_are_ordinary_variants() {
         subject_type: String::new(),
     };
     assert_eq!(Dto::decode(400, error.body().as_bytes()), Ok(error));
+}
+
+/// The enum of the servers in `axum.rs` and `actix.rs` that answer other layers' responses: it
+/// claims unknown routes and JSON syntax only, so that a 405, a 409, a 418 and a 503 go by their
+/// status, each to a variant that keeps it.
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(style = "nested", rename_all = "snake_case")]
+pub(crate) enum Layered {
+    #[api_error(
+        status = 404,
+        message = "The requested object does not exist.",
+        catch = "unknown_route"
+    )]
+    NotFound,
+    #[api_error(
+        status = 400,
+        message = "The request body can not be decoded as JSON.",
+        catch = "json_syntax"
+    )]
+    InvalidJson,
+    #[api_error(status = 400, message = "The request was refused.", catch = "status")]
+    RequestRefused {
+        #[api_error(status)]
+        status: u16,
+    },
+    #[api_error(
+        status = 500,
+        message = "There was a problem on our end.",
+        catch("panic", "status")
+    )]
+    InternalServerError {
+        #[api_error(status)]
+        status: u16,
+    },
+}
+
+/// `Layered`'s body for another layer's 4xx, whatever its status.
+pub(crate) const REFUSED: &str =
+    r#"{"error":{"code":"request_refused","message":"The request was refused."}}"#;
+/// `Layered`'s body for another layer's 5xx, whatever its status.
+pub(crate) const PROBLEM: &str =
+    r#"{"error":{"code":"internal_server_error","message":"There was a problem on our end."}}"#;
+
+/// A 405 nobody claims, a 409, a 418 and a 503: each keeps its status, never another variant's.
+#[test]
+fn statuses_nobody_claims_are_kept() {
+    for status in [405, 409, 418] {
+        let error = Layered::from_failure(&Failure::from_status(Status::new(status).unwrap()));
+        assert_eq!(error, Layered::RequestRefused { status });
+        assert_eq!(error.status().as_u16(), status);
+        assert_eq!(&*error.body(), REFUSED);
+        assert!(error.headers().is_empty());
+    }
+    let error = Layered::from_failure(&Failure::new(FailureKind::MethodNotAllowed));
+    assert_eq!(error, Layered::RequestRefused { status: 405 });
+    let error = Layered::from_failure(&Failure::from_status(Status::SERVICE_UNAVAILABLE));
+    assert_eq!(error, Layered::InternalServerError { status: 503 });
+    assert_eq!(error.status(), Status::SERVICE_UNAVAILABLE);
+    assert_eq!(&*error.body(), PROBLEM);
+    // The claimed kinds, and a bare 400, as declared.
+    assert_eq!(
+        Layered::from_failure(&Failure::from_status(Status::NOT_FOUND)),
+        Layered::NotFound
+    );
+    assert_eq!(
+        Layered::from_failure(&Failure::new(FailureKind::JsonSyntax)),
+        Layered::InvalidJson
+    );
+    assert_eq!(
+        Layered::from_failure(&Failure::from_status(Status::BAD_REQUEST)),
+        Layered::RequestRefused { status: 400 }
+    );
 }

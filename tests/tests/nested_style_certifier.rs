@@ -1,7 +1,8 @@
 //! Certifier's error page: the `nested` style, `{"error":{"code":"bad_request","message":"..."}}`,
 //! with `rename_all = "snake_case"` deriving every code from its variant name, and every row of
 //! the page's table. The page's last row (500, 502, 503, 504 `internal_server_error`) is one
-//! variant declaring 500 whose status comes from a field at run time.
+//! variant declaring 500, `statuses(502, 503, 504)`, whose status comes from a field at run
+//! time: the catalog, the Markdown table and the `OpenAPI` responses list all four.
 //!
 //! The page gives no messages (its example is "An english description of the error that just
 //! occurred"); the messages below are short English sentences taken from the descriptions.
@@ -81,7 +82,11 @@ enum CertifierError {
         retry_after: u32,
     },
     /// There was a problem on Certifier's end.
-    #[api_error(status = 500, message = "There was a problem on Certifier's end.")]
+    #[api_error(
+        status = 500,
+        statuses(502, 503, 504),
+        message = "There was a problem on Certifier's end."
+    )]
     InternalServerError {
         #[api_error(status)]
         status: u16,
@@ -272,8 +277,8 @@ fn internal_server_error_500_502_503_504() {
 }
 
 #[test]
-fn internal_server_error_out_of_range_status_is_the_declared_500() {
-    for status in [0, 200, 302, 399, 600, 700, 1000] {
+fn internal_server_error_out_of_its_statuses_is_the_declared_500() {
+    for status in [0, 200, 302, 399, 404, 501, 505, 599, 600, 700, 1000] {
         let error = CertifierError::InternalServerError { status };
         assert_eq!(error.status().as_u16(), 500, "run-time status {status}");
         assert_eq!(
@@ -634,9 +639,72 @@ fn catalog_markdown_is_the_page_table() {
 | 404 | not_found | The requested object does not exist. | Either the request method and path supplied do not specify a known action in the API, or the object specified by the request does not exist. |
 | 409 | conflict | The request could not be completed due to a conflict. | The request could not be completed, potentially due to a data collision. Make sure the parameters are up to date and try again. |
 | 429 | rate_limited | You have exceeded a rate limit. | You have exceeded one of the enforced rate limits in the API. See the documentation on rate limiting for more information. |
-| 500 | internal_server_error | There was a problem on Certifier's end. | There was a problem on Certifier's end. |
+| 500, 502, 503, 504 | internal_server_error | There was a problem on Certifier's end. | There was a problem on Certifier's end. |
 "
     );
+}
+
+/// The run-time statuses are published: the catalog lists them, and `OpenAPI` has the variant
+/// under each, so that a generated client knows a 502, 503 or 504 `internal_server_error`.
+#[test]
+fn internal_server_error_is_published_under_each_of_its_statuses() {
+    use error_contract::{Status, StatusRange};
+    let catalog = CertifierError::catalog();
+    let internal = catalog.get(Code::Str("internal_server_error")).unwrap();
+    assert_eq!(
+        internal.statuses(),
+        [500, 502, 503, 504].map(|s| StatusRange::Exact(Status::new(s).unwrap()))
+    );
+    let not_found = catalog.get(Code::Str("not_found")).unwrap();
+    assert_eq!(
+        not_found.statuses(),
+        [StatusRange::Exact(Status::NOT_FOUND)]
+    );
+
+    let components = catalog.to_openapi();
+    let responses = components["responses"].as_object().unwrap();
+    let keys: Vec<&str> = responses.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "400", "401", "402", "403", "404", "409", "429", "500", "502", "503", "504"
+        ]
+    );
+    for (status, reason) in [
+        ("500", "Internal Server Error"),
+        ("502", "Bad Gateway"),
+        ("503", "Service Unavailable"),
+        ("504", "Gateway Timeout"),
+    ] {
+        let response = &responses[status];
+        assert_eq!(
+            response["description"],
+            format!(
+                "{reason}\n\n- `internal_server_error`: There was a problem on Certifier's end. — There was a problem on Certifier's end."
+            )
+        );
+        assert_eq!(
+            response["content"]["application/json"]["schema"]["allOf"][1]["properties"]["error"]["properties"]
+                ["code"]["enum"],
+            serde_json::json!(["internal_server_error"])
+        );
+    }
+
+    // The same through utoipa, and for one route's errors.
+    let utoipa_keys: Vec<String> = <CertifierError as utoipa::IntoResponses>::responses()
+        .into_keys()
+        .collect();
+    assert_eq!(utoipa_keys, keys);
+    error_contract::responses! {
+        struct ServerErrors: CertifierError { InternalServerError }
+    }
+    let components = ServerErrors::catalog().to_openapi();
+    let keys: Vec<&String> = components["responses"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .collect();
+    assert_eq!(keys, ["500", "502", "503", "504"]);
 }
 
 #[test]

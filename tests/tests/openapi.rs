@@ -405,10 +405,26 @@ fn codes_types_follow_the_catalog() {
 #[test]
 fn unregistered_status_and_custom_style() {
     let components = Problem::catalog().to_openapi();
+    // `Upstream` may take any 5xx (its run-time status lists no `statuses`): it is under its
+    // class, and under each 5xx that has a key of its own, 599 too.
+    let keys: Vec<&String> = components["responses"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .collect();
+    assert_eq!(keys, ["404", "500", "599", "5XX"]);
     assert_eq!(
         components["responses"]["599"]["description"],
-        json!("Server Error\n\n- `network_timeout`: network timeout — Not a registered status.")
+        json!(
+            "Server Error\n\n- `upstream`: upstream failed — An upstream failed.\n- `network_timeout`: network timeout — Not a registered status."
+        )
     );
+    assert_eq!(
+        components["responses"]["5XX"]["description"],
+        json!("Server Error\n\n- `upstream`: upstream failed — An upstream failed.")
+    );
+    // A range key is one that `OpenAPI` 3.1 allows.
+    openapi_check::assert_valid(&openapi_check::document(&components));
     assert_eq!(
         components["responses"]["500"]["content"]["application/problem+json"],
         json!({

@@ -72,6 +72,17 @@ pub(crate) mod router {
             catch = "unknown_route"
         )]
         NoRoute,
+        /// Another layer's 4xx.
+        #[api_error(
+            status = 400,
+            code = 9000,
+            message = "request refused",
+            catch = "status"
+        )]
+        Refused {
+            #[api_error(status)]
+            status: u16,
+        },
         /// Any other failure.
         #[api_error(
             status = 500,
@@ -79,7 +90,10 @@ pub(crate) mod router {
             message = "unexpected system error",
             catch("panic", "status")
         )]
-        Internal,
+        Internal {
+            #[api_error(status)]
+            status: u16,
+        },
     }
 
     async fn product(Path(id): Path<u64>) -> ([(&'static str, &'static str); 1], &'static str) {

@@ -3,7 +3,7 @@
 
 use super::{Ctx, match_covering, match_or, style_type};
 use crate::ast::{Field, Sent, Variant, option_inner, str_like};
-use crate::attr::Style;
+use crate::attr::{StatusRange, Style};
 use crate::bound::Bounds;
 use crate::check::{find_field, is_error_part};
 use crate::message::{ArgRef, FmtTrait, Piece, Template};
@@ -122,8 +122,17 @@ fn status_method(ctx: &Ctx<'_, '_>) -> TokenStream {
             let pattern = ctx.pattern(v, [field]);
             let binding = field.binding();
             let entry = ctx.entry(i);
+            let taken = v.run_time_statuses().into_iter().map(|range| match range {
+                StatusRange::Exact(status) => quote!(#status),
+                StatusRange::Class(class) => {
+                    let (low, high) = (class * 100, class * 100 + 99);
+                    quote!(#low..=#high)
+                }
+            });
             Some(quote_spanned! {field.span()=>
-                #pattern => __ec::runtime_status(#binding, #entry.status()),
+                #pattern => __ec::runtime_status(#binding, #entry.status(), |__status| {
+                    ::core::matches!(__status, #(#taken)|*)
+                }),
             })
         })
         .collect();

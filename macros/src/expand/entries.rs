@@ -8,8 +8,8 @@
 use super::Ctx;
 use super::source::Source;
 use crate::ast::{Sent, Variant};
-use crate::attr::Literal;
 use crate::attr::Style;
+use crate::attr::{Literal, StatusRange};
 use crate::bound::Bounds;
 use crate::code::Code;
 use crate::field_type::{FieldType, Float};
@@ -93,7 +93,24 @@ fn literal_fields(
         .code("names: __NAMES, statuses: ")
         .slice(rows, |s, (_, v)| {
             s.int(v.status(), "u16");
-        })
+        });
+    let run_time = intern(rows.iter().map(|(_, v)| {
+        v.run_time_statuses()
+            .into_iter()
+            .map(|range| match range {
+                StatusRange::Exact(status) => status,
+                StatusRange::Class(class) => class,
+            })
+            .collect::<Vec<u16>>()
+    }));
+    fields.code(", run_time_statuses: ");
+    run_time.lists(&mut fields);
+    fields
+        .code(", run_time_status_values: ")
+        .slice(run_time.items(), |s, status| {
+            s.int(*status, "u16");
+        });
+    fields
         .code(", codes: __CODES, messages: ")
         .strs(rows.iter().map(|(_, v)| v.catalog_message()))
         .code(", interpolated: ")

@@ -1,6 +1,6 @@
 //! `impl FromFailure` (for a type with at least one `catch`): which variant answers each framework
 //! failure, decided here at expansion time, so the generated code is one `match` on the kind,
-//! plus one `match` on the status for other layers' responses.
+//! plus one `match` on the status for the rest.
 //!
 //! ```text
 //! impl __ec::FromFailure for E {
@@ -12,43 +12,49 @@
 //!                 ),
 //!             },
 //!             ...
-//!             _ => match __failure.status().as_u16() { 408 => ..., 400..=499 => ..., _ => ... },
+//!             _ => match __failure.status().as_u16() {
+//!                 408 => Self::Timeout,
+//!                 400..=499 => Self::Refused { status: ...(__failure.status()) },
+//!                 _ => Self::Internal { status: ...(__failure.status()) },
+//!             },
 //!         }
 //!     }
 //! }
 //! ```
 //!
-//! The rule (documented on the runtime's `FromFailure`): the variant that claims the kind; else, by
-//! the failure's status `S`, the variant with `catch = "status"` and status `S`, else the first
-//! catching variant with status `S`; else the first catching variant of `S`'s class with a
-//! run-time status field; else the first catching variant of the class; else the first.
+//! The rule (documented on the runtime's `FromFailure`): the variant that claims the kind; else,
+//! by the failure's status `S`, the variant with `catch = "status"` that may be sent with `S`
+//! itself (declared, or listed in its `statuses`), else the one whose run-time status takes
+//! every status of `S`'s class. `check` has made sure that each 4xx and 5xx has such a variant,
+//! so no failure is answered with another status.
 
 use super::{Ctx, construct};
 use crate::ast::Variant;
+use crate::catches::StatusCatches;
 use crate::failure::{self, KINDS, Kind};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::Ident;
 
 pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
-    let catching: Vec<(usize, &Variant<'_>)> = ctx
-        .cont
-        .variants
+    let variants = &ctx.cont.variants;
+    let catching: Vec<&Variant<'_>> = variants
         .iter()
-        .enumerate()
-        .filter(|(_, v)| v.attrs.catch.is_some() && !v.delegates())
+        .filter(|v| v.attrs.catch.is_some() && !v.delegates())
         .collect();
-    if catching.is_empty() {
+    let Some(first) = catching.first() else {
         return TokenStream::new();
-    }
-    let resolve = Resolve {
-        catching: &catching,
     };
 
-    // One arm per variant that answers some kind, its kinds as an or-pattern.
+    // One arm per variant that claims some kind, its kinds as an or-pattern.
     let mut by_variant: Vec<(usize, Vec<&Kind>)> = Vec::new();
     for kind in KINDS.iter().filter(|k| k.name != failure::STATUS) {
-        let chosen = resolve.kind(kind);
+        let Some(chosen) = variants
+            .iter()
+            .position(|v| !v.delegates() && claims(v, kind.name))
+        else {
+            continue;
+        };
         match by_variant.iter_mut().find(|(v, _)| *v == chosen) {
             Some((_, kinds)) => kinds.push(kind),
             None => by_variant.push((chosen, vec![kind])),
@@ -59,26 +65,30 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
             let variant = Ident::new(k.variant, Span::call_site());
             quote!(__ec::FailureKind::#variant)
         });
-        let construct = construct(ctx, &ctx.cont.variants[*position]);
+        let construct = construct(ctx, &variants[*position]);
         quote!(#(#patterns)|* => #construct,)
     });
 
-    // Other layers' responses (and kinds this version of the derive does not know): by status.
-    let mut statuses: Vec<u16> = catching.iter().map(|(_, v)| v.status()).collect();
-    statuses.sort_unstable();
-    statuses.dedup();
-    let status_arms = statuses.iter().map(|&status| {
-        let construct = construct(ctx, &ctx.cont.variants[resolve.status(status)]);
+    // The rest, other layers' responses and kinds nobody claims: by status.
+    let catches = StatusCatches::of(variants);
+    let exact_arms = catches.exact.iter().map(|(status, catcher)| {
+        let construct = construct(ctx, &variants[catcher.position]);
         quote!(#status => #construct,)
     });
-    let client = construct(ctx, &ctx.cont.variants[resolve.class(400)]);
-    let server = construct(ctx, &ctx.cont.variants[resolve.class(500)]);
+    let client = catches.class.get(&4).map(|catcher| {
+        let construct = construct(ctx, &variants[catcher.position]);
+        quote!(400..=499 => #construct,)
+    });
+    // A 5xx, or a status that is not an error status (which no variant can keep).
+    let server = catches
+        .answer(500)
+        .map_or(*first, |catcher| &variants[catcher.position]);
+    let server = construct(ctx, server);
 
     let ident = ctx.cont.ident();
     let generics = &ctx.cont.original.generics;
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
-    let where_clause =
-        construct::bounds(ctx, catching.iter().map(|(_, v)| *v)).where_clause(generics);
+    let where_clause = construct::bounds(ctx, catching.iter().copied()).where_clause(generics);
     quote! {
         #[automatically_derived]
         impl #impl_generics __ec::FromFailure for #ident #ty_generics #where_clause {
@@ -86,49 +96,13 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
                 match __failure.kind() {
                     #(#kind_arms)*
                     _ => match __failure.status().as_u16() {
-                        #(#status_arms)*
-                        400..=499 => #client,
+                        #(#exact_arms)*
+                        #client
                         _ => #server,
                     },
                 }
             }
         }
-    }
-}
-
-/// The resolution rule over the catching variants, in declaration order.
-struct Resolve<'r, 'v, 'a> {
-    catching: &'r [(usize, &'v Variant<'a>)],
-}
-
-impl Resolve<'_, '_, '_> {
-    /// The variant (its position in the type) that answers `kind`.
-    fn kind(&self, kind: &Kind) -> usize {
-        self.catching
-            .iter()
-            .find(|(_, v)| claims(v, kind.name))
-            .map_or_else(|| self.status(kind.usual_status), |(i, _)| *i)
-    }
-
-    /// The variant that answers a failure of `status` that no variant claims by kind.
-    fn status(&self, status: u16) -> usize {
-        let declared = |v: &Variant<'_>| v.status() == status;
-        self.catching
-            .iter()
-            .find(|(_, v)| declared(v) && claims(v, failure::STATUS))
-            .or_else(|| self.catching.iter().find(|(_, v)| declared(v)))
-            .map_or_else(|| self.class(status), |(i, _)| *i)
-    }
-
-    /// The variant that answers a failure of `status` that no catching variant declares.
-    fn class(&self, status: u16) -> usize {
-        let same_class = |v: &Variant<'_>| v.status() / 100 == status / 100;
-        self.catching
-            .iter()
-            .find(|(_, v)| same_class(v) && v.status_field().is_some())
-            .or_else(|| self.catching.iter().find(|(_, v)| same_class(v)))
-            .or_else(|| self.catching.first())
-            .map_or(0, |(i, _)| *i)
     }
 }
 

@@ -223,8 +223,10 @@ macro_rules! extractor {
             /// ```
             /// # #[derive(Debug, error_contract::ApiError)]
             /// # enum ApiFailure {
+            /// #     #[api_error(status = 400, code = 9000, catch = "status")]
+            /// #     Refused { #[api_error(status)] status: u16 },
             /// #     #[api_error(status = 500, code = 9001, catch("panic", "status"))]
-            /// #     Internal,
+            /// #     Internal { #[api_error(status)] status: u16 },
             /// # }
             #[doc = concat!("let value = error_contract::", $module, "::", stringify!($name), "::<u32, ApiFailure>::new(7);")]
             /// assert_eq!(*value, 7);
@@ -242,8 +244,10 @@ macro_rules! extractor {
             /// ```
             /// # #[derive(Debug, error_contract::ApiError)]
             /// # enum ApiFailure {
+            /// #     #[api_error(status = 400, code = 9000, catch = "status")]
+            /// #     Refused { #[api_error(status)] status: u16 },
             /// #     #[api_error(status = 500, code = 9001, catch("panic", "status"))]
-            /// #     Internal,
+            /// #     Internal { #[api_error(status)] status: u16 },
             /// # }
             #[doc = concat!("let value = error_contract::", $module, "::", stringify!($name), "::<_, ApiFailure>::from(vec![1, 2]);")]
             /// assert_eq!(value.into_inner(), [1, 2]);

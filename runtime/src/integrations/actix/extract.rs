@@ -60,8 +60,10 @@ use std::borrow::Cow;
 ///     },
 ///     #[api_error(status = 415, message = "send JSON", catch = "unsupported_media_type")]
 ///     NotJson,
+///     #[api_error(status = 400, message = "request refused", catch = "status")]
+///     Refused { #[api_error(status)] status: u16 },
 ///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
-///     Internal,
+///     Internal { #[api_error(status)] status: u16 },
 /// }
 ///
 /// #[derive(Deserialize, Serialize)]
@@ -159,6 +161,10 @@ pin_project_lite::pin_project! {
     ///     NotJson,
     ///     #[api_error(status = 400, message = "invalid request", catch("json_syntax", "json_data"))]
     ///     Invalid,
+    ///     #[api_error(status = 400, message = "request refused", catch = "status")]
+    ///     Refused { #[api_error(status)] status: u16 },
+    ///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
+    ///     Internal { #[api_error(status)] status: u16 },
     /// }
     ///
     /// # actix_web::rt::System::new().block_on(async {
@@ -245,8 +251,10 @@ where
 /// #[derive(Debug, ApiError)]
 /// #[api_error(style = "flat", rename_all = "snake_case")]
 /// enum ApiFailure {
+///     #[api_error(status = 400, message = "request refused", catch = "status")]
+///     Refused { #[api_error(status)] status: u16 },
 ///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
-///     Internal,
+///     Internal { #[api_error(status)] status: u16 },
 /// }
 ///
 /// let request = test::TestRequest::default().to_http_request();
@@ -302,8 +310,10 @@ where
 ///         #[api_error(expose, fact = "parameter")]
 ///         parameter: String,
 ///     },
+///     #[api_error(status = 400, message = "request refused", catch = "status")]
+///     Refused { #[api_error(status)] status: u16 },
 ///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
-///     Internal,
+///     Internal { #[api_error(status)] status: u16 },
 /// }
 ///
 /// async fn product(id: Path<u64, ApiFailure>) -> String {
@@ -405,8 +415,10 @@ fn path<T: DeserializeOwned>(params: &::actix_router::Path<Url>) -> Result<T, Pa
 ///         #[api_error(expose, fact = "parameter")]
 ///         parameter: Option<String>,
 ///     },
+///     #[api_error(status = 400, message = "request refused", catch = "status")]
+///     Refused { #[api_error(status)] status: u16 },
 ///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
-///     Internal,
+///     Internal { #[api_error(status)] status: u16 },
 /// }
 ///
 /// #[derive(Deserialize)]
@@ -536,8 +548,10 @@ type ValidFuture<W, E> = Pin<Box<dyn Future<Output = Result<W, crate::Errors<E>>
 ///     },
 ///     #[api_error(status = 400, code = 9002, message = "invalid body", catch("json_syntax", "json_data"))]
 ///     InvalidBody,
+///     #[api_error(status = 400, code = 9000, message = "request refused", catch = "status")]
+///     Refused { #[api_error(status)] status: u16 },
 ///     #[api_error(status = 500, code = 9001, message = "internal error", catch("panic", "status"))]
-///     Internal,
+///     Internal { #[api_error(status)] status: u16 },
 /// }
 ///
 /// #[derive(Deserialize, Validate)]
@@ -621,8 +635,10 @@ where
 ///     Invalid,
 ///     #[api_error(status = 400, message = "invalid body", catch("json_syntax", "json_data"))]
 ///     InvalidBody,
+///     #[api_error(status = 400, message = "request refused", catch = "status")]
+///     Refused { #[api_error(status)] status: u16 },
 ///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
-///     Internal,
+///     Internal { #[api_error(status)] status: u16 },
 /// }
 ///
 /// #[derive(Deserialize, garde::Validate)]

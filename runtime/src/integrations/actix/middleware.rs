@@ -54,8 +54,10 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 ///     NoRoute,
 ///     #[api_error(status = 405, message = "method not allowed", catch = "method_not_allowed")]
 ///     WrongMethod,
+///     #[api_error(status = 400, message = "request refused", catch = "status")]
+///     Refused { #[api_error(status)] status: u16 },
 ///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
-///     Internal,
+///     Internal { #[api_error(status)] status: u16 },
 /// }
 ///
 /// async fn hello() -> HttpResponse {
@@ -110,8 +112,10 @@ impl<E> CatchMiddleware<E> {
     /// #[derive(Debug, ApiError)]
     /// #[api_error(style = "problem")]
     /// enum ApiFailure {
+    ///     #[api_error(status = 400, catch = "status")]
+    ///     Refused { #[api_error(status)] status: u16 },
     ///     #[api_error(status = 500, code = "internal", catch("panic", "status"))]
-    ///     Internal,
+    ///     Internal { #[api_error(status)] status: u16 },
     /// }
     ///
     /// let app = actix_web::App::new().wrap(CatchMiddleware::<ApiFailure>::new());
@@ -178,8 +182,10 @@ where
 /// #[derive(Debug, ApiError)]
 /// #[api_error(style = "flat", rename_all = "snake_case")]
 /// enum ApiFailure {
+///     #[api_error(status = 400, message = "request refused", catch = "status")]
+///     Refused { #[api_error(status)] status: u16 },
 ///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
-///     Internal,
+///     Internal { #[api_error(status)] status: u16 },
 /// }
 ///
 /// # actix_web::rt::System::new().block_on(async {
@@ -190,7 +196,8 @@ where
 /// let service: CatchService<_, ApiFailure> =
 ///     CatchMiddleware::new().new_transform(inner).await.unwrap();
 /// let response = service.call(test::TestRequest::default().to_srv_request()).await.unwrap();
-/// assert_eq!(response.status().as_u16(), 500);
+/// // `Internal`, with the status it answers.
+/// assert_eq!(response.status().as_u16(), 503);
 /// # });
 /// ```
 pub struct CatchService<S, E> {
@@ -287,8 +294,10 @@ pin_project_lite::pin_project! {
     /// #[derive(Debug, ApiError)]
     /// #[api_error(style = "flat", rename_all = "snake_case")]
     /// enum ApiFailure {
+    ///     #[api_error(status = 400, message = "request refused", catch = "status")]
+    ///     Refused { #[api_error(status)] status: u16 },
     ///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
-    ///     Internal,
+    ///     Internal { #[api_error(status)] status: u16 },
     /// }
     ///
     /// # actix_web::rt::System::new().block_on(async {

@@ -46,8 +46,10 @@
 //!         #[api_error(expose, rename = "subject", fact = "parameter")]
 //!         parameter: Option<String>,
 //!     },
+//!     #[api_error(status = 400, code = 9000, message = "request refused", catch = "status")]
+//!     Refused { #[api_error(status)] status: u16 },
 //!     #[api_error(status = 500, code = 9001, message = "unexpected system error", catch("panic", "status"))]
-//!     Internal,
+//!     Internal { #[api_error(status)] status: u16 },
 //! }
 //!
 //! #[derive(Deserialize)]

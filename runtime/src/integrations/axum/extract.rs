@@ -54,8 +54,10 @@ use serde::de::DeserializeOwned;
 ///     },
 ///     #[api_error(status = 415, message = "send JSON", catch = "unsupported_media_type")]
 ///     NotJson,
+///     #[api_error(status = 400, message = "request refused", catch = "status")]
+///     Refused { #[api_error(status)] status: u16 },
 ///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
-///     Internal,
+///     Internal { #[api_error(status)] status: u16 },
 /// }
 ///
 /// #[derive(Deserialize, Serialize)]
@@ -154,8 +156,10 @@ fn body_failure(rejection: &BytesRejection) -> Failure<'_> {
 /// #[derive(Debug, ApiError)]
 /// #[api_error(style = "flat", rename_all = "snake_case")]
 /// enum ApiFailure {
+///     #[api_error(status = 400, message = "request refused", catch = "status")]
+///     Refused { #[api_error(status)] status: u16 },
 ///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
-///     Internal,
+///     Internal { #[api_error(status)] status: u16 },
 /// }
 ///
 /// let response = Json::<_, ApiFailure>::new(vec![1, 2, 3]).into_response();
@@ -211,8 +215,10 @@ where
 ///         #[api_error(expose, fact = "parameter")]
 ///         parameter: String,
 ///     },
+///     #[api_error(status = 400, message = "request refused", catch = "status")]
+///     Refused { #[api_error(status)] status: u16 },
 ///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
-///     Internal,
+///     Internal { #[api_error(status)] status: u16 },
 /// }
 ///
 /// async fn order(id: Path<u64, ApiFailure>) -> String {
@@ -317,8 +323,10 @@ fn path_failure<'a>(rejection: &'a PathRejection, parameter: Option<&'a str>) ->
 ///         #[api_error(expose, fact = "parameter")]
 ///         parameter: Option<String>,
 ///     },
+///     #[api_error(status = 400, message = "request refused", catch = "status")]
+///     Refused { #[api_error(status)] status: u16 },
 ///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
-///     Internal,
+///     Internal { #[api_error(status)] status: u16 },
 /// }
 ///
 /// #[derive(Deserialize)]
@@ -393,8 +401,10 @@ where
 ///     },
 ///     #[api_error(status = 400, message = "invalid body", catch("json_syntax", "json_data"))]
 ///     InvalidBody,
+///     #[api_error(status = 400, message = "request refused", catch = "status")]
+///     Refused { #[api_error(status)] status: u16 },
 ///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
-///     Internal,
+///     Internal { #[api_error(status)] status: u16 },
 /// }
 ///
 /// #[derive(Deserialize, Validate)]
@@ -477,8 +487,10 @@ where
 ///     },
 ///     #[api_error(status = 400, code = 9002, message = "invalid body", catch("json_syntax", "json_data"))]
 ///     InvalidBody,
+///     #[api_error(status = 400, code = 9000, message = "request refused", catch = "status")]
+///     Refused { #[api_error(status)] status: u16 },
 ///     #[api_error(status = 500, code = 9001, message = "internal error", catch("panic", "status"))]
-///     Internal,
+///     Internal { #[api_error(status)] status: u16 },
 /// }
 ///
 /// #[derive(Deserialize, garde::Validate)]

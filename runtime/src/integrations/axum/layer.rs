@@ -68,8 +68,10 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 ///     },
 ///     #[api_error(status = 405, message = "method not allowed", catch = "method_not_allowed")]
 ///     MethodNotAllowed,
+///     #[api_error(status = 400, message = "request refused", catch = "status")]
+///     Refused { #[api_error(status)] status: u16 },
 ///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
-///     Internal,
+///     Internal { #[api_error(status)] status: u16 },
 /// }
 ///
 /// async fn boom() -> &'static str {
@@ -116,8 +118,10 @@ impl<E> CatchLayer<E> {
     ///
     /// #[derive(Debug, ApiError)]
     /// enum ApiFailure {
+    ///     #[api_error(status = 400, code = 9000, catch = "status")]
+    ///     Refused { #[api_error(status)] status: u16 },
     ///     #[api_error(status = 500, code = 9001, catch("panic", "status"))]
-    ///     Internal,
+    ///     Internal { #[api_error(status)] status: u16 },
     /// }
     ///
     /// let app: axum::Router = axum::Router::new().layer(CatchLayer::<ApiFailure>::new());
@@ -146,8 +150,10 @@ impl<E> CatchLayer<E> {
     ///         #[api_error(header = "Allow", fact = "allow")]
     ///         allow: String,
     ///     },
+    ///     #[api_error(status = 400, message = "request refused", catch = "status")]
+    ///     Refused { #[api_error(status)] status: u16 },
     ///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
-    ///     Internal,
+    ///     Internal { #[api_error(status)] status: u16 },
     /// }
     ///
     /// # async fn run() -> std::io::Result<()> {
@@ -211,8 +217,10 @@ impl<S, E> tower_layer::Layer<S> for CatchLayer<E> {
 ///
 /// #[derive(Debug, ApiError)]
 /// enum ApiFailure {
+///     #[api_error(status = 400, code = 9000, catch = "status")]
+///     Refused { #[api_error(status)] status: u16 },
 ///     #[api_error(status = 500, code = 9001, catch("panic", "status"))]
-///     Internal,
+///     Internal { #[api_error(status)] status: u16 },
 /// }
 ///
 /// let router = axum::Router::new();
@@ -318,8 +326,10 @@ pin_project_lite::pin_project! {
     ///
     /// #[derive(Debug, ApiError)]
     /// enum ApiFailure {
+    ///     #[api_error(status = 400, code = 9000, catch = "status")]
+    ///     Refused { #[api_error(status)] status: u16 },
     ///     #[api_error(status = 500, code = 9001, catch("panic", "status"))]
-    ///     Internal,
+    ///     Internal { #[api_error(status)] status: u16 },
     /// }
     ///
     /// type RouterFuture =

@@ -30,8 +30,10 @@
 //!         #[api_error(expose, fact = "pointer")]
 //!         pointer: Option<String>,
 //!     },
+//!     #[api_error(status = 400, message = "request refused", catch = "status")]
+//!     Refused { #[api_error(status)] status: u16 },
 //!     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
-//!     Internal,
+//!     Internal { #[api_error(status)] status: u16 },
 //! }
 //!
 //! #[derive(Deserialize)]
