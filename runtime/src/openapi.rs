@@ -18,7 +18,9 @@ impl Catalog {
     /// - `schemas` has one schema per wire style the catalog uses: `ErrorDto`, `ErrorNested`,
     ///   `ErrorFlat`, `ErrorMessage` and `ProblemDetails` (RFC 9457) for the built-in styles,
     ///   the style's path (`::` written `.`) for a custom style, whose schema only says that the
-    ///   body is an object. The code is an `integer` or a `string` as the catalog's codes are;
+    ///   body is an object. An enum that names the style's own members otherwise or leaves some
+    ///   out has a schema of its own, named by them (`ErrorFlat.code-error.message-error_description`,
+    ///   `ProblemDetails.no-code.no-status`), so that a name means one shape in every document. The code is an `integer` or a `string` as the catalog's codes are;
     ///   the exposed fields of the catalog's variants are optional properties, typed when their
     ///   Rust type is a plain one (integers, floats, `bool`, strings, and `Option`, `Vec`,
     ///   slices of those; one key exposed with two types, or with another type, stays untyped).
@@ -406,6 +408,103 @@ fn reason(status: u16) -> &'static str {
     error_contract_wire::reason::title(status)
 }
 
+/// The name of a style's schema under `components/schemas`, the same in every document: the
+/// style's (`ErrorDto`, `ErrorNested`, `ErrorFlat`, `ErrorMessage`, `ProblemDetails`; a custom
+/// style's path, `::` written `.`), followed by each of its own members that the enum names
+/// otherwise (`.code-error`, `.message-error_description`) or leaves out (`.no-code`,
+/// `.no-status`). A name with a character a component name may not hold (`^[a-zA-Z0-9._-]+$`)
+/// or a dot has it replaced by `_` and a hash of the names appended, so that two sets of names
+/// never share a schema.
+fn schema_name(style: &str, names: &Names<'_>) -> String {
+    let Some(builtin) = Builtin::from_name(style) else {
+        return custom_schema_name(style);
+    };
+    let mut name = String::from(match builtin {
+        Builtin::Dto => "ErrorDto",
+        Builtin::Nested => "ErrorNested",
+        Builtin::Flat => "ErrorFlat",
+        Builtin::Message => "ErrorMessage",
+        Builtin::Problem => "ProblemDetails",
+    });
+    let own = Names::DEFAULT;
+    let renamed = [
+        (
+            Role::Envelope,
+            builtin.envelope_name(names),
+            builtin.envelope_name(&own),
+        ),
+        (
+            Role::Code,
+            builtin.code_name(names),
+            builtin.code_name(&own),
+        ),
+        (
+            Role::Message,
+            Some(builtin.message_name(names)),
+            Some(builtin.message_name(&own)),
+        ),
+    ];
+    let mut hashed = false;
+    for (role, given, own) in renamed {
+        match given {
+            Some(given) if Some(given) != own => {
+                let _ = write!(name, ".{}-", role.name());
+                for c in given.chars() {
+                    if c.is_ascii_alphanumeric() || matches!(c, '-' | '_') {
+                        name.push(c);
+                    } else {
+                        name.push('_');
+                        hashed = true;
+                    }
+                }
+            }
+            // Left out: the problem's code.
+            None if own.is_some() => {
+                let _ = write!(name, ".no-{}", role.name());
+            }
+            _ => {}
+        }
+    }
+    if names.skip_status && builtin.skips(Role::Status) {
+        name.push_str(".no-status");
+    }
+    if hashed {
+        // FNV-1a over the names as given.
+        let mut hash: u32 = 0x811c_9dc5;
+        for given in [names.envelope, names.code, names.message]
+            .into_iter()
+            .flatten()
+        {
+            for byte in given.bytes().chain([0]) {
+                hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+            }
+        }
+        let _ = write!(name, ".{hash:08x}");
+    }
+    name
+}
+
+/// A custom style's schema name: its path, `::` written `.`, other characters `_`.
+fn custom_schema_name(style: &str) -> String {
+    let name: String = style
+        .replace("::", ".")
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let name = name.trim_start_matches('.');
+    if name.is_empty() {
+        "Error".into()
+    } else {
+        name.into()
+    }
+}
+
 /// The styles a catalog uses, in order of first use.
 struct Styles {
     list: Vec<StyleUse>,
@@ -416,9 +515,9 @@ struct StyleUse {
     style: &'static str,
     /// The names of the style's own members, from the entries' enum.
     names: &'static Names<'static>,
-    /// The schema's name: the style's, numbered from the second use of one style with other
-    /// member names (`ErrorFlat2`).
-    number: usize,
+    /// The schema's name under `components/schemas`: the style's, followed by the members it
+    /// names otherwise (see [`schema_name`]).
+    name: String,
     /// The constant members of every entry of this style, in order of first appearance, with
     /// their JSON type.
     members: Vec<(&'static str, &'static str)>,
@@ -433,22 +532,19 @@ impl Styles {
     fn of(entries: impl IntoIterator<Item = CatalogEntry>) -> Styles {
         let mut list: Vec<StyleUse> = Vec::new();
         for entry in entries {
-            let index = list
-                .iter()
-                .position(|s| s.style == entry.style() && s.names == entry.names())
-                .unwrap_or_else(|| {
-                    let number = 1 + list.iter().filter(|s| s.style == entry.style()).count();
-                    list.push(StyleUse {
-                        style: entry.style(),
-                        names: entry.names(),
-                        number,
-                        members: Vec::new(),
-                        numeric_codes: false,
-                        string_codes: false,
-                        fields: Vec::new(),
-                    });
-                    list.len() - 1
+            let name = schema_name(entry.style(), entry.names());
+            let index = list.iter().position(|s| s.name == name).unwrap_or_else(|| {
+                list.push(StyleUse {
+                    style: entry.style(),
+                    names: entry.names(),
+                    name,
+                    members: Vec::new(),
+                    numeric_codes: false,
+                    string_codes: false,
+                    fields: Vec::new(),
                 });
+                list.len() - 1
+            });
             let style = &mut list[index];
             for member in entry.constants() {
                 if !style.members.iter().any(|(name, _)| *name == member.name) {
@@ -485,63 +581,24 @@ impl Styles {
     }
 
     fn get(&self, style: &str, names: &Names<'_>) -> Option<&StyleUse> {
-        self.list
-            .iter()
-            .find(|s| s.style == style && s.names == names)
+        let name = schema_name(style, names);
+        self.list.iter().find(|s| s.name == name)
     }
 
     /// `components/schemas`: one schema per style.
     fn schemas(&self) -> Map<String, Value> {
         self.list
             .iter()
-            .map(|style| (style.schema_name(), style.schema()))
+            .map(|style| (style.name.clone(), style.schema()))
             .collect()
     }
 }
 
 impl StyleUse {
-    /// The name of the style's schema under `components/schemas`.
-    fn schema_name(&self) -> String {
-        let name = self.style_schema_name();
-        match self.number {
-            1 => name,
-            n => format!("{name}{n}"),
-        }
-    }
-
-    fn style_schema_name(&self) -> String {
-        match self.style {
-            "dto" => "ErrorDto".into(),
-            "nested" => "ErrorNested".into(),
-            "flat" => "ErrorFlat".into(),
-            "message" => "ErrorMessage".into(),
-            "problem" => "ProblemDetails".into(),
-            custom => {
-                let name: String = custom
-                    .replace("::", ".")
-                    .chars()
-                    .map(|c| {
-                        if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                            c
-                        } else {
-                            '_'
-                        }
-                    })
-                    .collect();
-                let name = name.trim_start_matches('.');
-                if name.is_empty() {
-                    "Error".into()
-                } else {
-                    name.into()
-                }
-            }
-        }
-    }
-
     /// The schema of one response's bodies of this style: a reference to the style's schema,
     /// and, where the style writes a code, the codes this response can carry as its `enum`.
     fn response_schema(&self, codes: &[Code<'static>]) -> Value {
-        let reference = json!({ "$ref": format!("#/components/schemas/{}", self.schema_name()) });
+        let reference = json!({ "$ref": format!("#/components/schemas/{}", self.name) });
         let codes: Vec<Value> = codes
             .iter()
             .map(|code| match code {

@@ -150,6 +150,7 @@ fn response(value: &Value) -> Response {
         let header = HeaderBuilder::new()
             .schema(header.get("schema").map(schema))
             .description(text(header, "description"))
+            .example(header.get("example").cloned())
             .build();
         response = response.header(name.clone(), header);
     }

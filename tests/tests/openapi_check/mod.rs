@@ -86,11 +86,24 @@ pub(crate) fn assert_valid(document: &Value) {
                     .is_some_and(|d| !d.is_empty()),
                 "header {header} of {name} has no description"
             );
-            assert_eq!(
-                object["schema"],
-                json!({ "type": "string" }),
-                "header {header} of {name}"
-            );
+            // A string; a fixed header's literals as its `enum`, the first as its `example`.
+            let schema = &object["schema"];
+            assert_eq!(schema["type"], "string", "header {header} of {name}");
+            match schema.get("enum") {
+                Some(values) => assert_eq!(
+                    (
+                        object["example"].clone(),
+                        schema.as_object().map(serde_json::Map::len)
+                    ),
+                    (values[0].clone(), Some(2)),
+                    "header {header} of {name}"
+                ),
+                None => assert_eq!(
+                    *schema,
+                    json!({ "type": "string" }),
+                    "header {header} of {name}"
+                ),
+            }
         }
     }
 }
