@@ -226,3 +226,184 @@ fn utoipa_keeps_a_fixed_headers_example() {
     );
     assert_eq!(utoipa, catalog);
 }
+
+/// Per style: two client errors of one status with a field, and one of another status, so that
+/// a body of several errors shares a code, or does not, or mixes statuses (400).
+macro_rules! form_error {
+    ($name:ident, $style:literal) => {
+        #[derive(Debug, ApiError)]
+        #[api_error(style = $style)]
+        enum $name {
+            /// A field is required.
+            #[api_error(status = 422, code = 4221, message = "{pointer} is required")]
+            Required {
+                #[api_error(expose)]
+                pointer: String,
+            },
+            /// A number is out of range.
+            #[api_error(status = 422, code = 4222, message = "out of range")]
+            OutOfRange {
+                #[api_error(expose)]
+                pointer: String,
+                #[api_error(expose)]
+                max: u32,
+            },
+            /// The name is taken.
+            #[api_error(status = 409, code = 4091, message = "name taken")]
+            Taken,
+        }
+    };
+}
+
+form_error!(DtoForm, "dto");
+form_error!(NestedForm, "nested");
+form_error!(FlatForm, "flat");
+form_error!(MessageForm, "message");
+form_error!(ProblemForm, "problem");
+
+/// A document with one operation whose responses are `R`'s, and the schemas of `catalog`.
+fn document_of<R: utoipa::IntoResponses>(catalog: fn() -> error_contract::Catalog) -> Value {
+    use utoipa::openapi::path::{HttpMethod, OperationBuilder, PathItem};
+    use utoipa::openapi::{InfoBuilder, OpenApiBuilder, PathsBuilder, ResponsesBuilder};
+
+    let operation = OperationBuilder::new()
+        .responses(ResponsesBuilder::new().responses_from_into_responses::<R>())
+        .build();
+    let mut document = OpenApiBuilder::new()
+        .info(InfoBuilder::new().title("forms").version("1.0.0").build())
+        .paths(
+            PathsBuilder::new()
+                .path("/forms", PathItem::new(HttpMethod::Post, operation))
+                .build(),
+        )
+        .build();
+    let catalogs: &'static [fn() -> error_contract::Catalog] = Box::leak(Box::new([catalog]));
+    utoipa::Modify::modify(&ErrorSchemas::new(catalogs), &mut document);
+    serde_json::to_value(document).expect("serializes")
+}
+
+/// The complaints of the schema that `document` gives a response of `status` about `body`.
+fn body_errors(document: &Value, status: u16, content_type: &str, body: &str) -> Vec<String> {
+    let schema = &document["paths"]["/forms"]["post"]["responses"][status.to_string()]["content"]
+        [content_type]["schema"];
+    assert!(!schema.is_null(), "no {status} {content_type} response");
+    let schema = resolve(schema, document);
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let body: Value = serde_json::from_str(body).expect("a JSON body");
+    validator
+        .iter_errors(&body)
+        .map(|error| format!("{error} at {}", error.instance_path()))
+        .collect()
+}
+
+/// What a handler that returns `Errors<E>` answers is documented, in every style: each body of
+/// several errors the server writes (one code, two codes without a code for the whole, two
+/// statuses answered with 400) is valid against the schema of its status, and a body with
+/// another status's code is not.
+fn several_errors_are_documented<E>(
+    catalog: fn() -> error_contract::Catalog,
+    required: fn(&str) -> E,
+    out_of_range: fn(&str) -> E,
+    taken: E,
+) where
+    E: error_contract::Styled + std::error::Error + 'static,
+{
+    let document = document_of::<error_contract::Errors<E>>(catalog);
+    assert_valid(&document);
+    assert_eq!(
+        unreferenced_and_dangling(&document),
+        (Vec::new(), Vec::new())
+    );
+    let statuses: Vec<&String> = document["paths"]["/forms"]["post"]["responses"]
+        .as_object()
+        .expect("responses")
+        .keys()
+        .collect();
+    assert_eq!(statuses, ["400", "409", "422"]);
+
+    let check = |errors: Vec<E>, status: u16| {
+        let errors = error_contract::Errors::<E>::try_from(errors).expect("not empty");
+        assert_eq!(errors.status().as_u16(), status);
+        let body = errors.body();
+        let content_type = body.content_type();
+        assert_eq!(
+            body_errors(&document, status, content_type, &body),
+            Vec::<String>::new(),
+            "{body}"
+        );
+        body.as_str().to_owned()
+    };
+    // One error: its own body.
+    check(vec![required("/name")], 422);
+    // Several with one code: the code of the whole is theirs.
+    check(vec![required("/name"), required("/email")], 422);
+    // Several codes: no code for the whole.
+    let mixed = check(vec![required("/name"), out_of_range("/age")], 422);
+    // Two statuses: 400, with both codes.
+    let mut errors = vec![required("/name"), taken];
+    let two_statuses = check(std::mem::take(&mut errors), 400);
+    // The 409's schema does not take the 422's errors, nor the 400's.
+    let content_type = error_contract::ApiError::body(&required("/name"))
+        .content_type()
+        .to_owned();
+    for body in [mixed, two_statuses] {
+        if content_type == "application/json" && body.starts_with(r#"{"errorMessage""#) {
+            // `message` bodies have no code to tell them apart.
+            continue;
+        }
+        assert_ne!(
+            body_errors(&document, 409, &content_type, &body),
+            Vec::<String>::new(),
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn several_errors_are_documented_in_every_style() {
+    several_errors_are_documented(
+        DtoForm::catalog,
+        |p| DtoForm::Required { pointer: p.into() },
+        |p| DtoForm::OutOfRange {
+            pointer: p.into(),
+            max: 99,
+        },
+        DtoForm::Taken,
+    );
+    several_errors_are_documented(
+        NestedForm::catalog,
+        |p| NestedForm::Required { pointer: p.into() },
+        |p| NestedForm::OutOfRange {
+            pointer: p.into(),
+            max: 99,
+        },
+        NestedForm::Taken,
+    );
+    several_errors_are_documented(
+        FlatForm::catalog,
+        |p| FlatForm::Required { pointer: p.into() },
+        |p| FlatForm::OutOfRange {
+            pointer: p.into(),
+            max: 99,
+        },
+        FlatForm::Taken,
+    );
+    several_errors_are_documented(
+        MessageForm::catalog,
+        |p| MessageForm::Required { pointer: p.into() },
+        |p| MessageForm::OutOfRange {
+            pointer: p.into(),
+            max: 99,
+        },
+        MessageForm::Taken,
+    );
+    several_errors_are_documented(
+        ProblemForm::catalog,
+        |p| ProblemForm::Required { pointer: p.into() },
+        |p| ProblemForm::OutOfRange {
+            pointer: p.into(),
+            max: 99,
+        },
+        ProblemForm::Taken,
+    );
+}
