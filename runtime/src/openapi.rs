@@ -487,6 +487,103 @@ pub(crate) fn schemas(
     Styles::of(uses).schemas()
 }
 
+/// A part of a route that answers some requests itself, before or instead of its handler: an
+/// extractor that rejects a request (`Json`, `Path`, `Query`, `ValidJson`, `GardeJson` of
+/// [`axum`](crate::axum) and [`actix`](crate::actix)), the layer that answers a wrong method or
+/// a panic (`CatchLayer`, `CatchMiddleware`). Its responses join the route's own errors in the
+/// route's documentation: [`responses!`](crate::responses) takes them after `with`.
+///
+/// | part | failures | documented |
+/// | --- | --- | --- |
+/// | `Json` | `unsupported_media_type`, `payload_too_large`, `json_syntax`, `json_data` | the variant of the enum that answers each, under the status it answers with (415, 413, 400, 422 by default) |
+/// | `ValidJson`, `GardeJson` | as `Json` | and every variant that answers a broken rule (`validate`), several in one body |
+/// | `Path` | `invalid_path`, `unknown_route` | a parameter that does not parse; an empty one, which matches no route |
+/// | `Query` | `invalid_query` | |
+/// | `CatchLayer`, `CatchMiddleware` | `method_not_allowed`, `panic` | |
+///
+/// ```
+/// use error_contract::openapi::Answers;
+/// use error_contract::{ApiError, FailureKind};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(style = "flat", rename_all = "snake_case")]
+/// enum ShopError {
+///     #[api_error(status = 400, message = "invalid parameter", catch("invalid_path", "invalid_query"))]
+///     InvalidParameter,
+///     #[api_error(status = 404, message = "no such route", catch = "unknown_route")]
+///     NoSuchRoute,
+///     #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
+///     Internal,
+/// }
+///
+/// /// A part written by hand: a header that must parse.
+/// struct ApiVersion;
+///
+/// impl Answers for ApiVersion {
+///     const FAILURES: &'static [FailureKind] = &[FailureKind::InvalidQuery];
+///
+///     fn responses() -> error_contract::openapi::Responses {
+///         error_contract::openapi::Responses::failures::<ShopError>(Self::FAILURES)
+///     }
+/// }
+///
+/// let components = ApiVersion::responses().to_openapi();
+/// assert_eq!(
+///     components["responses"]["400"]["description"],
+///     "Bad Request\n\n- `invalid_parameter`: invalid parameter"
+/// );
+/// ```
+pub trait Answers {
+    /// The framework's failures it answers.
+    const FAILURES: &'static [FailureKind];
+
+    /// Its responses: the variants of the route's enum that answer [`Answers::FAILURES`]
+    /// ([`Responses::failures`]), and those that answer broken rules for a validating extractor
+    /// ([`Responses::violations`]).
+    fn responses() -> Responses;
+}
+
+/// `Answers` for an extractor of a framework: `$name<T, E>` answers these kinds, and with
+/// `validating` the broken rules too.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+macro_rules! answers {
+    ($name:ident: $($kind:ident),+) => {
+        impl<T, E: crate::FromFailure> crate::openapi::Answers for $name<T, E> {
+            const FAILURES: &'static [crate::FailureKind] = &[$(crate::FailureKind::$kind),+];
+
+            fn responses() -> crate::openapi::Responses {
+                crate::openapi::Responses::failures::<E>(Self::FAILURES)
+            }
+        }
+    };
+    (validating $name:ident: $($kind:ident),+) => {
+        impl<T, E> crate::openapi::Answers for $name<T, E>
+        where
+            E: crate::FromFailure + crate::FromViolation + crate::Styled,
+        {
+            const FAILURES: &'static [crate::FailureKind] = &[$(crate::FailureKind::$kind),+];
+
+            fn responses() -> crate::openapi::Responses {
+                crate::openapi::Responses::failures::<E>(Self::FAILURES)
+                    .with(crate::openapi::Responses::violations::<E>())
+            }
+        }
+    };
+    (layer $name:ident) => {
+        impl<E: crate::FromFailure> crate::openapi::Answers for $name<E> {
+            const FAILURES: &'static [crate::FailureKind] =
+                &[crate::FailureKind::MethodNotAllowed, crate::FailureKind::Panic];
+
+            fn responses() -> crate::openapi::Responses {
+                crate::openapi::Responses::failures::<E>(Self::FAILURES)
+            }
+        }
+    };
+}
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) use answers;
+
 /// The errors of one status: alone in their bodies, and among several in one body.
 #[derive(Default)]
 struct Group {
@@ -1440,23 +1537,28 @@ impl Catalog {
     }
 }
 
-/// Declares a marker type for the errors one route can answer: some variants of an error enum,
-/// each checked at compile time (a name that is not a variant of the enum is rustc's "no variant
-/// named ..." on that name).
+/// Declares a marker type for the responses of one route: some variants of an error enum, each
+/// checked at compile time (a name that is not a variant of the enum is rustc's "no variant
+/// named ..." on that name), and after `with` the parts of the route that answer requests
+/// themselves, each an [`Answers`]: its extractors and the layer.
 ///
 /// The type has `catalog()`, the enum's catalog with those variants only (see
-/// [`Catalog::only`]), for [`Catalog::to_openapi`]; with the `utoipa` feature it implements
-/// `utoipa::IntoResponses` with their responses, for `#[utoipa::path(responses(BookErrors))]`:
-/// a `GET /books/{id}` documents its 404 and 429, not every status of the enum. The enum itself
-/// stays the default: `responses(ShopError)` documents all of it. A variant whose type has
-/// `transparent` variants names its own entries; name the wrapped enum's variants through a
-/// marker of that enum.
+/// [`Catalog::only`]), and `responses()`, the route's [`Responses`]: those variants, and the
+/// variants that answer the failures of each part, under the statuses they answer with (a
+/// `Path` adds its 400, a `Json` its 415, 413, 400 and 422, the layer its 405 and 500); with
+/// `Errors<E>` in place of the enum, the variants can come several in one body. With the
+/// `utoipa` feature it implements `utoipa::IntoResponses` with them, for
+/// `#[utoipa::path(responses(BookResponses))]`: a `GET /books/{id}` documents what it can
+/// answer, not every status of the enum. The enum itself stays the default:
+/// `responses(ShopError)` documents all of it. A variant whose type has `transparent` variants
+/// names its own entries; name the wrapped enum's variants through a marker of that enum.
 ///
 /// ```
 /// use error_contract::ApiError;
+/// use error_contract::openapi::Answers;
 ///
 /// #[derive(Debug, ApiError)]
-/// #[api_error(style = "flat")]
+/// #[api_error(style = "flat", rename_all = "snake_case")]
 /// enum ShopError {
 ///     #[api_error(status = 404, code = 3001, message = "entity not found")]
 ///     NotFound,
@@ -1467,23 +1569,71 @@ impl Catalog {
 ///         #[api_error(header = "Retry-After")]
 ///         retry_after: u32,
 ///     },
+///     #[api_error(status = 400, code = 4000, message = "invalid parameter", catch = "invalid_path")]
+///     InvalidParameter,
+///     #[api_error(status = 500, code = 5000, message = "internal error", catch("panic", "status"))]
+///     Internal,
+/// }
+///
+/// /// What an extractor of the id answers: a 400.
+/// struct BookId;
+///
+/// impl Answers for BookId {
+///     const FAILURES: &'static [error_contract::FailureKind] =
+///         &[error_contract::FailureKind::InvalidPath];
+///
+///     fn responses() -> error_contract::openapi::Responses {
+///         error_contract::openapi::Responses::failures::<ShopError>(Self::FAILURES)
+///     }
 /// }
 ///
 /// error_contract::responses! {
 ///     /// The errors `GET /books/{id}` can answer.
-///     pub struct BookErrors: ShopError { NotFound, RateLimited }
+///     pub struct BookResponses: ShopError { NotFound, RateLimited } with (BookId)
 /// }
 ///
-/// let components = BookErrors::catalog().to_openapi();
+/// let components = BookResponses::catalog().to_openapi();
 /// let statuses: Vec<&String> = components["responses"].as_object().unwrap().keys().collect();
 /// assert_eq!(statuses, ["404", "429"]);
+/// let components = BookResponses::responses().to_openapi();
+/// let statuses: Vec<&String> = components["responses"].as_object().unwrap().keys().collect();
+/// assert_eq!(statuses, ["400", "404", "429"]);
+/// ```
+///
+/// With axum, a route that takes a JSON body and validates it, answered by `Errors<ShopError>`:
+///
+/// ```ignore
+/// error_contract::responses! {
+///     pub struct CreateOrder: Errors<ShopError> { InvalidQuantity, ProductNotFound }
+///         with (Json<NewOrder, ShopError>, CatchLayer<ShopError>)
+/// }
 /// ```
 #[macro_export]
 #[cfg_attr(docsrs, doc(cfg(feature = "openapi")))]
 macro_rules! responses {
     (
         $(#[$meta:meta])*
-        $vis:vis struct $name:ident : $enum:ty { $($variant:ident),+ $(,)? }
+        $vis:vis struct $name:ident : Errors < $enum:ty > { $($variant:ident),* $(,)? }
+        $(with ( $($part:ty),* $(,)? ))? $(;)?
+    ) => {
+        $crate::responses! {
+            @impl [$(#[$meta])*] [$vis] [$name] [$enum] [$($variant)*] [$($($part),*)?]
+            [$crate::openapi::Responses::several::<$enum>]
+        }
+    };
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident : $enum:ty { $($variant:ident),* $(,)? }
+        $(with ( $($part:ty),* $(,)? ))? $(;)?
+    ) => {
+        $crate::responses! {
+            @impl [$(#[$meta])*] [$vis] [$name] [$enum] [$($variant)*] [$($($part),*)?]
+            [$crate::openapi::Responses::of]
+        }
+    };
+    (
+        @impl [$(#[$meta:meta])*] [$vis:vis] [$name:ident] [$enum:ty] [$($variant:ident)*]
+        [$($part:ty),*] [$($own:tt)*]
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy)]
@@ -1494,18 +1644,25 @@ macro_rules! responses {
             $vis fn catalog() -> $crate::Catalog {
                 $crate::Catalog::only(
                     &<$enum as $crate::ApiError>::catalog(),
-                    &[$(::core::stringify!($variant)),+],
+                    &[$(::core::stringify!($variant)),*],
                 )
+            }
+
+            /// The route's responses: the variants this type names, and those that answer
+            /// the failures of the parts it names after `with`.
+            $vis fn responses() -> $crate::openapi::Responses {
+                $($own)*(&Self::catalog())
+                    $(.with(<$part as $crate::openapi::Answers>::responses()))*
             }
         }
 
         const _: () = {
             // Each name is a variant of the enum: rustc says "no variant named ..." otherwise.
             type Enum = $enum;
-            #[allow(unreachable_patterns)]
+            #[allow(unreachable_patterns, unused_variables)]
             fn variants(error: &Enum) {
                 match *error {
-                    $(Enum::$variant { .. } => {})+
+                    $(Enum::$variant { .. } => {})*
                     _ => {}
                 }
             }
@@ -1529,7 +1686,7 @@ macro_rules! __error_contract_utoipa_responses {
                     $crate::__private::hooks::utoipa::openapi::response::Response,
                 >,
             > {
-                $crate::__private::hooks::utoipa_responses(&$name::catalog())
+                $crate::__private::hooks::utoipa_responses_of(&$name::responses())
             }
         }
     };

@@ -407,3 +407,244 @@ fn several_errors_are_documented_in_every_style() {
         ProblemForm::Taken,
     );
 }
+
+/// An API whose errors answer every failure of the framework and broken rules.
+#[derive(Debug, ApiError)]
+#[api_error(style = "problem", rename_all = "snake_case")]
+#[allow(dead_code, reason = "only the catalog is read")]
+enum RouteError {
+    /// No such thing.
+    #[api_error(status = 404, message = "thing not found")]
+    ThingNotFound,
+    /// The name is taken.
+    #[api_error(status = 409, message = "name taken")]
+    NameTaken,
+    /// A number is out of range.
+    #[api_error(status = 422, message = "out of range", validate = "range")]
+    OutOfRange {
+        #[api_error(expose, fact = "pointer")]
+        pointer: String,
+    },
+    /// Any other broken rule.
+    #[api_error(status = 422, message = "invalid value", validate)]
+    InvalidValue {
+        #[api_error(expose, fact = "pointer")]
+        pointer: String,
+    },
+    /// No route has this path.
+    #[api_error(status = 404, message = "no such route", catch = "unknown_route")]
+    NoSuchRoute,
+    /// Not a method of the route.
+    #[api_error(
+        status = 405,
+        message = "method not allowed",
+        catch = "method_not_allowed"
+    )]
+    MethodNotAllowed,
+    /// Not JSON.
+    #[api_error(status = 415, message = "send JSON", catch = "unsupported_media_type")]
+    NotJson,
+    /// Not JSON, or not of the expected shape.
+    #[api_error(
+        status = 400,
+        message = "invalid body",
+        catch("json_syntax", "json_data")
+    )]
+    InvalidBody,
+    /// Too large.
+    #[api_error(status = 413, message = "too large", catch = "payload_too_large")]
+    TooLarge,
+    /// A parameter does not parse.
+    #[api_error(
+        status = 400,
+        message = "invalid parameter",
+        catch("invalid_path", "invalid_query")
+    )]
+    InvalidParameter,
+    /// A panic.
+    #[api_error(status = 500, message = "internal error", catch("panic", "status"))]
+    Internal,
+}
+
+/// The body of `POST /things`.
+#[derive(serde::Deserialize, validator::Validate)]
+#[allow(dead_code, reason = "only its type is read")]
+struct NewThing {
+    #[validate(range(min = 1))]
+    size: u32,
+}
+
+/// The query of `GET /things`.
+#[derive(serde::Deserialize)]
+#[allow(dead_code, reason = "only its type is read")]
+struct Page {
+    limit: Option<u32>,
+}
+
+mod axum_routes {
+    use super::{NewThing, Page, RouteError};
+    use error_contract::axum::{CatchLayer, Json, Path, Query, ValidJson};
+
+    error_contract::responses! {
+        /// `GET /things/{id}`.
+        pub(super) struct GetThing: RouteError { ThingNotFound }
+            with (Path<u64, RouteError>, CatchLayer<RouteError>)
+    }
+    error_contract::responses! {
+        /// `GET /things`.
+        pub(super) struct ListThings: RouteError {} with (Query<Page, RouteError>, CatchLayer<RouteError>)
+    }
+    error_contract::responses! {
+        /// `POST /things`, validated.
+        pub(super) struct CreateThing: Errors<RouteError> { NameTaken }
+            with (ValidJson<NewThing, RouteError>, CatchLayer<RouteError>)
+    }
+    error_contract::responses! {
+        /// `PUT /things/{id}`, a JSON body.
+        pub(super) struct PutThing: RouteError { ThingNotFound }
+            with (Path<u64, RouteError>, Json<NewThing, RouteError>, CatchLayer<RouteError>);
+    }
+}
+
+mod actix_routes {
+    use super::{NewThing, Page, RouteError};
+    use error_contract::actix::{CatchMiddleware, Json, Path, Query, ValidJson};
+
+    error_contract::responses! {
+        pub(super) struct GetThing: RouteError { ThingNotFound }
+            with (Path<u64, RouteError>, CatchMiddleware<RouteError>)
+    }
+    error_contract::responses! {
+        pub(super) struct ListThings: RouteError {} with (Query<Page, RouteError>, CatchMiddleware<RouteError>)
+    }
+    error_contract::responses! {
+        pub(super) struct CreateThing: Errors<RouteError> { NameTaken }
+            with (ValidJson<NewThing, RouteError>, CatchMiddleware<RouteError>)
+    }
+    error_contract::responses! {
+        pub(super) struct PutThing: RouteError { ThingNotFound }
+            with (Path<u64, RouteError>, Json<NewThing, RouteError>, CatchMiddleware<RouteError>)
+    }
+}
+
+/// The statuses and, per status, the codes of one error's body and of several's.
+fn statuses_and_codes<R: utoipa::IntoResponses>() -> Vec<(String, String)> {
+    let responses = serde_json::to_value(R::responses()).expect("serializes");
+    responses
+        .as_object()
+        .expect("responses")
+        .iter()
+        .map(|(status, response)| {
+            let description = response["description"].as_str().expect("a description");
+            let codes = description
+                .lines()
+                .skip(2)
+                .filter(|line| !line.is_empty())
+                .map(|line| line.split(':').next().unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join(" ");
+            (status.clone(), codes)
+        })
+        .collect()
+}
+
+/// A route documents its own errors and what its extractors and the layer answer, derived from
+/// their types: a `GET` lists no 409, 413 or 415; a validated JSON body lists its 422 with the
+/// variants of broken rules, several in one body.
+#[test]
+fn a_route_documents_what_its_extractors_and_the_layer_answer() {
+    use error_contract::FailureKind::{
+        InvalidPath, InvalidQuery, JsonData, JsonSyntax, MethodNotAllowed, Panic, PayloadTooLarge,
+        UnknownRoute, UnsupportedMediaType,
+    };
+    use error_contract::axum;
+    use error_contract::openapi::Answers;
+    let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|(s, c)| ((*s).to_owned(), (*c).to_owned()))
+            .collect()
+    };
+    let get = pairs(&[
+        ("400", "- `invalid_parameter`"),
+        ("404", "- `thing_not_found` - `no_such_route`"),
+        ("405", "- `method_not_allowed`"),
+        ("500", "- `internal`"),
+    ]);
+    assert_eq!(statuses_and_codes::<axum_routes::GetThing>(), get);
+    assert_eq!(statuses_and_codes::<actix_routes::GetThing>(), get);
+
+    let list = pairs(&[
+        ("400", "- `invalid_parameter`"),
+        ("405", "- `method_not_allowed`"),
+        ("500", "- `internal`"),
+    ]);
+    assert_eq!(statuses_and_codes::<axum_routes::ListThings>(), list);
+    assert_eq!(statuses_and_codes::<actix_routes::ListThings>(), list);
+
+    let create = pairs(&[
+        // Errors of different statuses in one body.
+        ("400", "- `invalid_body` Several errors in one body"),
+        ("405", "- `method_not_allowed`"),
+        ("409", "- `name_taken` Several errors in one body"),
+        ("413", "- `too_large`"),
+        ("415", "- `not_json`"),
+        (
+            "422",
+            "- `out_of_range` - `invalid_value` Several errors in one body",
+        ),
+        ("500", "- `internal`"),
+    ]);
+    assert_eq!(statuses_and_codes::<axum_routes::CreateThing>(), create);
+    assert_eq!(statuses_and_codes::<actix_routes::CreateThing>(), create);
+    let create =
+        serde_json::to_value(<axum_routes::CreateThing as utoipa::IntoResponses>::responses())
+            .expect("serializes");
+    assert_eq!(
+        create["422"]["description"],
+        "Unprocessable Content\n\n- `out_of_range`: out of range — A number is out of range.\n\
+         - `invalid_value`: invalid value — Any other broken rule.\n\n\
+         Several errors in one body: `out_of_range`, `invalid_value`."
+    );
+    assert_eq!(
+        create["400"]["description"],
+        "Bad Request\n\n- `invalid_body`: invalid body — Not JSON, or not of the expected shape.\n\n\
+         Several errors in one body: `name_taken`, `out_of_range`, `invalid_value`."
+    );
+
+    let put = pairs(&[
+        ("400", "- `invalid_parameter` - `invalid_body`"),
+        ("404", "- `thing_not_found` - `no_such_route`"),
+        ("405", "- `method_not_allowed`"),
+        ("413", "- `too_large`"),
+        ("415", "- `not_json`"),
+        ("500", "- `internal`"),
+    ]);
+    assert_eq!(statuses_and_codes::<axum_routes::PutThing>(), put);
+    assert_eq!(statuses_and_codes::<actix_routes::PutThing>(), put);
+
+    // The extractors say which failures they answer.
+    assert_eq!(
+        <axum::Json<NewThing, RouteError> as Answers>::FAILURES,
+        [UnsupportedMediaType, PayloadTooLarge, JsonSyntax, JsonData]
+    );
+    assert_eq!(
+        <axum::ValidJson<NewThing, RouteError> as Answers>::FAILURES,
+        [UnsupportedMediaType, PayloadTooLarge, JsonSyntax, JsonData]
+    );
+    assert_eq!(
+        <axum::Path<u64, RouteError> as Answers>::FAILURES,
+        [InvalidPath, UnknownRoute]
+    );
+    assert_eq!(
+        <axum::Query<Page, RouteError> as Answers>::FAILURES,
+        [InvalidQuery]
+    );
+    assert_eq!(
+        <axum::CatchLayer<RouteError> as Answers>::FAILURES,
+        [MethodNotAllowed, Panic]
+    );
+
+    // A whole document of such a route is valid, every example against its schema.
+    let document = document_of::<axum_routes::CreateThing>(RouteError::catalog);
+    assert_valid(&document);
+}
