@@ -1396,3 +1396,36 @@ fn no_request_is_lost_under_mixed_load() {
         assert!(round[3..].iter().all(Option::is_some), "{round:?}");
     }
 }
+
+/// `GET /openapi.json` serves the document of every route: its success, its own errors and what
+/// its extractors and the layer answer; valid, each example against its schema.
+#[test]
+fn openapi_json_documents_every_route() {
+    use utoipa::OpenApi;
+    let server = Server::start();
+    let reply = get(&client(), &server.url("/openapi.json"));
+    assert_eq!(reply.status, 200);
+    assert!(
+        reply
+            .headers
+            .contains(&("content-type".to_owned(), "application/json".to_owned()))
+    );
+    let document: serde_json::Value = serde_json::from_slice(&reply.body).expect("JSON");
+    assert_eq!(
+        document,
+        serde_json::to_value(axum_server::ApiDoc::openapi()).expect("serializes")
+    );
+    crate::openapi_check::assert_valid(&document);
+    assert_eq!(
+        crate::openapi_check::operations(&document),
+        [
+            "post /checkout: 200 405 429 500",
+            "get /inventory: 200 405 500",
+            "post /orders: 201 400 404 405 413 415 422 500",
+            "get /orders/{id}: 200 400 404 405 500",
+            "post /orders/{id}: 201 400 404 405 422 500",
+            "get /products: 200 400 405 500",
+            "get /products/{id}: 200 400 404 405 500",
+        ]
+    );
+}

@@ -185,3 +185,20 @@ pub(crate) fn resolve(schema: &Value, document: &Value) -> Value {
         other => other.clone(),
     }
 }
+
+/// Each operation of `document` with the statuses it documents: `"get /products: 200 400 405"`.
+pub(crate) fn operations(document: &Value) -> Vec<String> {
+    let mut operations = Vec::new();
+    for (path, item) in document["paths"].as_object().into_iter().flatten() {
+        for (method, operation) in item.as_object().into_iter().flatten() {
+            let statuses: Vec<&str> = operation["responses"]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .map(|(status, _)| status.as_str())
+                .collect();
+            operations.push(format!("{method} {path}: {}", statuses.join(" ")));
+        }
+    }
+    operations
+}
