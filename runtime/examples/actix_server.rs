@@ -271,6 +271,8 @@ async fn product(id: Path<u64, ShopError>) -> Result<HttpResponse, ShopError> {
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 struct Page {
+    // A `u32`: utoipa would say `int32`, whose bound is lower.
+    #[param(format = Int64, minimum = 0, maximum = 4_294_967_295.0)]
     limit: Option<u32>,
 }
 

@@ -273,6 +273,8 @@ async fn product(id: Path<u64, ShopError>) -> Result<Json<Product, ShopError>, S
 #[into_params(parameter_in = Query)]
 pub struct Page {
     /// At most this many products (default: all).
+    // A `u32`: utoipa would say `int32`, whose bound is lower.
+    #[param(format = Int64, minimum = 0, maximum = 4_294_967_295.0)]
     limit: Option<u32>,
 }
 
