@@ -19,6 +19,7 @@
 //! curl -i -X POST http://127.0.0.1:3000/orders/500  # 400, code 5000, subject and subjectType
 //! curl -i -X POST http://127.0.0.1:3000/checkout    # 429, code 4029, Retry-After: 30
 //! curl -i http://127.0.0.1:3000/inventory       # 500, code 9001, cause in the log
+//! curl http://127.0.0.1:3000/openapi.json       # the OpenAPI document of every route
 //! curl -i -X POST http://127.0.0.1:3000/orders -H 'content-type: application/json' \
 //!      -d '{"product":1,"quantity":2}'           # 201, the order
 //! curl -i -X POST http://127.0.0.1:3000/orders -H 'content-type: application/json' \
@@ -50,6 +51,11 @@
 //! terminal, and the body has only the public message; the framework's own description of a
 //! failure (serde's message, a panic's) is logged at debug level, which this example's subscriber
 //! shows, and never sent.
+//!
+//! `GET /openapi.json` serves the API's `OpenAPI` document, written with utoipa: each route with
+//! its success, its own errors and what its extractors and the middleware answer (a
+//! `responses!` type per route, which names them), so that the document lists every response
+//! the server sends.
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
@@ -58,9 +64,12 @@ use actix_web::http::header::CONTENT_TYPE;
 use actix_web::{App, HttpResponse, HttpServer, web};
 use core::fmt;
 use error_contract::actix::{CatchMiddleware, Json, Path, Query};
+use error_contract::utoipa::ErrorSchemas;
 use error_contract::{ApiError, Errors};
 use serde::{Deserialize, Serialize};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
+use std::sync::OnceLock;
+use utoipa::{IntoParams, OpenApi, ToSchema};
 
 /// The shop API's errors.
 #[derive(Debug, ApiError)]
@@ -218,11 +227,15 @@ const MAX_QUANTITY: i64 = 99;
 pub const BODY_LIMIT: usize = 64 * 1024;
 
 /// A product of the catalog.
-#[derive(Clone, Copy, Serialize)]
+#[derive(Clone, Copy, Serialize, ToSchema)]
 pub struct Product {
     id: u64,
+    #[schema(value_type = String)]
     name: &'static str,
 }
+
+/// The middleware around the app: it answers a wrong method and a panic.
+type Catch = CatchMiddleware<ShopError>;
 
 /// The catalog.
 const PRODUCTS: [Product; 2] = [
@@ -233,6 +246,18 @@ const PRODUCTS: [Product; 2] = [
     Product { id: 2, name: "cup" },
 ];
 
+error_contract::responses! {
+    /// The responses of `GET /products/{id}`.
+    pub struct GetProduct: ShopError { ProductNotFound } with (Path<u64, ShopError>, Catch)
+}
+
+/// A product.
+#[utoipa::path(
+    get,
+    path = "/products/{id}",
+    params(("id" = u64, Path, description = "The product's id")),
+    responses((status = 200, description = "The product", body = Product), GetProduct)
+)]
 async fn product(id: Path<u64, ShopError>) -> Result<HttpResponse, ShopError> {
     match id.into_inner() {
         1 => Ok(HttpResponse::Ok()
@@ -243,23 +268,69 @@ async fn product(id: Path<u64, ShopError>) -> Result<HttpResponse, ShopError> {
 }
 
 /// `?limit=`: at most this many products (all of them without it).
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct Page {
+    // A `u32`: utoipa would say `int32`, whose bound is lower.
+    #[param(format = Int64, minimum = 0, maximum = 4_294_967_295.0)]
     limit: Option<u32>,
 }
 
+error_contract::responses! {
+    /// The responses of `GET /products`.
+    pub struct ListProducts: ShopError {} with (Query<Page, ShopError>, Catch)
+}
+
+/// The products, at most `limit` of them.
+#[utoipa::path(
+    get,
+    path = "/products",
+    params(Page),
+    responses((status = 200, description = "The products", body = [Product]), ListProducts)
+)]
 async fn products(page: Query<Page, ShopError>) -> Json<Vec<Product>, ShopError> {
     let limit = page.limit.map_or(usize::MAX, |limit| limit as usize);
     Json::new(PRODUCTS.iter().copied().take(limit).collect())
 }
 
+error_contract::responses! {
+    /// The responses of `GET /orders/{id}`.
+    pub struct GetOrder: ShopError { OrderNotFound } with (Path<u64, ShopError>, Catch)
+}
+
+/// An order: this shop has none.
+#[utoipa::path(
+    get,
+    path = "/orders/{id}",
+    params(("id" = u64, Path, description = "The order's id")),
+    responses((status = 200, description = "The order (this shop has none)"), GetOrder)
+)]
 async fn order(id: Path<u64, ShopError>) -> Result<HttpResponse, ShopError> {
     Err(ShopError::OrderNotFound {
         id: id.into_inner(),
     })
 }
 
+/// An order of teapots, as `POST /orders/{quantity}` answers it.
+#[derive(ToSchema)]
+#[allow(dead_code, reason = "the handler writes its JSON; this is its schema")]
+pub struct PlacedOrder {
+    order: u64,
+    quantity: i64,
+}
+
+error_contract::responses! {
+    /// The responses of `POST /orders/{quantity}`.
+    pub struct PlaceOrder: ShopError { Validation } with (Path<i64, ShopError>, Catch)
+}
+
 /// `POST /orders/{quantity}`: an order of the teapot.
+#[utoipa::path(
+    post,
+    path = "/orders/{id}",
+    params(("id" = i64, Path, description = "The quantity of teapots, 1 to 99")),
+    responses((status = 201, description = "The order", body = PlacedOrder), PlaceOrder)
+)]
 async fn place_order(quantity: Path<i64, ShopError>) -> Result<HttpResponse, ShopError> {
     let quantity = quantity.into_inner();
     if (1..=MAX_QUANTITY).contains(&quantity) {
@@ -275,14 +346,14 @@ async fn place_order(quantity: Path<i64, ShopError>) -> Result<HttpResponse, Sho
 }
 
 /// The body of `POST /orders`.
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 struct NewOrder {
     product: u64,
     quantity: i64,
 }
 
 /// An order, as `POST /orders` answers it.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct Order {
     #[serde(rename = "order")]
     id: u64,
@@ -308,6 +379,20 @@ fn validate(order: &NewOrder) -> Result<(), Errors<ShopError>> {
     Errors::try_from(errors).map_or(Ok(()), Err)
 }
 
+error_contract::responses! {
+    /// The responses of `POST /orders`: each broken rule, several in one body, and the
+    /// failures of its JSON body.
+    pub struct CreateOrder: Errors<ShopError> { Validation, ProductNotFound }
+        with (Json<NewOrder, ShopError>, Catch)
+}
+
+/// Places an order.
+#[utoipa::path(
+    post,
+    path = "/orders",
+    request_body = NewOrder,
+    responses((status = 201, description = "The order", body = Order), CreateOrder)
+)]
 async fn create_order(
     new: Json<NewOrder, ShopError>,
 ) -> Result<(Json<Order, ShopError>, StatusCode), Errors<ShopError>> {
@@ -324,10 +409,32 @@ async fn create_order(
     Ok((Json::new(order), StatusCode::CREATED))
 }
 
+error_contract::responses! {
+    /// The responses of `POST /checkout`.
+    pub struct Checkout: ShopError { RateLimited } with (Catch)
+}
+
+/// Checks out: always too many.
+#[utoipa::path(
+    post,
+    path = "/checkout",
+    responses((status = 200, description = "Checked out (never: too many checkouts)"), Checkout)
+)]
 async fn checkout() -> Result<HttpResponse, ShopError> {
     Err(ShopError::RateLimited { retry_after: 30 })
 }
 
+error_contract::responses! {
+    /// The responses of `GET /inventory`.
+    pub struct Inventory: ShopError { Storage } with (Catch)
+}
+
+/// The stock: its database is down.
+#[utoipa::path(
+    get,
+    path = "/inventory",
+    responses((status = 200, description = "The stock (never: its database is down)"), Inventory)
+)]
 async fn inventory() -> Result<HttpResponse, ShopError> {
     let io = std::io::Error::new(
         std::io::ErrorKind::ConnectionReset,
@@ -336,10 +443,36 @@ async fn inventory() -> Result<HttpResponse, ShopError> {
     Err(ShopError::from(StorageError { source: io }))
 }
 
+/// The schemas of `ShopError`'s responses.
+const ERRORS: ErrorSchemas = ErrorSchemas::new(&[ShopError::catalog]);
+
+/// The shop's `OpenAPI` document.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "shop (actix-web)", description = "A small shop whose errors are one enum."),
+    paths(products, product, create_order, order, place_order, checkout, inventory),
+    modifiers(&ERRORS)
+)]
+pub struct ApiDoc;
+
+/// `GET /openapi.json`: the document, written once.
+async fn openapi() -> HttpResponse {
+    static DOCUMENT: OnceLock<String> = OnceLock::new();
+    let document = DOCUMENT.get_or_init(|| {
+        ApiDoc::openapi()
+            .to_json()
+            .expect("an OpenAPI document serializes")
+    });
+    HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, "application/json"))
+        .body(document.as_str())
+}
+
 /// The shop's routes: each path once, with all its methods, so that actix-web answers another
 /// method with 405 and `Allow` (which `CatchMiddleware` turns into `MethodNotAllowed`).
 pub fn routes(config: &mut web::ServiceConfig) {
     config
+        .service(web::resource("/openapi.json").route(web::get().to(openapi)))
         .service(web::resource("/products").route(web::get().to(products)))
         .service(web::resource("/products/{id}").route(web::get().to(product)))
         .service(web::resource("/orders").route(web::post().to(create_order)))

@@ -18,6 +18,7 @@
 //! curl -i -X POST http://127.0.0.1:3000/orders/500  # 422 invalid_quantity, quantity and max
 //! curl -i -X POST http://127.0.0.1:3000/checkout    # 429 rate_limited, Retry-After: 30
 //! curl -i http://127.0.0.1:3000/inventory       # 500 inventory_unavailable, cause in the log
+//! curl http://127.0.0.1:3000/openapi.json       # the OpenAPI document of every route
 //! curl -i -X POST http://127.0.0.1:3000/orders -H 'content-type: application/json' \
 //!      -d '{"product":1,"quantity":2}'           # 201, the order
 //! curl -i -X POST http://127.0.0.1:3000/orders -H 'content-type: application/json' \
@@ -48,6 +49,11 @@
 //! and panics. With the `tracing` feature the 500's cause chain is logged to the terminal, and
 //! the body has only the public message; the framework's own description of a failure (serde's
 //! message, a panic's) is logged at debug level, never sent.
+//!
+//! `GET /openapi.json` serves the API's `OpenAPI` document, written with utoipa: each route with
+//! its success, its own errors and what its extractors and the layer answer (a `responses!`
+//! type per route, which names them), so that the document lists every response the server
+//! sends.
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -57,10 +63,13 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use core::fmt;
 use error_contract::axum::{CatchLayer, Json, Path, Query};
+use error_contract::utoipa::ErrorSchemas;
 use error_contract::{ApiError, Errors};
 use serde::{Deserialize, Serialize};
 use std::future::Future;
 use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::OnceLock;
+use utoipa::{IntoParams, OpenApi, ToSchema};
 
 /// The shop API's errors. With `decode`, the same enum decodes them on the client side (the
 /// source of `InventoryUnavailable` is an `Option`: it never travels, and decodes as `None`).
@@ -216,9 +225,10 @@ const MAX_QUANTITY: u32 = 99;
 const BODY_LIMIT: usize = 64 * 1024;
 
 /// A product of the catalog.
-#[derive(Clone, Copy, Serialize)]
+#[derive(Clone, Copy, Serialize, ToSchema)]
 pub struct Product {
     id: u64,
+    #[schema(value_type = String)]
     name: &'static str,
 }
 
@@ -235,6 +245,21 @@ const PRODUCTS: [Product; 3] = [
     Product { id: 3, name: "cup" },
 ];
 
+/// The layer around the router: it answers a wrong method and a panic.
+type Layer = CatchLayer<ShopError>;
+
+error_contract::responses! {
+    /// The responses of `GET /products/{id}`.
+    pub struct GetProduct: ShopError { ProductNotFound } with (Path<u64, ShopError>, Layer)
+}
+
+/// A product.
+#[utoipa::path(
+    get,
+    path = "/products/{id}",
+    params(("id" = u64, Path, description = "The product's id")),
+    responses((status = 200, description = "The product", body = Product), GetProduct)
+)]
 async fn product(id: Path<u64, ShopError>) -> Result<Json<Product, ShopError>, ShopError> {
     PRODUCTS
         .into_iter()
@@ -244,17 +269,44 @@ async fn product(id: Path<u64, ShopError>) -> Result<Json<Product, ShopError>, S
 }
 
 /// The query of `GET /products`.
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Page {
     /// At most this many products (default: all).
+    // A `u32`: utoipa would say `int32`, whose bound is lower.
+    #[param(format = Int64, minimum = 0, maximum = 4_294_967_295.0)]
     limit: Option<u32>,
 }
 
+error_contract::responses! {
+    /// The responses of `GET /products`.
+    pub struct ListProducts: ShopError {} with (Query<Page, ShopError>, Layer)
+}
+
+/// The products, at most `limit` of them.
+#[utoipa::path(
+    get,
+    path = "/products",
+    params(Page),
+    responses((status = 200, description = "The products", body = [Product]), ListProducts)
+)]
 async fn products(page: Query<Page, ShopError>) -> Json<Vec<Product>, ShopError> {
     let limit = page.limit.map_or(usize::MAX, |limit| limit as usize);
     Json::new(PRODUCTS.into_iter().take(limit).collect())
 }
 
+error_contract::responses! {
+    /// The responses of `GET /orders/{id}`.
+    pub struct GetOrder: ShopError { OrderNotFound } with (Path<u64, ShopError>, Layer)
+}
+
+/// An order: this shop has none.
+#[utoipa::path(
+    get,
+    path = "/orders/{id}",
+    params(("id" = u64, Path, description = "The order's id")),
+    responses((status = 200, description = "The order (this shop has none)"), GetOrder)
+)]
 async fn order(id: Path<u64, ShopError>) -> Result<&'static str, ShopError> {
     Err(ShopError::OrderNotFound { id: *id })
 }
@@ -272,6 +324,25 @@ fn checked(quantity: i64, pointer: Option<&str>) -> Result<i64, ShopError> {
     }
 }
 
+/// An order of teapots, as `POST /orders/{quantity}` answers it.
+#[derive(Serialize, ToSchema)]
+pub struct PlacedOrder {
+    order: u64,
+    quantity: i64,
+}
+
+error_contract::responses! {
+    /// The responses of `POST /orders/{quantity}`.
+    pub struct PlaceOrder: ShopError { InvalidQuantity } with (Path<i64, ShopError>, Layer)
+}
+
+/// Orders this many teapots.
+#[utoipa::path(
+    post,
+    path = "/orders/{id}",
+    params(("id" = i64, Path, description = "The quantity of teapots, 1 to 99")),
+    responses((status = 201, description = "The order", body = PlacedOrder), PlaceOrder)
+)]
 async fn place_order(quantity: Path<i64, ShopError>) -> Result<impl IntoResponse, ShopError> {
     let quantity = checked(*quantity, None)?;
     let body = format!(r#"{{"order":1,"quantity":{quantity}}}"#);
@@ -283,14 +354,14 @@ async fn place_order(quantity: Path<i64, ShopError>) -> Result<impl IntoResponse
 }
 
 /// The body of `POST /orders`.
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 pub struct NewOrder {
     product: u64,
     quantity: i64,
 }
 
 /// An order as the API returns it.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct Order {
     id: u64,
     product: u64,
@@ -313,6 +384,20 @@ fn validate(order: &NewOrder) -> Result<(), Errors<ShopError>> {
     Errors::try_from(errors).map_or(Ok(()), Err)
 }
 
+error_contract::responses! {
+    /// The responses of `POST /orders`: each broken rule, several in one body, and the
+    /// failures of its JSON body.
+    pub struct CreateOrder: Errors<ShopError> { InvalidProduct, InvalidQuantity, ProductNotFound }
+        with (Json<NewOrder, ShopError>, Layer)
+}
+
+/// Places an order.
+#[utoipa::path(
+    post,
+    path = "/orders",
+    request_body = NewOrder,
+    responses((status = 201, description = "The order", body = Order), CreateOrder)
+)]
 async fn create_order(
     order: Json<NewOrder, ShopError>,
 ) -> Result<(StatusCode, Json<Order, ShopError>), Errors<ShopError>> {
@@ -329,10 +414,32 @@ async fn create_order(
     Ok((StatusCode::CREATED, Json::new(order)))
 }
 
+error_contract::responses! {
+    /// The responses of `POST /checkout`.
+    pub struct Checkout: ShopError { RateLimited } with (Layer)
+}
+
+/// Checks out: always too many.
+#[utoipa::path(
+    post,
+    path = "/checkout",
+    responses((status = 200, description = "Checked out (never: too many checkouts)"), Checkout)
+)]
 async fn checkout() -> Result<&'static str, ShopError> {
     Err(ShopError::RateLimited { retry_after: 30 })
 }
 
+error_contract::responses! {
+    /// The responses of `GET /inventory`.
+    pub struct Inventory: ShopError { InventoryUnavailable } with (Layer)
+}
+
+/// The inventory: its database is down.
+#[utoipa::path(
+    get,
+    path = "/inventory",
+    responses((status = 200, description = "The inventory (never: its database is down)"), Inventory)
+)]
 async fn inventory() -> Result<&'static str, ShopError> {
     let io = std::io::Error::new(
         std::io::ErrorKind::ConnectionReset,
@@ -341,9 +448,33 @@ async fn inventory() -> Result<&'static str, ShopError> {
     Err(ShopError::from(InventoryError { source: io }))
 }
 
+/// The schemas of `ShopError`'s responses.
+const ERRORS: ErrorSchemas = ErrorSchemas::new(&[ShopError::catalog]);
+
+/// The shop's `OpenAPI` document.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "shop (axum)", description = "A small shop whose errors are one enum."),
+    paths(products, product, create_order, order, place_order, checkout, inventory),
+    modifiers(&ERRORS)
+)]
+pub struct ApiDoc;
+
+/// `GET /openapi.json`: the document, written once.
+async fn openapi() -> impl IntoResponse {
+    static DOCUMENT: OnceLock<String> = OnceLock::new();
+    let document = DOCUMENT.get_or_init(|| {
+        ApiDoc::openapi()
+            .to_json()
+            .expect("an OpenAPI document serializes")
+    });
+    ([(CONTENT_TYPE, "application/json")], document.as_str())
+}
+
 /// The shop's routes, with the body limit and the layer that answers every other failure.
 pub fn app() -> Router {
     Router::new()
+        .route("/openapi.json", get(openapi))
         .route("/products", get(products))
         .route("/products/{id}", get(product))
         .route("/orders", post(create_order))

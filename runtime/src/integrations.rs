@@ -45,6 +45,8 @@ pub mod hooks {
     pub use super::axum::response::into_response as axum_response;
     #[cfg(feature = "utoipa")]
     pub use super::utoipa::hook::responses as utoipa_responses;
+    #[cfg(feature = "utoipa")]
+    pub use super::utoipa::hook::responses_of as utoipa_responses_of;
     #[cfg(feature = "actix-web")]
     pub use ::actix_web;
     #[cfg(feature = "axum")]
@@ -103,7 +105,11 @@ crate::__error_contract_integrations! {
     impl [] for [crate::Unknown] where []
 }
 
-// A collection of errors is a response like any error, in its errors' style.
-crate::__error_contract_integrations! {
+// A collection of errors is a response like any error, in its errors' style; its documented
+// responses hold one error's body or several's (`utoipa.rs`).
+crate::__error_contract_axum! {
+    impl [<E>] for [crate::Errors<E>] where [E: crate::Styled + ::std::error::Error + 'static]
+}
+crate::__error_contract_actix_web! {
     impl [<E>] for [crate::Errors<E>] where [E: crate::Styled + ::std::error::Error + 'static]
 }

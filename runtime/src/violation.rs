@@ -157,6 +157,26 @@ impl fmt::Debug for Violation<'_> {
     note = "add `validate` to the variants that answer them: `validate = \"length\"`, `validate(\"range\", \"email\")`, and the flag `validate` on the one that answers every other rule"
 )]
 pub trait FromViolation: ApiError + Sized {
+    /// The rules the variants name (`validate = "range"`, `validate("length", "email")`), in
+    /// the order of the variants; every other rule goes to the variant with the flag
+    /// `validate`. The derive writes it; what documents a validating route reads it.
+    ///
+    /// ```
+    /// use error_contract::{ApiError, FromViolation};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(rename_all = "snake_case")]
+    /// enum FormError {
+    ///     #[api_error(status = 422, message = "out of range", validate("range", "length"))]
+    ///     OutOfRange,
+    ///     #[api_error(status = 422, message = "invalid value", validate)]
+    ///     Invalid,
+    /// }
+    ///
+    /// assert_eq!(FormError::RULES, ["range", "length"]);
+    /// ```
+    const RULES: &'static [&'static str] = &[];
+
     /// The variant that answers `violation`.
     ///
     /// See [`FromViolation`] for an example.

@@ -118,7 +118,7 @@ fn the_catalog_follows_the_names() {
     assert_eq!(entry.names().message, Some("error_description"));
     let openapi = TokenError::catalog().to_openapi();
     assert_eq!(
-        openapi["schemas"]["ErrorFlat"],
+        openapi["schemas"]["ErrorFlat.code-error.message-error_description"],
         serde_json::json!({
             "description": "An error body in the `flat` style.",
             "type": "object",
@@ -136,7 +136,7 @@ fn the_catalog_follows_the_names() {
     assert_eq!(
         openapi["responses"]["401"]["content"]["application/json"]["schema"],
         serde_json::json!({"allOf": [
-            {"$ref": "#/components/schemas/ErrorFlat"},
+            {"$ref": "#/components/schemas/ErrorFlat.code-error.message-error_description"},
             {"properties": {"error": {"enum": ["invalid_client"]}}}
         ]})
     );

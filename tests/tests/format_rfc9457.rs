@@ -134,7 +134,7 @@ fn a_type_of_another_base_is_not_a_code() {
 #[test]
 fn the_catalog_and_openapi_leave_out_code_and_status() {
     let openapi = AccountError::catalog().to_openapi();
-    let schema = &openapi["schemas"]["ProblemDetails"];
+    let schema = &openapi["schemas"]["ProblemDetails.no-code.no-status"];
     assert_eq!(
         schema["required"],
         serde_json::json!(["type", "title", "detail"])
@@ -147,6 +147,6 @@ fn the_catalog_and_openapi_leave_out_code_and_status() {
     // No code member: the response schema is the plain reference.
     assert_eq!(
         openapi["responses"]["404"]["content"]["application/problem+json"]["schema"],
-        serde_json::json!({"$ref": "#/components/schemas/ProblemDetails"})
+        serde_json::json!({"$ref": "#/components/schemas/ProblemDetails.no-code.no-status"})
     );
 }

@@ -49,6 +49,7 @@ mod messages;
 mod module_graph;
 mod nested_style_certifier;
 mod openapi;
+mod openapi_documents;
 mod problem_style_platform_of_trust;
 mod reqwest;
 mod several_errors;

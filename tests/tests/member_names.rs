@@ -197,7 +197,7 @@ fn custom_styles_read_the_members_from_parts() {
 #[test]
 fn the_openapi_schema_names_renamed_members_and_constants() {
     let openapi = NestedError::catalog().to_openapi();
-    let schema = &openapi["schemas"]["ErrorNested"];
+    let schema = &openapi["schemas"]["ErrorNested.envelope-fault.code-id.message-text"];
     assert_eq!(schema["required"], serde_json::json!(["fault"]));
     let inner = &schema["properties"]["fault"];
     assert_eq!(inner["required"], serde_json::json!(["id", "text"]));
@@ -221,7 +221,7 @@ fn the_openapi_schema_names_renamed_members_and_constants() {
     assert_eq!(
         openapi["responses"]["503"]["content"]["application/json"]["schema"],
         serde_json::json!({"allOf": [
-            {"$ref": "#/components/schemas/ErrorNested"},
+            {"$ref": "#/components/schemas/ErrorNested.envelope-fault.code-id.message-text"},
             {"properties": {"fault": {"properties": {"id": {"enum": [3003]}}}}}
         ]})
     );

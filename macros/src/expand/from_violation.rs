@@ -3,6 +3,8 @@
 //!
 //! ```text
 //! impl __ec::FromViolation for E {
+//!     const RULES: &'static [&'static str] = &["length", "range"];
+//!
 //!     fn from_violation(__violation: &__ec::Violation<'_>) -> Self {
 //!         match __violation.rule() {
 //!             "length" | "range" => Self::OutOfRange {
@@ -38,6 +40,10 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
     }) else {
         return TokenStream::new();
     };
+    let rules = validating
+        .iter()
+        .filter_map(|(_, v)| v.attrs.validate.as_ref())
+        .flat_map(|rules| rules.value.iter().map(|(name, _)| name));
     let arms = validating.iter().filter_map(|(position, v)| {
         let rules = &v.attrs.validate.as_ref()?.value;
         if rules.is_empty() {
@@ -59,6 +65,8 @@ pub(super) fn expand(ctx: &Ctx<'_, '_>) -> TokenStream {
         #[automatically_derived]
         #allow_deprecated
         impl #impl_generics __ec::FromViolation for #ident #ty_generics #where_clause {
+            const RULES: &'static [&'static str] = &[#(#rules),*];
+
             fn from_violation(__violation: &__ec::Violation<'_>) -> Self {
                 match __violation.rule() {
                     #(#arms)*

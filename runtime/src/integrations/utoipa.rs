@@ -43,8 +43,8 @@
 //! The responses are rebuilt with utoipa's builders from the JSON the catalog renders; the
 //! rebuilding knows every keyword that rendering writes.
 
-use crate::Catalog;
 use crate::openapi;
+use crate::{Catalog, CatalogEntry};
 use ::utoipa::Modify;
 use ::utoipa::openapi::content::ContentBuilder;
 use ::utoipa::openapi::example::ExampleBuilder;
@@ -58,7 +58,9 @@ use ::utoipa::openapi::{Components, OpenApi, RefOr};
 use serde_json::Value;
 
 /// A `utoipa::Modify` that adds the schemas the error responses of some enums refer to
-/// (`ErrorDto`, `ProblemDetails`, ...) to the document's `components/schemas`.
+/// (`ErrorDto`, `ProblemDetails`, ...) to the document's `components/schemas`, and those of
+/// bodies of several errors (`ProblemDetailsList`, ...) that a response of the document refers
+/// to.
 ///
 /// utoipa names a modifier by a constant (`modifiers(&ERRORS)`), so this is built in one from
 /// the enums' `catalog` functions. Name every enum whose responses the document uses: their
@@ -109,22 +111,59 @@ impl ErrorSchemas {
 impl Modify for ErrorSchemas {
     fn modify(&self, openapi: &mut OpenApi) {
         let catalogs: Vec<Catalog> = self.catalogs.iter().map(|catalog| catalog()).collect();
-        let entries = catalogs.iter().flat_map(Catalog::iter);
+        let entries: Vec<CatalogEntry> = catalogs.iter().flat_map(Catalog::iter).collect();
+        // The schemas of bodies of several errors are added where a response refers to them.
+        let mut referenced = Vec::new();
+        if let Ok(document) = serde_json::to_value(&*openapi) {
+            references(&document, &mut referenced);
+        }
+        let referenced = |name: &str| {
+            referenced
+                .iter()
+                .any(|reference| reference.strip_prefix("#/components/schemas/") == Some(name))
+        };
         let components = openapi.components.get_or_insert_with(Components::new);
-        for (name, value) in openapi::schemas(entries) {
+        for (name, value) in openapi::schemas(&entries, &referenced) {
             components.schemas.insert(name, schema(&value));
         }
     }
 }
 
+/// Every `$ref` in `value`.
+fn references(value: &Value, found: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(reference)) = map.get("$ref") {
+                found.push(reference.clone());
+            }
+            for value in map.values() {
+                references(value, found);
+            }
+        }
+        Value::Array(items) => {
+            for value in items {
+                references(value, found);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// What the `IntoResponses` impls call. Not public API.
 pub(super) mod hook {
-    use super::{Catalog, RefOr, Response, openapi, response};
+    use super::{Catalog, RefOr, Response, response};
+    use crate::openapi::Responses;
     use std::collections::BTreeMap;
 
     /// The catalog's responses, one per status.
     pub fn responses(catalog: &Catalog) -> BTreeMap<String, RefOr<Response>> {
-        openapi::responses(catalog)
+        responses_of(&Responses::of(catalog))
+    }
+
+    /// These responses, one per status.
+    pub fn responses_of(responses: &Responses) -> BTreeMap<String, RefOr<Response>> {
+        responses
+            .responses()
             .into_iter()
             .map(|(status, value)| (status, RefOr::T(response(&value))))
             .collect()
@@ -150,6 +189,7 @@ fn response(value: &Value) -> Response {
         let header = HeaderBuilder::new()
             .schema(header.get("schema").map(schema))
             .description(text(header, "description"))
+            .example(header.get("example").cloned())
             .build();
         response = response.header(name.clone(), header);
     }
@@ -270,4 +310,12 @@ macro_rules! __error_contract_utoipa {
             }
         }
     };
+}
+
+/// The responses of a handler that returns several errors: each error's status, with one error's
+/// body or several's (see [`Responses::several`](crate::openapi::Responses::several)).
+impl<E: crate::Styled> ::utoipa::IntoResponses for crate::Errors<E> {
+    fn responses() -> std::collections::BTreeMap<String, RefOr<Response>> {
+        hook::responses_of(&openapi::Responses::several::<E>(&E::catalog()))
+    }
 }

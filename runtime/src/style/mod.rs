@@ -68,6 +68,11 @@ pub trait Style {
     /// The `Content-Type` of bodies in this style.
     const CONTENT_TYPE: &'static str = "application/json";
 
+    /// The built-in style this is, for the documentation of a body of several errors; `None` for
+    /// a custom style. Not public API.
+    #[doc(hidden)]
+    const __BUILTIN: Option<Builtin> = None;
+
     /// Writes the body of one error.
     fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>);
 
@@ -218,6 +223,7 @@ macro_rules! builtin {
 
         impl Style for $name {
             const CONTENT_TYPE: &'static str = Builtin::$name.content_type();
+            const __BUILTIN: Option<Builtin> = Some(Builtin::$name);
 
             fn write_body(parts: &Parts<'_>, out: &mut JsonWriter<'_>) {
                 write::body(Builtin::$name, parts, out);

@@ -104,6 +104,8 @@ pub struct Json<T, E: FromFailure> {
 }
 
 read::extractor!("actix", Json);
+#[cfg(feature = "openapi")]
+crate::openapi::answers!(Json: UnsupportedMediaType, PayloadTooLarge, JsonSyntax, JsonData);
 
 impl<T, E> FromRequest for Json<T, E>
 where
@@ -339,6 +341,8 @@ pub struct Path<T, E: FromFailure> {
 }
 
 read::extractor!("actix", Path);
+#[cfg(feature = "openapi")]
+crate::openapi::answers!(Path: InvalidPath, UnknownRoute);
 
 impl<T, E> FromRequest for Path<T, E>
 where
@@ -449,6 +453,8 @@ pub struct Query<T, E: FromFailure> {
 }
 
 read::extractor!("actix", Query);
+#[cfg(feature = "openapi")]
+crate::openapi::answers!(Query: InvalidQuery);
 
 impl<T, E> FromRequest for Query<T, E>
 where
@@ -590,6 +596,8 @@ pub struct ValidJson<T, E: FromFailure> {
 
 #[cfg(feature = "validator")]
 read::extractor!("actix", ValidJson);
+#[cfg(all(feature = "validator", feature = "openapi"))]
+crate::openapi::answers!(validating ValidJson: UnsupportedMediaType, PayloadTooLarge, JsonSyntax, JsonData);
 
 #[cfg(feature = "validator")]
 impl<T, E> FromRequest for ValidJson<T, E>
@@ -677,6 +685,8 @@ pub struct GardeJson<T, E: FromFailure> {
 
 #[cfg(feature = "garde")]
 read::extractor!("actix", GardeJson);
+#[cfg(all(feature = "garde", feature = "openapi"))]
+crate::openapi::answers!(validating GardeJson: UnsupportedMediaType, PayloadTooLarge, JsonSyntax, JsonData);
 
 #[cfg(feature = "garde")]
 impl<T, E> FromRequest for GardeJson<T, E>

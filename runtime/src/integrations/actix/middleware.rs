@@ -128,6 +128,9 @@ impl<E> CatchMiddleware<E> {
     }
 }
 
+#[cfg(feature = "openapi")]
+crate::openapi::answers!(layer CatchMiddleware);
+
 impl<E> Clone for CatchMiddleware<E> {
     fn clone(&self) -> Self {
         *self

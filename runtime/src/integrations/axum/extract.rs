@@ -98,6 +98,8 @@ pub struct Json<T, E: FromFailure> {
 }
 
 read::extractor!("axum", Json);
+#[cfg(feature = "openapi")]
+crate::openapi::answers!(Json: UnsupportedMediaType, PayloadTooLarge, JsonSyntax, JsonData);
 
 impl<T, E, S> FromRequest<S> for Json<T, E>
 where
@@ -240,6 +242,8 @@ pub struct Path<T, E: FromFailure> {
 }
 
 read::extractor!("axum", Path);
+#[cfg(feature = "openapi")]
+crate::openapi::answers!(Path: InvalidPath, UnknownRoute);
 
 impl<T, E, S> FromRequestParts<S> for Path<T, E>
 where
@@ -353,6 +357,8 @@ pub struct Query<T, E: FromFailure> {
 }
 
 read::extractor!("axum", Query);
+#[cfg(feature = "openapi")]
+crate::openapi::answers!(Query: InvalidQuery);
 
 impl<T, E, S> FromRequestParts<S> for Query<T, E>
 where
@@ -443,6 +449,8 @@ pub struct ValidJson<T, E: FromFailure> {
 
 #[cfg(feature = "validator")]
 read::extractor!("axum", ValidJson);
+#[cfg(all(feature = "validator", feature = "openapi"))]
+crate::openapi::answers!(validating ValidJson: UnsupportedMediaType, PayloadTooLarge, JsonSyntax, JsonData);
 
 #[cfg(feature = "validator")]
 impl<T, E, S> FromRequest<S> for ValidJson<T, E>
@@ -529,6 +537,8 @@ pub struct GardeJson<T, E: FromFailure> {
 
 #[cfg(feature = "garde")]
 read::extractor!("axum", GardeJson);
+#[cfg(all(feature = "garde", feature = "openapi"))]
+crate::openapi::answers!(validating GardeJson: UnsupportedMediaType, PayloadTooLarge, JsonSyntax, JsonData);
 
 #[cfg(feature = "garde")]
 impl<T, E, S> FromRequest<S> for GardeJson<T, E>

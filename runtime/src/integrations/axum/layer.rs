@@ -108,6 +108,9 @@ pub struct CatchLayer<E> {
     error: PhantomData<fn() -> E>,
 }
 
+#[cfg(feature = "openapi")]
+crate::openapi::answers!(layer CatchLayer);
+
 impl<E> CatchLayer<E> {
     /// The layer for `E`, which must say with `catch` which variants answer the framework's
     /// failures: put on a router without them, it is one compile error that says so.
