@@ -98,6 +98,7 @@ pub mod decode;
 mod errors;
 mod failure;
 mod field_roles;
+mod grpc_code;
 mod headers;
 mod integrations;
 pub mod json;
@@ -124,6 +125,9 @@ pub use integrations::axum;
 #[cfg(feature = "garde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "garde")))]
 pub use integrations::garde;
+#[cfg(feature = "tonic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
+pub use integrations::tonic;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub use integrations::utoipa;
@@ -142,6 +146,7 @@ pub use decode::ClientError;
 pub use decode::{Decode, DecodeError, Unknown};
 pub use errors::{EmptyErrors, Errors, Styled};
 pub use failure::{Fact, Failure, FailureKind, FromFact, FromFailure};
+pub use grpc_code::GrpcCode;
 pub use headers::Headers;
 pub use retry_after::{InvalidRetryAfter, RetryAfter};
 pub use status::{InvalidStatus, Status};

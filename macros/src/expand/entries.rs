@@ -153,6 +153,17 @@ fn literal_fields(
     member_names(&mut fields, ctx);
     fields.code(", constants: ");
     constants(&mut fields, ctx, rows);
+    fields.code(", grpc_codes: ");
+    sparse_column(&mut fields, rows, |s, v| {
+        s.int(v.attrs.grpc.as_ref()?.value, "u8");
+        Some(())
+    });
+    fields.code(", grpc_domain: ");
+    match &ctx.cont.attrs.grpc_domain {
+        Some(domain) => fields.str(&domain.value),
+        // A service's reasons belong to it: by default, its package's name.
+        None => fields.code("::core::env!(\"CARGO_PKG_NAME\")"),
+    };
     fields.code(",");
     fields.into_tokens()
 }
