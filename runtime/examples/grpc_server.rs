@@ -114,6 +114,10 @@ const MAX_QUANTITY: u32 = 99;
 /// The products: the HTTP example's.
 const PRODUCTS: [(u64, &str); 3] = [(1, "teapot"), (2, "kettle"), (3, "cup")];
 
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "a method of the service takes its request message"
+)]
 fn get_product(request: GetProductRequest) -> Result<Product, tonic::Status> {
     let (id, name) = PRODUCTS
         .into_iter()
@@ -126,6 +130,10 @@ fn get_product(request: GetProductRequest) -> Result<Product, tonic::Status> {
 }
 
 /// The rules of a new order, as the HTTP example checks them: each broken one is an error.
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "a method of the service takes its request message"
+)]
 fn place_order(request: PlaceOrderRequest) -> Result<Order, tonic::Status> {
     let mut errors = Vec::new();
     if request.product < 1 {

@@ -20,6 +20,10 @@ mod axum_server;
 mod common;
 #[path = "../../runtime/examples/grpc_client.rs"]
 #[allow(
+    clippy::duplicate_mod,
+    reason = "the gRPC example's binaries include the axum example's enum themselves"
+)]
+#[allow(
     dead_code,
     unreachable_pub,
     reason = "the example's `main` and its port parsing are not used by every test"

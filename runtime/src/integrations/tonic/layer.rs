@@ -1,7 +1,7 @@
 //! `CatchLayer` for tonic servers: tonic's own failures, other layers' bare statuses and panics,
 //! answered by the enum's `catch` variants.
 
-use crate::{Fact, Failure, FailureKind, FromFailure, Status};
+use crate::{Fact, Failure, FailureKind, FromFailure};
 use core::fmt;
 use core::future::Future;
 use core::marker::PhantomData;
@@ -260,7 +260,7 @@ fn replaced<E: FromFailure + std::error::Error>(
         tonic::Code::Internal if status.message().starts_with(DECODE_FAILED) => {
             Failure::new(FailureKind::InvalidMessage)
         }
-        _ => Failure::from_status(Status::from(code.http_status())),
+        _ => Failure::from_status(code.http_status()),
     };
     let cause = Replaced(status);
     let failure = failure.with(Fact::Path, path.path()).with_cause(&cause);
