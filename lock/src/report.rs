@@ -165,6 +165,9 @@ pub enum ChangeKind {
     CodeRenumbered,
     /// Breaking: the declared status changed.
     StatusChanged,
+    /// Breaking: the gRPC code changed (the one named with `grpc = "..."`, or the one that
+    /// follows from a changed status): gRPC clients tell errors apart by it first.
+    GrpcCodeChanged,
     /// Breaking: the body's style changed.
     StyleChanged,
     /// Breaking: the problem `type` URI changed.
