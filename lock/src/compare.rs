@@ -138,6 +138,17 @@ fn entry_changes(before: Locked<'_>, after: Locked<'_>, changes: &mut Vec<Change
         );
     }
     status_changes(old, new, &mut push);
+    if old.grpc != new.grpc {
+        let show = |code: &Option<String>| code.clone().unwrap_or_else(|| "none".to_owned());
+        push(
+            ChangeKind::GrpcCodeChanged,
+            format!(
+                "gRPC code changed from {} to {}",
+                show(&old.grpc),
+                show(&new.grpc)
+            ),
+        );
+    }
     if old.style != new.style {
         push(
             ChangeKind::StyleChanged,

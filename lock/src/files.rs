@@ -112,9 +112,9 @@ pub fn verify(catalog: &Catalog, path: impl AsRef<Path>, mode: Mode) -> Result<R
 /// let path = dir.join("errors.md");
 /// std::fs::write(
 ///     &path,
-///     "| Status | Code | Message | Description |\n\
-///      | --- | --- | --- | --- |\n\
-///      | 404 | 3001 | entity not found | Entity was not found. |\n",
+///     "| Status | gRPC | Code | Message | Description |\n\
+///      | --- | --- | --- | --- | --- |\n\
+///      | 404 | NOT_FOUND | 3001 | entity not found | Entity was not found. |\n",
 /// )
 /// .unwrap();
 /// let error = verify_markdown(&ShopError::catalog(), &path, Mode::Check).unwrap_err();
@@ -122,8 +122,8 @@ pub fn verify(catalog: &Catalog, path: impl AsRef<Path>, mode: Mode) -> Result<R
 /// assert_eq!(
 ///     lines,
 ///     &[
-///         "- | 404 | 3001 | entity not found | Entity was not found. |",
-///         "+ | 404 | 3001 | no such entity | Entity was not found. |",
+///         "- | 404 | NOT_FOUND | 3001 | entity not found | Entity was not found. |",
+///         "+ | 404 | NOT_FOUND | 3001 | no such entity | Entity was not found. |",
 ///     ]
 /// );
 ///

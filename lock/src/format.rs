@@ -3,7 +3,7 @@
 
 use error_contract::style::{ConstantValue, Names};
 use error_contract::{Catalog, CatalogEntry, Code, HeaderSource};
-use error_contract_wire::{Builtin, Role};
+use error_contract_wire::{Builtin, Role, grpc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::cmp::Ordering;
@@ -32,6 +32,11 @@ pub(crate) struct Entry {
     pub(crate) name: String,
     /// The declared status.
     pub(crate) status: u64,
+    /// The gRPC code's name in `code.proto`: the one named with `grpc = "..."`, else the one of
+    /// the status. Always written; a lock written before it was recorded reads as the one of the
+    /// status.
+    #[serde(default)]
+    pub(crate) grpc: Option<String>,
     /// The other statuses a run-time status may take, as `OpenAPI` keys (`"503"`, `"5XX"`), in
     /// the catalog's order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -177,12 +182,14 @@ impl Parent {
 ///     "2006": {
 ///       "name": "Saving",
 ///       "status": 500,
+///       "grpc": "INTERNAL",
 ///       "style": "dto",
 ///       "message": "entity saving error"
 ///     },
 ///     "200601": {
 ///       "name": "NotUnique",
 ///       "status": 400,
+///       "grpc": "INVALID_ARGUMENT",
 ///       "style": "dto",
 ///       "parent": 2006,
 ///       "message": "SKU {sku} is taken",
@@ -236,6 +243,9 @@ impl Lock {
         }
         let mut lock: Lock = serde_json::from_str(text).map_err(|e| e.to_string())?;
         for entry in lock.codes.values_mut() {
+            entry
+                .grpc
+                .get_or_insert_with(|| status_grpc(entry.status).to_owned());
             entry.skip_members.sort();
             entry.headers.sort();
         }
@@ -282,6 +292,7 @@ impl Entry {
         Entry {
             name: entry.name().to_owned(),
             status: u64::from(entry.status().as_u16()),
+            grpc: Some(entry.grpc_code().name().to_owned()),
             statuses: entry
                 .statuses()
                 .iter()
@@ -315,6 +326,13 @@ impl Entry {
     pub(crate) fn skips(&self, role: Role) -> bool {
         self.skip_members.iter().any(|r| r == role.name())
     }
+}
+
+/// The name of the gRPC code of an error of HTTP status `status`, by the mapping the runtime
+/// follows when a variant names no code.
+fn status_grpc(status: u64) -> &'static str {
+    let code = u16::try_from(status).map_or(2, grpc::from_http);
+    grpc::name(code).unwrap_or("UNKNOWN")
 }
 
 /// The style's own members that an enum may rename, in the lock's (alphabetical) order.

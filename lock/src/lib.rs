@@ -61,9 +61,9 @@
 //! message, and that change breaks.
 //!
 //! Everything else fails the test with one line per change ([`ChangeKind`] lists them): a code
-//! removed, renumbered (the same variant name under another code), its status, a status its
-//! run-time status could take and no longer does (a client may rely on it), its style, problem
-//! `type` or parent changed, an exposed key removed, renamed or retyped, a header removed, a
+//! removed, renumbered (the same variant name under another code), its status, gRPC code, a
+//! status its run-time status could take and no longer does (a client may rely on it), its
+//! style, problem `type` or parent changed, an exposed key removed, renamed or retyped, a header removed, a
 //! fixed header's value (`headers("Cache-Control" = "no-store")`) or template changed, a member
 //! the style writes itself renamed (`rename_members`, back to the style's own name included:
 //! clients read members by name) or left out (`skip_members`), and a constant member
@@ -74,7 +74,19 @@
 //! (RFC 9457 makes `title` advisory), and whether a field carries the message at run time
 //! (`#[api_error(message)]`): the body has its message member either way, and the message's
 //! text is free to change. Nor does the Markdown catalog show member names or constants: they
-//! are the same for most codes, and its table keeps to status, code, message and description.
+//! are the same for most codes, and its table keeps to status, gRPC code, code, message and
+//! description.
+//!
+//! # gRPC
+//!
+//! Each code's gRPC code is recorded, and shown in the Markdown catalog, whether or not the
+//! service serves gRPC (`error-contract`'s feature `tonic`): it is the one the variant names with
+//! `grpc = "..."`, else the one its status maps to
+//! ([`CatalogEntry::grpc_code`](error_contract::CatalogEntry::grpc_code)), a rule of the wire
+//! crate that needs no feature. So turning `tonic` on changes neither file. A changed gRPC code
+//! breaks the contract (gRPC clients tell errors apart by their code first), including one that follows
+//! from a changed status: a status moved from 400 to 409 is reported twice, once as a status and
+//! once as a gRPC code (`INVALID_ARGUMENT` to `ABORTED`); one moved from 400 to 422 once.
 //!
 //! # The file
 //!
@@ -88,12 +100,14 @@
 //!     "3001": {
 //!       "name": "NotFound",
 //!       "status": 404,
+//!       "grpc": "NOT_FOUND",
 //!       "style": "dto",
 //!       "message": "entity not found"
 //!     },
 //!     "4029": {
 //!       "name": "RateLimited",
 //!       "status": 429,
+//!       "grpc": "RESOURCE_EXHAUSTED",
 //!       "style": "dto",
 //!       "message": "too many requests, retry in {seconds} s",
 //!       "fields": {
@@ -108,8 +122,9 @@
 //! ```
 //!
 //! Codes are sorted (numbers by value, then strings), exposed keys and headers by name. Each code
-//! has its variant's `name`, declared `status`, `statuses` (with a run-time status: the others
-//! it may take, as `OpenAPI` keys, `"503"` or `"5XX"`), `style`, `type` (problem style with a
+//! has its variant's `name`, declared `status`, `grpc` (its gRPC code's name in `code.proto`),
+//! `statuses` (with a run-time status: the others it may take, as `OpenAPI` keys, `"503"` or
+//! `"5XX"`), `style`, `type` (problem style with a
 //! `type_base` only: the problem type URI), `parent` (if any), `message` (the template as
 //! written), `fields` (exposed key and Rust type as written in the enum) and `headers` (a
 //! header from a field by its name, a fixed or templated one as `"Name: value"`, the value as
@@ -126,6 +141,7 @@
 //!     "4003": {
 //!       "name": "OutOfCredit",
 //!       "status": 403,
+//!       "grpc": "PERMISSION_DENIED",
 //!       "style": "problem",
 //!       "rename_members": {
 //!         "code": "errorCode"
@@ -163,8 +179,10 @@
 //!
 //! A lock without these members (written before they were recorded) still reads: none of them
 //! means the style's own names, nothing left out and no constant member; a lock without
-//! `statuses` reads as no other status (a run-time status's are then reported as added). A lock that calls the
-//! constants `"members"` (written before the attribute `members(...)` was renamed
+//! `statuses` reads as no other status (a run-time status's are then reported as added). A code
+//! without `grpc` (a lock written before gRPC codes were recorded) reads as the gRPC code of its
+//! status, so such a lock passes until a code's gRPC code changes; the next overwrite records
+//! them. A lock that calls the constants `"members"` (written before the attribute `members(...)` was renamed
 //! `constants(...)`) reads too, and is rewritten with `"constants"` by the next overwrite.
 
 #![deny(missing_docs)]
@@ -292,9 +310,9 @@ pub fn assert_locked<E: ApiError>(path: impl AsRef<Path>) {
 /// let path = dir.join("errors.md");
 /// std::fs::write(
 ///     &path,
-///     "| Status | Code | Message | Description |\n\
-///      | --- | --- | --- | --- |\n\
-///      | 404 | 3001 | entity not found | Entity was not found. |\n",
+///     "| Status | gRPC | Code | Message | Description |\n\
+///      | --- | --- | --- | --- | --- |\n\
+///      | 404 | NOT_FOUND | 3001 | entity not found | Entity was not found. |\n",
 /// )
 /// .unwrap();
 /// error_contract_lock::assert_markdown::<ShopError>(&path);

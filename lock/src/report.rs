@@ -168,6 +168,9 @@ pub enum ChangeKind {
     /// Breaking: a status that a run-time status could take (`statuses(...)`, or the class of
     /// one that lists none) is no longer one of them: a client may rely on it (a 503 to retry).
     StatusRemoved,
+    /// Breaking: the gRPC code changed (the one named with `grpc = "..."`, or the one that
+    /// follows from a changed status): gRPC clients tell errors apart by it first.
+    GrpcCodeChanged,
     /// Breaking: the body's style changed.
     StyleChanged,
     /// Breaking: the problem `type` URI changed.

@@ -50,18 +50,21 @@ const SHOP_LOCK: &str = r#"{
     "2006": {
       "name": "Saving",
       "status": 500,
+      "grpc": "INTERNAL",
       "style": "dto",
       "message": "entity saving error"
     },
     "3001": {
       "name": "NotFound",
       "status": 404,
+      "grpc": "NOT_FOUND",
       "style": "dto",
       "message": "entity not found"
     },
     "4029": {
       "name": "RateLimited",
       "status": 429,
+      "grpc": "RESOURCE_EXHAUSTED",
       "style": "dto",
       "message": "too many requests",
       "headers": [
@@ -71,6 +74,7 @@ const SHOP_LOCK: &str = r#"{
     "5000": {
       "name": "Validation",
       "status": 400,
+      "grpc": "INVALID_ARGUMENT",
       "style": "dto",
       "message": "validation error",
       "fields": {
@@ -81,6 +85,7 @@ const SHOP_LOCK: &str = r#"{
     "200601": {
       "name": "SkuTaken",
       "status": 400,
+      "grpc": "INVALID_ARGUMENT",
       "style": "dto",
       "parent": 2006,
       "message": "SKU {sku} is taken"
@@ -283,16 +288,121 @@ mod status_and_style {
         },
     }
 
+    /// A status that moves the gRPC code (400 to 409: `INVALID_ARGUMENT` to `ABORTED`) breaks
+    /// twice; one that keeps it (400 to 422) once.
     #[test]
     fn a_changed_status_or_style_breaks() {
         assert_eq!(
             failure(&shop_lock(), &Shop::catalog()),
             format!(
-                "errors.lock.json: 3 breaking changes to the error contract\n\
+                "errors.lock.json: 4 breaking changes to the error contract\n\
                  breaking  code 3001 (NotFound): style changed from dto to flat\n\
                  breaking  code 5000 (Validation): status changed from 400 to 422\n\
-                 breaking  code 200601 (SkuTaken): status changed from 400 to 409\n{FOOTER}"
+                 breaking  code 200601 (SkuTaken): status changed from 400 to 409\n\
+                 breaking  code 200601 (SkuTaken): gRPC code changed from INVALID_ARGUMENT to ABORTED\n{FOOTER}"
             )
+        );
+    }
+}
+
+mod grpc {
+    use super::*;
+
+    /// `Shop` with gRPC codes named: one that the status gives anyway, two others.
+    #[derive(Debug, ApiError)]
+    #[api_error(style = "dto")]
+    #[allow(dead_code, reason = "only the catalog is read")]
+    enum Shop {
+        #[api_error(status = 500, code = 2006, message = "entity saving error")]
+        Saving,
+        #[api_error(
+            status = 400,
+            code = 200601,
+            parent = 2006,
+            message = "SKU {sku} is taken",
+            grpc = "already_exists"
+        )]
+        SkuTaken {
+            #[api_error(expose)]
+            sku: String,
+        },
+        #[api_error(
+            status = 404,
+            code = 3001,
+            message = "entity not found",
+            grpc = "not_found"
+        )]
+        NotFound,
+        #[api_error(
+            status = 400,
+            code = 5000,
+            message = "validation error",
+            grpc = "failed_precondition"
+        )]
+        Validation {
+            #[api_error(expose)]
+            subject: String,
+            #[api_error(expose, rename = "subjectType")]
+            subject_type: &'static str,
+        },
+        #[api_error(status = 429, code = 4029, message = "too many requests")]
+        RateLimited {
+            #[api_error(header = "Retry-After")]
+            retry_after: u32,
+        },
+    }
+
+    /// The lock records the code named, by its name in `code.proto`.
+    #[test]
+    fn the_lock_records_the_code_named() {
+        let lock = lock::to_lock(&Shop::catalog());
+        assert_eq!(
+            lock,
+            shop_lock()
+                .replacen(
+                    "\"grpc\": \"INVALID_ARGUMENT\"",
+                    "\"grpc\": \"FAILED_PRECONDITION\"",
+                    1
+                )
+                .replacen(
+                    "\"grpc\": \"INVALID_ARGUMENT\"",
+                    "\"grpc\": \"ALREADY_EXISTS\"",
+                    1
+                )
+        );
+    }
+
+    /// Another gRPC code breaks gRPC clients as another status breaks HTTP clients; naming the
+    /// code the status gives changes nothing.
+    #[test]
+    fn a_changed_grpc_code_breaks() {
+        assert_eq!(
+            failure(&shop_lock(), &Shop::catalog()),
+            format!(
+                "errors.lock.json: 2 breaking changes to the error contract\n\
+                 breaking  code 5000 (Validation): gRPC code changed from INVALID_ARGUMENT to FAILED_PRECONDITION\n\
+                 breaking  code 200601 (SkuTaken): gRPC code changed from INVALID_ARGUMENT to ALREADY_EXISTS\n{FOOTER}"
+            )
+        );
+    }
+
+    /// A lock written before the gRPC code was recorded: each code's is the one of its status.
+    #[test]
+    fn a_lock_without_grpc_codes_reads_as_the_codes_of_the_statuses() {
+        let old: String = shop_lock()
+            .split_inclusive('\n')
+            .filter(|line| !line.contains("\"grpc\""))
+            .collect();
+        assert!(!old.contains("grpc"));
+        assert!(
+            lock::compare(&old, &super::Shop::catalog())
+                .unwrap()
+                .is_empty()
+        );
+        assert_eq!(
+            lock::compare(&old, &Shop::catalog()).unwrap().to_string(),
+            "breaking  code 5000 (Validation): gRPC code changed from INVALID_ARGUMENT to FAILED_PRECONDITION\n\
+             breaking  code 200601 (SkuTaken): gRPC code changed from INVALID_ARGUMENT to ALREADY_EXISTS\n"
         );
     }
 }
@@ -474,6 +584,7 @@ mod wire {
     "3001": {
       "name": "NotFound",
       "status": 404,
+      "grpc": "NOT_FOUND",
       "style": "flat",
       "rename_members": {
         "code": "errorCode",
@@ -491,6 +602,7 @@ mod wire {
     "4003": {
       "name": "OutOfCredit",
       "status": 403,
+      "grpc": "PERMISSION_DENIED",
       "style": "problem",
       "rename_members": {
         "code": "errorCode"
@@ -510,6 +622,7 @@ mod wire {
     "5000": {
       "name": "Validation",
       "status": 400,
+      "grpc": "INVALID_ARGUMENT",
       "style": "nested",
       "rename_members": {
         "code": "errorCode",
@@ -963,7 +1076,7 @@ mod wire {
             lock::compare(&locked, &Wire::catalog())
                 .unwrap_err()
                 .to_string(),
-            r#"not an error-contract lock: invalid type: string "status", expected a sequence at line 28 column 30"#
+            r#"not an error-contract lock: invalid type: string "status", expected a sequence at line 30 column 30"#
         );
     }
 
@@ -1011,12 +1124,14 @@ mod wire {
     "3001": {
       "name": "NotFound",
       "status": 404,
+      "grpc": "NOT_FOUND",
       "style": "flat",
       "message": "entity not found"
     },
     "4003": {
       "name": "OutOfCredit",
       "status": 403,
+      "grpc": "PERMISSION_DENIED",
       "style": "problem",
       "type": "https://example.com/errors/4003",
       "message": "no credit",
@@ -1027,6 +1142,7 @@ mod wire {
     "5000": {
       "name": "Validation",
       "status": 400,
+      "grpc": "INVALID_ARGUMENT",
       "style": "nested",
       "message": "validation error"
     }
@@ -1465,10 +1581,10 @@ mod markdown {
         Maintenance,
     }
 
-    const TABLE: &str = "| Status | Code | Message | Description |\n\
-                         | --- | --- | --- | --- |\n\
-                         | 404 | 3001 | entity not found | Entity was not found. |\n\
-                         | 400 | 5000 | validation error | Validation error. |\n";
+    const TABLE: &str = "| Status | gRPC | Code | Message | Description |\n\
+                         | --- | --- | --- | --- | --- |\n\
+                         | 404 | NOT_FOUND | 3001 | entity not found | Entity was not found. |\n\
+                         | 400 | INVALID_ARGUMENT | 5000 | validation error | Validation error. |\n";
 
     #[test]
     fn drift_fails_with_the_rows_that_differ() {
@@ -1482,9 +1598,9 @@ mod markdown {
                 .to_string()
                 .replace(&path.display().to_string(), "docs/errors.md"),
             "docs/errors.md: the Markdown error catalog is out of date\n\
-             - | 404 | 3001 | entity not found | Entity was not found. |\n\
-             + | 404 | 3001 | no such entity | Entity was not found. |\n\
-             + | 503 | 9003 | maintenance | The service is down for maintenance. |\n\
+             - | 404 | NOT_FOUND | 3001 | entity not found | Entity was not found. |\n\
+             + | 404 | NOT_FOUND | 3001 | no such entity | Entity was not found. |\n\
+             + | 503 | UNAVAILABLE | 9003 | maintenance | The service is down for maintenance. |\n\
              Rewrite it with ERROR_CONTRACT_LOCK=overwrite cargo test."
         );
         assert_eq!(std::fs::read_to_string(&path).unwrap(), TABLE);
@@ -1648,7 +1764,7 @@ mod headers {
         let end = start + before[start..].find("\n    }").unwrap() + 6;
         assert_eq!(
             &before[start..end],
-            "\"invalid_token\": {\n      \"name\": \"InvalidToken\",\n      \"status\": 401,\n      \"style\": \"flat\",\n      \"message\": \"the access token expired\",\n      \"headers\": [\n        \"Cache-Control: no-store\",\n        \"Pragma: no-cache\",\n        \"WWW-Authenticate: Bearer realm=\\\"example\\\", error=\\\"{code}\\\", error_description=\\\"{message}\\\"\"\n      ]\n    }"
+            "\"invalid_token\": {\n      \"name\": \"InvalidToken\",\n      \"status\": 401,\n      \"grpc\": \"UNAUTHENTICATED\",\n      \"style\": \"flat\",\n      \"message\": \"the access token expired\",\n      \"headers\": [\n        \"Cache-Control: no-store\",\n        \"Pragma: no-cache\",\n        \"WWW-Authenticate: Bearer realm=\\\"example\\\", error=\\\"{code}\\\", error_description=\\\"{message}\\\"\"\n      ]\n    }"
         );
 
         let dir =
@@ -1719,12 +1835,12 @@ mod statuses {
         let locked = lock::to_lock(&before::Certifier::catalog());
         assert!(
             locked.contains(
-                "\"status\": 500,\n      \"statuses\": [\n        \"502\",\n        \"503\",\n        \"504\"\n      ],"
+                "\"status\": 500,\n      \"grpc\": \"INTERNAL\",\n      \"statuses\": [\n        \"502\",\n        \"503\",\n        \"504\"\n      ],"
             ),
             "{locked}"
         );
         assert!(
-            locked.contains("\"status\": 400,\n      \"statuses\": [\n        \"4XX\"\n      ],"),
+            locked.contains("\"status\": 400,\n      \"grpc\": \"INVALID_ARGUMENT\",\n      \"statuses\": [\n        \"4XX\"\n      ],"),
             "{locked}"
         );
         let report = lock::compare(&locked, &after::Certifier::catalog()).unwrap();

@@ -29,6 +29,7 @@ pub(crate) const CONTAINER_KEYS: &[&str] = &[
     "decode",
     "crate",
     "headers",
+    "grpc_domain",
 ];
 /// Keys of the variant level (and of a struct, beside the container keys).
 pub(crate) const VARIANT_KEYS: &[&str] = &[
@@ -45,6 +46,7 @@ pub(crate) const VARIANT_KEYS: &[&str] = &[
     "constants",
     "headers",
     "statuses",
+    "grpc",
 ];
 /// Keys of the field level.
 pub(crate) const FIELD_KEYS: &[&str] = &[
@@ -93,6 +95,8 @@ pub(crate) struct ContainerAttrs {
     pub(crate) constants: Option<Spanned<Vec<ConstantAttr>>>,
     /// `headers(...)`: the headers every variant sends unless it overrides them.
     pub(crate) headers: Option<Spanned<Vec<FixedHeader>>>,
+    /// `grpc_domain = "..."`: the `domain` of the gRPC `ErrorInfo`.
+    pub(crate) grpc_domain: Option<Spanned<String>>,
 }
 
 impl ContainerAttrs {
@@ -213,6 +217,8 @@ pub(crate) struct VariantAttrs {
     pub(crate) headers: Option<Spanned<Vec<FixedHeader>>>,
     /// `statuses(...)`: the statuses a run-time status may take beside the declared one.
     pub(crate) statuses: Option<Spanned<StatusList>>,
+    /// `grpc = "..."`: the gRPC code, over the one of the status.
+    pub(crate) grpc: Option<Spanned<u8>>,
     /// A `status` key was written, even if its value was reported as wrong.
     pub(crate) status_written: bool,
     /// An `#[api_error]` attribute is present (on a variant: any at all).
@@ -322,6 +328,16 @@ pub(crate) fn container(
                 set(cx, &mut c.constants, meta, constants(cx, meta)?);
             }
             "crate" => set(cx, &mut c.krate, meta, crate_path(cx, meta)?),
+            "grpc_domain" => {
+                let domain = string(cx, meta)?;
+                if let Some(d) = domain.as_ref().filter(|d| d.value.trim().is_empty()) {
+                    cx.error_at(
+                        d.span,
+                        "`grpc_domain` cannot be empty: an `ErrorInfo`'s domain names the service its reasons belong to",
+                    );
+                }
+                set(cx, &mut c.grpc_domain, meta, domain);
+            }
             "decode" => flag(cx, &mut c.decode, meta)?,
             _ => return variant_key(cx, &mut v, key, meta),
         }
@@ -372,6 +388,7 @@ fn variant_key(
         "constants" => set(cx, &mut v.constants, meta, constants(cx, meta)?),
         "headers" => set(cx, &mut v.headers, meta, headers(cx, meta)?),
         "statuses" => set(cx, &mut v.statuses, meta, statuses(cx, meta)?),
+        "grpc" => set(cx, &mut v.grpc, meta, grpc(cx, meta)?),
         // `for_each_key` only hands over keys of the level's table, and each has an arm above.
         _ => {}
     }
@@ -1025,6 +1042,40 @@ fn style(cx: &Diagnostics, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spa
             Ok(None)
         }
     }
+}
+
+/// `grpc = "not_found"`: a gRPC error code by its key (`code.proto`'s name in snake case).
+fn grpc(cx: &Diagnostics, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<u8>>> {
+    let Some(lit) = lit_str(cx, meta, "a gRPC code name")? else {
+        return Ok(None);
+    };
+    let name = lit.value();
+    if let Some(code) = error_contract_wire::grpc::from_key(&name) {
+        return Ok(Some(spanned(meta, code, lit.span())));
+    }
+    let keys: Vec<&str> = error_contract_wire::grpc::CODES
+        .iter()
+        .map(|(_, _, key)| *key)
+        .collect();
+    let lower = name.to_ascii_lowercase();
+    let message = if lower == "ok" {
+        "`\"ok\"` is not an error: a variant's gRPC code is one of the error codes".to_owned()
+    } else if let Some(key) = error_contract_wire::grpc::from_key(&lower).and_then(|code| {
+        keys.iter()
+            .find(|k| error_contract_wire::grpc::from_key(k) == Some(code))
+    }) {
+        format!("gRPC codes are written in snake case: `\"{key}\"`")
+    } else {
+        match nearest(&name, &keys) {
+            Some(near) => format!("unknown gRPC code `\"{name}\"`; did you mean `\"{near}\"`?"),
+            None => format!(
+                "unknown gRPC code `\"{name}\"`; expected one of {}",
+                quoted_list(&keys)
+            ),
+        }
+    };
+    cx.error_at(lit.span(), message);
+    Ok(None)
 }
 
 fn rename_all(cx: &Diagnostics, meta: &ParseNestedMeta<'_>) -> syn::Result<Option<Spanned<Case>>> {

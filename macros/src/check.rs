@@ -228,6 +228,7 @@ fn delegates_to_one_field(
         ("style", a.style.as_ref().map(|s| s.key)),
         ("headers", a.headers.as_ref().map(|s| s.key)),
         ("statuses", a.statuses.as_ref().map(|s| s.key)),
+        ("grpc", a.grpc.as_ref().map(|s| s.key)),
         // Both flags together are reported once, by the `transparent` check.
         ("other", a.other.filter(|_| flag == "transparent")),
     ];

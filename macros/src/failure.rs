@@ -25,6 +25,7 @@ pub(crate) const KINDS: &[Kind] = &[
     kind("payload_too_large", "PayloadTooLarge", 413),
     kind("invalid_path", "InvalidPath", 400),
     kind("invalid_query", "InvalidQuery", 400),
+    kind("invalid_message", "InvalidMessage", 400),
     kind("panic", "Panic", 500),
     kind(STATUS, "Status", 500),
 ];

@@ -73,11 +73,14 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 
 /// The shop API's errors. With `decode`, the same enum decodes them on the client side (the
 /// source of `InventoryUnavailable` is an `Option`: it never travels, and decodes as `None`).
+/// The gRPC server of `grpc_server.rs` answers with the same enum, its `ErrorInfo`s in the
+/// domain `shop.example`.
 #[derive(Debug, ApiError)]
 #[api_error(
     style = "problem",
     rename_all = "snake_case",
     type_base = "https://shop.example/errors/",
+    grpc_domain = "shop.example",
     decode
 )]
 pub enum ShopError {
@@ -123,8 +126,13 @@ pub enum ShopError {
     InventoryUnavailable(#[from] Option<InventoryError>),
 
     // The framework's own failures: `catch` names the kinds each variant answers.
-    /// No route has this path.
-    #[api_error(status = 404, message = "no such route", catch = "unknown_route")]
+    /// No route has this path (on gRPC: no such service or method, `UNIMPLEMENTED`).
+    #[api_error(
+        status = 404,
+        message = "no such route",
+        catch = "unknown_route",
+        grpc = "unimplemented"
+    )]
     NoSuchRoute {
         /// The path asked for.
         #[api_error(instance, fact = "path")]
@@ -173,6 +181,13 @@ pub enum ShopError {
         #[api_error(expose, fact = "parameter")]
         parameter: Option<String>,
     },
+    /// A gRPC request message does not decode as the method's message.
+    #[api_error(
+        status = 400,
+        message = "invalid request message",
+        catch = "invalid_message"
+    )]
+    InvalidMessage,
     /// The body is over 64 KiB.
     #[api_error(
         status = 413,

@@ -1,7 +1,7 @@
 //! `cargo run -p error-contract --example catalog`: an enum's error table for people and for
 //! tools.
 //!
-//! Prints the catalog as the Markdown table API pages show (`| Status | Code | Message |
+//! Prints the catalog as the Markdown table API pages show (`| Status | gRPC | Code | Message |
 //! Description |`), then as `OpenAPI` 3.1 components (`schemas` and `responses`), ready to go
 //! under `components` in an `OpenAPI` document.
 //!

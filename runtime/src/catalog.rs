@@ -80,6 +80,10 @@ pub struct Table {
     pub constants: Lists,
     /// The constant members.
     pub constant_members: &'static [crate::style::Constant<'static>],
+    /// Sparse: the gRPC codes given with `grpc = "..."` (the others follow from the status).
+    pub grpc_codes: &'static [(u32, u8)],
+    /// The `domain` of the gRPC `ErrorInfo`: `grpc_domain`, else the package's name.
+    pub grpc_domain: &'static str,
 }
 
 /// Unsigned integers as the bytes of a byte string, four little-endian bytes each.
@@ -282,6 +286,12 @@ impl CatalogEntry {
             .with_type_base(self.table.type_base)
             .with_names(self.names())
             .with_constants(self.constants())
+            .with_grpc(self.grpc_override(), Some(self.table.grpc_domain))
+    }
+
+    /// The gRPC code the variant names with `grpc = "..."`, if it does.
+    pub(crate) fn grpc_override(self) -> Option<crate::GrpcCode> {
+        sparse(self.table.grpc_codes, self.index).and_then(|n| crate::GrpcCode::from_i32(n.into()))
     }
 
     /// The entry's row in its table.
@@ -462,6 +472,47 @@ impl CatalogEntry {
             .constant_members
             .get(table.constants.range(self.index))
             .unwrap_or(&[])
+    }
+
+    /// The gRPC code of the entry: the one it names with `grpc = "..."`, else the one of its
+    /// declared status ([`GrpcCode::of_status`](crate::GrpcCode::of_status)).
+    ///
+    /// ```
+    /// use error_contract::{ApiError, GrpcCode};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum E {
+    ///     #[api_error(status = 429, code = "rate_limited")]
+    ///     RateLimited,
+    ///     #[api_error(status = 409, code = "exists", grpc = "already_exists")]
+    ///     Exists,
+    /// }
+    /// assert_eq!(E::catalog().entries()[0].grpc_code(), GrpcCode::ResourceExhausted);
+    /// assert_eq!(E::catalog().entries()[1].grpc_code(), GrpcCode::AlreadyExists);
+    /// ```
+    #[must_use]
+    pub fn grpc_code(self) -> crate::GrpcCode {
+        self.grpc_override()
+            .unwrap_or_else(|| crate::GrpcCode::of_status(self.status()))
+    }
+
+    /// The `domain` of the entry's gRPC `ErrorInfo`: the enum's `grpc_domain`, else the name of
+    /// the package that defines the enum.
+    ///
+    /// ```
+    /// use error_contract::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(grpc_domain = "shop.example.com")]
+    /// enum E {
+    ///     #[api_error(status = 404, code = "not_found")]
+    ///     NotFound,
+    /// }
+    /// assert_eq!(E::catalog().entries()[0].grpc_domain(), "shop.example.com");
+    /// ```
+    #[must_use]
+    pub fn grpc_domain(self) -> &'static str {
+        self.table.grpc_domain
     }
 
     /// The `type_base` of the entry's enum, as written: the problem style's `type` is this base

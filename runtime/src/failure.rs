@@ -48,6 +48,9 @@ pub enum FailureKind {
     /// `invalid_query`: the query string does not parse into its type (400; the fact
     /// `parameter` names the parameter at fault, when one is).
     InvalidQuery,
+    /// `invalid_message`: a gRPC request message does not decode as the method's protobuf
+    /// message (400; the decoder's text is logged, never sent).
+    InvalidMessage,
     /// `panic`: a handler panicked (500). The panic message is logged, never sent.
     Panic,
     /// `status`: a 4xx or 5xx response that another layer wrote without a contract body, of a
@@ -58,7 +61,7 @@ pub enum FailureKind {
 
 impl FailureKind {
     /// Every kind, in the order of this enum.
-    pub const ALL: [FailureKind; 10] = [
+    pub const ALL: [FailureKind; 11] = [
         FailureKind::UnknownRoute,
         FailureKind::MethodNotAllowed,
         FailureKind::UnsupportedMediaType,
@@ -67,6 +70,7 @@ impl FailureKind {
         FailureKind::PayloadTooLarge,
         FailureKind::InvalidPath,
         FailureKind::InvalidQuery,
+        FailureKind::InvalidMessage,
         FailureKind::Panic,
         FailureKind::Status,
     ];
@@ -87,6 +91,7 @@ impl FailureKind {
             FailureKind::PayloadTooLarge => "payload_too_large",
             FailureKind::InvalidPath => "invalid_path",
             FailureKind::InvalidQuery => "invalid_query",
+            FailureKind::InvalidMessage => "invalid_message",
             FailureKind::Panic => "panic",
             FailureKind::Status => "status",
         }
@@ -121,9 +126,10 @@ impl FailureKind {
             FailureKind::UnknownRoute => Status::NOT_FOUND,
             FailureKind::MethodNotAllowed => Status::METHOD_NOT_ALLOWED,
             FailureKind::UnsupportedMediaType => Status::UNSUPPORTED_MEDIA_TYPE,
-            FailureKind::JsonSyntax | FailureKind::InvalidPath | FailureKind::InvalidQuery => {
-                Status::BAD_REQUEST
-            }
+            FailureKind::JsonSyntax
+            | FailureKind::InvalidPath
+            | FailureKind::InvalidQuery
+            | FailureKind::InvalidMessage => Status::BAD_REQUEST,
             FailureKind::JsonData => Status::UNPROCESSABLE_CONTENT,
             FailureKind::PayloadTooLarge => Status::CONTENT_TOO_LARGE,
             FailureKind::Panic | FailureKind::Status => Status::INTERNAL_SERVER_ERROR,

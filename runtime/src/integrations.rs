@@ -13,6 +13,7 @@
 //! | `axum` | `axum_core::response::IntoResponse` | `axum` |
 //! | `actix-web` | `actix_web::ResponseError` | `actix` |
 //! | `utoipa` | `utoipa::IntoResponses` | `utoipa` |
+//! | `tonic` | `From<E> for tonic::Status` | `tonic` |
 //! | `tracing` | a 5xx turned into an axum or actix-web response is logged | `tracing` |
 //! | `validator` | (no impl per type) `validator::ValidationErrors` → `Errors<E>` | `validator` |
 //! | `garde` | (no impl per type) `garde::Report` → `Errors<E>` | `garde` |
@@ -27,7 +28,12 @@ pub(crate) mod extract;
 pub mod garde;
 #[cfg(feature = "http")]
 mod http;
-#[cfg(all(feature = "tracing", any(feature = "axum", feature = "actix-web")))]
+#[cfg(feature = "tonic")]
+pub mod tonic;
+#[cfg(all(
+    feature = "tracing",
+    any(feature = "axum", feature = "actix-web", feature = "tonic")
+))]
 mod tracing;
 #[cfg(feature = "utoipa")]
 pub mod utoipa;
@@ -43,6 +49,8 @@ pub mod hooks {
     pub use super::actix::{error_response as actix_error_response, status_code as actix_status};
     #[cfg(feature = "axum")]
     pub use super::axum::response::into_response as axum_response;
+    #[cfg(feature = "tonic")]
+    pub use super::tonic::status::status as tonic_status;
     #[cfg(feature = "utoipa")]
     pub use super::utoipa::hook::responses as utoipa_responses;
     #[cfg(feature = "utoipa")]
@@ -51,6 +59,8 @@ pub mod hooks {
     pub use ::actix_web;
     #[cfg(feature = "axum")]
     pub use ::axum_core;
+    #[cfg(feature = "tonic")]
+    pub use ::tonic;
     #[cfg(feature = "utoipa")]
     pub use ::utoipa;
 }
@@ -68,6 +78,9 @@ macro_rules! __error_contract_integrations {
             impl [$($generics)*] for [$($ty)*] where [$($where)*]
         }
         $crate::__error_contract_utoipa! {
+            impl [$($generics)*] for [$($ty)*] where [$($where)*]
+        }
+        $crate::__error_contract_tonic! {
             impl [$($generics)*] for [$($ty)*] where [$($where)*]
         }
     };
@@ -97,6 +110,14 @@ macro_rules! __error_contract_utoipa {
     ($($tokens:tt)*) => {};
 }
 
+/// Feature `tonic` is off: nothing.
+#[cfg(not(feature = "tonic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __error_contract_tonic {
+    ($($tokens:tt)*) => {};
+}
+
 pub use __error_contract_integrations;
 
 // `Unknown` is an `ApiError` written by hand, not derived: a gateway returns it from a handler to
@@ -112,4 +133,12 @@ crate::__error_contract_axum! {
 }
 crate::__error_contract_actix_web! {
     impl [<E>] for [crate::Errors<E>] where [E: crate::Styled + ::std::error::Error + 'static]
+}
+
+/// A collection of errors is one status with a `BadRequest` (see [`tonic`]).
+#[cfg(feature = "tonic")]
+impl<E: crate::Styled> From<crate::Errors<E>> for ::tonic::Status {
+    fn from(errors: crate::Errors<E>) -> ::tonic::Status {
+        tonic::status::errors_status(&errors)
+    }
 }

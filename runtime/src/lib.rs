@@ -73,7 +73,8 @@
 //! | `markdown` | `Catalog::to_markdown` (no impl per type) |
 //! | `utoipa` | `utoipa::IntoResponses` (utoipa 6); implies `openapi` |
 //! | `schemars` | fields marked `#[api_error(expose, schema)]` typed from `schemars::JsonSchema` (schemars 1) in the catalog's `OpenAPI`; implies `openapi` |
-//! | `tracing` | a 5xx turned into an axum or actix-web response is logged as one `ERROR` event |
+//! | `tonic` | `From<E> for tonic::Status` (tonic 0.14) with Google's rich error model, decoding a status back, and the module `error_contract::tonic` (its `CatchLayer`); implies `http` |
+//! | `tracing` | a 5xx turned into an axum or actix-web response or a tonic status is logged as one `ERROR` event |
 //! | `reqwest` | the typed call `error_contract::decode::reqwest::{read, send}` (and `decode::from_response`); implies `http` |
 //! | `reqwest-blocking` | the typed call for `reqwest::blocking`, `error_contract::decode::reqwest::blocking` |
 //! | `validator` | `error_contract::validator`: `validator::ValidationErrors` → [`Errors`]; `ValidJson` with axum or actix-web |
@@ -83,7 +84,8 @@
 //! on Rust 1.85; the features follow their crates: `utoipa` is utoipa 6 (the major that
 //! utoipa-axum 0.3 and utoipa-swagger-ui 10 use), which needs Rust 1.88; the newest actix-web 4
 //! releases need 1.89, and Cargo's MSRV-aware resolver picks an older actix-web 4 for older
-//! toolchains.
+//! toolchains; tonic 0.14 (with tonic-types and prost 0.14) builds on 1.75 up to 0.14.5, and its
+//! later releases need 1.88.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -98,6 +100,7 @@ pub mod decode;
 mod errors;
 mod failure;
 mod field_roles;
+mod grpc_code;
 mod headers;
 mod integrations;
 pub mod json;
@@ -124,6 +127,9 @@ pub use integrations::axum;
 #[cfg(feature = "garde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "garde")))]
 pub use integrations::garde;
+#[cfg(feature = "tonic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
+pub use integrations::tonic;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub use integrations::utoipa;
@@ -142,6 +148,7 @@ pub use decode::ClientError;
 pub use decode::{Decode, DecodeError, Unknown};
 pub use errors::{EmptyErrors, Errors, Styled};
 pub use failure::{Fact, Failure, FailureKind, FromFact, FromFailure};
+pub use grpc_code::GrpcCode;
 pub use headers::Headers;
 pub use retry_after::{InvalidRetryAfter, RetryAfter};
 pub use status::{InvalidStatus, Status, StatusRange};

@@ -32,12 +32,12 @@ fn cells_escape_pipes_and_line_breaks() {
     assert_eq!(
         Escaped::catalog().to_markdown(),
         concat!(
-            "| Status | Code | Message | Description |\n",
-            "| --- | --- | --- | --- |\n",
-            "| 400 | a\\|b | pipes \\| in \\| the message | Either `a\\|b` or `c`. A second line is joined with a space. |\n",
-            "| 400 | breaks | one<br>two<br>three<br>four | Line breaks in a message. |\n",
-            "| 499 | undocumented | no doc comment |  |\n",
-            "| 404 | template | order {id} of {owner:?} not found | An interpolated message is shown as its template. |\n",
+            "| Status | gRPC | Code | Message | Description |\n",
+            "| --- | --- | --- | --- | --- |\n",
+            "| 400 | INVALID_ARGUMENT | a\\|b | pipes \\| in \\| the message | Either `a\\|b` or `c`. A second line is joined with a space. |\n",
+            "| 400 | INVALID_ARGUMENT | breaks | one<br>two<br>three<br>four | Line breaks in a message. |\n",
+            "| 499 | CANCELLED | undocumented | no doc comment |  |\n",
+            "| 404 | NOT_FOUND | template | order {id} of {owner:?} not found | An interpolated message is shown as its template. |\n",
         )
     );
 }
@@ -69,11 +69,40 @@ enum Api {
 fn transparent_variants_are_flattened_in_place() {
     assert_eq!(
         Api::catalog().to_markdown(),
-        r"| Status | Code | Message | Description |
-| --- | --- | --- | --- |
-| 404 | 3001 | entity not found | Entity was not found. |
-| 401 | 4003 | authentication token is invalid | Authentication token is not valid. |
-| 500 | 9001 | unexpected system error | Unexpected system error. |
+        r"| Status | gRPC | Code | Message | Description |
+| --- | --- | --- | --- | --- |
+| 404 | NOT_FOUND | 3001 | entity not found | Entity was not found. |
+| 401 | UNAUTHENTICATED | 4003 | authentication token is invalid | Authentication token is not valid. |
+| 500 | INTERNAL | 9001 | unexpected system error | Unexpected system error. |
+"
+    );
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(style = "flat")]
+#[allow(dead_code, reason = "only the catalog is read")]
+enum Grpc {
+    #[api_error(status = 409, code = "conflict")]
+    Conflict,
+    #[api_error(status = 409, code = "exists", grpc = "already_exists")]
+    Exists,
+    #[api_error(status = 418, code = "teapot")]
+    Teapot,
+    #[api_error(status = 503, code = "maintenance", grpc = "unavailable")]
+    Maintenance,
+}
+
+/// The gRPC column: the code a variant names, else the one of its status.
+#[test]
+fn the_grpc_column_is_the_code_named_else_the_status_s() {
+    assert_eq!(
+        Grpc::catalog().to_markdown(),
+        r"| Status | gRPC | Code | Message | Description |
+| --- | --- | --- | --- | --- |
+| 409 | ABORTED | conflict | Conflict |  |
+| 409 | ALREADY_EXISTS | exists | Conflict |  |
+| 418 | FAILED_PRECONDITION | teapot | I'm a teapot |  |
+| 503 | UNAVAILABLE | maintenance | Service Unavailable |  |
 "
     );
 }
@@ -82,7 +111,7 @@ fn transparent_variants_are_flattened_in_place() {
 fn empty_catalog_is_the_header_alone() {
     assert_eq!(
         error_contract::Catalog::new().to_markdown(),
-        "| Status | Code | Message | Description |\n| --- | --- | --- | --- |\n"
+        "| Status | gRPC | Code | Message | Description |\n| --- | --- | --- | --- | --- |\n"
     );
 }
 

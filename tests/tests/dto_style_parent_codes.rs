@@ -969,32 +969,32 @@ fn every_variant_round_trips() {
 fn catalog_markdown_is_the_page_table() {
     assert_eq!(
         DtoError::catalog().to_markdown(),
-        r#"| Status | Code | Message | Description |
-| --- | --- | --- | --- |
-| 500 | 2006 | entity saving error | Error occurred while saving the entity. |
-| 400 | 200601 | entity saving error: USPTA number must be unique | Error occurred while saving the entity. USPTA number must be unique. |
-| 400 | 200602 | entity saving error: PTR number must be unique | Error occurred while saving the entity. PTR number must be unique. |
-| 404 | 3001 | entity not found | Entity was not found. |
-| 400 | 3002 | entity already exists | Same entity already exists and cannot be created. |
-| 401 | 4003 | authentication token is invalid | Authentication token is not valid. |
-| 401 | 4004 | authentication error | Unknown authentication error occurred. |
-| 500 | 4005 | backend system token is invalid | Authorization token for backend system call is not valid therefore request cannot be completed. |
-| 403 | 4006 | access denied | Access is denied. |
-| 400 | 5000 | validation error | Validation error. Additional attributes "subject" and "subjectType" may be present in response containing additional information (e.g. field name). |
-| 400 | 5001 | illegal combination of method arguments | Supplied method arguments either invalid or incomplete. |
-| 400 | 5002 | entity id is empty | Entity primary key is empty, request cannot be completed. |
-| 400 | 5003 | unknown identifier error | Unknown entity identifier error. |
-| 400 | 5004 | no remaining amount | No remaining amount error. |
-| 400 | 6001 | empty client org | Empty "client org" attribute value. |
-| 400 | 6002 | empty password | Password cannot be empty. |
-| 400 | 6003 | invalid client grant type | Invalid "client grant type" value error. |
-| 400 | 6004 | invalid client profile | Invalid "client profile" value error. |
-| 400 | 6005 | invalid client scope set | Invalid "client scope" value error. |
-| 400 | 6006 | new password not match | New passwords do not match. |
-| 401 | 6007 | wrong password | Wrong password. |
-| 500 | 9001 | unexpected system error | Unexpected system error. |
-| 400 | 9002 | HTTP message not readable error | HTTP message not readable error. |
-| 500 | 9003 | mail trigger error | Error while triggering an email. |
+        r#"| Status | gRPC | Code | Message | Description |
+| --- | --- | --- | --- | --- |
+| 500 | INTERNAL | 2006 | entity saving error | Error occurred while saving the entity. |
+| 400 | INVALID_ARGUMENT | 200601 | entity saving error: USPTA number must be unique | Error occurred while saving the entity. USPTA number must be unique. |
+| 400 | INVALID_ARGUMENT | 200602 | entity saving error: PTR number must be unique | Error occurred while saving the entity. PTR number must be unique. |
+| 404 | NOT_FOUND | 3001 | entity not found | Entity was not found. |
+| 400 | INVALID_ARGUMENT | 3002 | entity already exists | Same entity already exists and cannot be created. |
+| 401 | UNAUTHENTICATED | 4003 | authentication token is invalid | Authentication token is not valid. |
+| 401 | UNAUTHENTICATED | 4004 | authentication error | Unknown authentication error occurred. |
+| 500 | INTERNAL | 4005 | backend system token is invalid | Authorization token for backend system call is not valid therefore request cannot be completed. |
+| 403 | PERMISSION_DENIED | 4006 | access denied | Access is denied. |
+| 400 | INVALID_ARGUMENT | 5000 | validation error | Validation error. Additional attributes "subject" and "subjectType" may be present in response containing additional information (e.g. field name). |
+| 400 | INVALID_ARGUMENT | 5001 | illegal combination of method arguments | Supplied method arguments either invalid or incomplete. |
+| 400 | INVALID_ARGUMENT | 5002 | entity id is empty | Entity primary key is empty, request cannot be completed. |
+| 400 | INVALID_ARGUMENT | 5003 | unknown identifier error | Unknown entity identifier error. |
+| 400 | INVALID_ARGUMENT | 5004 | no remaining amount | No remaining amount error. |
+| 400 | INVALID_ARGUMENT | 6001 | empty client org | Empty "client org" attribute value. |
+| 400 | INVALID_ARGUMENT | 6002 | empty password | Password cannot be empty. |
+| 400 | INVALID_ARGUMENT | 6003 | invalid client grant type | Invalid "client grant type" value error. |
+| 400 | INVALID_ARGUMENT | 6004 | invalid client profile | Invalid "client profile" value error. |
+| 400 | INVALID_ARGUMENT | 6005 | invalid client scope set | Invalid "client scope" value error. |
+| 400 | INVALID_ARGUMENT | 6006 | new password not match | New passwords do not match. |
+| 401 | UNAUTHENTICATED | 6007 | wrong password | Wrong password. |
+| 500 | INTERNAL | 9001 | unexpected system error | Unexpected system error. |
+| 400 | INVALID_ARGUMENT | 9002 | HTTP message not readable error | HTTP message not readable error. |
+| 500 | INTERNAL | 9003 | mail trigger error | Error while triggering an email. |
 "#
     );
 }

@@ -733,25 +733,25 @@ fn every_variant_round_trips() {
 fn catalog_markdown_is_the_page_table() {
     assert_eq!(
         FlatError::catalog().to_markdown(),
-        r#"| Status | Code | Message | Description |
-| --- | --- | --- | --- |
-| 403 | AccessDenied | The request resource is not associated with this account. | The request resource is not associated with this account. This may occur if your login details are incorrect, or you are attempting an operation using an ID of a Certification Authority or certificate that belongs to another account. |
-| 500 | AccountError | Your account data appears to be corrupted. | Your account data appears to be corrupted. If you encounter this error, please contact support. |
-| 404 | AccountNotFound | No account exists for the specified email address. | No account exists for the specified email address. Please use the same email address to authenticate with the API as you are using to log in to the website. |
-| 500 | AccountNotLoaded | There was an unexpected error loading your account data. | There was an unexpected error loading your account data. If you encounter this error, please contact support. |
-| 403 | ApiKeyMismatch | The API key used to sign the initial connection request is incorrect. | The API key used to sign the initial connection request is incorrect. |
-| 400 | InputFailure | An invalid value was specified for the input parameter {parameter}. | An invalid value was specified for one of the input parameters. Please check the documentation for the required format for each parameter. The human-readable error string will indicate which parameter value is reponsible for the error. |
-| 403 | InvalidToken | The token parameter does not correspond to a valid session, or has expired. | The token parameter does not correspond to a valid session, or has expired. Try reconnecting. |
-| 400 | MethodDisallowed | The API call was made using the GET request method (or any method other than POST). | The API call was made using the GET request method (or any method other than POST). All API calls must be made using the POST request method. |
-| 400 | MissingParameter | A required parameter is missing: {parameter}. | A required parameter is missing. Please check the documentation to see which parameters are required and what the required format is. Additionally, the human-readable error string will indicate the name of the missing parameter. |
-| 404 | NotFound | The Certification Authority ID or certificate ID passed to the API call is not valid. | The Certification Authority ID or certificate ID passed to the API call is not valid. The CA or certificate is thus not found. |
-| 400 | NotLatest | An attempt was made to reissue a certificate with an ID that is obsolete (has already been superseded by another certificate). | An attempt was made to reissue a certificate with an ID that is obsolete (has already been superseded by another certificate). |
-| 403 | PassphraseFailure | The passphrase specified is invalid. | The passphrase specified is invalid. Be sure to use the correct passphrase when opening a connection. |
-| 429 | RateLimitExceeded | You are attempting to create new Certification Authorities or certificates too rapidly. | You are attempting to create new Certification Authorities or certificates too rapidly. Please wait a few minutes before attempting another such operation. |
-| 500 | SessionError | The session was not properly initialised. | The session was not properly initialised. Be sure to connect first. |
-| 403 | SignatureFailure | The request was not properly signed. | The request was not properly signed. Either because of an error in the process to calculate the signature, or because the API key is invalid. |
-| 400 | StatusDisallowed | An invalid status change was requested for a certificate. | An invalid status change was requested for a certificate. Certificates may only be changed between any of "good", "revoked" and "hold". It is not possible to change the status for certificates that are marked as "expired" or "obsolete". |
-| 500 | UnknownError | Generic fatal error condition. | Generic fatal error condition. If you encounter this error, please contact support. |
+        r#"| Status | gRPC | Code | Message | Description |
+| --- | --- | --- | --- | --- |
+| 403 | PERMISSION_DENIED | AccessDenied | The request resource is not associated with this account. | The request resource is not associated with this account. This may occur if your login details are incorrect, or you are attempting an operation using an ID of a Certification Authority or certificate that belongs to another account. |
+| 500 | INTERNAL | AccountError | Your account data appears to be corrupted. | Your account data appears to be corrupted. If you encounter this error, please contact support. |
+| 404 | NOT_FOUND | AccountNotFound | No account exists for the specified email address. | No account exists for the specified email address. Please use the same email address to authenticate with the API as you are using to log in to the website. |
+| 500 | INTERNAL | AccountNotLoaded | There was an unexpected error loading your account data. | There was an unexpected error loading your account data. If you encounter this error, please contact support. |
+| 403 | PERMISSION_DENIED | ApiKeyMismatch | The API key used to sign the initial connection request is incorrect. | The API key used to sign the initial connection request is incorrect. |
+| 400 | INVALID_ARGUMENT | InputFailure | An invalid value was specified for the input parameter {parameter}. | An invalid value was specified for one of the input parameters. Please check the documentation for the required format for each parameter. The human-readable error string will indicate which parameter value is reponsible for the error. |
+| 403 | PERMISSION_DENIED | InvalidToken | The token parameter does not correspond to a valid session, or has expired. | The token parameter does not correspond to a valid session, or has expired. Try reconnecting. |
+| 400 | INVALID_ARGUMENT | MethodDisallowed | The API call was made using the GET request method (or any method other than POST). | The API call was made using the GET request method (or any method other than POST). All API calls must be made using the POST request method. |
+| 400 | INVALID_ARGUMENT | MissingParameter | A required parameter is missing: {parameter}. | A required parameter is missing. Please check the documentation to see which parameters are required and what the required format is. Additionally, the human-readable error string will indicate the name of the missing parameter. |
+| 404 | NOT_FOUND | NotFound | The Certification Authority ID or certificate ID passed to the API call is not valid. | The Certification Authority ID or certificate ID passed to the API call is not valid. The CA or certificate is thus not found. |
+| 400 | INVALID_ARGUMENT | NotLatest | An attempt was made to reissue a certificate with an ID that is obsolete (has already been superseded by another certificate). | An attempt was made to reissue a certificate with an ID that is obsolete (has already been superseded by another certificate). |
+| 403 | PERMISSION_DENIED | PassphraseFailure | The passphrase specified is invalid. | The passphrase specified is invalid. Be sure to use the correct passphrase when opening a connection. |
+| 429 | RESOURCE_EXHAUSTED | RateLimitExceeded | You are attempting to create new Certification Authorities or certificates too rapidly. | You are attempting to create new Certification Authorities or certificates too rapidly. Please wait a few minutes before attempting another such operation. |
+| 500 | INTERNAL | SessionError | The session was not properly initialised. | The session was not properly initialised. Be sure to connect first. |
+| 403 | PERMISSION_DENIED | SignatureFailure | The request was not properly signed. | The request was not properly signed. Either because of an error in the process to calculate the signature, or because the API key is invalid. |
+| 400 | INVALID_ARGUMENT | StatusDisallowed | An invalid status change was requested for a certificate. | An invalid status change was requested for a certificate. Certificates may only be changed between any of "good", "revoked" and "hold". It is not possible to change the status for certificates that are marked as "expired" or "obsolete". |
+| 500 | INTERNAL | UnknownError | Generic fatal error condition. | Generic fatal error condition. If you encounter this error, please contact support. |
 "#
     );
 }

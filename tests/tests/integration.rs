@@ -18,6 +18,17 @@ mod actix_server;
 )]
 mod axum_server;
 mod common;
+#[path = "../../runtime/examples/grpc_client.rs"]
+#[allow(
+    clippy::duplicate_mod,
+    reason = "the gRPC example's binaries include the axum example's enum themselves"
+)]
+#[allow(
+    dead_code,
+    unreachable_pub,
+    reason = "the example's `main` and its port parsing are not used by every test"
+)]
+mod grpc_client;
 mod openapi_check;
 mod support;
 
@@ -41,6 +52,7 @@ mod format_oauth2;
 mod format_rfc9457;
 mod format_stripe;
 mod format_twilio;
+mod grpc;
 mod headers;
 mod member_names;
 mod message_field;

@@ -268,12 +268,12 @@ fn every_variant_round_trips() {
 fn catalog_markdown_is_the_page_table() {
     assert_eq!(
         EssCertError::catalog().to_markdown(),
-        r"| Status | Code | Message | Description |
-| --- | --- | --- | --- |
-| 400 | InvalidParameter | Invalid Parameter | A parameter of the request is missing or invalid: the request failed given the information provided. |
-| 401 | Unauthorized | Unauthorized | The credentials are missing or incorrect. |
-| 403 | Forbidden | Access Denied | The caller may not perform this operation. |
-| 500 | InternalServerError | Internal Server Error | An error within the servers; these are rare. The user is advised to contact support. |
+        r"| Status | gRPC | Code | Message | Description |
+| --- | --- | --- | --- | --- |
+| 400 | INVALID_ARGUMENT | InvalidParameter | Invalid Parameter | A parameter of the request is missing or invalid: the request failed given the information provided. |
+| 401 | UNAUTHENTICATED | Unauthorized | Unauthorized | The credentials are missing or incorrect. |
+| 403 | PERMISSION_DENIED | Forbidden | Access Denied | The caller may not perform this operation. |
+| 500 | INTERNAL | InternalServerError | Internal Server Error | An error within the servers; these are rare. The user is advised to contact support. |
 "
     );
 }

@@ -627,19 +627,19 @@ fn every_variant_round_trips() {
 fn catalog_markdown_is_the_page_table() {
     assert_eq!(
         CertifierError::catalog().to_markdown(),
-        r"| Status | Code | Message | Description |
-| --- | --- | --- | --- |
-| 400 | missing_version | The request is missing the required Certifier-Version header. | The request is missing the required Certifier-Version header. See versioning. |
-| 400 | invalid_version | The Certifier-Version header's value is invalid. | The Certifier-Version header's value is invalid. See versioning. |
-| 400 | invalid_json | The request body can not be decoded as JSON. | The request body can not be decoded as JSON. |
-| 400 | validation_error | A parameter is missing or malformed. | This usually occurs because of a missing or malformed parameter. Check the documentation and the syntax of your request and try again. |
-| 401 | unauthorized | A valid authentication token was not provided. | A valid authentication token was not provided with the request, so the API could not associate a user with the request. |
-| 402 | payment_required | This is only available to premium organizations and workspaces. | The request was valid, but the queried object or object mutation specified in the request is only available to premium organizations and workspaces. |
-| 403 | forbidden | The user does not have access to this object. | The authentication and request syntax was valid but the server is refusing to complete the request. This can happen if you try to read or write to objects or properties that the user does not have access to. |
-| 404 | not_found | The requested object does not exist. | Either the request method and path supplied do not specify a known action in the API, or the object specified by the request does not exist. |
-| 409 | conflict | The request could not be completed due to a conflict. | The request could not be completed, potentially due to a data collision. Make sure the parameters are up to date and try again. |
-| 429 | rate_limited | You have exceeded a rate limit. | You have exceeded one of the enforced rate limits in the API. See the documentation on rate limiting for more information. |
-| 500, 502, 503, 504 | internal_server_error | There was a problem on Certifier's end. | There was a problem on Certifier's end. |
+        r"| Status | gRPC | Code | Message | Description |
+| --- | --- | --- | --- | --- |
+| 400 | INVALID_ARGUMENT | missing_version | The request is missing the required Certifier-Version header. | The request is missing the required Certifier-Version header. See versioning. |
+| 400 | INVALID_ARGUMENT | invalid_version | The Certifier-Version header's value is invalid. | The Certifier-Version header's value is invalid. See versioning. |
+| 400 | INVALID_ARGUMENT | invalid_json | The request body can not be decoded as JSON. | The request body can not be decoded as JSON. |
+| 400 | INVALID_ARGUMENT | validation_error | A parameter is missing or malformed. | This usually occurs because of a missing or malformed parameter. Check the documentation and the syntax of your request and try again. |
+| 401 | UNAUTHENTICATED | unauthorized | A valid authentication token was not provided. | A valid authentication token was not provided with the request, so the API could not associate a user with the request. |
+| 402 | FAILED_PRECONDITION | payment_required | This is only available to premium organizations and workspaces. | The request was valid, but the queried object or object mutation specified in the request is only available to premium organizations and workspaces. |
+| 403 | PERMISSION_DENIED | forbidden | The user does not have access to this object. | The authentication and request syntax was valid but the server is refusing to complete the request. This can happen if you try to read or write to objects or properties that the user does not have access to. |
+| 404 | NOT_FOUND | not_found | The requested object does not exist. | Either the request method and path supplied do not specify a known action in the API, or the object specified by the request does not exist. |
+| 409 | ABORTED | conflict | The request could not be completed due to a conflict. | The request could not be completed, potentially due to a data collision. Make sure the parameters are up to date and try again. |
+| 429 | RESOURCE_EXHAUSTED | rate_limited | You have exceeded a rate limit. | You have exceeded one of the enforced rate limits in the API. See the documentation on rate limiting for more information. |
+| 500, 502, 503, 504 | INTERNAL | internal_server_error | There was a problem on Certifier's end. | There was a problem on Certifier's end. |
 "
     );
 }

@@ -394,14 +394,14 @@ fn every_variant_round_trips() {
 fn catalog_markdown_is_the_page_table() {
     assert_eq!(
         PlatformError::catalog().to_markdown(),
-        r"| Status | Code | Message | Description |
-| --- | --- | --- | --- |
-| 400 | bad_request | Bad Request | The request was not processed, as the server could not understand what the client is asking for, e.g. because of missing parameter. |
-| 401 | unauthorized | Unauthorized | The client was not allowed to access resources, and should re-request with the required credentials. |
-| 403 | forbidden | Forbidden | The request was valid and the client is authenticated, but the client is not allowed access the resource for some reason. |
-| 404 | not_found | Not Found | The requested resource was not available at the time of request. |
-| 500 | internal_server_error | Internal Server Error | The request was valid, but the server was unable to serve because of some unexpected condition. |
-| 503 | service_unavailable | Service Unavailable | The server is down or unavailable to receive and process the request. |
+        r"| Status | gRPC | Code | Message | Description |
+| --- | --- | --- | --- | --- |
+| 400 | INVALID_ARGUMENT | bad_request | Bad Request | The request was not processed, as the server could not understand what the client is asking for, e.g. because of missing parameter. |
+| 401 | UNAUTHENTICATED | unauthorized | Unauthorized | The client was not allowed to access resources, and should re-request with the required credentials. |
+| 403 | PERMISSION_DENIED | forbidden | Forbidden | The request was valid and the client is authenticated, but the client is not allowed access the resource for some reason. |
+| 404 | NOT_FOUND | not_found | Not Found | The requested resource was not available at the time of request. |
+| 500 | INTERNAL | internal_server_error | Internal Server Error | The request was valid, but the server was unable to serve because of some unexpected condition. |
+| 503 | UNAVAILABLE | service_unavailable | Service Unavailable | The server is down or unavailable to receive and process the request. |
 "
     );
 }

@@ -5,6 +5,7 @@
 //! - [`reason`]: the registered statuses, their reason phrases, and the title of an
 //!   unregistered one.
 //! - [`escape`]: JSON string escaping, as `serde_json` escapes.
+//! - [`grpc`]: the gRPC status codes, and the mapping from an HTTP status to one and back.
 //! - [`Builtin`] and [`write_body`]: the built-in styles, the names of the members they write
 //!   (which an enum may rename), the constant members, and the one walk that writes a body of
 //!   each style through a [`Sink`].
@@ -22,6 +23,7 @@
 #![no_std]
 
 pub mod escape;
+pub mod grpc;
 pub mod header;
 pub mod reason;
 mod style;

@@ -172,6 +172,27 @@ fn literal_fields(
     fields.code(", member_names: ");
     member_names(&mut fields, ctx);
     constants(&mut fields, ctx, rows);
+    // Sparse (few variants name a gRPC code): `(row, code)` pairs.
+    let named: Vec<(u32, u8)> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(row, (_, v))| Some((u32::try_from(row).ok()?, v.attrs.grpc.as_ref()?.value)))
+        .collect();
+    fields
+        .code(", grpc_codes: ")
+        .slice(named, |s, (row, code)| {
+            s.code("(")
+                .int(row, "u32")
+                .code(", ")
+                .int(code, "u8")
+                .code(")");
+        });
+    fields.code(", grpc_domain: ");
+    match &ctx.cont.attrs.grpc_domain {
+        Some(domain) => fields.str(&domain.value),
+        // A service's reasons belong to it: by default, its package's name.
+        None => fields.code("::core::env!(\"CARGO_PKG_NAME\")"),
+    };
     fields.code(",");
     fields.into_tokens()
 }

@@ -127,12 +127,17 @@ impl<'a> Items<'a> {
                 let parts = Parts::new(status, first.code(), first.message())
                     .with_title(first.declared_title())
                     .with_type_base(first.type_base())
-                    .with_names(first.names());
+                    .with_names(first.names())
+                    .with_grpc(None, first.grpc_domain());
                 visit(&parts);
             } else {
                 let message = error_contract_wire::reason::title(status.as_u16());
                 let code = Code::Num(u32::from(status.as_u16()));
-                visit(&Parts::new(status, code, &message).with_names(first.names()));
+                visit(
+                    &Parts::new(status, code, &message)
+                        .with_names(first.names())
+                        .with_grpc(None, first.grpc_domain()),
+                );
             }
         });
     }

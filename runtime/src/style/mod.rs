@@ -361,6 +361,8 @@ pub struct Parts<'a> {
     names: &'a Names<'a>,
     constants: &'a [Constant<'a>],
     instance: Option<&'a Field<'a>>,
+    grpc: Option<crate::GrpcCode>,
+    grpc_domain: Option<&'a str>,
 }
 
 impl<'a> Parts<'a> {
@@ -379,7 +381,49 @@ impl<'a> Parts<'a> {
             names: &Names::DEFAULT,
             constants: &[],
             instance: None,
+            grpc: None,
+            grpc_domain: None,
         }
+    }
+
+    /// Sets the gRPC code the error names (`grpc = "..."`; `None`: the code of its status) and
+    /// the domain of its `ErrorInfo` (`grpc_domain`).
+    ///
+    /// ```
+    /// use error_contract::{Code, GrpcCode, Parts, Status};
+    ///
+    /// let parts = Parts::new(Status::CONFLICT, Code::Str("exists"), &"exists");
+    /// assert_eq!(parts.grpc_code(), GrpcCode::Aborted);
+    /// let parts = parts.with_grpc(Some(GrpcCode::AlreadyExists), Some("shop.example.com"));
+    /// assert_eq!(parts.grpc_code(), GrpcCode::AlreadyExists);
+    /// assert_eq!(parts.grpc_domain(), Some("shop.example.com"));
+    /// ```
+    #[must_use]
+    pub fn with_grpc(
+        mut self,
+        code: Option<crate::GrpcCode>,
+        domain: Option<&'a str>,
+    ) -> Parts<'a> {
+        self.grpc = code;
+        self.grpc_domain = domain;
+        self
+    }
+
+    /// The error's gRPC code: the one it names, else the one of its status.
+    ///
+    /// See [`Parts::with_grpc`] for an example.
+    #[must_use]
+    pub fn grpc_code(&self) -> crate::GrpcCode {
+        self.grpc
+            .unwrap_or_else(|| crate::GrpcCode::of_status(self.status))
+    }
+
+    /// The domain of the error's gRPC `ErrorInfo`, if its type gives one.
+    ///
+    /// See [`Parts::with_grpc`] for an example.
+    #[must_use]
+    pub fn grpc_domain(&self) -> Option<&'a str> {
+        self.grpc_domain
     }
 
     /// Sets the names of the members the built-in styles write themselves
