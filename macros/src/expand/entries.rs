@@ -172,7 +172,14 @@ fn literal_fields(
     fields.code(", member_names: ");
     member_names(&mut fields, ctx);
     constants(&mut fields, ctx, rows);
-    // Sparse (few variants name a gRPC code): `(row, code)` pairs.
+    grpc(&mut fields, ctx, rows);
+    fields.code(",");
+    fields.into_tokens()
+}
+
+/// The gRPC columns: `grpc_codes`, sparse (few variants name a gRPC code) as `(row, code)`
+/// pairs, and `grpc_domain`.
+fn grpc(fields: &mut Source, ctx: &Ctx<'_, '_>, rows: &[(usize, &Variant<'_>)]) {
     let named: Vec<(u32, u8)> = rows
         .iter()
         .enumerate()
@@ -193,8 +200,6 @@ fn literal_fields(
         // A service's reasons belong to it: by default, its package's name.
         None => fields.code("::core::env!(\"CARGO_PKG_NAME\")"),
     };
-    fields.code(",");
-    fields.into_tokens()
 }
 
 /// The headers of the table: `headers` (the rows' lists), `header_names` and `header_sources`.
