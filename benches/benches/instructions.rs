@@ -149,6 +149,22 @@ fn axum_status_json(error: HandError) {
 
 library_benchmark_group!(name = axum, benchmarks = [axum_ours, axum_status_json]);
 
+#[library_benchmark]
+#[bench::unit(values::unit_ours())]
+#[bench::fields(values::fields_ours())]
+fn grpc_ours(error: ShopError) {
+    black_box(rows::grpc_ours(black_box(error)));
+}
+
+#[library_benchmark]
+#[bench::unit(values::unit_hand())]
+#[bench::fields(values::fields_hand())]
+fn grpc_tonic_types(error: HandError) {
+    black_box(rows::grpc_tonic_types(black_box(error)));
+}
+
+library_benchmark_group!(name = grpc, benchmarks = [grpc_ours, grpc_tonic_types]);
+
 /// A `'static` mutable borrow of `service`, built outside the measurement.
 fn leak_mut<T>(value: T) -> &'static mut T {
     Box::leak(Box::new(value))
@@ -181,5 +197,6 @@ main!(
     big,
     decode,
     axum,
-    axum_routers
+    axum_routers,
+    grpc
 );

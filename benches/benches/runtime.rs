@@ -246,6 +246,30 @@ fn axum_response(c: &mut Criterion) {
     group.finish();
 }
 
+/// The `tonic::Status` with details of the unit variant and of the variant with fields: ours
+/// against tonic-types' `ErrorDetails` and `Status::with_error_details`.
+fn grpc_status(c: &mut Criterion) {
+    for (name, ours, hand) in [
+        (
+            "grpc_unit",
+            values::unit_ours as fn() -> rows::ShopError,
+            values::unit_hand as fn() -> rows::HandError,
+        ),
+        ("grpc_fields", values::fields_ours, values::fields_hand),
+    ] {
+        let mut group = c.benchmark_group(name);
+        row_by_value(&mut group, name, "ours", ours, rows::grpc_ours);
+        row_by_value(
+            &mut group,
+            name,
+            "tonic_types",
+            hand,
+            rows::grpc_tonic_types,
+        );
+        group.finish();
+    }
+}
+
 /// One successful `GET /products/1` through an axum `Router`: without a layer, with
 /// `tower_layer::Identity` (axum's own cost of any layer), with `CatchLayer` through
 /// `Router::layer`, and with `CatchLayer` around the whole router. Times exclude building the
@@ -295,6 +319,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = unit_body, custom_unit_body, fields_body, three_errors_body, big_enum, decode, axum_response, axum_router
+    targets = unit_body, custom_unit_body, fields_body, three_errors_body, big_enum, decode, axum_response, axum_router, grpc_status
 }
 criterion_main!(benches);

@@ -301,6 +301,43 @@ pub fn messages_hand(values: &[BigHand]) {
     }
 }
 
+/// The `ErrorInfo` domain of [`ShopError`]'s statuses: its package's name, as the derive
+/// gives it.
+pub const GRPC_DOMAIN: &str = env!("CARGO_PKG_NAME");
+
+/// Row: ours, the `tonic::Status` of an error (code, message, `google.rpc.Status` details with
+/// an `ErrorInfo`).
+pub fn grpc_ours(error: ShopError) -> tonic::Status {
+    tonic::Status::from(error)
+}
+
+/// Row: the same status by hand with tonic-types: an `ErrorDetails` with an `ErrorInfo` (the
+/// exposed fields as metadata, in a `HashMap`), through `Status::with_error_details`.
+pub fn grpc_tonic_types(error: HandError) -> tonic::Status {
+    use std::collections::HashMap;
+    use tonic_types::{ErrorDetails, StatusExt};
+
+    match error {
+        HandError::NotFound => tonic::Status::with_error_details(
+            tonic::Code::NotFound,
+            "entity not found",
+            ErrorDetails::with_error_info("3001", GRPC_DOMAIN, HashMap::new()),
+        ),
+        HandError::OrderNotFound { user, order } => {
+            let message = format!("order {order} of {user} not found");
+            let metadata = HashMap::from([
+                ("user".to_owned(), user),
+                ("order".to_owned(), order.to_string()),
+            ]);
+            tonic::Status::with_error_details(
+                tonic::Code::NotFound,
+                message,
+                ErrorDetails::with_error_info("3002", GRPC_DOMAIN, metadata),
+            )
+        }
+    }
+}
+
 /// Ours, for the decode rows: [`ShopError`] with `decode` and an `other` variant.
 #[derive(Debug, PartialEq, ApiError)]
 #[api_error(style = "flat", decode)]
@@ -516,6 +553,47 @@ mod tests {
             errors_body_serde(&values::three_hand()),
             expected.as_bytes()
         );
+    }
+
+    /// The same code, message and details; the unit variant's to the byte (the other's
+    /// metadata is a `HashMap` by hand, in no fixed order).
+    #[test]
+    fn both_grpc_statuses_agree() {
+        use tonic_types::StatusExt;
+
+        let ours = grpc_ours(values::unit_ours());
+        let hand = grpc_tonic_types(values::unit_hand());
+        assert_eq!(ours.code(), tonic::Code::NotFound);
+        assert_eq!(
+            (ours.code(), ours.message(), ours.details()),
+            (hand.code(), hand.message(), hand.details())
+        );
+        let info = ours.get_details_error_info().unwrap();
+        assert_eq!(
+            (info.reason.as_str(), info.domain.as_str()),
+            ("3001", "error-contract-benches")
+        );
+
+        let ours = grpc_ours(values::fields_ours());
+        let hand = grpc_tonic_types(values::fields_hand());
+        assert_eq!(
+            (ours.code(), ours.message()),
+            (tonic::Code::NotFound, "order 42 of alice not found")
+        );
+        assert_eq!((ours.code(), ours.message()), (hand.code(), hand.message()));
+        let info = ours.get_details_error_info().unwrap();
+        assert_eq!(info.reason, "3002");
+        assert_eq!(info.metadata.len(), 2);
+        assert_eq!(
+            (&info.metadata["user"], &info.metadata["order"]),
+            (&"alice".to_owned(), &"42".to_owned())
+        );
+        let by_hand = hand.get_details_error_info().unwrap();
+        assert_eq!(
+            (info.reason, info.domain, info.metadata),
+            (by_hand.reason, by_hand.domain, by_hand.metadata)
+        );
+        assert_eq!(ours.details().len(), hand.details().len());
     }
 
     #[test]

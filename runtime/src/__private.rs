@@ -114,7 +114,12 @@ impl<'a> Target<'a> {
     #[inline]
     pub fn message(self, this: &dyn fmt::Display) -> Cow<'a, str> {
         match self {
-            Target::Entry(entry) if entry.is_interpolated() => Cow::Owned(this.to_string()),
+            Target::Entry(entry) if entry.is_interpolated() => {
+                // The template's length is about the message's: one allocation, mostly.
+                let mut message = String::with_capacity(entry.message().len());
+                let _ = fmt::write(&mut message, format_args!("{this}"));
+                Cow::Owned(message)
+            }
             Target::Entry(entry) => Cow::Borrowed(entry.message()),
             Target::Inner(inner) => inner.message(),
         }

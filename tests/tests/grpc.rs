@@ -291,6 +291,61 @@ fn several_errors_are_a_bad_request() {
     assert_eq!(request.field_violations[0].field, "items[2].product");
 }
 
+/// More nested messages than the writer keeps the lengths of (each field violation is one):
+/// those past them are measured when written, and the bytes are still prost's. (tonic-types
+/// leaves a violation's `reason` out when it writes one: prost's own messages are the
+/// reference.)
+#[test]
+fn many_errors_are_written_as_prost_writes_them() {
+    use prost::Message;
+    use tonic_types::pb;
+
+    let mut errors = Errors::new(ShopError::ProductNotFound);
+    for _ in 1..40 {
+        errors.push(ShopError::ProductNotFound);
+    }
+    let any = |type_url: &str, value: Vec<u8>| prost_types::Any {
+        type_url: type_url.to_owned(),
+        value,
+    };
+    let violation = pb::bad_request::FieldViolation {
+        field: String::new(),
+        description: "product not found".into(),
+        reason: "product_not_found".into(),
+        localized_message: None,
+    };
+    let expected = pb::Status {
+        code: 5,
+        message: "product not found".into(),
+        details: vec![
+            any(
+                "type.googleapis.com/google.rpc.ErrorInfo",
+                pb::ErrorInfo {
+                    reason: "product_not_found".into(),
+                    domain: "shop.example.com".into(),
+                    metadata: HashMap::new(),
+                }
+                .encode_to_vec(),
+            ),
+            any(
+                "type.googleapis.com/google.rpc.BadRequest",
+                pb::BadRequest {
+                    field_violations: vec![violation; 40],
+                }
+                .encode_to_vec(),
+            ),
+        ],
+    };
+    let status = tonic::Status::from(errors);
+    assert_eq!(
+        (status.code(), status.message()),
+        (Code::NotFound, "product not found")
+    );
+    assert_eq!(status.details(), expected.encode_to_vec());
+    let request = status.get_details_bad_request().unwrap();
+    assert_eq!(request.field_violations.len(), 40);
+}
+
 #[test]
 fn decoded_back() {
     let errors = [

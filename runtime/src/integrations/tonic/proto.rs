@@ -16,10 +16,23 @@ pub(crate) const BAD_REQUEST: &str = "type.googleapis.com/google.rpc.BadRequest"
 pub(crate) const HELP: &str = "type.googleapis.com/google.rpc.Help";
 
 /// Where a message is written: counted only, or counted and written into `out`.
+///
+/// The counting pass records the length of each nested message, in the order the messages
+/// begin, so that the writing pass writes each length without measuring its message again (a
+/// message measured at each level that encloses it would be walked once per level).
 pub(crate) struct Writer {
     out: Option<Vec<u8>>,
     len: usize,
+    /// The lengths of the first [`LENGTHS`] messages, as the counting pass found them; a
+    /// message past them is measured again when it is written.
+    lengths: [usize; LENGTHS],
+    /// The number of messages begun so far.
+    next: usize,
 }
+
+/// How many message lengths a [`Writer`] keeps: one error's status has 2 per detail, 1 per
+/// metadata entry, link and field violation.
+const LENGTHS: usize = 32;
 
 /// A length-delimited field (wire type 2).
 const LEN: u8 = 2;
@@ -28,7 +41,12 @@ const VARINT: u8 = 0;
 
 impl Writer {
     fn counting() -> Writer {
-        Writer { out: None, len: 0 }
+        Writer {
+            out: None,
+            len: 0,
+            lengths: [0; LENGTHS],
+            next: 0,
+        }
     }
 
     /// The bytes `write` writes, in one allocation of their size.
@@ -38,6 +56,8 @@ impl Writer {
         let mut writer = Writer {
             out: Some(Vec::with_capacity(count.len)),
             len: 0,
+            lengths: count.lengths,
+            next: 0,
         };
         write(&mut writer);
         writer.out.unwrap_or_default()
@@ -84,12 +104,30 @@ impl Writer {
         }
     }
 
-    /// A message field, written by `write`: measured first, for its length.
+    /// A message field, written by `write`, with its length: found by the counting pass, or
+    /// measured here past the first [`LENGTHS`] messages.
     pub(crate) fn message(&mut self, tag: u8, write: &dyn Fn(&mut Writer)) {
-        let mut count = Writer::counting();
-        write(&mut count);
+        let index = self.next;
+        self.next += 1;
+        if self.out.is_none() {
+            let start = self.len;
+            write(self);
+            let len = self.len - start;
+            self.len += 1 + prost::length_delimiter_len(len);
+            if let Some(slot) = self.lengths.get_mut(index) {
+                *slot = len;
+            }
+            return;
+        }
+        let len = if let Some(len) = self.lengths.get(index) {
+            *len
+        } else {
+            let mut count = Writer::counting();
+            write(&mut count);
+            count.len
+        };
         self.key(tag, LEN);
-        self.varint(count.len);
+        self.varint(len);
         write(self);
     }
 

@@ -22,17 +22,28 @@ pub fn status<E: ApiError + std::error::Error + ?Sized>(error: &E) -> tonic::Sta
 /// [`status`] without the log: for a panic, which is logged as such.
 pub(crate) fn status_unlogged<E: ApiError + ?Sized>(error: &E) -> tonic::Status {
     let retry = retry_delay(&error.headers());
+    // The message of the parts, without formatting a static one.
+    let message = error.message().into_owned();
+    let mut message = Some(message);
     let mut status = None;
-    error.with_parts(&mut |parts| status = Some(of_parts(parts, retry)));
+    error.with_parts(&mut |parts| {
+        let message = message
+            .take()
+            .unwrap_or_else(|| parts.message().to_string());
+        status = Some(of_parts(parts, retry, message));
+    });
     status.unwrap_or_else(|| tonic::Status::unknown(error.message()))
 }
 
-/// The status of one error's parts.
-fn of_parts(parts: &Parts<'_>, retry: Option<Duration>) -> tonic::Status {
+/// The status of one error's parts, whose message is `message`.
+fn of_parts(parts: &Parts<'_>, retry: Option<Duration>, message: String) -> tonic::Status {
     let code = parts.grpc_code();
-    let message = parts.message().to_string();
     let reason = code_text(parts.code());
-    let mut texts = Texts::default();
+    let reason = reason.as_str();
+    // A key and a value per field and the instance, each of a few bytes: one allocation each
+    // for most errors, none without fields.
+    let pairs = parts.fields().len() + usize::from(parts.instance().is_some());
+    let mut texts = Texts::with_capacity(pairs);
     for field in parts.fields().iter().filter(|field| field.is_present()) {
         texts.field(field.key(), field);
     }
@@ -46,7 +57,7 @@ fn of_parts(parts: &Parts<'_>, retry: Option<Duration>) -> tonic::Status {
         w.number(1, code.as_i32().unsigned_abs().into());
         w.string(2, &message);
         if let Some(domain) = parts.grpc_domain() {
-            proto::error_info(w, &reason, domain, &metadata);
+            proto::error_info(w, reason, domain, &metadata);
         }
         if let Some(delay) = retry {
             proto::retry_info(w, delay);
@@ -75,7 +86,7 @@ pub(crate) fn errors_status<E: Styled>(errors: &Errors<E>) -> tonic::Status {
                 None => Some(code),
                 Some(shared) => shared.filter(|shared| *shared == code),
             });
-            let reason = texts.push(&code_text(parts.code()));
+            let reason = texts.push(code_text(parts.code()).as_str());
             let message = texts.push(&parts.message().to_string());
             let path = texts.push(&path_of(parts.fields()));
             let start = texts.ranges.len();
@@ -96,6 +107,7 @@ pub(crate) fn errors_status<E: Styled>(errors: &Errors<E>) -> tonic::Status {
         .unwrap_or_else(|| GrpcCode::of_status(errors.status()));
     let message = errors.message().into_owned();
     let reason = code_text(errors.code());
+    let reason = reason.as_str();
     let retry = retry_delay(&errors.headers());
     let violations: Vec<Violation<'_>> = items
         .iter()
@@ -114,7 +126,7 @@ pub(crate) fn errors_status<E: Styled>(errors: &Errors<E>) -> tonic::Status {
         w.number(1, code.as_i32().unsigned_abs().into());
         w.string(2, &message);
         if let Some(domain) = domain {
-            proto::error_info(w, &reason, texts.get(domain), &metadata);
+            proto::error_info(w, reason, texts.get(domain), &metadata);
         }
         if let Some(delay) = retry {
             proto::retry_info(w, delay);
@@ -132,11 +144,30 @@ pub(crate) fn tonic_code(code: GrpcCode) -> tonic::Code {
     tonic::Code::from_i32(code.as_i32())
 }
 
+/// A code as text: a string as it is, a number in decimal digits on the stack.
+enum CodeText<'a> {
+    Str(&'a str),
+    Num([u8; 20], usize),
+}
+
+impl CodeText<'_> {
+    fn as_str(&self) -> &str {
+        match self {
+            CodeText::Str(text) => text,
+            // Decimal digits are ASCII.
+            CodeText::Num(digits, start) => core::str::from_utf8(&digits[*start..]).unwrap_or(""),
+        }
+    }
+}
+
 /// The code as text: a string as it is, a number in decimal.
-fn code_text(code: Code<'_>) -> Cow<'_, str> {
+fn code_text(code: Code<'_>) -> CodeText<'_> {
     match code {
-        Code::Str(text) => Cow::Borrowed(text),
-        Code::Num(n) => Cow::Owned(n.to_string()),
+        Code::Str(text) => CodeText::Str(text),
+        Code::Num(n) => {
+            let (digits, start) = crate::json::decimal(n.into());
+            CodeText::Num(digits, start)
+        }
     }
 }
 
@@ -151,12 +182,13 @@ fn retry_delay(headers: &Headers) -> Option<Duration> {
 fn links<'a>(parts: &Parts<'a>) -> Vec<(&'a str, Cow<'a, str>)> {
     let mut links: Vec<(&'a str, Cow<'a, str>)> = Vec::new();
     let code = code_text(parts.code());
+    let code = code.as_str();
     for constant in parts.constants() {
         if let ConstantValue::Str(template) = constant.value {
             if template.contains("{code}") {
                 links.push((
                     constant.name,
-                    Cow::Owned(template.replacen("{code}", &code, 1)),
+                    Cow::Owned(template.replacen("{code}", code, 1)),
                 ));
             }
         }
@@ -215,6 +247,14 @@ struct Texts {
 }
 
 impl Texts {
+    /// Room for `pairs` keys and values of 16 bytes each on average, without growing.
+    fn with_capacity(pairs: usize) -> Texts {
+        Texts {
+            text: String::with_capacity(32 * pairs),
+            ranges: Vec::with_capacity(2 * pairs),
+        }
+    }
+
     fn push(&mut self, text: &str) -> usize {
         let start = self.text.len();
         self.text.push_str(text);
