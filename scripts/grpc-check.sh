@@ -8,8 +8,8 @@
 # and INVALID_ARGUMENT for request bytes that are not the method's message. Prints each check;
 # exits non-zero on any mismatch.
 #
-# Needs cargo and python3 with venv (and PyPI, on the first run). CI does not run it: the same
-# cases are tested in Rust over a loopback connection (tests/tests/grpc.rs).
+# Needs cargo and python3 with venv (and PyPI, on the first run). CI runs it (.ci/run); the same
+# cases are also tested in Rust over a loopback connection (tests/tests/grpc.rs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
