@@ -197,8 +197,11 @@ fn grpc(fields: &mut Source, ctx: &Ctx<'_, '_>, rows: &[(usize, &Variant<'_>)]) 
     fields.code(", grpc_domain: ");
     match &ctx.cont.attrs.grpc_domain {
         Some(domain) => fields.str(&domain.value),
-        // A service's reasons belong to it: by default, its package's name.
-        None => fields.code("::core::env!(\"CARGO_PKG_NAME\")"),
+        // A service's reasons belong to it: by default, its package's name (the module's path
+        // when the build is not cargo's).
+        None => fields.code(
+            "match ::core::option_env!(\"CARGO_PKG_NAME\") { ::core::option::Option::Some(__n) => __n, ::core::option::Option::None => ::core::module_path!() }",
+        ),
     };
 }
 
