@@ -186,6 +186,27 @@ pub(crate) fn resolve(schema: &Value, document: &Value) -> Value {
     }
 }
 
+/// The document an example server serves at `url` (`GET /openapi.json`): a 200 of JSON equal to
+/// `expected`, valid ([`assert_valid`]), its `u32` query parameter up to its own bound (utoipa
+/// says `int32`, whose bound is lower: schemathesis sent 2147483648 and saw it accepted).
+pub(crate) fn assert_served(url: &str, expected: &Value) -> Value {
+    let reply = crate::support::get(&crate::support::client(), url);
+    assert_eq!(reply.status, 200);
+    assert!(
+        reply
+            .headers
+            .contains(&("content-type".to_owned(), "application/json".to_owned()))
+    );
+    let document: Value = serde_json::from_slice(&reply.body).expect("JSON");
+    assert_eq!(&document, expected);
+    assert_valid(&document);
+    assert_eq!(
+        document["paths"]["/products"]["get"]["parameters"][0]["schema"],
+        serde_json::json!({ "type": "integer", "format": "int64", "minimum": 0, "maximum": 4_294_967_295_u64 })
+    );
+    document
+}
+
 /// Each operation of `document` with the statuses it documents: `"get /products: 200 400 405"`.
 pub(crate) fn operations(document: &Value) -> Vec<String> {
     let mut operations = Vec::new();

@@ -287,6 +287,21 @@ impl Drop for Loopback {
     }
 }
 
+/// [`mixed_load`] of 100 rounds on the shop example at `base`: every request answered with its
+/// round's status, `None` (a refused body reset while it was written) only where
+/// [`mixed_load`] allows it.
+pub(crate) fn assert_no_request_lost(base: &str) {
+    let statuses = mixed_load(base, 100);
+    assert_eq!(statuses.len(), 600);
+    for round in statuses.chunks(6) {
+        for (status, expected) in round.iter().zip([415, 413, 404, 201, 200, 400]) {
+            // `None`: a body the server refused, reset while it was still being written.
+            assert!(status.is_none_or(|status| status == expected), "{round:?}");
+        }
+        assert!(round[3..].iter().all(Option::is_some), "{round:?}");
+    }
+}
+
 /// Mixed requests on a few kept-alive connections, four at a time: bodies the server does not
 /// read (too large, not JSON, to unknown routes), bodies it reads, and plain requests. Returns
 /// the statuses, one per request, in order; a request lost (a connection closed under it
